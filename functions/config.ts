@@ -22,6 +22,26 @@ export const environmentNames = {
   /** `iss` of citizens' eID tokens and of the workforce (Cognito) tokens. */
   citizenTokenIssuer: 'CITIZEN_TOKEN_ISSUER',
   workforceTokenIssuer: 'WORKFORCE_TOKEN_ISSUER',
+  /** Notifier: stream deliveries that may hit a temporary SES failure before it is recorded as failed (default 8). */
+  notificationMaxDeliveries: 'NOTIFICATION_MAX_DELIVERIES',
+  /** Notifier: first pause before a temporarily failed record is retried, doubling each time (default 1000 ms). */
+  notificationRetryBaseMs: 'NOTIFICATION_RETRY_BASE_MS',
 } as const;
 
 export type EnvironmentKey = keyof typeof environmentNames;
+
+/** Reads the named variables once; a missing required one stops the cold start with its name. */
+export const readEnvironment = <Required extends EnvironmentKey, Optional extends EnvironmentKey = never>(
+  required: readonly Required[],
+  optional: readonly Optional[] = [],
+  source: NodeJS.ProcessEnv = process.env,
+): Record<Required, string> & Partial<Record<Optional, string>> => {
+  const missing = required.filter((key) => !source[environmentNames[key]]);
+  if (missing.length > 0) {
+    throw new Error(`Missing environment variables: ${missing.map((key) => environmentNames[key]).join(', ')}`);
+  }
+  const entries = [...required, ...optional]
+    .filter((key) => source[environmentNames[key]])
+    .map((key) => [key, source[environmentNames[key]] as string]);
+  return Object.fromEntries(entries) as Record<Required, string> & Partial<Record<Optional, string>>;
+};

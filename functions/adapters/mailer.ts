@@ -1,0 +1,56 @@
+/**
+ * Sends e-mail through SES v2 and sorts failures into temporary (retry later)
+ * and permanent (record and stop). The endpoint comes from
+ * AWS_ENDPOINT_URL_SESV2 when set (local runtime), else the SDK default.
+ */
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { MailError, type Mailer, type OutgoingEmail } from '../core/notifier';
+
+/** Errors that a later attempt can overcome: throttling, quotas, outages, network. */
+const temporaryErrorNames = new Set([
+  'TooManyRequestsException',
+  'LimitExceededException',
+  'ThrottlingException',
+  'SendingPausedException',
+  'InternalFailure',
+  'ServiceUnavailable',
+  'TimeoutError',
+]);
+
+export const classifySesError = (error: unknown): MailError => {
+  const name = error instanceof Error ? error.name : 'UnknownError';
+  const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+  const temporary = temporaryErrorNames.has(name) || status === undefined || status === 429 || status >= 500;
+  const code = (error as { code?: unknown })?.code;
+  return new MailError(typeof code === 'string' && status === undefined ? code : name, !temporary);
+};
+
+export const createSesMailer = (options: {
+  from: string;
+  configurationSet?: string;
+  client?: SESv2Client;
+}): Mailer => {
+  const client = options.client ?? new SESv2Client({});
+  return {
+    async send(email: OutgoingEmail) {
+      try {
+        const result = await client.send(
+          new SendEmailCommand({
+            FromEmailAddress: options.from,
+            Destination: { ToAddresses: [email.to] },
+            Content: {
+              Simple: {
+                Subject: { Data: email.subject, Charset: 'UTF-8' },
+                Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
+              },
+            },
+            ...(options.configurationSet && { ConfigurationSetName: options.configurationSet }),
+          }),
+        );
+        return result.MessageId ?? '';
+      } catch (error) {
+        throw classifySesError(error);
+      }
+    },
+  };
+};

@@ -1,0 +1,121 @@
+/**
+ * Notification markers (one per event and e-mail) and the timeline events
+ * that record their outcome. Settling a marker and appending its event happen
+ * in one transaction guarded by "not yet settled", so an outcome is recorded once.
+ */
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Application, NotificationRecord, TimelineEvent } from '../core/model';
+import type { NotificationKey, NotificationStore } from '../core/notifier';
+import { eventItem, withoutKeys } from './application-repository';
+import { applicationKey, notificationKey } from './keys';
+
+const keyOf = ({ applicationId, eventId, kind }: NotificationKey) => notificationKey(applicationId, eventId, kind);
+
+const isConditionFailure = (error: unknown) =>
+  error instanceof Error &&
+  (error.name === 'ConditionalCheckFailedException' ||
+    (error.name === 'TransactionCanceledException' && /ConditionalCheckFailed/.test(error.message)));
+
+export const createNotificationRepository = (client: DynamoDBDocumentClient, tableName: string): NotificationStore => {
+  const settle = async (
+    key: NotificationKey,
+    state: 'sent' | 'failed',
+    attributes: Record<string, unknown>,
+    event: TimelineEvent,
+  ): Promise<boolean> => {
+    const names = Object.fromEntries(Object.keys(attributes).map((name, i) => [`#a${i}`, name]));
+    const values = Object.fromEntries(Object.values(attributes).map((value, i) => [`:a${i}`, value]));
+    const assignments = Object.keys(attributes).map((_, i) => `#a${i} = :a${i}`);
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName,
+                Key: keyOf(key),
+                UpdateExpression: `SET #state = :state, #updatedAt = :at, #entity = :entity, #applicationId = :applicationId, #eventId = :eventId, #kind = :kind, #deliveries = if_not_exists(#deliveries, :zero)${assignments.map((a) => `, ${a}`).join('')}`,
+                ConditionExpression: 'attribute_not_exists(#state) OR #state = :pending',
+                ExpressionAttributeNames: {
+                  '#state': 'state',
+                  '#updatedAt': 'updatedAt',
+                  '#entity': 'entity',
+                  '#applicationId': 'applicationId',
+                  '#eventId': 'eventId',
+                  '#kind': 'kind',
+                  '#deliveries': 'deliveries',
+                  ...names,
+                },
+                ExpressionAttributeValues: {
+                  ':state': state,
+                  ':pending': 'pending',
+                  ':at': event.at,
+                  ':entity': 'notification',
+                  ':applicationId': key.applicationId,
+                  ':eventId': key.eventId,
+                  ':kind': key.kind,
+                  ':zero': 0,
+                  ...values,
+                },
+              },
+            },
+            { Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  };
+
+  return {
+    async loadApplication(id) {
+      const result = await client.send(new GetCommand({ TableName: tableName, Key: applicationKey(id), ConsistentRead: true }));
+      return result.Item ? withoutKeys<Application>(result.Item) : undefined;
+    },
+
+    async find(key) {
+      const result = await client.send(new GetCommand({ TableName: tableName, Key: keyOf(key), ConsistentRead: true }));
+      return result.Item ? withoutKeys<NotificationRecord>(result.Item) : undefined;
+    },
+
+    recordSent: (key, messageId, event) => settle(key, 'sent', { messageId }, event),
+
+    recordFailed: (key, failure, event) => settle(key, 'failed', { failure }, event),
+
+    async recordTemporaryFailure(key, code, at) {
+      const result = await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keyOf(key),
+          UpdateExpression:
+            'SET #state = if_not_exists(#state, :pending), #updatedAt = :at, #entity = :entity, #applicationId = :applicationId, #eventId = :eventId, #kind = :kind, #lastError = :code ADD #deliveries :one',
+          ExpressionAttributeNames: {
+            '#state': 'state',
+            '#updatedAt': 'updatedAt',
+            '#entity': 'entity',
+            '#applicationId': 'applicationId',
+            '#eventId': 'eventId',
+            '#kind': 'kind',
+            '#lastError': 'lastError',
+            '#deliveries': 'deliveries',
+          },
+          ExpressionAttributeValues: {
+            ':pending': 'pending',
+            ':at': at,
+            ':entity': 'notification',
+            ':applicationId': key.applicationId,
+            ':eventId': key.eventId,
+            ':kind': key.kind,
+            ':code': code,
+            ':one': 1,
+          },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(result.Attributes?.deliveries);
+    },
+  };
+};

@@ -1,0 +1,34 @@
+/**
+ * One error type per meaning. The core throws these; the HTTP layer maps each
+ * to a status and a problem+json body once (functions/http/problem.ts).
+ */
+import type { Violation } from '../../schemas/messages';
+
+export type ProblemKind =
+  | 'validation'
+  | 'not-eligible'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'service-unavailable';
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: ProblemKind,
+    readonly violations: readonly Violation[] = [],
+  ) {
+    super(kind);
+    this.name = 'DomainError';
+  }
+}
+
+export const validationFailed = (violations: readonly Violation[]) => new DomainError('validation', violations);
+export const notEligible = (violations: readonly Violation[]) => new DomainError('not-eligible', violations);
+export const notFound = () => new DomainError('not-found');
+export const unauthorized = () => new DomainError('unauthorized');
+export const forbidden = () => new DomainError('forbidden');
+
+export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

@@ -1,0 +1,96 @@
+/**
+ * The domain's stored shapes. Repositories map these to and from items;
+ * nothing outside the adapters knows a DynamoDB key.
+ */
+import type { ApplicationStatus } from '../../schemas/application';
+import type { Applicant, Language, Representative } from '../../schemas/primitives';
+import type { ServiceId } from '../../schemas/services';
+
+export type WorkforceRole = 'staff' | 'social-service' | 'nva' | 'medical-institution';
+
+/** Who is calling, taken from verified token claims only. */
+export type Principal =
+  | {
+      readonly role: 'citizen';
+      readonly subject: string;
+      readonly personalCode: string;
+      readonly givenName: string;
+      readonly familyName: string;
+      readonly email?: string;
+    }
+  | {
+      readonly role: WorkforceRole;
+      readonly subject: string;
+      readonly name: string;
+      readonly email?: string;
+      /** Municipality, NVA office or medical institution the officer acts for. */
+      readonly organisation?: string;
+      /** For staff: the services they work on. */
+      readonly services: readonly ServiceId[];
+    };
+
+export type Role = Principal['role'];
+
+export type Channel = 'self' | 'representative' | 'referral';
+
+export interface Actor {
+  readonly role: Role | 'system';
+  readonly subject: string;
+}
+
+export interface Application {
+  readonly id: string;
+  /** Human-readable, unique: SIVA-2026-000001. */
+  readonly reference: string;
+  readonly serviceId: ServiceId;
+  readonly track: string;
+  readonly status: ApplicationStatus;
+  /** Optimistic-concurrency version, incremented by every change. */
+  readonly version: number;
+  readonly channel: Channel;
+  /** The citizen account allowed to read the application (applicant or representative). */
+  readonly ownerSubject: string;
+  /** The person the application is for; identity fields always present once stored. */
+  readonly applicant: Applicant & { readonly personalCode: string; readonly givenName: string; readonly familyName: string };
+  readonly representative?: Representative & {
+    readonly givenName: string;
+    readonly familyName: string;
+    readonly personalCode: string;
+  };
+  readonly evidence: Readonly<Record<string, unknown>>;
+  readonly language: Language;
+  readonly submittedAt: string;
+  readonly updatedAt: string;
+}
+
+export type TimelineEventType = 'submitted' | 'notification_sent' | 'notification_failed';
+
+export interface TimelineEvent {
+  readonly applicationId: string;
+  /** Sortable: `<ISO instant>#<random>`; unique within the application. */
+  readonly id: string;
+  readonly type: TimelineEventType;
+  readonly at: string;
+  readonly actor: Actor;
+  /** The status after the event, when the event changed it. */
+  readonly status?: ApplicationStatus;
+  /** Event-specific facts, never personal data (the timeline is the audit trail). */
+  readonly details?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** Which e-mail an event causes; one marker per (event, notification) makes sending idempotent. */
+export type NotificationKind = 'applicant-confirmation' | 'agency-alert';
+
+export type NotificationState = 'pending' | 'sent' | 'failed';
+
+export interface NotificationRecord {
+  readonly applicationId: string;
+  readonly eventId: string;
+  readonly kind: NotificationKind;
+  readonly state: NotificationState;
+  /** Stream deliveries that tried and hit a temporary failure. */
+  readonly deliveries: number;
+  readonly updatedAt: string;
+  readonly failure?: { readonly code: string; readonly permanent: boolean };
+  readonly messageId?: string;
+}

@@ -1,0 +1,150 @@
+/**
+ * The one place errors become HTTP answers: RFC 9457 problem details in the
+ * caller's language, with per-field messages. Unknown errors become a generic
+ * 500 without internals; AWS throttling becomes a retryable 503.
+ */
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { localise } from '../../schemas/messages';
+import type { Language } from '../../schemas/primitives';
+import { isDomainError, type ProblemKind } from '../core/errors';
+
+type Kind = ProblemKind | 'malformed-json' | 'internal';
+
+const problems: Record<Kind, { status: number; title: Record<Language, string>; detail: Record<Language, string> }> = {
+  validation: {
+    status: 400,
+    title: { lv: 'Iesniegtie dati nav pareizi', en: 'The data sent is not valid' },
+    detail: {
+      lv: 'Lūdzu, izlabojiet katru norādīto lauku un iesniedziet vēlreiz.',
+      en: 'Please correct each field listed and send again.',
+    },
+  },
+  'malformed-json': {
+    status: 400,
+    title: { lv: 'Pieprasījuma saturs nav derīgs JSON', en: 'The request body is not valid JSON' },
+    detail: {
+      lv: 'Sūtiet vienu JSON objektu UTF-8 kodējumā.',
+      en: 'Send a single JSON object encoded as UTF-8.',
+    },
+  },
+  'not-eligible': {
+    status: 422,
+    title: { lv: 'Iesniegumu nevar pieņemt', en: 'The application cannot be accepted' },
+    detail: {
+      lv: 'Pēc norādītajiem datiem pakalpojuma saņemšanas nosacījumi nav izpildīti. Paskaidrojums ir pie katra lauka.',
+      en: 'Going by the data given, the conditions for this service are not met. Each field has an explanation.',
+    },
+  },
+  unauthorized: {
+    status: 401,
+    title: { lv: 'Nepieciešama pieteikšanās', en: 'Sign-in required' },
+    detail: { lv: 'Piesakieties un mēģiniet vēlreiz.', en: 'Sign in and try again.' },
+  },
+  forbidden: {
+    status: 403,
+    title: { lv: 'Piekļuve liegta', en: 'Access denied' },
+    detail: { lv: 'Jūsu lomai šī darbība nav atļauta.', en: 'Your role may not do this.' },
+  },
+  'not-found': {
+    status: 404,
+    title: { lv: 'Nav atrasts', en: 'Not found' },
+    detail: {
+      lv: 'Pieprasītais ieraksts nav atrasts vai jums nav tiesību to redzēt.',
+      en: 'The record does not exist or you may not see it.',
+    },
+  },
+  conflict: {
+    status: 409,
+    title: { lv: 'Konflikts ar esošiem datiem', en: 'Conflict with existing data' },
+    detail: { lv: 'Ieraksts jau ir mainīts. Atjaunojiet to un mēģiniet vēlreiz.', en: 'The record has changed. Reload it and try again.' },
+  },
+  'payload-too-large': {
+    status: 413,
+    title: { lv: 'Pieprasījums ir pārāk liels', en: 'The request is too large' },
+    detail: { lv: 'Pieprasījuma saturs nedrīkst pārsniegt 64 KB.', en: 'The request body must not exceed 64 KB.' },
+  },
+  'unsupported-media-type': {
+    status: 415,
+    title: { lv: 'Neatbalstīts satura veids', en: 'Unsupported content type' },
+    detail: {
+      lv: 'Sūtiet datus JSON formātā ar galveni Content-Type: application/json.',
+      en: 'Send JSON with the header Content-Type: application/json.',
+    },
+  },
+  'service-unavailable': {
+    status: 503,
+    title: { lv: 'Pakalpojums īslaicīgi nav pieejams', en: 'Service temporarily unavailable' },
+    detail: {
+      lv: 'Nekas netika saglabāts. Lūdzu, mēģiniet vēlreiz pēc brīža.',
+      en: 'Nothing was saved. Please try again in a moment.',
+    },
+  },
+  internal: {
+    status: 500,
+    title: { lv: 'Radās neparedzēta kļūda', en: 'An unexpected error occurred' },
+    detail: {
+      lv: 'Kļūda ir reģistrēta. Lūdzu, mēģiniet vēlreiz vēlāk un norādiet pieprasījuma identifikatoru, ja sazināties ar mums.',
+      en: 'The error has been logged. Please try again later, and quote the request id if you contact us.',
+    },
+  },
+};
+
+export class MalformedJsonError extends Error {
+  override readonly name = 'MalformedJsonError';
+}
+
+/** AWS errors that mean "try again shortly": nothing was written (writes are conditional/transactional). */
+const retryableAwsErrors = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TransactionConflictException',
+  'InternalServerError',
+  'ServiceUnavailable',
+]);
+
+const kindOf = (error: unknown): Kind => {
+  if (isDomainError(error)) return error.kind;
+  if (error instanceof MalformedJsonError) return 'malformed-json';
+  if (error instanceof Error && retryableAwsErrors.has(error.name)) return 'service-unavailable';
+  return 'internal';
+};
+
+export const problemTypeBase = 'https://e.siva.gov.lv/problems/';
+
+export const commonHeaders = (language: Language, requestId: string) => ({
+  'cache-control': 'no-store',
+  'content-language': language,
+  vary: 'Accept-Language',
+  'x-content-type-options': 'nosniff',
+  'x-request-id': requestId,
+});
+
+export const problemResponse = (
+  error: unknown,
+  { language, requestId, instance }: { language: Language; requestId: string; instance: string },
+): APIGatewayProxyStructuredResultV2 => {
+  const kind = kindOf(error);
+  const problem = problems[kind];
+  const errors = isDomainError(error) ? error.violations.map((v) => localise(v, language)) : [];
+  return {
+    statusCode: problem.status,
+    headers: {
+      ...commonHeaders(language, requestId),
+      'content-type': 'application/problem+json; charset=utf-8',
+      ...(kind === 'service-unavailable' && { 'retry-after': '1' }),
+      ...(kind === 'unauthorized' && { 'www-authenticate': 'Bearer' }),
+    },
+    body: JSON.stringify({
+      type: `${problemTypeBase}${kind}`,
+      title: problem.title[language],
+      status: problem.status,
+      detail: problem.detail[language],
+      instance,
+      requestId,
+      ...(errors.length > 0 && { errors }),
+    }),
+  };
+};
+
+export const statusOf = (error: unknown): number => problems[kindOf(error)].status;

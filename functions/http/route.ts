@@ -1,0 +1,147 @@
+/**
+ * The middy chain every HTTP handler shares, wired once:
+ *   negotiate language → map errors to problem+json → authorise by role →
+ *   guard and parse the body → validate path, query and body → serialise JSON.
+ * Handlers receive typed input and a principal and return `json(...)`.
+ */
+import middy, { type MiddlewareObj } from '@middy/core';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import type * as z from 'zod/mini';
+import { describeIssues } from '../../schemas/messages';
+import type { Language } from '../../schemas/primitives';
+import { DomainError, forbidden, notFound, validationFailed } from '../core/errors';
+import type { Principal, Role } from '../core/model';
+import { errorFields, logger } from '../adapters/logger';
+import { principalFromClaims, type TrustedIssuers } from './auth';
+import { negotiateLanguage } from './language';
+import { commonHeaders, MalformedJsonError, problemResponse, statusOf } from './problem';
+
+export const maxBodyBytes = 64 * 1024;
+
+type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
+type Result = APIGatewayProxyStructuredResultV2;
+type Schema<T> = z.ZodMiniType<T>;
+
+/** What the chain has established about the request by the time the handler runs. */
+interface RequestState {
+  language: Language;
+  requestId: string;
+  principal?: Principal;
+  input: { body?: unknown; query?: unknown; path?: unknown };
+}
+type RouteContext = Context & { request: RequestState };
+type Middleware = MiddlewareObj<Event, Result, Error, RouteContext>;
+
+export interface HttpRequest<Body, Query, Path, P extends Principal> {
+  readonly principal: P;
+  readonly body: Body;
+  readonly query: Query;
+  readonly path: Path;
+  readonly language: Language;
+  readonly requestId: string;
+}
+
+export interface RouteSpec<Body, Query, Path, R extends Role> {
+  readonly roles: readonly R[];
+  readonly issuers: TrustedIssuers;
+  readonly body?: Schema<Body>;
+  readonly query?: Schema<Query>;
+  /** Path parameters that fail this schema cannot name an existing resource: 404. */
+  readonly path?: Schema<Path>;
+}
+
+export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}) => ({ statusCode, body, headers });
+export type JsonResponse = ReturnType<typeof json>;
+
+const negotiate = (): Middleware => ({
+  before: ({ event, context }) => {
+    context.request = {
+      language: negotiateLanguage(event.headers?.['accept-language']),
+      requestId: event.requestContext?.requestId ?? context.awsRequestId,
+      input: {},
+    };
+  },
+});
+
+const problemDetails = (): Middleware => ({
+  onError: (request) => {
+    const { language, requestId } = request.context.request ?? { language: 'lv', requestId: request.context.awsRequestId };
+    const status = statusOf(request.error);
+    if (status >= 500) {
+      logger.error('request failed', { requestId, routeKey: request.event.routeKey, status, ...errorFields(request.error) });
+    }
+    request.response = problemResponse(request.error, { language, requestId, instance: request.event.rawPath ?? '/' });
+  },
+});
+
+const authorise = (roles: readonly Role[], issuers: TrustedIssuers): Middleware => ({
+  before: ({ event, context }) => {
+    const principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims, issuers);
+    if (!roles.includes(principal.role)) throw forbidden();
+    context.request.principal = principal;
+  },
+});
+
+const jsonContentType = /^application\/(?:[\w.+-]+\+)?json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+
+/** Size first (cheap, and a huge body must not be decoded), then media type, then strict UTF-8 JSON. */
+export const readJsonBody = (event: Pick<Event, 'body' | 'isBase64Encoded' | 'headers'>): unknown => {
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.byteLength > maxBodyBytes) throw new DomainError('payload-too-large');
+  if (!jsonContentType.test(event.headers?.['content-type'] ?? '')) throw new DomainError('unsupported-media-type');
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new MalformedJsonError();
+  }
+};
+
+const parseWith = <T>(schema: Schema<T>, input: unknown): T => {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationFailed(describeIssues(result.error.issues, input));
+  return result.data;
+};
+
+const validateInput = ({ body, query, path }: Pick<RouteSpec<unknown, unknown, unknown, Role>, 'body' | 'query' | 'path'>): Middleware => ({
+  before: ({ event, context }) => {
+    const input = context.request.input;
+    if (path) {
+      const parsed = path.safeParse(event.pathParameters ?? {});
+      if (!parsed.success) throw notFound();
+      input.path = parsed.data;
+    }
+    if (query) input.query = parseWith(query, event.queryStringParameters ?? {});
+    if (body) input.body = parseWith(body, readJsonBody(event));
+  },
+});
+
+export const httpRoute = <Body = undefined, Query = undefined, Path = undefined, R extends Role = Role>(
+  spec: RouteSpec<Body, Query, Path, R>,
+  handle: (request: HttpRequest<Body, Query, Path, Extract<Principal, { role: R }>>) => Promise<JsonResponse>,
+) =>
+  middy<Event, Result, Error, RouteContext>()
+    .use(negotiate())
+    .use(problemDetails())
+    .use(authorise(spec.roles, spec.issuers))
+    .use(validateInput(spec))
+    .handler(async (_event, context): Promise<Result> => {
+      const { language, requestId, principal, input } = context.request;
+      const response = await handle({
+        principal: principal as Extract<Principal, { role: R }>,
+        body: input.body as Body,
+        query: input.query as Query,
+        path: input.path as Path,
+        language,
+        requestId,
+      });
+      return {
+        statusCode: response.statusCode,
+        headers: { ...commonHeaders(language, requestId), 'content-type': 'application/json; charset=utf-8', ...response.headers },
+        body: JSON.stringify(response.body),
+      };
+    });

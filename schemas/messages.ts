@@ -1,0 +1,213 @@
+/**
+ * Field-level messages in Latvian and English. Schema issues and domain rules
+ * both end up as `FieldError`s with a stable `code` (for programs) and a
+ * plain-language `message` (for people, including screen-reader users: each
+ * message names what to do, not just what is wrong).
+ */
+import type { Language } from './primitives';
+
+type Params = Record<string, string | number>;
+type Template = (params: Params) => string;
+
+const catalogue = {
+  required: { lv: () => 'Šis lauks ir obligāts.', en: () => 'This field is required.' },
+  wrong_type: {
+    lv: (p) => `Nepareizs vērtības veids: jābūt ${typeNames.lv[String(p.expected)] ?? String(p.expected)}.`,
+    en: (p) => `Wrong type of value: expected ${typeNames.en[String(p.expected)] ?? String(p.expected)}.`,
+  },
+  too_long: { lv: (p) => `Ne vairāk kā ${p.maximum} rakstzīmes.`, en: (p) => `At most ${p.maximum} characters.` },
+  too_many: { lv: (p) => `Ne vairāk kā ${p.maximum} ieraksti.`, en: (p) => `At most ${p.maximum} entries.` },
+  too_few: { lv: (p) => `Vismaz ${p.minimum} ieraksts.`, en: (p) => `At least ${p.minimum} entry.` },
+  invalid_date: {
+    lv: () => 'Ievadiet īstu datumu formā GGGG-MM-DD, piemēram, 2026-03-15.',
+    en: () => 'Enter a real date in the form YYYY-MM-DD, for example 2026-03-15.',
+  },
+  invalid_email: {
+    lv: () => 'Ievadiet derīgu e-pasta adresi, piemēram, vards@example.lv.',
+    en: () => 'Enter a valid e-mail address, for example name@example.lv.',
+  },
+  invalid_uuid: { lv: () => 'Nederīgs identifikators.', en: () => 'Not a valid identifier.' },
+  invalid_format: { lv: () => 'Nepareizs formāts.', en: () => 'The format is not valid.' },
+  invalid_choice: {
+    lv: (p) => `Izvēlieties vienu no: ${p.options}.`,
+    en: (p) => `Choose one of: ${p.options}.`,
+  },
+  must_accept: {
+    lv: () => 'Lai iesniegtu, jāapstiprina šis apliecinājums.',
+    en: () => 'You must confirm this declaration to submit.',
+  },
+  unknown_field: { lv: () => 'Šāds lauks nav paredzēts.', en: () => 'This field is not expected.' },
+  personal_code: {
+    lv: () => 'Personas kods nav derīgs. Ievadiet 11 ciparus, piemēram, 161175-19997.',
+    en: () => 'The personal code is not valid. Enter 11 digits, for example 161175-19997.',
+  },
+  person_name: {
+    lv: () => 'Vārdā drīkst būt burti, atstarpes, defises un apostrofi.',
+    en: () => 'A name may contain letters, spaces, hyphens and apostrophes.',
+  },
+  phone: {
+    lv: () => 'Ievadiet tālruņa numuru ar 8 līdz 15 cipariem, piemēram, +371 20000000.',
+    en: () => 'Enter a phone number of 8 to 15 digits, for example +371 20000000.',
+  },
+  postcode: { lv: () => 'Pasta indeksam jābūt formā LV-1234.', en: () => 'The postcode must look like LV-1234.' },
+  icf_code: {
+    lv: () => 'SFK kodam jābūt formā b280 vai d450.2.',
+    en: () => 'An ICF code looks like b280 or d450.2.',
+  },
+  control_characters: {
+    lv: () => 'Tekstā ir neatļautas vadības rakstzīmes.',
+    en: () => 'The text contains control characters that are not allowed.',
+  },
+  page_limit: { lv: () => 'Ievadiet skaitli no 1 līdz 50.', en: () => 'Enter a number from 1 to 50.' },
+  invalid_cursor: {
+    lv: () => 'Lapošanas kursors nav derīgs. Sāciet sarakstu no sākuma.',
+    en: () => 'The page cursor is not valid. Start the list from the beginning.',
+  },
+  // Domain rules (answered with 422).
+  date_in_future: { lv: () => 'Datums nevar būt nākotnē.', en: () => 'The date cannot be in the future.' },
+  date_out_of_range: {
+    lv: () => 'Datums ir ārpus pieļaujamā laika posma.',
+    en: () => 'The date is outside the accepted range.',
+  },
+  too_young: {
+    lv: (p) => `Šis pakalpojums pieejams no ${p.minimumAge} gadu vecuma.`,
+    en: (p) => `This service is available from the age of ${p.minimumAge}.`,
+  },
+  above_pension_age: {
+    lv: (p) =>
+      `Pēc valsts pensijas vecuma (${p.pensionAge} gadi) pakalpojums pieejams tikai tiem, kas strādā un maksā sociālās apdrošināšanas iemaksas.`,
+    en: (p) =>
+      `Above state pension age (${p.pensionAge}) the service is only for people who work and pay social insurance contributions.`,
+  },
+  medical_rehabilitation_window: {
+    lv: (p) => `Iesniegums jāiesniedz ${p.months} mēnešu laikā pēc medicīniskās rehabilitācijas beigām.`,
+    en: (p) => `Apply within ${p.months} months after medical rehabilitation ended.`,
+  },
+  decision_expired: {
+    lv: () => 'VDEĀVK lēmuma derīguma termiņš ir beidzies.',
+    en: () => 'The VDEĀVK decision is no longer valid.',
+  },
+  affected_person_age: {
+    lv: (p) => `Cietušajām personām pakalpojums pieejams līdz ${p.maximumAge} gadu vecumam.`,
+    en: (p) => `Affected persons can receive this service up to the age of ${p.maximumAge}.`,
+  },
+  referral_only: {
+    lv: () => 'Šo pakalpojuma veidu var saņemt tikai ar dienesta nosūtījumu, nevis ar iedzīvotāja iesniegumu.',
+    en: () => 'This track is available only by referral from the service, not by a citizen application.',
+  },
+  birth_date_mismatch: {
+    lv: () => 'Dzimšanas datums nesakrīt ar personas kodu.',
+    en: () => 'The date of birth does not match the personal code.',
+  },
+  not_own_personal_code: {
+    lv: () => 'Personas kodam jābūt jūsu pašu. Ja iesniedzat cita vārdā, aizpildiet pārstāvja sadaļu.',
+    en: () => 'The personal code must be your own. To apply for someone else, fill in the representative section.',
+  },
+  represented_person_code_required: {
+    lv: () => 'Norādiet tās personas kodu, kuras vārdā iesniedzat.',
+    en: () => 'Enter the personal code of the person you are applying for.',
+  },
+} satisfies Record<string, Record<Language, Template>>;
+
+export type MessageCode = keyof typeof catalogue;
+
+const typeNames: Record<Language, Record<string, string>> = {
+  lv: { string: 'teksts', number: 'skaitlis', boolean: 'jā vai nē (true/false)', object: 'objekts', array: 'saraksts' },
+  en: { string: 'text', number: 'a number', boolean: 'true or false', object: 'an object', array: 'a list' },
+};
+
+export interface FieldError {
+  /** Dotted path for people, e.g. `applicant.address.municipality` or `evidence.icfCodes[0]`. */
+  readonly field: string;
+  /** JSON Pointer (RFC 6901) into the request body. */
+  readonly pointer: string;
+  readonly code: MessageCode;
+  readonly message: string;
+}
+
+export type Path = readonly PropertyKey[];
+
+export const fieldPath = (path: Path): string =>
+  path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    '',
+  );
+
+const pointerOf = (path: Path): string =>
+  path.map((key) => `/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+
+/** A broken rule, independent of language: the core and the schemas speak in these. */
+export interface Violation {
+  readonly path: Path;
+  readonly code: MessageCode;
+  readonly params?: Params;
+}
+
+export const violation = (path: Path, code: MessageCode, params?: Params): Violation =>
+  params ? { path, code, params } : { path, code };
+
+/** Puts a violation into words for the caller. */
+export const localise = ({ path, code, params = {} }: Violation, language: Language): FieldError => ({
+  field: fieldPath(path),
+  pointer: pointerOf(path),
+  code,
+  message: catalogue[code][language](params),
+});
+
+/** The subset of a Zod issue this module reads (kept structural so both zod and zod/mini fit). */
+export interface SchemaIssue {
+  readonly code: string;
+  readonly path: Path;
+  readonly expected?: string;
+  readonly origin?: string;
+  readonly format?: string;
+  readonly maximum?: number | bigint;
+  readonly minimum?: number | bigint;
+  readonly values?: readonly unknown[];
+  readonly options?: readonly unknown[];
+  readonly keys?: readonly string[];
+  /** Our own checks set their message to a catalogue code (see primitives.ts). */
+  readonly message?: string;
+}
+
+const valueAt = (input: unknown, path: Path): unknown =>
+  path.reduce<unknown>(
+    (value, key) =>
+      value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<PropertyKey, unknown>)[key] : undefined,
+    input,
+  );
+
+const listOf = (values: readonly unknown[] | undefined): string => (values ?? []).map((v) => String(v)).join(', ');
+
+const isMessageCode = (code: string | undefined): code is MessageCode => code !== undefined && code in catalogue;
+
+/** Turns schema issues into one violation per problem (`input` tells a missing field from a wrong one). */
+export const describeIssues = (issues: readonly SchemaIssue[], input: unknown): Violation[] =>
+  issues.flatMap((issue): Violation[] => {
+    const at = (code: MessageCode, params?: Params) => [violation(issue.path, code, params)];
+    switch (issue.code) {
+      case 'invalid_type':
+        return valueAt(input, issue.path) === undefined ? at('required') : at('wrong_type', { expected: issue.expected ?? '' });
+      case 'too_big':
+        return at(issue.origin === 'array' ? 'too_many' : 'too_long', { maximum: Number(issue.maximum) });
+      case 'too_small':
+        if (issue.origin === 'array') return at('too_few', { minimum: Number(issue.minimum) });
+        return at('required');
+      case 'invalid_format':
+        if (isMessageCode(issue.message)) return at(issue.message);
+        if (issue.format === 'date') return at('invalid_date');
+        if (issue.format === 'email') return at('invalid_email');
+        if (issue.format === 'uuid') return at('invalid_uuid');
+        return at('invalid_format');
+      case 'invalid_value':
+        return issue.values?.length === 1 && issue.values[0] === true
+          ? at('must_accept')
+          : at('invalid_choice', { options: listOf(issue.values) });
+      case 'invalid_union':
+        return valueAt(input, issue.path) === undefined ? at('required') : at('invalid_choice', { options: listOf(issue.options) });
+      case 'unrecognized_keys':
+        return (issue.keys ?? []).map((key) => violation([...issue.path, key], 'unknown_field'));
+      default:
+        return at(isMessageCode(issue.message) ? issue.message : 'invalid_format');
+    }
+  });
