@@ -1,0 +1,56 @@
+/**
+ * Valid example payloads for tests, built relative to a given day so the
+ * age and window rules stay true whatever the date the suite runs on.
+ */
+import type { ApplicationSubmission } from '../../schemas/application';
+import { monthsBefore } from '../../functions/core/dates';
+
+/** A day shifted by whole years (birth dates for a wanted age). */
+export const yearsBefore = (isoDate: string, years: number): string => monthsBefore(isoDate, years * 12);
+
+export const daysBefore = (isoDate: string, days: number): string => {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - days);
+  return date.toISOString().slice(0, 10);
+};
+
+/** 161175-19997: an old-format code with a valid check digit, born 16 Nov 1975. */
+export const oldFormatCode = '161175-19997';
+export const oldFormatBirthDate = '1975-11-16';
+/** A new-format code (no birth date, no checksum). */
+export const newFormatCode = '32579461005';
+
+export const applicantContact = {
+  dateOfBirth: oldFormatBirthDate,
+  address: { municipality: 'jurmala', line: 'Dubultu prospekts 71', postcode: 'LV-2015' },
+  phone: '+371 20000000',
+  email: 'janis.berzins@example.lv',
+  language: 'lv',
+  contactChannel: 'email',
+} as const;
+
+export const declarations = { informationIsTrue: true, consentToProcessing: true } as const;
+
+export const functionalImpairmentApplication = (today: string, overrides: Partial<Record<string, unknown>> = {}) =>
+  ({
+    serviceId: 'social-rehabilitation',
+    track: 'functional-impairment',
+    applicant: { ...applicantContact },
+    evidence: { disabilityGroup: 'II', selfAssessmentCompletedOn: daysBefore(today, 3) },
+    declarations,
+    ...overrides,
+  }) as ApplicationSubmission;
+
+export const afterMedicalRehabilitationApplication = (today: string, endedDaysAgo = 10) =>
+  ({
+    serviceId: 'social-rehabilitation',
+    track: 'after-medical-rehabilitation',
+    applicant: { ...applicantContact },
+    evidence: {
+      medicalRehabilitationEndDate: daysBefore(today, endedDaysAgo),
+      dischargeSummaryNumber: 'IZR-2026-114',
+      icfCodes: ['b280', 'd450.2'],
+      subacute: false,
+    },
+    declarations,
+  }) as ApplicationSubmission;

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { ApplicationSubmission } from '../../schemas/application';
+import { describeIssues, localise } from '../../schemas/messages';
+import { functionalImpairmentApplication, afterMedicalRehabilitationApplication } from '../support/fixtures';
+
+const today = '2026-11-22';
+
+/** Field → message, as the API would answer in the given language. */
+const fieldMessages = (input: unknown, language: 'lv' | 'en' = 'lv') => {
+  const result = ApplicationSubmission.safeParse(input);
+  expect(result.success).toBe(false);
+  return Object.fromEntries(
+    describeIssues(result.error!.issues, input).map((v) => {
+      const error = localise(v, language);
+      return [error.field, `${error.code}: ${error.message}`];
+    }),
+  );
+};
+
+describe('social-rehabilitation application form', () => {
+  it('accepts a complete application for each citizen track', () => {
+    expect(ApplicationSubmission.safeParse(functionalImpairmentApplication(today)).success).toBe(true);
+    expect(ApplicationSubmission.safeParse(afterMedicalRehabilitationApplication(today)).success).toBe(true);
+  });
+
+  it('names each missing field in Latvian by default and in English on request', () => {
+    const input = functionalImpairmentApplication(today);
+    const { email: _email, ...applicant } = input.applicant;
+    const withoutEmail = { ...input, applicant };
+    expect(fieldMessages(withoutEmail)).toEqual({ 'applicant.email': 'required: Šis lauks ir obligāts.' });
+    expect(fieldMessages(withoutEmail, 'en')).toEqual({ 'applicant.email': 'required: This field is required.' });
+  });
+
+  it('reports unknown fields, wrong types, bad formats and over-long text per field', () => {
+    const input = functionalImpairmentApplication(today);
+    const messages = fieldMessages(
+      {
+        ...input,
+        isAdmin: true,
+        applicant: { ...input.applicant, phone: 20000000, email: 'not-an-email', address: { ...input.applicant.address, line: 'x'.repeat(201) } },
+        evidence: { ...input.evidence, selfAssessmentCompletedOn: '2026-02-30' },
+      },
+      'en',
+    );
+    expect(messages).toEqual({
+      isAdmin: 'unknown_field: This field is not expected.',
+      'applicant.phone': 'wrong_type: Wrong type of value: expected text.',
+      'applicant.email': 'invalid_email: Enter a valid e-mail address, for example name@example.lv.',
+      'applicant.address.line': 'too_long: At most 200 characters.',
+      'evidence.selfAssessmentCompletedOn': 'invalid_date: Enter a real date in the form YYYY-MM-DD, for example 2026-03-15.',
+    });
+  });
+
+  it('explains an invalid personal code, municipality and ICF code', () => {
+    const input = afterMedicalRehabilitationApplication(today);
+    const messages = fieldMessages({
+      ...input,
+      applicant: { ...input.applicant, personalCode: '161375-19997', address: { ...input.applicant.address, municipality: 'atlantis' } },
+      evidence: { ...input.evidence, icfCodes: ['x999'] },
+    });
+    expect(messages['applicant.personalCode']).toMatch(/^personal_code: Personas kods nav derīgs/);
+    expect(messages['applicant.address.municipality']).toMatch(/^invalid_choice: Izvēlieties vienu no: riga, daugavpils/);
+    expect(messages['evidence.icfCodes[0]']).toMatch(/^icf_code:/);
+  });
+
+  it('requires both declarations to be affirmed', () => {
+    const input = functionalImpairmentApplication(today, { declarations: { informationIsTrue: false, consentToProcessing: true } });
+    expect(fieldMessages(input, 'en')).toEqual({
+      'declarations.informationIsTrue': 'must_accept: You must confirm this declaration to submit.',
+    });
+  });
+
+  it('rejects an unknown track and an unknown service by listing the choices', () => {
+    expect(fieldMessages({ ...functionalImpairmentApplication(today), track: 'spa-holiday' }, 'en').track).toMatch(
+      /^invalid_choice: Choose one of: functional-impairment, after-medical-rehabilitation/,
+    );
+    expect(fieldMessages({ serviceId: 'lottery' }, 'en').serviceId).toBe('invalid_choice: Choose one of: social-rehabilitation.');
+  });
+
+  it('rejects control characters and names with digits', () => {
+    const input = functionalImpairmentApplication(today);
+    const messages = fieldMessages({
+      ...input,
+      applicant: { ...input.applicant, givenName: 'R2D2', address: { ...input.applicant.address, line: 'Iela\u0000 1' } },
+    });
+    expect(messages['applicant.givenName']).toMatch(/^person_name:/);
+    expect(messages['applicant.address.line']).toMatch(/^control_characters:/);
+  });
+});

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import type { Application, NotificationRecord, TimelineEvent } from '../../functions/core/model';
+import {
+  MailError,
+  notifyForEvent,
+  plannedEmails,
+  type NotificationKey,
+  type NotificationStore,
+  type NotifierDeps,
+  type OutgoingEmail,
+} from '../../functions/core/notifier';
+
+const application: Application = {
+  id: '5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11',
+  reference: 'SIVA-2026-000042',
+  serviceId: 'social-rehabilitation',
+  track: 'after-medical-rehabilitation',
+  status: 'submitted',
+  version: 1,
+  channel: 'self',
+  ownerSubject: 'eid-1',
+  applicant: {
+    givenName: 'Līga',
+    familyName: 'Ozola <script>',
+    personalCode: '16117519997',
+    dateOfBirth: '1975-11-16',
+    address: { municipality: 'riga', line: 'Brīvības iela 1' },
+    phone: '+37120000000',
+    email: 'liga@example.lv',
+    language: 'lv',
+    contactChannel: 'email',
+  },
+  evidence: { icfCodes: ['b280'], dischargeSummaryNumber: 'SECRET-DIAGNOSIS-DOC' },
+  language: 'lv',
+  submittedAt: '2026-11-22T10:00:00.000Z',
+  updatedAt: '2026-11-22T10:00:00.000Z',
+};
+
+const submitted: TimelineEvent = {
+  applicationId: application.id,
+  id: '2026-11-22T10:00:00.000Z#abcd1234',
+  type: 'submitted',
+  at: application.submittedAt,
+  actor: { role: 'citizen', subject: 'eid-1' },
+  status: 'submitted',
+};
+
+const settings = {
+  agencyInboxes: { 'social-rehabilitation': 'socialarehabilitacija@siva.gov.lv' },
+  portalUrl: 'https://e.siva.gov.lv/',
+  staffPortalUrl: 'https://darbs.siva.gov.lv',
+  maxDeliveries: 3,
+  retryBaseMs: 0,
+};
+
+/** An in-memory store with the same settle-once semantics as the DynamoDB repository. */
+const memoryStore = () => {
+  const records = new Map<string, NotificationRecord>();
+  const timeline: TimelineEvent[] = [];
+  const id = (key: NotificationKey) => `${key.eventId}#${key.kind}`;
+  const settle = async (key: NotificationKey, state: 'sent' | 'failed', extra: Partial<NotificationRecord>, event: TimelineEvent) => {
+    const current = records.get(id(key));
+    if (current && current.state !== 'pending') return false;
+    records.set(id(key), { ...key, deliveries: current?.deliveries ?? 0, updatedAt: event.at, ...extra, state });
+    timeline.push(event);
+    return true;
+  };
+  const store: NotificationStore = {
+    loadApplication: async () => application,
+    find: async (key) => records.get(id(key)),
+    recordSent: (key, messageId, event) => settle(key, 'sent', { messageId }, event),
+    recordFailed: (key, failure, event) => settle(key, 'failed', { failure }, event),
+    recordTemporaryFailure: async (key, _code, at) => {
+      const current = records.get(id(key));
+      const deliveries = (current?.deliveries ?? 0) + 1;
+      records.set(id(key), { ...key, state: 'pending', deliveries, updatedAt: at });
+      return deliveries;
+    },
+  };
+  return { store, records, timeline };
+};
+
+const depsWith = (send: (email: OutgoingEmail) => Promise<string>, store = memoryStore()) => {
+  const sent: OutgoingEmail[] = [];
+  const deps: NotifierDeps = {
+    store: store.store,
+    mailer: { send: async (email) => { const id = await send(email); sent.push(email); return id; } },
+    clock: () => new Date('2026-11-22T10:00:01.000Z'),
+    newId: () => 'feedbeef-0000',
+    sleep: async () => {},
+    settings,
+  };
+  return { deps, sent, ...store };
+};
+
+describe('e-mails caused by a new application', () => {
+  it('confirms to the applicant in their language and alerts the service inbox', () => {
+    const [confirmation, alert] = plannedEmails(submitted, application, settings);
+    expect(confirmation?.email.to).toBe('liga@example.lv');
+    expect(confirmation?.email.subject).toBe('Jūsu iesniegums SIVA-2026-000042 ir saņemts');
+    expect(confirmation?.email.text).toContain('https://e.siva.gov.lv/applications/5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11');
+    expect(confirmation?.email.text).toContain('Kas notiks tālāk');
+    expect(alert?.email.to).toBe('socialarehabilitacija@siva.gov.lv');
+    expect(alert?.email.text).toContain('SIVA-2026-000042');
+    expect(alert?.email.text).toContain('Pēc medicīniskās rehabilitācijas');
+  });
+
+  it('writes English for an applicant who chose English', () => {
+    const english = { ...application, language: 'en' as const };
+    const [confirmation] = plannedEmails(submitted, english, settings);
+    expect(confirmation?.email.subject).toBe('Your application SIVA-2026-000042 has been received');
+    expect(confirmation?.email.html).toContain('<html lang="en">');
+  });
+
+  it('keeps personal and health data out of the agency alert', () => {
+    const alert = plannedEmails(submitted, application, settings)[1]!.email;
+    for (const secret of ['Līga', 'Ozola', '16117519997', 'b280', 'SECRET-DIAGNOSIS-DOC', 'liga@example.lv', 'Brīvības']) {
+      expect(alert.text).not.toContain(secret);
+      expect(alert.html).not.toContain(secret);
+    }
+  });
+
+  it('produces screen-reader friendly HTML: a language, one h1, real headings and lists, escaped values', () => {
+    const html = plannedEmails(submitted, application, settings)[0]!.email.html;
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="lv">/);
+    expect(html.match(/<h1/g)).toHaveLength(1);
+    expect(html).toContain('<h2>Kas notiks tālāk</h2>');
+    expect(html).toContain('<ol><li>');
+    expect(html).toContain('Ozola &lt;script&gt;');
+    expect(html).not.toContain('<script>');
+    expect(html).toMatch(/<a href="https:\/\/e\.siva\.gov\.lv\/applications\/[^"]+">Skatīt iesnieguma statusu un vēsturi<\/a>/);
+  });
+
+  it('causes no e-mail for notification outcomes themselves', () => {
+    expect(plannedEmails({ ...submitted, type: 'notification_sent' }, application, settings)).toEqual([]);
+  });
+});
+
+describe('sending once per event', () => {
+  it('sends both e-mails and records each as sent on the timeline', async () => {
+    const { deps, sent, timeline, records } = depsWith(async () => 'msg-1');
+    expect(await notifyForEvent(deps, submitted)).toBe('done');
+    expect(sent.map((e) => e.to)).toEqual(['liga@example.lv', 'socialarehabilitacija@siva.gov.lv']);
+    expect(timeline.map((e) => [e.type, e.details?.notification])).toEqual([
+      ['notification_sent', 'applicant-confirmation'],
+      ['notification_sent', 'agency-alert'],
+    ]);
+    expect([...records.values()].every((r) => r.state === 'sent' && r.messageId === 'msg-1')).toBe(true);
+  });
+
+  it('does not send again when the same event is delivered twice', async () => {
+    const store = memoryStore();
+    const first = depsWith(async () => 'msg-1', store);
+    await notifyForEvent(first.deps, submitted);
+    const second = depsWith(async () => 'msg-2', store);
+    await notifyForEvent(second.deps, submitted);
+    expect(second.sent).toEqual([]);
+    expect(store.timeline).toHaveLength(2);
+  });
+
+  it('hands a temporary failure back for retry, then records it as failed after the last delivery', async () => {
+    const store = memoryStore();
+    const outage = depsWith(async () => { throw new MailError('ServiceUnavailable', false); }, store);
+    expect(await notifyForEvent(outage.deps, submitted)).toBe('retry');
+    expect(await notifyForEvent(outage.deps, submitted)).toBe('retry');
+    expect(store.timeline).toEqual([]);
+    expect(await notifyForEvent(outage.deps, submitted)).toBe('done');
+    expect(store.timeline.map((e) => [e.type, e.details?.reason, e.details?.permanent])).toEqual([
+      ['notification_failed', 'ServiceUnavailable', false],
+      ['notification_failed', 'ServiceUnavailable', false],
+    ]);
+    const recovered = depsWith(async () => 'late', store);
+    await notifyForEvent(recovered.deps, submitted);
+    expect(recovered.sent).toEqual([]);
+  });
+
+  it('delivers after a temporary failure once SES is back, exactly once', async () => {
+    const store = memoryStore();
+    await notifyForEvent(depsWith(async () => { throw new MailError('TooManyRequestsException', false); }, store).deps, submitted);
+    const back = depsWith(async () => 'msg-3', store);
+    expect(await notifyForEvent(back.deps, submitted)).toBe('done');
+    expect(back.sent).toHaveLength(2);
+    expect(store.timeline.map((e) => e.type)).toEqual(['notification_sent', 'notification_sent']);
+  });
+
+  it('records a permanent failure at once, without retrying', async () => {
+    const { deps, timeline } = depsWith(async (email) => {
+      if (email.to.startsWith('liga')) throw new MailError('MessageRejected', true);
+      return 'ok';
+    });
+    expect(await notifyForEvent(deps, submitted)).toBe('done');
+    expect(timeline.map((e) => [e.type, e.details?.notification, e.details?.reason ?? ''])).toEqual([
+      ['notification_failed', 'applicant-confirmation', 'MessageRejected'],
+      ['notification_sent', 'agency-alert', ''],
+    ]);
+  });
+});
