@@ -98,6 +98,7 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
   },
 
   async listByOwner(ownerSubject, { limit, cursor }): Promise<Page<Application>> {
+    // One extra item tells whether another page exists, so the last page carries no cursor.
     const result = await client.send(
       new QueryCommand({
         TableName: tableName,
@@ -105,11 +106,13 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
         KeyConditionExpression: 'gsi1pk = :owner',
         ExpressionAttributeValues: { ':owner': ownerPartition(ownerSubject) },
         ScanIndexForward: false,
-        Limit: limit,
+        Limit: limit + 1,
         ExclusiveStartKey: cursor ? decodeCursor(cursor, ownerSubject) : undefined,
       }),
     );
-    const nextCursor = encodeCursor(result.LastEvaluatedKey);
-    return { items: (result.Items ?? []).map((item) => withoutKeys<Application>(item)), ...(nextCursor && { nextCursor }) };
+    const items = result.Items ?? [];
+    const page = items.slice(0, limit);
+    const nextCursor = items.length > limit ? encodeCursor(page[page.length - 1]) : undefined;
+    return { items: page.map((item) => withoutKeys<Application>(item)), ...(nextCursor && { nextCursor }) };
   },
 });

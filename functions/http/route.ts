@@ -33,8 +33,9 @@ interface RequestState {
   principal?: Principal;
   input: { body?: unknown; query?: unknown; path?: unknown };
 }
-type RouteContext = Context & { request: RequestState };
-type Middleware = MiddlewareObj<Event, Result, Error, RouteContext>;
+/** The chain keeps its state on the Lambda context; callers pass an ordinary context. */
+const stateOf = (context: Context): RequestState => (context as Context & { request: RequestState }).request;
+type Middleware = MiddlewareObj<Event, Result, Error, Context>;
 
 export interface HttpRequest<Body, Query, Path, P extends Principal> {
   readonly principal: P;
@@ -59,7 +60,7 @@ export type JsonResponse = ReturnType<typeof json>;
 
 const negotiate = (): Middleware => ({
   before: ({ event, context }) => {
-    context.request = {
+    (context as Context & { request: RequestState }).request = {
       language: negotiateLanguage(event.headers?.['accept-language']),
       requestId: event.requestContext?.requestId ?? context.awsRequestId,
       input: {},
@@ -69,7 +70,7 @@ const negotiate = (): Middleware => ({
 
 const problemDetails = (): Middleware => ({
   onError: (request) => {
-    const { language, requestId } = request.context.request ?? { language: 'lv', requestId: request.context.awsRequestId };
+    const { language, requestId } = stateOf(request.context) ?? { language: 'lv', requestId: request.context.awsRequestId };
     const status = statusOf(request.error);
     if (status >= 500) {
       logger.error('request failed', { requestId, routeKey: request.event.routeKey, status, ...errorFields(request.error) });
@@ -82,7 +83,7 @@ const authorise = (roles: readonly Role[], issuers: TrustedIssuers): Middleware 
   before: ({ event, context }) => {
     const principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims, issuers);
     if (!roles.includes(principal.role)) throw forbidden();
-    context.request.principal = principal;
+    stateOf(context).principal = principal;
   },
 });
 
@@ -109,7 +110,7 @@ const parseWith = <T>(schema: Schema<T>, input: unknown): T => {
 
 const validateInput = ({ body, query, path }: Pick<RouteSpec<unknown, unknown, unknown, Role>, 'body' | 'query' | 'path'>): Middleware => ({
   before: ({ event, context }) => {
-    const input = context.request.input;
+    const input = stateOf(context).input;
     if (path) {
       const parsed = path.safeParse(event.pathParameters ?? {});
       if (!parsed.success) throw notFound();
@@ -124,13 +125,13 @@ export const httpRoute = <Body = undefined, Query = undefined, Path = undefined,
   spec: RouteSpec<Body, Query, Path, R>,
   handle: (request: HttpRequest<Body, Query, Path, Extract<Principal, { role: R }>>) => Promise<JsonResponse>,
 ) =>
-  middy<Event, Result, Error, RouteContext>()
+  middy<Event, Result, Error, Context>()
     .use(negotiate())
     .use(problemDetails())
     .use(authorise(spec.roles, spec.issuers))
     .use(validateInput(spec))
     .handler(async (_event, context): Promise<Result> => {
-      const { language, requestId, principal, input } = context.request;
+      const { language, requestId, principal, input } = stateOf(context);
       const response = await handle({
         principal: principal as Extract<Principal, { role: R }>,
         body: input.body as Body,
