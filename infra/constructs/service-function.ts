@@ -1,0 +1,216 @@
+import { join } from 'node:path';
+import { ArnFormat, type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { FunctionDefinition } from '../routes';
+import type { DataTable } from './data-table';
+
+/** The newest Node.js runtime this aws-cdk-lib knows (cdk-nag AwsSolutions-L1 checks this). */
+export const nodeRuntime = lambda.Runtime.NODEJS_24_X;
+
+/** Exact actions per kind of table access; transactions are authorised per underlying action. */
+export const tableActions = {
+  read: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
+  write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
+} as const;
+
+/** What DynamoDB needs from the caller on the table's CMK (no ReEncrypt: DynamoDB never re-encrypts on a caller's behalf). */
+export const keyActions = {
+  read: ['kms:Decrypt', 'kms:DescribeKey'],
+  write: ['kms:Encrypt', 'kms:GenerateDataKey'],
+} as const;
+
+export const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'] as const;
+
+export interface EmailSending {
+  readonly identityArn: string;
+  readonly configurationSetArn: string;
+}
+
+export interface StreamSource {
+  readonly streamArn: string;
+  /** Where batches that still fail after every retry are recorded (on-failure destination). */
+  readonly onFailure: sqs.IQueue;
+  readonly retryAttempts: number;
+}
+
+export interface ServiceFunctionProps {
+  readonly definition: FunctionDefinition;
+  readonly repositoryRoot: string;
+  readonly data: DataTable;
+  readonly environment: Readonly<Record<string, string>>;
+  readonly logRetention: logs.RetentionDays;
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  /** Present when the definition says `sendsEmail`. */
+  readonly email?: EmailSending;
+  /** Present for the table stream's consumer. */
+  readonly streamSource?: StreamSource;
+}
+
+const bundlingBanner =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/**
+ * One Lambda function of the route table: its own log group (with retention), its
+ * own role with no AWS managed policy, and exactly the table / index / key / SES /
+ * stream permissions its definition asks for, as explicit statements.
+ */
+export class ServiceFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+  readonly eventSourceMapping?: lambda.EventSourceMapping;
+
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    super(scope, id);
+    const { definition, data } = props;
+    const stack = Stack.of(this);
+
+    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const logGroupArn = stack.formatArn({
+      service: 'logs',
+      resource: 'log-group',
+      resourceName: this.logGroup.logGroupName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+
+    const statements: iam.PolicyStatement[] = [
+      new iam.PolicyStatement({
+        sid: 'WriteOwnLogs',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        // Lambda names each stream itself (date/[version]id), so the stream level is the
+        // one wildcard left, confined to this function's own log group.
+        resources: [logGroupArn, `${logGroupArn}:log-stream:*`],
+      }),
+    ];
+
+    const reads = definition.tableAccess === 'read' || definition.tableAccess === 'read-write';
+    const writes = definition.tableAccess === 'write' || definition.tableAccess === 'read-write';
+    if (reads) {
+      statements.push(
+        new iam.PolicyStatement({ sid: 'ReadTable', actions: [...tableActions.read], resources: [data.table.tableArn] }),
+      );
+    }
+    if (definition.indexes.length > 0) {
+      if (!reads) throw new Error(`Function with indexes must have read access: ${definition.entry}`);
+      const indexArns = definition.indexes.map((name) => {
+        const arn = data.indexArns.get(name);
+        if (!arn) throw new Error(`Unknown index "${name}" in ${definition.entry}; see tableDesign.indexes`);
+        return arn;
+      });
+      statements.push(new iam.PolicyStatement({ sid: 'QueryIndexes', actions: ['dynamodb:Query'], resources: indexArns }));
+    }
+    if (writes) {
+      statements.push(
+        new iam.PolicyStatement({ sid: 'WriteTable', actions: [...tableActions.write], resources: [data.table.tableArn] }),
+      );
+    }
+    statements.push(
+      new iam.PolicyStatement({
+        sid: 'UseTableKeyThroughDynamoDB',
+        actions: [...keyActions.read, ...(writes ? keyActions.write : [])],
+        resources: [data.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.${stack.urlSuffix}` } },
+      }),
+    );
+
+    if (definition.sendsEmail) {
+      if (!props.email) throw new Error(`${definition.entry} sends e-mail but no SES identity was given`);
+      statements.push(
+        new iam.PolicyStatement({
+          sid: 'SendEmail',
+          actions: ['ses:SendEmail'],
+          resources: [props.email.identityArn, props.email.configurationSetArn],
+        }),
+      );
+    }
+
+    if (props.streamSource) {
+      // No dynamodb:ListStreams: it only works on `*`, and the mapping is given the
+      // exact stream ARN, so Lambda never needs to list streams.
+      statements.push(
+        new iam.PolicyStatement({
+          sid: 'ReadTableStream',
+          actions: [...streamActions],
+          resources: [props.streamSource.streamArn],
+        }),
+        new iam.PolicyStatement({
+          sid: 'DecryptTableStream',
+          actions: ['kms:Decrypt'],
+          resources: [data.key.keyArn],
+        }),
+        new iam.PolicyStatement({
+          sid: 'RecordFailedBatches',
+          actions: ['sqs:SendMessage'],
+          resources: [props.streamSource.onFailure.queueArn],
+        }),
+      );
+    }
+
+    // Inline policy on the role itself, so the permissions exist before the function
+    // and its event source mapping are created (no ordering race with a separate policy).
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role: ${definition.description}`,
+      inlinePolicies: { access: new iam.PolicyDocument({ statements }) },
+    });
+    // cdk-nag v3 acknowledges one finding at a time: exactly this log group's stream wildcard.
+    const logGroupLogicalId = stack.getLogicalId(this.logGroup.node.defaultChild as CfnElement);
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:<${logGroupLogicalId}>:log-stream:*]`,
+      reason:
+        "Lambda names its log streams at run time (date/[version]id), so PutLogEvents needs the stream-level wildcard; it is confined to this function's own log group.",
+    });
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(props.repositoryRoot, definition.entry),
+      handler: 'handler',
+      projectRoot: props.repositoryRoot,
+      depsLockFilePath: join(props.repositoryRoot, 'package-lock.json'),
+      description: definition.description,
+      runtime: nodeRuntime,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        format: OutputFormat.ESM,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        banner: bundlingBanner,
+        // Bundle the AWS SDK too: one pinned version, tree-shaken, and a bundle size we can measure.
+        externalModules: [],
+        forceDockerBundling: false,
+      },
+    });
+
+    if (props.streamSource) {
+      this.eventSourceMapping = new lambda.EventSourceMapping(this, 'TableStream', {
+        target: this.function,
+        eventSourceArn: props.streamSource.streamArn,
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 10,
+        maxBatchingWindow: Duration.seconds(1),
+        retryAttempts: props.streamSource.retryAttempts,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        maxRecordAge: Duration.days(1),
+        // The grant is the explicit statement above; SqsDlq would add GetQueueUrl/GetQueueAttributes.
+        onFailure: { bind: () => ({ destination: props.streamSource!.onFailure.queueArn }) },
+      });
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Deployment settings read from CDK context (cdk.json, or `-c key=value`), each
+ * with a default so `npm run synth` works offline without any flags. Values that
+ * differ per environment (issuers, domains, inboxes, throttling) live here, never
+ * in the stack code.
+ */
+import type { Node } from 'constructs';
+
+export interface Settings {
+  /** `iss` of citizens' eID tokens (external OIDC provider). */
+  readonly citizenIssuerUrl: string;
+  /** `aud` the eID provider puts in tokens issued for this API. */
+  readonly citizenAudience: string;
+  /** SES domain identity the notifier sends from (verified out of band, DNS). */
+  readonly senderDomain: string;
+  readonly mailFrom: string;
+  /** JSON object string: service id → agency inbox. */
+  readonly agencyInboxes: string;
+  readonly portalUrl: string;
+  readonly staffPortalUrl: string;
+  readonly pensionAge: number;
+  readonly logRetentionDays: number;
+  readonly throttleRateLimit: number;
+  readonly throttleBurstLimit: number;
+  /** Notifier: deliveries of a stream record that may hit a temporary SES failure before it is recorded as failed. */
+  readonly notificationMaxDeliveries: number;
+  /** Notifier: first pause (ms) before a temporarily failed record is handed back, doubling each time. */
+  readonly notificationRetryBaseMs: number;
+}
+
+export const defaultSettings: Settings = {
+  citizenIssuerUrl: 'https://eid.example.lv',
+  citizenAudience: 'siva-eservices',
+  senderDomain: 'siva.gov.lv',
+  mailFrom: 'SIVA e-pakalpojumi <e-pakalpojumi@siva.gov.lv>',
+  agencyInboxes: JSON.stringify({ 'social-rehabilitation': 'socialarehabilitacija@siva.gov.lv' }),
+  portalUrl: 'https://e.siva.gov.lv',
+  staffPortalUrl: 'https://darbs.siva.gov.lv',
+  pensionAge: 65,
+  // One year: long enough to investigate a complaint about an application's
+  // handling within the usual administrative appeal periods, short enough not to
+  // keep operational logs (request ids, application ids) indefinitely.
+  logRetentionDays: 365,
+  throttleRateLimit: 50,
+  throttleBurstLimit: 100,
+  notificationMaxDeliveries: 8,
+  notificationRetryBaseMs: 1000,
+};
+
+const text = (node: Node, key: keyof Settings): string => {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return String(defaultSettings[key]);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+};
+
+const wholeNumber = (node: Node, key: keyof Settings): number => {
+  const value = Number(text(node, key));
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`Context "${key}" must be a positive whole number`);
+  return value;
+};
+
+/** Reads and checks every setting, so a bad value stops synthesis with its name. */
+export const readSettings = (node: Node): Settings => {
+  const agencyInboxes = text(node, 'agencyInboxes');
+  try {
+    const parsed: unknown = JSON.parse(agencyInboxes);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+  } catch {
+    throw new Error('Context "agencyInboxes" must be a JSON object of service id → e-mail address');
+  }
+  for (const key of ['citizenIssuerUrl', 'portalUrl', 'staffPortalUrl'] as const) {
+    if (!text(node, key).startsWith('https://')) throw new Error(`Context "${key}" must be an https:// URL`);
+  }
+  return {
+    citizenIssuerUrl: text(node, 'citizenIssuerUrl'),
+    citizenAudience: text(node, 'citizenAudience'),
+    senderDomain: text(node, 'senderDomain'),
+    mailFrom: text(node, 'mailFrom'),
+    agencyInboxes,
+    portalUrl: text(node, 'portalUrl'),
+    staffPortalUrl: text(node, 'staffPortalUrl'),
+    pensionAge: wholeNumber(node, 'pensionAge'),
+    logRetentionDays: wholeNumber(node, 'logRetentionDays'),
+    throttleRateLimit: wholeNumber(node, 'throttleRateLimit'),
+    throttleBurstLimit: wholeNumber(node, 'throttleBurstLimit'),
+    notificationMaxDeliveries: wholeNumber(node, 'notificationMaxDeliveries'),
+    notificationRetryBaseMs: wholeNumber(node, 'notificationRetryBaseMs'),
+  };
+};

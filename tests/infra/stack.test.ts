@@ -1,0 +1,549 @@
+/**
+ * CDK assertions on the synthesized template, derived from the same route table,
+ * table design and environment contract the handlers use, plus the cdk-nag
+ * AwsSolutions pack. Bundling is skipped (`aws:cdk:bundling-stacks: []`), so the
+ * suite needs neither esbuild runs nor network.
+ */
+import { readFileSync } from 'node:fs';
+import { App, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tableDesign } from '../../functions/adapters/table-design';
+import { environmentNames } from '../../functions/config';
+import { functions, routeKey, routes, streamConsumer, type FunctionDefinition, type FunctionName, type RouteDefinition } from '../../infra/routes';
+import { defaultSettings } from '../../infra/settings';
+import { SivaEservicesStack, accessLogFormat } from '../../infra/stack';
+import { workforceGroups } from '../../infra/constructs/workforce-pool';
+
+type Json = any; // CloudFormation fragments
+interface Resource {
+  readonly Type: string;
+  readonly Properties: Json;
+  readonly DeletionPolicy?: string;
+}
+
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
+
+const synth = (context: Record<string, unknown> = {}, routeTable?: readonly RouteDefinition[]) => {
+  const app = new App({ context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } });
+  const stack = new SivaEservicesStack(app, 'Test', routeTable ? { routes: routeTable } : {});
+  const template = Template.fromStack(stack);
+  const resources = template.toJSON().Resources as Record<string, Resource>;
+  return { app, stack, template, resources };
+};
+
+/** Renders intrinsics as text: Ref → <Id>, GetAtt → <Id.Attr>, Join → concatenation (as cdk-nag does). */
+const flatten = (value: Json): string => {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    if ('Ref' in value) return `<${value.Ref}>`;
+    if ('Fn::GetAtt' in value) return `<${value['Fn::GetAtt'].join('.')}>`;
+    if ('Fn::Join' in value) return (value['Fn::Join'][1] as Json[]).map(flatten).join(value['Fn::Join'][0]);
+  }
+  return JSON.stringify(value);
+};
+const list = <T,>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+const ofType = (resources: Record<string, Resource>, type: string): [string, Resource][] =>
+  Object.entries(resources).filter(([, resource]) => resource.Type === type);
+
+interface Statement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: Json;
+  readonly Condition?: Json;
+}
+/** Every statement of every inline role policy, by role logical id. */
+const roleStatements = (resources: Record<string, Resource>, roleId: string): Statement[] =>
+  list(resources[roleId]!.Properties.Policies as Json[]).flatMap((policy) => list(policy.PolicyDocument.Statement as Statement[]));
+const actionsOf = (statements: Statement[]): string[] => statements.flatMap((statement) => list(statement.Action));
+const statementsWith = (statements: Statement[], action: string): Statement[] =>
+  statements.filter((statement) => list(statement.Action).includes(action));
+
+const functionNames = Object.keys(functions) as FunctionName[];
+
+describe('SivaEservicesStack template', () => {
+  let resources: Record<string, Resource>;
+  let template: Template;
+  /** Function name (routes.ts) → logical id, matched by the description from routes.ts. */
+  const functionIds = new Map<FunctionName, string>();
+  const roleIds = new Map<FunctionName, string>();
+  const ref = (value: Json): string => (value?.Ref ?? value?.['Fn::GetAtt']?.[0]) as string;
+  const only = (type: string): string => {
+    const found = ofType(resources, type);
+    expect(found, type).toHaveLength(1);
+    return found[0]![0];
+  };
+
+  beforeAll(() => {
+    ({ resources, template } = synth());
+    const lambdas = ofType(resources, 'AWS::Lambda::Function');
+    for (const name of functionNames) {
+      const matches = lambdas.filter(([, resource]) => resource.Properties.Description === functions[name].description);
+      expect(matches, `one Lambda function for "${name}"`).toHaveLength(1);
+      functionIds.set(name, matches[0]![0]);
+      roleIds.set(name, ref(matches[0]![1].Properties.Role));
+    }
+  });
+
+  it('has exactly one Lambda function per function definition and no extra (custom resource) functions', () => {
+    expect(ofType(resources, 'AWS::Lambda::Function')).toHaveLength(functionNames.length);
+  });
+
+  describe('HTTP API', () => {
+    it('has every route of routes.ts, and only those, with its exact route key', () => {
+      const keys = ofType(resources, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties.RouteKey as string);
+      expect(keys.sort()).toEqual(routes.map(routeKey).sort());
+    });
+
+    it.each(routes.map((route) => [routeKey(route), route] as const))(
+      '%s → the function and authorizer named in routes.ts',
+      (key, route) => {
+        const [, routeResource] = ofType(resources, 'AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === key)!;
+        // Integration target is the route's function.
+        const target = flatten(routeResource.Properties.Target);
+        const integrationId = /^integrations\/<(\w+)>$/.exec(target)?.[1];
+        expect(integrationId, target).toBeDefined();
+        const integration = resources[integrationId!]!;
+        expect(integration.Type).toBe('AWS::ApiGatewayV2::Integration');
+        expect(integration.Properties.IntegrationType).toBe('AWS_PROXY');
+        expect(integration.Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [functionIds.get(route.function), 'Arn'] });
+        // Authorizer is the one for the route's audience.
+        if (route.audience === null) {
+          expect(routeResource.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
+          return;
+        }
+        expect(routeResource.Properties.AuthorizationType).toBe('JWT');
+        const authorizer = resources[ref(routeResource.Properties.AuthorizerId)]!;
+        expect(authorizer.Type).toBe('AWS::ApiGatewayV2::Authorizer');
+        expect(authorizer.Properties.AuthorizerType).toBe('JWT');
+        expect(authorizer.Properties.Name).toBe(route.audience);
+        if (route.audience === 'citizen') {
+          expect(authorizer.Properties.JwtConfiguration).toEqual({
+            Issuer: defaultSettings.citizenIssuerUrl,
+            Audience: [defaultSettings.citizenAudience],
+          });
+        } else {
+          const pool = only('AWS::Cognito::UserPool');
+          const client = only('AWS::Cognito::UserPoolClient');
+          expect(flatten(authorizer.Properties.JwtConfiguration.Issuer)).toBe(
+            `https://cognito-idp.<AWS::Region>.<AWS::URLSuffix>/<${pool}>`,
+          );
+          expect(authorizer.Properties.JwtConfiguration.Audience).toEqual([{ Ref: client }]);
+        }
+      },
+    );
+
+    it('lets API Gateway invoke each routed function only from its own route', () => {
+      const permissions = ofType(resources, 'AWS::Lambda::Permission');
+      for (const route of routes) {
+        const match = permissions.filter(
+          ([, p]) =>
+            p.Properties.Principal === 'apigateway.amazonaws.com' &&
+            p.Properties.FunctionName?.['Fn::GetAtt']?.[0] === functionIds.get(route.function) &&
+            flatten(p.Properties.SourceArn).endsWith(`/*/*${route.path}`),
+        );
+        expect(match, routeKey(route)).toHaveLength(1);
+      }
+    });
+
+    it('has a $default stage with JSON access logs (no personal data) to a retained log group, and throttling', () => {
+      const stage = resources[only('AWS::ApiGatewayV2::Stage')]!.Properties;
+      expect(stage.StageName).toBe('$default');
+      expect(stage.AutoDeploy).toBe(true);
+      expect(stage.DefaultRouteSettings).toEqual({
+        ThrottlingRateLimit: defaultSettings.throttleRateLimit,
+        ThrottlingBurstLimit: defaultSettings.throttleBurstLimit,
+      });
+      const logGroup = resources[ref(stage.AccessLogSettings.DestinationArn)]!;
+      expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
+      expect(logGroup.Properties.RetentionInDays).toBe(defaultSettings.logRetentionDays);
+      const format = stage.AccessLogSettings.Format as string;
+      expect(format).toBe(accessLogFormat);
+      // Valid JSON once API Gateway substitutes the variables.
+      const sample = JSON.parse(format.replace('$context.error.messageString', '"x"')) as Record<string, string>;
+      expect(sample).toMatchObject({ requestId: '$context.requestId', routeKey: '$context.routeKey', status: '$context.status' });
+      expect(Object.keys(sample)).toEqual(expect.arrayContaining(['responseLatency', 'integrationLatency']));
+      expect(format).not.toMatch(/sourceIp|userAgent|\$context\.path|requestBody|header|querystring|authorizer\.claims/i);
+    });
+
+    it('maps workforce routes to the Cognito authorizer and public routes to none (route table variation)', () => {
+      const variation: RouteDefinition[] = [
+        ...routes,
+        { method: 'GET', path: '/referrals', function: 'list-applications', audience: 'workforce' },
+        { method: 'GET', path: '/services', function: 'get-application', audience: null },
+      ];
+      const { resources: varied, app, stack } = synth({}, variation);
+      const routeOf = (key: string) => ofType(varied, 'AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === key)![1];
+      const workforceAuthorizer = varied[ref(routeOf('GET /referrals').Properties.AuthorizerId)]!;
+      expect(workforceAuthorizer.Properties.Name).toBe('workforce');
+      const poolId = ofType(varied, 'AWS::Cognito::UserPool')[0]![0];
+      expect(flatten(workforceAuthorizer.Properties.JwtConfiguration.Issuer)).toContain(`<${poolId}>`);
+      const citizenAuthorizer = varied[ref(routeOf('POST /applications').Properties.AuthorizerId)]!;
+      expect(citizenAuthorizer.Properties.Name).toBe('citizen');
+      expect(ofType(varied, 'AWS::ApiGatewayV2::Authorizer')).toHaveLength(2);
+      expect(routeOf('GET /services').Properties.AuthorizationType ?? 'NONE').toBe('NONE');
+      // The public route is acknowledged for APIG4 on that route only; nothing else is flagged.
+      const report = new AwsSolutionsChecks(app, { verbose: true }).validateScope(stack);
+      expect(report.violations).toEqual([]);
+    });
+  });
+
+  describe('table', () => {
+    it('is derived from tableDesign: keys, GSIs (projection ALL), TTL, stream, PITR, CMK, retained', () => {
+      const tableId = only('AWS::DynamoDB::Table');
+      const table = resources[tableId]!;
+      expect(table.DeletionPolicy).toBe('Retain');
+      const p = table.Properties;
+      expect(p.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(p.KeySchema).toEqual([
+        { AttributeName: tableDesign.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableDesign.sortKey, KeyType: 'RANGE' },
+      ]);
+      expect(p.GlobalSecondaryIndexes).toEqual(
+        tableDesign.indexes.map((index) => ({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      );
+      expect(p.TimeToLiveSpecification).toEqual({ AttributeName: tableDesign.timeToLiveAttribute, Enabled: true });
+      expect(p.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+      expect(p.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(p.SSESpecification).toMatchObject({ SSEEnabled: true, SSEType: 'KMS' });
+      const key = resources[ref(p.SSESpecification.KMSMasterKeyId)]!;
+      expect(key.Type).toBe('AWS::KMS::Key');
+      expect(key.Properties.EnableKeyRotation).toBe(true);
+      expect(key.DeletionPolicy).toBe('Retain');
+    });
+  });
+
+  describe('functions', () => {
+    it.each(functionNames)('%s: newest Node runtime, arm64, ESM bundle entry, own log group with retention', (name) => {
+      const latestNode = lambda.Runtime.ALL.filter((runtime) => /^nodejs\d/.test(runtime.name))
+        .map((runtime) => runtime.name)
+        .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))
+        .pop();
+      const fn = resources[functionIds.get(name)!]!.Properties;
+      expect(fn.Runtime).toBe(latestNode);
+      expect(fn.Architectures).toEqual(['arm64']);
+      expect(fn.Handler).toBe('index.handler');
+      expect(fn.MemorySize).toBeGreaterThanOrEqual(256);
+      expect(fn.MemorySize).toBeLessThanOrEqual(512);
+      expect(fn.Timeout).toBeLessThanOrEqual(name === streamConsumer ? 900 : 29);
+      const logGroup = resources[ref(fn.LoggingConfig.LogGroup)]!;
+      expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
+      expect(logGroup.Properties.RetentionInDays).toBe(defaultSettings.logRetentionDays);
+    });
+
+    it.each(functionNames)('%s: every environment variable of functions/config.ts', (name) => {
+      const variables = resources[functionIds.get(name)!]!.Properties.Environment.Variables as Record<string, Json>;
+      expect(Object.keys(variables).sort()).toEqual([...Object.values(environmentNames), 'NODE_OPTIONS'].sort());
+      expect(variables).toMatchObject({
+        [environmentNames.mailFrom]: defaultSettings.mailFrom,
+        [environmentNames.agencyInboxes]: defaultSettings.agencyInboxes,
+        [environmentNames.portalUrl]: defaultSettings.portalUrl,
+        [environmentNames.staffPortalUrl]: defaultSettings.staffPortalUrl,
+        [environmentNames.pensionAge]: String(defaultSettings.pensionAge),
+        [environmentNames.citizenTokenIssuer]: defaultSettings.citizenIssuerUrl,
+        [environmentNames.notificationMaxDeliveries]: String(defaultSettings.notificationMaxDeliveries),
+        [environmentNames.notificationRetryBaseMs]: String(defaultSettings.notificationRetryBaseMs),
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+      expect(JSON.parse(variables[environmentNames.agencyInboxes] as string)).toBeTypeOf('object');
+      expect(variables[environmentNames.tableName]).toEqual({ Ref: only('AWS::DynamoDB::Table') });
+      expect(variables[environmentNames.sesConfigurationSet]).toEqual({ Ref: only('AWS::SES::ConfigurationSet') });
+      expect(flatten(variables[environmentNames.workforceTokenIssuer])).toBe(
+        `https://cognito-idp.<AWS::Region>.<AWS::URLSuffix>/<${only('AWS::Cognito::UserPool')}>`,
+      );
+    });
+
+    it('takes its settings from CDK context', () => {
+      const { resources: varied } = synth({
+        citizenIssuerUrl: 'https://eid.test.lv',
+        citizenAudience: 'aud-test',
+        pensionAge: 66,
+        agencyInboxes: { 'vehicle-adaptation': 'auto@siva.gov.lv' },
+        logRetentionDays: 30,
+      });
+      const [, authorizer] = ofType(varied, 'AWS::ApiGatewayV2::Authorizer').find(([, a]) => a.Properties.Name === 'citizen')!;
+      expect(authorizer.Properties.JwtConfiguration).toEqual({ Issuer: 'https://eid.test.lv', Audience: ['aud-test'] });
+      for (const [, fn] of ofType(varied, 'AWS::Lambda::Function')) {
+        expect(fn.Properties.Environment.Variables).toMatchObject({
+          CITIZEN_TOKEN_ISSUER: 'https://eid.test.lv',
+          PENSION_AGE: '66',
+          AGENCY_INBOXES: '{"vehicle-adaptation":"auto@siva.gov.lv"}',
+        });
+      }
+      for (const [, group] of ofType(varied, 'AWS::Logs::LogGroup')) expect(group.Properties.RetentionInDays).toBe(30);
+      expect(() => synth({ logRetentionDays: 42 })).toThrow(/logRetentionDays/);
+      expect(() => synth({ agencyInboxes: 'not json' })).toThrow(/agencyInboxes/);
+    });
+  });
+
+  describe('IAM', () => {
+    const writeActions = [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:BatchWriteItem',
+      'kms:Encrypt',
+      'kms:GenerateDataKey',
+    ];
+
+    it('uses no AWS managed policies, no IAM::Policy or ManagedPolicy resources, one role per function', () => {
+      for (const [id, role] of ofType(resources, 'AWS::IAM::Role')) {
+        expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
+      }
+      expect(ofType(resources, 'AWS::IAM::ManagedPolicy')).toEqual([]);
+      expect(new Set(roleIds.values()).size).toBe(functionNames.length);
+    });
+
+    it('has no wildcard action and no wildcard resource, except the own log group stream level', () => {
+      // The one tolerated wildcard: `<own log group ARN>:log-stream:*` (Lambda names streams at run time).
+      const ownLogStreams = new Map<string, string>();
+      for (const name of functionNames) {
+        const logGroupId = ref(resources[functionIds.get(name)!]!.Properties.LoggingConfig.LogGroup);
+        ownLogStreams.set(
+          roleIds.get(name)!,
+          `arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:<${logGroupId}>:log-stream:*`,
+        );
+      }
+      const documents: [string, Statement[]][] = [
+        ...ofType(resources, 'AWS::IAM::Role').map(([id]) => [id, roleStatements(resources, id)] as [string, Statement[]]),
+        ...ofType(resources, 'AWS::IAM::Policy').map(
+          ([id, policy]) => [id, list(policy.Properties.PolicyDocument.Statement as Statement[])] as [string, Statement[]],
+        ),
+      ];
+      expect(documents.length).toBeGreaterThan(0);
+      for (const [id, statements] of documents) {
+        for (const statement of statements.filter((s) => s.Effect === 'Allow')) {
+          for (const action of list(statement.Action)) expect(action, `${id} action`).not.toContain('*');
+          for (const resource of list(statement.Resource).map(flatten)) {
+            if (resource === ownLogStreams.get(id)) continue;
+            expect(resource, `${id} resource`).not.toContain('*');
+          }
+        }
+      }
+    });
+
+    it.each(functionNames)('%s: exactly the table, index and key access of its definition', (name) => {
+      const definition: FunctionDefinition = functions[name];
+      const statements = roleStatements(resources, roleIds.get(name)!);
+      const actions = actionsOf(statements);
+      const tableId = only('AWS::DynamoDB::Table');
+      const tableArn = `<${tableId}.Arn>`;
+      const reads = definition.tableAccess !== 'write';
+      const writes = definition.tableAccess !== 'read';
+
+      for (const action of ['dynamodb:GetItem', 'dynamodb:BatchGetItem']) {
+        expect(actions.includes(action), action).toBe(reads);
+        for (const s of statementsWith(statements, action)) expect(list(s.Resource).map(flatten)).toEqual([tableArn]);
+      }
+      for (const action of writeActions.filter((a) => a.startsWith('dynamodb:'))) {
+        expect(actions.includes(action), action).toBe(writes && action !== 'dynamodb:BatchWriteItem');
+        for (const s of statementsWith(statements, action)) expect(list(s.Resource).map(flatten)).toEqual([tableArn]);
+      }
+      // Query: the table, plus exactly the named indexes.
+      const queried = statementsWith(statements, 'dynamodb:Query').flatMap((s) => list(s.Resource).map(flatten));
+      expect(queried.sort()).toEqual(
+        reads ? [tableArn, ...definition.indexes.map((index) => `${tableArn}/index/${index}`)].sort() : [],
+      );
+      // Key: used only through DynamoDB, encrypt only for writers.
+      const keyArn = `<${only('AWS::KMS::Key')}.Arn>`;
+      const viaDynamo = statements.filter((s) => s.Condition?.StringEquals?.['kms:ViaService']);
+      expect(viaDynamo).toHaveLength(1);
+      expect(flatten(viaDynamo[0]!.Condition.StringEquals['kms:ViaService'])).toBe('dynamodb.<AWS::Region>.<AWS::URLSuffix>');
+      expect(list(viaDynamo[0]!.Resource).map(flatten)).toEqual([keyArn]);
+      expect(list(viaDynamo[0]!.Action).sort()).toEqual(
+        ['kms:Decrypt', 'kms:DescribeKey', ...(writes ? ['kms:Encrypt', 'kms:GenerateDataKey'] : [])].sort(),
+      );
+      expect(actions.filter((a) => a.startsWith('kms:ReEncrypt') || a === 'kms:CreateGrant')).toEqual([]);
+      if (definition.tableAccess === 'read') {
+        expect(actions.filter((a) => writeActions.includes(a))).toEqual([]);
+      }
+    });
+
+    it('lets only the functions that send e-mail call ses:SendEmail, on the exact identity and configuration set', () => {
+      const configurationSet = only('AWS::SES::ConfigurationSet');
+      for (const name of functionNames) {
+        const statements = roleStatements(resources, roleIds.get(name)!);
+        const sesStatements = statements.filter((s) => list(s.Action).some((a) => a.startsWith('ses:')));
+        if (!functions[name].sendsEmail) {
+          expect(sesStatements, name).toEqual([]);
+          continue;
+        }
+        expect(actionsOf(sesStatements)).toEqual(['ses:SendEmail']);
+        expect(sesStatements.flatMap((s) => list(s.Resource).map(flatten)).sort()).toEqual(
+          [
+            `arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/${defaultSettings.senderDomain}`,
+            `arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:configuration-set/<${configurationSet}>`,
+          ].sort(),
+        );
+      }
+      expect(functionNames.filter((name) => functions[name].sendsEmail)).toContain(streamConsumer);
+    });
+
+    it('each function may write only to its own log group', () => {
+      for (const name of functionNames) {
+        const logGroupId = ref(resources[functionIds.get(name)!]!.Properties.LoggingConfig.LogGroup);
+        const statements = roleStatements(resources, roleIds.get(name)!).filter((s) =>
+          list(s.Action).some((a) => a.startsWith('logs:')),
+        );
+        expect(actionsOf(statements).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+        for (const resource of statements.flatMap((s) => list(s.Resource).map(flatten))) {
+          expect(resource).toMatch(
+            new RegExp(`^arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:<${logGroupId}>(:log-stream:\\*)?$`),
+          );
+        }
+      }
+    });
+  });
+
+  describe('stream consumer (notifier)', () => {
+    it('is fed by the table stream with bisect, retries, partial batch failures and an SQS on-failure destination', () => {
+      const mapping = resources[only('AWS::Lambda::EventSourceMapping')]!.Properties;
+      const tableId = only('AWS::DynamoDB::Table');
+      const queueId = only('AWS::SQS::Queue');
+      expect(mapping.EventSourceArn).toEqual({ 'Fn::GetAtt': [tableId, 'StreamArn'] });
+      expect(mapping.FunctionName).toEqual({ Ref: functionIds.get(streamConsumer) });
+      expect(mapping).toMatchObject({
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: 10,
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: 10,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+      });
+      expect(mapping.MaximumRecordAgeInSeconds).toBeGreaterThan(0);
+    });
+
+    it("retries at least as often as the notifier counts deliveries, and its timeout covers the notifier's longest pause", () => {
+      const mapping = resources[only('AWS::Lambda::EventSourceMapping')]!.Properties;
+      expect(mapping.MaximumRetryAttempts + 1).toBeGreaterThanOrEqual(defaultSettings.notificationMaxDeliveries);
+      const longestPauseSeconds =
+        (defaultSettings.notificationRetryBaseMs * 2 ** (defaultSettings.notificationMaxDeliveries - 2)) / 1000;
+      const notifier = resources[functionIds.get(streamConsumer)!]!.Properties;
+      expect(notifier.Timeout).toBeGreaterThanOrEqual(longestPauseSeconds + 30);
+      expect(notifier.Timeout).toBeLessThanOrEqual(900);
+    });
+
+    it('has an encrypted, TLS-only dead-letter queue kept 14 days', () => {
+      const queueId = only('AWS::SQS::Queue');
+      expect(resources[queueId]!.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+      const [, policy] = ofType(resources, 'AWS::SQS::QueuePolicy')[0]!;
+      expect(policy.Properties.Queues).toEqual([{ Ref: queueId }]);
+      expect(policy.Properties.PolicyDocument.Statement).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      );
+    });
+
+    it('alone reads the stream (exact stream ARN, no ListStreams), decrypts it and writes to the queue', () => {
+      const tableId = only('AWS::DynamoDB::Table');
+      const queueId = only('AWS::SQS::Queue');
+      const keyId = only('AWS::KMS::Key');
+      for (const name of functionNames) {
+        const statements = roleStatements(resources, roleIds.get(name)!);
+        const actions = actionsOf(statements);
+        expect(actions).not.toContain('dynamodb:ListStreams');
+        if (name !== streamConsumer) {
+          expect(actions.filter((a) => /^dynamodb:.*Stream|ShardIterator|GetRecords|^sqs:/.test(a)), name).toEqual([]);
+          continue;
+        }
+        for (const action of ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator']) {
+          expect(statementsWith(statements, action).flatMap((s) => list(s.Resource))).toEqual([
+            { 'Fn::GetAtt': [tableId, 'StreamArn'] },
+          ]);
+        }
+        expect(statementsWith(statements, 'sqs:SendMessage').flatMap((s) => list(s.Resource))).toEqual([
+          { 'Fn::GetAtt': [queueId, 'Arn'] },
+        ]);
+        expect(actions.filter((a) => a.startsWith('sqs:'))).toEqual(['sqs:SendMessage']);
+        const streamDecrypt = statementsWith(statements, 'kms:Decrypt').filter((s) => !s.Condition);
+        expect(streamDecrypt.flatMap((s) => list(s.Resource))).toEqual([{ 'Fn::GetAtt': [keyId, 'Arn'] }]);
+      }
+    });
+  });
+
+  describe('workforce sign-in and e-mail', () => {
+    it('has an admin-only Cognito pool with strong passwords, required MFA and threat protection', () => {
+      const pool = resources[only('AWS::Cognito::UserPool')]!.Properties;
+      expect(pool.AdminCreateUserConfig).toMatchObject({ AllowAdminCreateUserOnly: true });
+      expect(pool.MfaConfiguration).toBe('ON');
+      expect(pool.Policies.PasswordPolicy).toMatchObject({
+        RequireLowercase: true,
+        RequireUppercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true,
+      });
+      expect(pool.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(14);
+      expect(pool.UserPoolTier).toBe('PLUS');
+      expect(pool.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+      const client = resources[only('AWS::Cognito::UserPoolClient')]!.Properties;
+      expect(client.GenerateSecret).toBe(false);
+      const groups = ofType(resources, 'AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName as string);
+      expect(groups.sort()).toEqual([...workforceGroups].sort());
+    });
+
+    it('has an SES configuration set with reputation metrics and required TLS', () => {
+      expect(resources[only('AWS::SES::ConfigurationSet')]!.Properties).toMatchObject({
+        ReputationOptions: { ReputationMetricsEnabled: true },
+        DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+      });
+    });
+
+    it('exports the API URL, user pool, client, dead-letter queue and table', () => {
+      const outputs = template.toJSON().Outputs as Record<string, { Value: Json }>;
+      expect(Object.keys(outputs).sort()).toEqual(
+        ['ApiUrl', 'NotificationFailuresQueueUrl', 'TableName', 'WorkforceClientId', 'WorkforceUserPoolId'].sort(),
+      );
+      expect(outputs.TableName!.Value).toEqual({ Ref: only('AWS::DynamoDB::Table') });
+      expect(outputs.NotificationFailuresQueueUrl!.Value).toEqual({ Ref: only('AWS::SQS::Queue') });
+    });
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('reports no errors and no warnings, and every acknowledgement is narrow and explained', () => {
+    const { app, stack } = synth();
+    const report = new AwsSolutionsChecks(app, { verbose: true }).validateScope(stack);
+    const messages = report.violations.map(
+      (v) => `${v.severity} ${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}: ${v.description}`,
+    );
+    expect(messages, messages.join('\n')).toEqual([]);
+
+    // Acknowledgements: only on resources (never the app or the stack), each naming a rule and a specific reason.
+    const acknowledged: { path: string; id: string; reason: string }[] = [];
+    const walk = (node: IConstruct) => {
+      for (const entry of node.node.metadata) {
+        if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+        for (const [id, value] of Object.entries(entry.data as Record<string, unknown>)) {
+          const reason = typeof value === 'string' ? value : JSON.stringify(value);
+          acknowledged.push({ path: node.node.path, id, reason });
+        }
+      }
+      node.node.children.forEach(walk);
+    };
+    walk(app);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    for (const ack of acknowledged) {
+      expect(ack.path, ack.id).not.toBe(stack.node.path);
+      expect(ack.path, ack.id).not.toBe('');
+      expect(ack.id).toMatch(/AwsSolutions-[A-Z]+\d+/);
+      expect(ack.reason.length, ack.id).toBeGreaterThan(60);
+    }
+    // The IAM5 acknowledgements name one exact finding: a log group's stream-level wildcard.
+    for (const ack of acknowledged.filter((a) => a.id.includes('IAM5'))) {
+      expect(ack.id).toMatch(/AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:<\w+>:log-stream:\*\]$/);
+    }
+  });
+});
