@@ -1,0 +1,143 @@
+/**
+ * The whole system in one process: DynamoDB Local, SES local, the gateway,
+ * the stream poller and the dev identity provider, wired to the same handler
+ * modules that run on Lambda. Used by `npm start` and by the integration tests.
+ */
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { environmentNames } from '../functions/config';
+import { functions, routes, streamConsumer, type FunctionName } from '../infra/routes';
+import { serviceIds } from '../schemas/services';
+import { createDevIdentityProvider, devIssuers, type DevIdentityProvider } from './dev-idp';
+import { localCredentials, localDynamoClient, localRegion, startDynamoDbLocal } from './dynamodb';
+import { startGateway, type LambdaHandler } from './gateway';
+import { devKeyFile, repositoryRoot } from './paths';
+import { startSesLocal } from './ses';
+import { startStreamPoller, type StreamConsumer, type StreamPoller } from './stream-poller';
+import { ensureTable } from './table';
+
+export interface LocalStackOptions {
+  /** 0 picks a free port (tests). */
+  readonly apiPort?: number;
+  readonly sesPort?: number;
+  readonly dynamoPort?: number;
+  /** Data folder; in memory when absent. */
+  readonly dataDir?: string;
+  readonly tableName?: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  readonly apiUrl: string;
+  readonly inboxUrl: string;
+  readonly dynamoEndpoint: string;
+  readonly tableName: string;
+  readonly idp: DevIdentityProvider;
+  readonly poller: StreamPoller;
+  stop(): Promise<void>;
+}
+
+export const freePort = (): Promise<number> =>
+  new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+/** One inbox per service for the agency's new-application alerts. */
+export const localAgencyInboxes = Object.fromEntries(serviceIds.map((id) => [id, `${id}@siva.gov.lv`]));
+
+/** What the handlers read, as the CDK stack sets it on Lambda; values already in the environment win. */
+const handlerEnvironment = (tableName: string): Record<string, string> => ({
+  [environmentNames.tableName]: tableName,
+  [environmentNames.mailFrom]: 'SIVA e-pakalpojumi <e-pakalpojumi@siva.gov.lv>',
+  [environmentNames.agencyInboxes]: JSON.stringify(localAgencyInboxes),
+  [environmentNames.portalUrl]: 'https://e.siva.gov.lv',
+  [environmentNames.staffPortalUrl]: 'https://darbs.siva.gov.lv',
+  [environmentNames.pensionAge]: '65',
+  [environmentNames.citizenTokenIssuer]: devIssuers.citizen.issuer,
+  [environmentNames.workforceTokenIssuer]: devIssuers.workforce.issuer,
+  [environmentNames.notificationMaxDeliveries]: '8',
+  [environmentNames.notificationRetryBaseMs]: '1000',
+});
+
+export const loadFunctionHandler = async (name: FunctionName): Promise<LambdaHandler> => {
+  const module = (await import(pathToFileURL(join(repositoryRoot, functions[name].entry)).href)) as { handler?: LambdaHandler };
+  if (typeof module.handler !== 'function') throw new Error(`${functions[name].entry} exports no handler`);
+  return module.handler;
+};
+
+export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
+  // The SDK warns on every start that Node 20 support ends in 2027; known, and noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const log = options.log ?? ((line: string) => console.log(line));
+  const tableName = options.tableName ?? 'siva-eservices';
+  const [apiPort, sesPort, dynamoPort] = await Promise.all(
+    [options.apiPort, options.sesPort, options.dynamoPort].map((port) => (port ? Promise.resolve(port) : freePort())),
+  );
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const stopOne of stops.splice(0).reverse()) await stopOne().catch(() => {});
+  };
+
+  try {
+    const dynamo = await startDynamoDbLocal({ port: dynamoPort!, ...(options.dataDir && { dataDir: options.dataDir }) });
+    stops.push(dynamo.stop);
+    const ses = await startSesLocal(sesPort!);
+    stops.push(ses.stop);
+
+    // Handlers find the local servers through the SDK's standard endpoint variables, nothing else.
+    Object.assign(process.env, {
+      AWS_REGION: process.env.AWS_REGION ?? localRegion,
+      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? localCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? localCredentials.secretAccessKey,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamo.endpoint,
+      AWS_ENDPOINT_URL_SESV2: ses.url,
+    });
+    for (const [name, value] of Object.entries(handlerEnvironment(tableName))) process.env[name] ??= value;
+
+    const client = localDynamoClient(dynamo.endpoint);
+    await ensureTable(client, tableName);
+
+    const idp = await createDevIdentityProvider(options.dataDir ? devKeyFile(options.dataDir) : undefined);
+    const handlers = new Map<string, Promise<LambdaHandler>>();
+    const loadHandler = (name: string) => {
+      if (!handlers.has(name)) handlers.set(name, loadFunctionHandler(name as FunctionName));
+      return handlers.get(name)!;
+    };
+
+    const notifier = (await loadHandler(streamConsumer)) as unknown as StreamConsumer;
+    const streams = new DynamoDBStreamsClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials });
+    const poller = await startStreamPoller({
+      dynamo: client,
+      streams,
+      tableName,
+      consume: notifier,
+      log,
+      ...(options.dataDir && {
+        checkpointFile: join(options.dataDir, 'stream-checkpoints.json'),
+        deadLetterFile: join(options.dataDir, 'dead-letters.jsonl'),
+      }),
+    });
+    stops.push(async () => {
+      await poller.stop();
+      client.destroy();
+      streams.destroy();
+    });
+
+    const gateway = await startGateway({ routes, loadHandler, verify: idp.verify, port: apiPort!, log });
+    stops.push(gateway.stop);
+
+    return { apiUrl: gateway.url, inboxUrl: ses.url, dynamoEndpoint: dynamo.endpoint, tableName, idp, poller, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};

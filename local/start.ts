@@ -1,0 +1,43 @@
+/** `npm start`: the whole system locally, data kept in .local/, Ctrl-C stops everything. */
+import { javaProblem } from './java';
+import { defaultDataDir } from './paths';
+import { startLocalStack } from './stack';
+
+const problem = javaProblem();
+if (problem) {
+  console.error(problem);
+  process.exit(1);
+}
+
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+try {
+  const stack = await startLocalStack({
+    apiPort: port('API_PORT', 3000),
+    sesPort: port('SES_PORT', 8005),
+    dynamoPort: port('DYNAMODB_PORT', 8000),
+    dataDir: process.env.LOCAL_DATA_DIR ?? defaultDataDir,
+  });
+  const localhost = (url: string) => url.replace('127.0.0.1', 'localhost');
+  console.log(`
+SIVA e-services are running locally.
+  API:         ${localhost(stack.apiUrl)}
+  Mail inbox:  ${localhost(stack.inboxUrl)}   (every e-mail sent; JSON at /store)
+  DynamoDB:    ${localhost(stack.dynamoEndpoint)}  (table ${stack.tableName}, data in .local/)
+A citizen token:  TOKEN=$(npm run --silent token -- citizen 161175-19997)
+Press Ctrl-C to stop.
+`);
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping…');
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+} catch (error) {
+  console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

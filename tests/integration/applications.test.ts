@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { rigaDate } from '../../functions/core/dates';
+import { functionalImpairmentApplication, newFormatCode, oldFormatCode, yearsBefore } from '../support/fixtures';
+import { api, emailsAbout, tokens, waitFor } from './support/local';
+
+const today = rigaDate(new Date());
+
+/** A distinct citizen per test, so tests do not see each other's applications. */
+const citizen = async (email = 'janis@example.lv', code = oldFormatCode) =>
+  (await tokens()).citizen(code, { email, givenName: 'Jānis', familyName: 'Bērziņš' });
+
+const uniqueNewCode = () => `3${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+
+const submit = (token: string, json: unknown = functionalImpairmentApplication(today)) => api('/applications', { token, json });
+
+describe('POST /applications', () => {
+  it('stores a valid application and answers 201 with id, reference, status and Location', async () => {
+    const response = await submit(await citizen());
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ status: 'submitted', reference: expect.stringMatching(/^SIVA-\d{4}-\d{6}$/) });
+    expect(response.headers.get('location')).toBe(`/applications/${response.body.id}`);
+  });
+
+  it('gives every application its own reference number', async () => {
+    const token = await citizen();
+    const references = await Promise.all([1, 2, 3, 4, 5].map(async () => (await submit(token)).body.reference));
+    expect(new Set(references).size).toBe(5);
+  });
+
+  it('takes the identity from the token, not from the form', async () => {
+    const token = await (await tokens()).citizen(newFormatCode, { givenName: 'Anna', familyName: 'Liepa' });
+    const form = functionalImpairmentApplication(today);
+    const created = await submit(token, { ...form, applicant: { ...form.applicant, dateOfBirth: '1990-04-04' } });
+    const stored = await api(`/applications/${created.body.id}`, { token });
+    expect(stored.body.applicant).toMatchObject({ personalCode: newFormatCode, givenName: 'Anna', familyName: 'Liepa' });
+
+    const forged = await submit(token, { ...form, applicant: { ...form.applicant, personalCode: oldFormatCode } });
+    expect(forged.status).toBe(422);
+    expect(forged.body.errors).toEqual([expect.objectContaining({ field: 'applicant.personalCode', code: 'not_own_personal_code' })]);
+  });
+
+  it('records a representative from their own token and the represented person from the form', async () => {
+    const parent = await (await tokens()).citizen(newFormatCode, { givenName: 'Ilze', familyName: 'Kalna' });
+    const form = functionalImpairmentApplication(today);
+    const childBirthDate = yearsBefore(today, 16);
+    const created = await submit(parent, {
+      ...form,
+      applicant: { ...form.applicant, givenName: 'Marta', familyName: 'Kalna', personalCode: uniqueNewCode(), dateOfBirth: childBirthDate },
+      representative: {
+        kind: 'legal-representative',
+        document: { type: 'birth-certificate', number: 'DZ-123456', issuedOn: childBirthDate },
+      },
+    });
+    expect(created.status).toBe(201);
+    const stored = await api(`/applications/${created.body.id}`, { token: parent });
+    expect(stored.body.channel).toBe('representative');
+    expect(stored.body.applicant).toMatchObject({ givenName: 'Marta' });
+    expect(stored.body.representative).toMatchObject({ givenName: 'Ilze', personalCode: newFormatCode, kind: 'legal-representative' });
+  });
+
+  it('refuses an applicant below working age with 422 and a message per field', async () => {
+    const form = functionalImpairmentApplication(today);
+    const tooYoung = { ...form, applicant: { ...form.applicant, dateOfBirth: yearsBefore(today, 14) } };
+    const response = await submit(await (await tokens()).citizen(uniqueNewCode()), tooYoung);
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(response.body.errors).toEqual([
+      { field: 'applicant.dateOfBirth', pointer: '/applicant/dateOfBirth', code: 'too_young', message: 'Šis pakalpojums pieejams no 15 gadu vecuma.' },
+    ]);
+  });
+});
+
+describe('bad input never gets a 5xx and stores nothing', () => {
+  const form = functionalImpairmentApplication(today);
+  const cases: [string, { json?: unknown; body?: string; headers?: Record<string, string> }, number, string?][] = [
+    ['malformed JSON', { body: '{"serviceId": "social-rehabilitation",' }, 400],
+    ['a JSON array', { json: [form] }, 400],
+    ['a wrong type', { json: { ...form, declarations: { informationIsTrue: 'yes', consentToProcessing: true } } }, 400, 'declarations.informationIsTrue'],
+    ['an unknown field', { json: { ...form, priority: 'urgent' } }, 400, 'priority'],
+    ['a missing field', { json: { ...form, evidence: {} } }, 400, 'evidence.disabilityGroup'],
+    ['an over-long string', { json: { ...form, applicant: { ...form.applicant, address: { ...form.applicant.address, line: 'ā'.repeat(201) } } } }, 400, 'applicant.address.line'],
+    ['a body over 64 KB', { json: { ...form, padding: 'x'.repeat(70_000) } }, 413],
+    ['a form-encoded body', { body: 'serviceId=social-rehabilitation', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415],
+    ['no content type', { body: JSON.stringify(form), headers: { 'content-type': '' } }, 415],
+  ];
+
+  it.each(cases)('%s', async (_name, request, status, field) => {
+    const token = await (await tokens()).citizen(uniqueNewCode());
+    const response = await api('/applications', { token, ...request });
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(response.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
+    expect(response.text).not.toMatch(/\bat .+\.(ts|js):\d+/); // no stack traces
+    if (field) expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect((await api('/applications', { token })).body.items).toEqual([]);
+  });
+
+  it('answers in English when asked, in Latvian otherwise', async () => {
+    const token = await citizen();
+    const bad = { ...form, applicant: { ...form.applicant, email: 'nav-epasts' } };
+    const lv = await api('/applications', { token, json: bad });
+    const en = await api('/applications', { token, json: bad, headers: { 'accept-language': 'en' } });
+    expect(lv.body.errors[0].message).toBe('Ievadiet derīgu e-pasta adresi, piemēram, vards@example.lv.');
+    expect(en.body.errors[0].message).toBe('Enter a valid e-mail address, for example name@example.lv.');
+    expect(en.headers.get('content-language')).toBe('en');
+  });
+});
+
+describe('reading applications', () => {
+  it('shows the owner the application with its status and timeline', async () => {
+    const token = await citizen();
+    const created = await submit(token);
+    const response = await api(`/applications/${created.body.id}`, { token });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ id: created.body.id, reference: created.body.reference, status: 'submitted', serviceId: 'social-rehabilitation', track: 'functional-impairment' });
+    expect(response.body.timeline[0]).toMatchObject({ type: 'submitted', status: 'submitted' });
+  });
+
+  it("answers 404 to another citizen, 401 without a token and 401 to a workforce token on a citizen route", async () => {
+    const created = await submit(await citizen());
+    const path = `/applications/${created.body.id}`;
+    expect((await api(path, { token: await (await tokens()).citizen(uniqueNewCode()) })).status).toBe(404);
+    expect((await api(path)).status).toBe(401);
+    expect((await api(path, { token: await (await tokens()).workforce('staff', 'anna') })).status).toBe(401);
+    expect((await api('/applications/not-a-uuid', { token: await citizen() })).status).toBe(404);
+  });
+
+  it("lists only the caller's applications, newest first, page by page", async () => {
+    const token = await (await tokens()).citizen(uniqueNewCode());
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await submit(token)).body.id);
+
+    const first = await api('/applications?limit=2', { token });
+    expect(first.body.items.map((a: { id: string }) => a.id)).toEqual([ids[2], ids[1]]);
+    const second = await api(`/applications?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`, { token });
+    expect(second.body.items.map((a: { id: string }) => a.id)).toEqual([ids[0]]);
+    expect(second.body.nextCursor).toBeUndefined();
+
+    const stranger = await (await tokens()).citizen(uniqueNewCode());
+    expect((await api('/applications', { token: stranger })).body.items).toEqual([]);
+    // A cursor is bound to its owner: replaying one under another account reaches nothing of the first's.
+    const replayed = await api(`/applications?cursor=${encodeURIComponent(first.body.nextCursor)}`, { token: stranger });
+    expect(replayed.body.items).toEqual([]);
+    expect((await api('/applications?cursor=%7Bnot-base64', { token })).status).toBe(400);
+    expect((await api('/applications?limit=500', { token })).status).toBe(400);
+  });
+});
+
+describe('e-mails after a submission', () => {
+  it('sends the applicant a confirmation and the agency an alert, and records both on the timeline', async () => {
+    const token = await citizen('liga.ozola@example.lv');
+    const form = functionalImpairmentApplication(today);
+    const created = await submit(token, { ...form, applicant: { ...form.applicant, email: 'liga.ozola@example.lv', language: 'en' } });
+    const reference: string = created.body.reference;
+
+    const emails = await waitFor(async () => {
+      const found = await emailsAbout(reference);
+      return found.length >= 2 && found;
+    });
+    const confirmation = emails.find((e) => e.destination.to.includes('liga.ozola@example.lv'));
+    const alert = emails.find((e) => e.destination.to.includes('social-rehabilitation@siva.gov.lv'));
+    expect(confirmation?.subject).toBe(`Your application ${reference} has been received`);
+    expect(confirmation?.body.text).toContain(`https://e.siva.gov.lv/applications/${created.body.id}`);
+    expect(alert?.subject).toBe(`Jauns iesniegums ${reference}: Sociālā rehabilitācija`);
+    expect(alert?.body.text).not.toContain('liga.ozola@example.lv');
+    expect(alert?.body.text).not.toContain(oldFormatCode.replace('-', ''));
+
+    const timeline = await waitFor(async () => {
+      const { body } = await api(`/applications/${created.body.id}`, { token });
+      const sent = body.timeline.filter((event: { type: string }) => event.type === 'notification_sent');
+      return sent.length === 2 && sent;
+    });
+    expect(timeline.map((event: { details: { notification: string } }) => event.details.notification).sort()).toEqual([
+      'agency-alert',
+      'applicant-confirmation',
+    ]);
+    expect(await emailsAbout(reference)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * Starts the real local stack once for all integration tests (in memory, free
+ * ports) and hands its addresses to the test files.
+ */
+import type { TestProject } from 'vitest/node';
+import { javaProblem } from '../../local/java';
+import { startLocalStack } from '../../local/stack';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    apiUrl: string;
+    inboxUrl: string;
+    dynamoEndpoint: string;
+    tableName: string;
+    /** The dev identity provider's key, so test files can mint tokens the gateway accepts. */
+    idpKey: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const problem = javaProblem();
+  if (problem) throw new Error(problem);
+  const lines: string[] = [];
+  const stack = await startLocalStack({ log: (line) => lines.push(line) });
+  project.provide('apiUrl', stack.apiUrl);
+  project.provide('inboxUrl', stack.inboxUrl);
+  project.provide('dynamoEndpoint', stack.dynamoEndpoint);
+  project.provide('tableName', stack.tableName);
+  project.provide('idpKey', stack.idp.privateJwk);
+  return async () => {
+    await stack.stop();
+  };
+}

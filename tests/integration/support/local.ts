@@ -1,0 +1,83 @@
+/** Helpers for tests that talk to the local stack over loopback. */
+import { inject } from 'vitest';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { createDocumentClient } from '../../../functions/adapters/dynamo';
+import { devIdentityProviderFromJwk, type DevIdentityProvider } from '../../../local/dev-idp';
+import { localCredentials, localDynamoClient, localRegion } from '../../../local/dynamodb';
+import { ensureTable } from '../../../local/table';
+
+export const local = {
+  apiUrl: inject('apiUrl'),
+  inboxUrl: inject('inboxUrl'),
+  dynamoEndpoint: inject('dynamoEndpoint'),
+  tableName: inject('tableName'),
+};
+
+let idp: Promise<DevIdentityProvider> | undefined;
+export const tokens = () => (idp ??= devIdentityProviderFromJwk(inject('idpKey')));
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: any;
+  readonly text: string;
+}
+
+export const api = async (
+  path: string,
+  options: { method?: string; token?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {},
+): Promise<ApiResponse> => {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.json !== undefined || options.body !== undefined) headers['content-type'] ??= 'application/json';
+  const response = await fetch(`${local.apiUrl}${path}`, {
+    method: options.method ?? (options.json !== undefined || options.body !== undefined ? 'POST' : 'GET'),
+    headers,
+    ...((options.json !== undefined || options.body !== undefined) && { body: options.body ?? JSON.stringify(options.json) }),
+  });
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: response.status, headers: response.headers, body, text };
+};
+
+export interface SentEmail {
+  readonly messageId: string;
+  readonly from: string;
+  readonly destination: { readonly to: readonly string[] };
+  readonly subject: string;
+  readonly body: { readonly text?: string; readonly html?: string };
+}
+
+export const inbox = async (): Promise<SentEmail[]> => {
+  const response = await fetch(`${local.inboxUrl}/store`);
+  return ((await response.json()) as { emails: SentEmail[] }).emails;
+};
+
+export const emailsAbout = async (reference: string) => (await inbox()).filter((email) => email.subject.includes(reference));
+
+export const waitFor = async <T>(probe: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms in vain`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+};
+
+export const dynamoClient = () => localDynamoClient(local.dynamoEndpoint);
+export const documentClient = () => createDocumentClient(dynamoClient());
+export const streamsClient = () =>
+  new DynamoDBStreamsClient({ endpoint: local.dynamoEndpoint, region: localRegion, credentials: localCredentials });
+
+/** A fresh table in the same DynamoDB Local, with no poller attached: for tests that drive the stream themselves. */
+export const freshTable = async (prefix: string): Promise<string> => {
+  const name = `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  await ensureTable(dynamoClient(), name);
+  return name;
+};
