@@ -1,0 +1,202 @@
+/**
+ * The notifier under faults, with real parts: the real handler module, fed by
+ * the local stream poller from a fresh table in DynamoDB Local, sending to SES
+ * local directly, through a proxy that fails the first requests, or to a port
+ * where nothing listens.
+ */
+import { createServer, request as forward, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { createApplicationRepository } from '../../functions/adapters/application-repository';
+import { eventKey } from '../../functions/adapters/keys';
+import type { Application, TimelineEvent } from '../../functions/core/model';
+import { startStreamPoller, type StreamPoller } from '../../local/stream-poller';
+import { freePort, localAgencyInboxes } from '../../local/stack';
+import { documentClient, dynamoClient, emailsAbout, freshTable, local, streamsClient, waitFor } from './support/local';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** Imports the real notifier handler with the environment Lambda would give it. */
+const notifierHandler = async (environment: { tableName: string; sesEndpoint: string; maxDeliveries?: number }) => {
+  Object.assign(process.env, {
+    TABLE_NAME: environment.tableName,
+    AWS_ENDPOINT_URL_DYNAMODB: local.dynamoEndpoint,
+    AWS_ENDPOINT_URL_SESV2: environment.sesEndpoint,
+    MAIL_FROM: 'SIVA e-pakalpojumi <e-pakalpojumi@siva.gov.lv>',
+    AGENCY_INBOXES: JSON.stringify(localAgencyInboxes),
+    PORTAL_URL: 'https://e.siva.gov.lv',
+    STAFF_PORTAL_URL: 'https://darbs.siva.gov.lv',
+    NOTIFICATION_MAX_DELIVERIES: String(environment.maxDeliveries ?? 3),
+    NOTIFICATION_RETRY_BASE_MS: '0',
+  });
+  vi.resetModules();
+  const module = await import('../../functions/notifier/handler');
+  const deliveries: DynamoDBStreamEvent[] = [];
+  const handler = async (event: DynamoDBStreamEvent) => {
+    deliveries.push(event);
+    return module.handler(event, {} as never);
+  };
+  return { handler, deliveries };
+};
+
+const pollerFor = async (tableName: string, consume: Parameters<typeof startStreamPoller>[0]['consume']): Promise<StreamPoller> => {
+  const poller = await startStreamPoller({
+    dynamo: dynamoClient(),
+    streams: streamsClient(),
+    tableName,
+    consume,
+    retryAttempts: 5,
+    backoff: { initialMs: 10, maxMs: 50 },
+    pollIntervalMs: 50,
+    log: () => {},
+  });
+  cleanups.push(() => poller.stop());
+  return poller;
+};
+
+let sequence = 0;
+/** Stores an application and its "submitted" event, as the submit handler does. */
+const storeSubmitted = async (tableName: string) => {
+  sequence += 1;
+  const at = new Date().toISOString();
+  const application: Application = {
+    id: crypto.randomUUID(),
+    reference: `TEST-NOTIFY-${Date.now()}-${sequence}`,
+    serviceId: 'social-rehabilitation',
+    track: 'functional-impairment',
+    status: 'submitted',
+    version: 1,
+    channel: 'self',
+    ownerSubject: 'eid-test',
+    applicant: {
+      givenName: 'Pēteris',
+      familyName: 'Kalniņš',
+      personalCode: '32579461005',
+      dateOfBirth: '1980-01-01',
+      address: { municipality: 'riga', line: 'Tērbatas iela 1' },
+      phone: '+37120000000',
+      email: `peteris.${sequence}@example.lv`,
+      language: 'lv',
+      contactChannel: 'email',
+    },
+    evidence: { disabilityGroup: 'III', selfAssessmentCompletedOn: '2026-01-01' },
+    language: 'lv',
+    submittedAt: at,
+    updatedAt: at,
+  };
+  const event: TimelineEvent = {
+    applicationId: application.id,
+    id: `${at}#${sequence}`,
+    type: 'submitted',
+    at,
+    actor: { role: 'citizen', subject: 'eid-test' },
+    status: 'submitted',
+  };
+  await createApplicationRepository(documentClient(), tableName).insertSubmitted(application, event);
+  return { application, event };
+};
+
+const timelineOf = async (tableName: string, applicationId: string) =>
+  (await createApplicationRepository(documentClient(), tableName).findWithTimeline(applicationId))!;
+
+/** An HTTP proxy to SES local that answers 503 to the first `failures` requests. */
+const flakySes = async (failures: number) => {
+  const target = new URL(local.inboxUrl);
+  let seen = 0;
+  const server: Server = createServer((incoming, outgoing) => {
+    seen += 1;
+    if (seen <= failures) {
+      incoming.resume();
+      outgoing.writeHead(503, { 'content-type': 'application/json', 'x-amzn-errortype': 'ServiceUnavailable' });
+      outgoing.end(JSON.stringify({ message: 'Service Unavailable' }));
+      return;
+    }
+    const upstream = forward(
+      { host: target.hostname, port: target.port, path: incoming.url, method: incoming.method, headers: incoming.headers },
+      (response) => {
+        outgoing.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(outgoing);
+      },
+    );
+    incoming.pipe(upstream);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  cleanups.push(() => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests: () => seen };
+};
+
+describe('the notifier', () => {
+  it('does not send twice when the same stream record is delivered twice', async () => {
+    const tableName = await freshTable('notify-twice');
+    const { handler, deliveries } = await notifierHandler({ tableName, sesEndpoint: local.inboxUrl });
+    const poller = await pollerFor(tableName, handler);
+    const { application, event } = await storeSubmitted(tableName);
+    await waitFor(async () => (await emailsAbout(application.reference)).length === 2);
+    await poller.idle();
+
+    const redelivered = deliveries.flatMap((batch) => batch.Records).find((record) =>
+      record.dynamodb?.NewImage?.sk?.S === eventKey(application.id, event.id).sk,
+    )!;
+    expect(redelivered).toBeDefined();
+    expect(await handler({ Records: [redelivered] })).toEqual({ batchItemFailures: [] });
+    expect(await handler({ Records: [redelivered] })).toEqual({ batchItemFailures: [] });
+
+    expect(await emailsAbout(application.reference)).toHaveLength(2);
+    const { timeline } = await timelineOf(tableName, application.id);
+    expect(timeline.filter((e) => e.type === 'notification_sent')).toHaveLength(2);
+  });
+
+  it('retries through a temporary SES outage and then delivers each e-mail exactly once', async () => {
+    const tableName = await freshTable('notify-outage');
+    // The SDK itself tries three times per delivery: four failures outlast the first delivery.
+    const ses = await flakySes(4);
+    const { handler, deliveries } = await notifierHandler({ tableName, sesEndpoint: ses.url, maxDeliveries: 5 });
+    const poller = await pollerFor(tableName, handler);
+    const { application } = await storeSubmitted(tableName);
+
+    await waitFor(async () => (await emailsAbout(application.reference)).length === 2, 20_000);
+    await poller.idle();
+    expect(deliveries.length).toBeGreaterThanOrEqual(2);
+    expect(ses.requests()).toBeGreaterThan(4);
+    expect(await emailsAbout(application.reference)).toHaveLength(2);
+    const { timeline, notifications } = await timelineOf(tableName, application.id);
+    expect(timeline.map((e) => e.type).sort()).toEqual(['notification_sent', 'notification_sent', 'submitted']);
+    expect(notifications.find((n) => n.kind === 'applicant-confirmation')).toMatchObject({ state: 'sent', deliveries: 1 });
+    expect(poller.deadLetters).toEqual([]);
+  });
+
+  it('records a failure on the timeline once SES has stayed down through every retry', async () => {
+    const tableName = await freshTable('notify-down');
+    const nowhere = `http://127.0.0.1:${await freePort()}`;
+    const { handler, deliveries } = await notifierHandler({ tableName, sesEndpoint: nowhere, maxDeliveries: 3 });
+    const poller = await pollerFor(tableName, handler);
+    const { application } = await storeSubmitted(tableName);
+
+    const failed = await waitFor(async () => {
+      const { timeline } = await timelineOf(tableName, application.id);
+      const failures = timeline.filter((e) => e.type === 'notification_failed');
+      return failures.length === 2 && failures;
+    }, 30_000);
+    await poller.idle();
+
+    expect(failed.map((e) => e.details)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ notification: 'agency-alert', permanent: false, reason: expect.any(String) }),
+        expect.objectContaining({ notification: 'applicant-confirmation', permanent: false, reason: expect.any(String) }),
+      ]),
+    );
+    const eventDeliveries = deliveries.filter((batch) =>
+      batch.Records.some((r) => r.dynamodb?.NewImage?.entity?.S === 'event' && r.dynamodb?.NewImage?.type?.S === 'submitted'),
+    );
+    expect(eventDeliveries).toHaveLength(3);
+    const { notifications } = await timelineOf(tableName, application.id);
+    expect(notifications.map((n) => [n.state, n.deliveries])).toEqual([['failed', 3], ['failed', 3]]);
+    expect(await emailsAbout(application.reference)).toEqual([]);
+    expect(poller.deadLetters).toEqual([]);
+  });
+});
