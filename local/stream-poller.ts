@@ -74,6 +74,8 @@ export const toLambdaRecord = (record: StreamRecord, streamArn: string, region: 
   };
 };
 
+const staleIteratorErrors = new Set(['TrimmedDataAccessException', 'ExpiredIteratorException']);
+
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export const startStreamPoller = async (options: StreamPollerOptions): Promise<StreamPoller> => {
@@ -157,7 +159,18 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
       }
       const iterator = iterators.get(shardId);
       if (!iterator) continue;
-      const page = await options.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+      let page;
+      try {
+        page = await options.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+      } catch (error) {
+        // An iterator can go stale (expired, or pointing at trimmed data); take a fresh one from the checkpoint next cycle.
+        if (error instanceof Error && staleIteratorErrors.has(error.name)) {
+          iterators.delete(shardId);
+          log(`stream: shard iterator went stale (${error.name}); resuming from the checkpoint`);
+          continue;
+        }
+        throw error;
+      }
       iterators.set(shardId, page.NextShardIterator ?? null);
       const records = (page.Records ?? []).map((record) => toLambdaRecord(record, streamArn, region));
       read += records.length;

@@ -11,6 +11,13 @@ import { applicationKey, notificationKey } from './keys';
 
 const keyOf = ({ applicationId, eventId, kind }: NotificationKey) => notificationKey(applicationId, eventId, kind);
 
+/** Attributes every marker write sets, so a marker is self-describing whichever write created it. */
+const markerIdentity = (key: NotificationKey, at: string) => ({
+  names: { '#updatedAt': 'updatedAt', '#entity': 'entity', '#applicationId': 'applicationId', '#eventId': 'eventId', '#kind': 'kind' },
+  values: { ':at': at, ':entity': 'notification', ':applicationId': key.applicationId, ':eventId': key.eventId, ':kind': key.kind },
+  assignments: '#updatedAt = :at, #entity = :entity, #applicationId = :applicationId, #eventId = :eventId, #kind = :kind',
+});
+
 const isConditionFailure = (error: unknown) =>
   error instanceof Error &&
   (error.name === 'ConditionalCheckFailedException' ||
@@ -26,6 +33,7 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
     const names = Object.fromEntries(Object.keys(attributes).map((name, i) => [`#a${i}`, name]));
     const values = Object.fromEntries(Object.values(attributes).map((value, i) => [`:a${i}`, value]));
     const assignments = Object.keys(attributes).map((_, i) => `#a${i} = :a${i}`);
+    const identity = markerIdentity(key, event.at);
     try {
       await client.send(
         new TransactWriteCommand({
@@ -34,29 +42,10 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
               Update: {
                 TableName: tableName,
                 Key: keyOf(key),
-                UpdateExpression: `SET #state = :state, #updatedAt = :at, #entity = :entity, #applicationId = :applicationId, #eventId = :eventId, #kind = :kind, #deliveries = if_not_exists(#deliveries, :zero)${assignments.map((a) => `, ${a}`).join('')}`,
+                UpdateExpression: `SET #state = :state, ${identity.assignments}, #deliveries = if_not_exists(#deliveries, :zero)${assignments.map((a) => `, ${a}`).join('')}`,
                 ConditionExpression: 'attribute_not_exists(#state) OR #state = :pending',
-                ExpressionAttributeNames: {
-                  '#state': 'state',
-                  '#updatedAt': 'updatedAt',
-                  '#entity': 'entity',
-                  '#applicationId': 'applicationId',
-                  '#eventId': 'eventId',
-                  '#kind': 'kind',
-                  '#deliveries': 'deliveries',
-                  ...names,
-                },
-                ExpressionAttributeValues: {
-                  ':state': state,
-                  ':pending': 'pending',
-                  ':at': event.at,
-                  ':entity': 'notification',
-                  ':applicationId': key.applicationId,
-                  ':eventId': key.eventId,
-                  ':kind': key.kind,
-                  ':zero': 0,
-                  ...values,
-                },
+                ExpressionAttributeNames: { '#state': 'state', '#deliveries': 'deliveries', ...identity.names, ...names },
+                ExpressionAttributeValues: { ':state': state, ':pending': 'pending', ':zero': 0, ...identity.values, ...values },
               },
             },
             { Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -86,32 +75,14 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
     recordFailed: (key, failure, event) => settle(key, 'failed', { failure }, event),
 
     async recordTemporaryFailure(key, code, at) {
+      const identity = markerIdentity(key, at);
       const result = await client.send(
         new UpdateCommand({
           TableName: tableName,
           Key: keyOf(key),
-          UpdateExpression:
-            'SET #state = if_not_exists(#state, :pending), #updatedAt = :at, #entity = :entity, #applicationId = :applicationId, #eventId = :eventId, #kind = :kind, #lastError = :code ADD #deliveries :one',
-          ExpressionAttributeNames: {
-            '#state': 'state',
-            '#updatedAt': 'updatedAt',
-            '#entity': 'entity',
-            '#applicationId': 'applicationId',
-            '#eventId': 'eventId',
-            '#kind': 'kind',
-            '#lastError': 'lastError',
-            '#deliveries': 'deliveries',
-          },
-          ExpressionAttributeValues: {
-            ':pending': 'pending',
-            ':at': at,
-            ':entity': 'notification',
-            ':applicationId': key.applicationId,
-            ':eventId': key.eventId,
-            ':kind': key.kind,
-            ':code': code,
-            ':one': 1,
-          },
+          UpdateExpression: `SET #state = if_not_exists(#state, :pending), ${identity.assignments}, #lastError = :code ADD #deliveries :one`,
+          ExpressionAttributeNames: { '#state': 'state', '#lastError': 'lastError', '#deliveries': 'deliveries', ...identity.names },
+          ExpressionAttributeValues: { ':pending': 'pending', ':code': code, ':one': 1, ...identity.values },
           ReturnValues: 'UPDATED_NEW',
         }),
       );

@@ -20,8 +20,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const problem = javaProblem();
   if (problem) throw new Error(problem);
-  const lines: string[] = [];
-  const stack = await startLocalStack({ log: (line) => lines.push(line) });
+  // The stack's access and stream lines are quiet unless asked for: LOCAL_STACK_LOG=1 npm run test:integration
+  const stack = await startLocalStack({ log: process.env.LOCAL_STACK_LOG ? (line) => console.error(line) : () => {} });
   project.provide('apiUrl', stack.apiUrl);
   project.provide('inboxUrl', stack.inboxUrl);
   project.provide('dynamoEndpoint', stack.dynamoEndpoint);

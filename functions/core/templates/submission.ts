@@ -21,55 +21,64 @@ export const trackName = (application: Pick<Application, 'serviceId' | 'track'>,
 export const applicationUrl = (baseUrl: string, applicationId: string) =>
   `${baseUrl.replace(/\/+$/, '')}/applications/${applicationId}`;
 
+/** The confirmation's words per language; one structure below renders both. */
+const confirmationCopy = {
+  lv: {
+    subject: (reference: string) => `Jūsu iesniegums ${reference} ir saņemts`,
+    greeting: (name: string) => `Labdien, ${name}!`,
+    received: 'Sociālās integrācijas valsts aģentūra (SIVA) ir saņēmusi jūsu iesniegumu.',
+    labels: ['Iesnieguma numurs', 'Pakalpojums', 'Mērķa grupa', 'Saņemts'],
+    nextHeading: 'Kas notiks tālāk',
+    nextSteps: [
+      'Aģentūras darbinieki pārbaudīs jūsu iesniegumu un to reģistrēs.',
+      'Ja būs vajadzīgi papildu dokumenti, mēs jums rakstīsim un norādīsim termiņu.',
+      'Par katru lēmumu (uzņemšanu rindā, pakalpojuma piešķiršanu vai atteikumu) jūs saņemsiet e-pastu.',
+    ],
+    followHeading: 'Kā sekot iesniegumam',
+    followLink: 'Skatīt iesnieguma statusu un vēsturi',
+    quoteReference: 'Sazinoties ar mums, lūdzu, norādiet iesnieguma numuru.',
+    signature: 'Sociālās integrācijas valsts aģentūra',
+  },
+  en: {
+    subject: (reference: string) => `Your application ${reference} has been received`,
+    greeting: (name: string) => `Hello ${name},`,
+    received: 'The Social Integration State Agency (SIVA) has received your application.',
+    labels: ['Application number', 'Service', 'Group', 'Received'],
+    nextHeading: 'What happens next',
+    nextSteps: [
+      'Agency staff check your application and register it.',
+      'If we need more documents, we will write to you and tell you the deadline.',
+      'You will get an e-mail about every decision: a place in the queue, the service granted, or a refusal.',
+    ],
+    followHeading: 'How to follow your application',
+    followLink: 'See the status and history of your application',
+    quoteReference: 'Please quote your application number whenever you contact us.',
+    signature: 'Social Integration State Agency',
+  },
+} as const satisfies Record<Language, unknown>;
+
 export const applicantConfirmation = (application: Application, portalUrl: string): Email => {
   const language = application.language;
-  const facts = (labels: readonly [string, string, string, string]) =>
-    [
-      [labels[0], application.reference],
-      [labels[1], serviceNames[application.serviceId][language]],
-      [labels[2], trackName(application, language)],
-      [labels[3], dateTime[language].format(new Date(application.submittedAt))],
-    ] as const;
-  const link = applicationUrl(portalUrl, application.id);
-  const name = `${application.applicant.givenName} ${application.applicant.familyName}`;
-
-  if (language === 'en') {
-    return renderEmail('en', `Your application ${application.reference} has been received`, [
-      { kind: 'paragraph', text: `Hello ${name},` },
-      { kind: 'paragraph', text: 'The Social Integration State Agency (SIVA) has received your application.' },
-      { kind: 'facts', items: facts(['Application number', 'Service', 'Group', 'Received']) },
-      { kind: 'heading', text: 'What happens next' },
-      {
-        kind: 'steps',
-        items: [
-          'Agency staff check your application and register it.',
-          'If we need more documents, we will write to you and tell you the deadline.',
-          'You will get an e-mail about every decision: a place in the queue, the service granted, or a refusal.',
-        ],
-      },
-      { kind: 'heading', text: 'How to follow your application' },
-      { kind: 'link', text: 'See the status and history of your application', href: link },
-      { kind: 'paragraph', text: 'Please quote your application number whenever you contact us.' },
-      { kind: 'paragraph', text: 'Social Integration State Agency' },
-    ]);
-  }
-  return renderEmail('lv', `Jūsu iesniegums ${application.reference} ir saņemts`, [
-    { kind: 'paragraph', text: `Labdien, ${name}!` },
-    { kind: 'paragraph', text: 'Sociālās integrācijas valsts aģentūra (SIVA) ir saņēmusi jūsu iesniegumu.' },
-    { kind: 'facts', items: facts(['Iesnieguma numurs', 'Pakalpojums', 'Mērķa grupa', 'Saņemts']) },
-    { kind: 'heading', text: 'Kas notiks tālāk' },
+  const copy = confirmationCopy[language];
+  const [numberLabel, serviceLabel, groupLabel, receivedLabel] = copy.labels;
+  return renderEmail(language, copy.subject(application.reference), [
+    { kind: 'paragraph', text: copy.greeting(`${application.applicant.givenName} ${application.applicant.familyName}`) },
+    { kind: 'paragraph', text: copy.received },
     {
-      kind: 'steps',
+      kind: 'facts',
       items: [
-        'Aģentūras darbinieki pārbaudīs jūsu iesniegumu un to reģistrēs.',
-        'Ja būs vajadzīgi papildu dokumenti, mēs jums rakstīsim un norādīsim termiņu.',
-        'Par katru lēmumu (uzņemšanu rindā, pakalpojuma piešķiršanu vai atteikumu) jūs saņemsiet e-pastu.',
+        [numberLabel, application.reference],
+        [serviceLabel, serviceNames[application.serviceId][language]],
+        [groupLabel, trackName(application, language)],
+        [receivedLabel, dateTime[language].format(new Date(application.submittedAt))],
       ],
     },
-    { kind: 'heading', text: 'Kā sekot iesniegumam' },
-    { kind: 'link', text: 'Skatīt iesnieguma statusu un vēsturi', href: link },
-    { kind: 'paragraph', text: 'Sazinoties ar mums, lūdzu, norādiet iesnieguma numuru.' },
-    { kind: 'paragraph', text: 'Sociālās integrācijas valsts aģentūra' },
+    { kind: 'heading', text: copy.nextHeading },
+    { kind: 'steps', items: copy.nextSteps },
+    { kind: 'heading', text: copy.followHeading },
+    { kind: 'link', text: copy.followLink, href: applicationUrl(portalUrl, application.id) },
+    { kind: 'paragraph', text: copy.quoteReference },
+    { kind: 'paragraph', text: copy.signature },
   ]);
 };
 
