@@ -3,35 +3,47 @@
  * the `ApplicationSubmission` union by its `serviceId`.
  */
 import * as z from 'zod/mini';
-import { SocialRehabilitationApplication } from './social-rehabilitation';
+import { CoordinatedServicesApplication, coordinatedServicesEvidence } from './coordinated-services';
+import { DrivingTrainingApplication, drivingTrainingEvidence } from './driving-training';
+import { EarlyInterventionApplication, earlyInterventionEvidence } from './early-intervention';
+import type { EvidenceByTrack } from './form';
+import type { ServiceId } from './services';
+import { SocialRehabilitationApplication, socialRehabilitationEvidence } from './social-rehabilitation';
+import { VehicleAdaptationApplication, vehicleAdaptationEvidence } from './vehicle-adaptation';
+import { VocationalRehabilitationApplication, vocationalRehabilitationEvidence } from './vocational-rehabilitation';
+import { VocationalSuitabilityApplication, vocationalSuitabilityEvidence } from './vocational-suitability';
 
-export const ApplicationSubmission = z.discriminatedUnion('serviceId', [SocialRehabilitationApplication]);
+export * from './lifecycle';
+
+export const ApplicationSubmission = z.discriminatedUnion('serviceId', [
+  SocialRehabilitationApplication,
+  VocationalSuitabilityApplication,
+  VocationalRehabilitationApplication,
+  DrivingTrainingApplication,
+  VehicleAdaptationApplication,
+  EarlyInterventionApplication,
+  CoordinatedServicesApplication,
+]);
 export type ApplicationSubmission = z.infer<typeof ApplicationSubmission>;
 
-export const applicationStatuses = [
-  'submitted',
-  'registered',
-  'documents_requested',
-  'under_review',
-  'queued',
-  'granted',
-  'refused',
-  'started',
-  'not_started',
-  'postponed',
-  'completed',
-  'withdrawn',
-] as const;
-export const ApplicationStatus = z.enum(applicationStatuses);
-export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
+/** Each service's forms by service id: the catalogue publishes them, the pre-check reads their evidence. */
+export const serviceForms = {
+  'social-rehabilitation': SocialRehabilitationApplication,
+  'vocational-suitability': VocationalSuitabilityApplication,
+  'vocational-rehabilitation': VocationalRehabilitationApplication,
+  'driving-training': DrivingTrainingApplication,
+  'vehicle-adaptation': VehicleAdaptationApplication,
+  'early-intervention': EarlyInterventionApplication,
+  'coordinated-services': CoordinatedServicesApplication,
+} as const satisfies Record<ServiceId, z.ZodMiniType>;
 
-export const ApplicationId = z.uuid();
+export const evidenceSchemas: Record<ServiceId, EvidenceByTrack> = {
+  'social-rehabilitation': socialRehabilitationEvidence,
+  'vocational-suitability': vocationalSuitabilityEvidence,
+  'vocational-rehabilitation': vocationalRehabilitationEvidence,
+  'driving-training': drivingTrainingEvidence,
+  'vehicle-adaptation': vehicleAdaptationEvidence,
+  'early-intervention': earlyInterventionEvidence,
+  'coordinated-services': coordinatedServicesEvidence,
+};
 
-/** Query of `GET /applications`. */
-export const ListApplicationsQuery = z.strictObject({
-  limit: z.optional(
-    z.string().check(z.regex(/^(?:[1-9]|[1-4]\d|50)$/, { error: 'page_limit' })),
-  ),
-  cursor: z.optional(z.string().check(z.maxLength(512))),
-});
-export type ListApplicationsQuery = z.infer<typeof ListApplicationsQuery>;

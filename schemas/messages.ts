@@ -92,8 +92,90 @@ const catalogue = {
     en: (p) => `Affected persons can receive this service up to the age of ${p.maximumAge}.`,
   },
   referral_only: {
-    lv: () => 'Šo pakalpojuma veidu var saņemt tikai ar dienesta nosūtījumu, nevis ar iedzīvotāja iesniegumu.',
-    en: () => 'This track is available only by referral from the service, not by a citizen application.',
+    lv: () =>
+      'Šo pakalpojuma veidu var saņemt tikai ar nosūtījumu (piemēram, no pašvaldības sociālā dienesta), nevis ar iedzīvotāja iesniegumu. Vērsieties iestādē, kas var jūs nosūtīt.',
+    en: () =>
+      'This track is available only by referral (for example from your municipal social service), not by a citizen application. Contact the organisation that can refer you.',
+  },
+  not_referable: {
+    lv: () => 'Jūsu iestāde nevar nosūtīt uz šo pakalpojuma veidu.',
+    en: () => 'Your organisation cannot refer clients to this track.',
+  },
+  unknown_track: {
+    lv: () => 'Šim pakalpojumam nav šāda pakalpojuma veida.',
+    en: () => 'This service has no such track.',
+  },
+  child_only: {
+    lv: (p) => `Šis pakalpojums ir bērniem līdz ${p.adultAge} gadu vecumam.`,
+    en: (p) => `This service is for children under ${p.adultAge}.`,
+  },
+  adult_only: {
+    lv: (p) => `Šis pakalpojums ir pilngadīgām personām no ${p.adultAge} gadu vecuma.`,
+    en: (p) => `This service is for adults aged ${p.adultAge} or over.`,
+  },
+  soldier_return_window: {
+    lv: (p) => `Iesniegums jāiesniedz ${p.months} mēnešu laikā pēc atgriešanās no starptautiskās operācijas.`,
+    en: (p) => `Apply within ${p.months} months of returning from the international operation.`,
+  },
+  early_intervention_window: {
+    lv: (p) =>
+      `Agrīnā intervence ir pirmajiem ${p.months} mēnešiem pēc akūtā notikuma, un tie ir pagājuši. Varat pieteikties profesionālās piemērotības noteikšanai.`,
+    en: (p) =>
+      `Early intervention is for the first ${p.months} months after the acute event, and they have passed. You can apply for a vocational suitability assessment.`,
+  },
+  date_before_acute_event: {
+    lv: () => 'Medicīniskā rehabilitācija nevar beigties pirms akūtā notikuma.',
+    en: () => 'Medical rehabilitation cannot end before the acute event.',
+  },
+  education_prerequisite: {
+    lv: (p) => `Šai mācību iestādei nepieciešama ${p.required === 'secondary' ? 'vidējā' : 'pamata'} izglītība.`,
+    en: (p) => `This school requires ${p.required === 'secondary' ? 'secondary' : 'basic'} education.`,
+  },
+  suitability_exemption_not_applicable: {
+    lv: () =>
+      'Bez profesionālās piemērotības noteikšanas var pieteikties tikai surdotulka programmai vai maksas studijām. Vispirms piesakieties piemērotības noteikšanai.',
+    en: () =>
+      'Only the sign-language interpreter programme and paid studies need no suitability assessment. Apply for a suitability assessment first.',
+  },
+  gp_opinion_too_old: {
+    lv: (p) => `Ģimenes ārsta atzinums nedrīkst būt vecāks par ${p.months} mēnesi. Lūdziet jaunu atzinumu.`,
+    en: (p) => `The GP's opinion must not be older than ${p.months} month. Ask for a new one.`,
+  },
+  medical_contraindication: {
+    lv: () => 'Ar medicīniskām kontrindikācijām transportlīdzekļa vadīšanas apmācība nav iespējama.',
+    en: () => 'Driving training is not possible with a medical contraindication.',
+  },
+  disability_required: {
+    lv: () => 'Valsts apmaksātai pielāgošanai nepieciešama invaliditāte. Pielāgošana ir pieejama kā maksas pakalpojums.',
+    en: () => 'State-funded adaptation requires a disability. Adaptation is available as a paid service.',
+  },
+  owner_consent_required: {
+    lv: () => 'Ja neesat transportlīdzekļa īpašnieks, pievienojiet īpašnieka vai līzinga kompānijas piekrišanu.',
+    en: () => "If you do not own the vehicle, add the owner's or leasing company's consent.",
+  },
+  vin: {
+    lv: () => 'VIN kodā jābūt 17 burtiem un cipariem (bez I, O un Q).',
+    en: () => 'A VIN has 17 letters and digits (no I, O or Q).',
+  },
+  registration_number: {
+    lv: () => 'Ievadiet reģistrācijas numuru, piemēram, AB-1234.',
+    en: () => 'Enter the registration number, for example AB-1234.',
+  },
+  idempotency_key: {
+    lv: () => 'Idempotency-Key galvenē jābūt 8 līdz 128 drukājamām rakstzīmēm.',
+    en: () => 'The Idempotency-Key header must be 8 to 128 printable characters.',
+  },
+  idempotency_key_reused: {
+    lv: () => 'Šī Idempotency-Key jau izmantota ar citu pieprasījuma saturu. Jaunam pieprasījumam izmantojiet jaunu atslēgu.',
+    en: () => 'This Idempotency-Key was already used with a different body. Use a new key for a new request.',
+  },
+  duplicate_application: {
+    lv: () => 'Šai personai jau ir atvērts iesniegums šim pakalpojumam un mērķa grupai. Sekojiet tam, nevis iesniedziet jaunu.',
+    en: () => 'This person already has an open application for this service and track. Follow that one instead of applying again.',
+  },
+  not_a_referral_channel: {
+    lv: () => 'Nosūtījumus iesniedz caur POST /referrals.',
+    en: () => 'Referrals are filed through POST /referrals.',
   },
   birth_date_mismatch: {
     lv: () => 'Dzimšanas datums nesakrīt ar personas kodu.',

@@ -74,7 +74,28 @@ export const IcfCode = z.string().check(
   z.regex(/^[bdes]\d{3,5}(\.\d{1,3})?$/, { error: 'icf_code' }),
 );
 
+export const IcfCodes = z.array(IcfCode).check(z.minLength(1), z.maxLength(limits.icfCodes));
+
 export const DocumentNumber = text(limits.documentNumber);
+
+/** Above pension age only people who work and pay social insurance qualify for working-age services. */
+export const workingAndInsured = z.optional(z.boolean());
+
+/** A VDEĀVK opinion on a predicted disability (prognozējama invaliditāte). */
+export const predictedDisabilityEvidence = {
+  vdeavkDecisionNumber: DocumentNumber,
+  vdeavkDecisionDate: IsoDate,
+  vdeavkDecisionValidUntil: IsoDate,
+};
+
+/** Vehicle identification number: 17 characters, no I, O or Q. */
+export const Vin = z.string().check(z.trim(), z.regex(/^[A-HJ-NPR-Z0-9]{17}$/i, { error: 'vin' }));
+
+/** Latvian registration plate, e.g. `AB-1234` (hyphen optional). */
+export const RegistrationNumber = z.string().check(z.trim(), z.regex(/^[A-Z]{1,3}-?\d{1,4}$/i, { error: 'registration_number' }));
+
+/** A short code of lowercase letters, digits and hyphens (programme ids). */
+export const Slug = z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, { error: 'invalid_format' }));
 
 export const Applicant = z.strictObject({
   /**
@@ -89,7 +110,8 @@ export const Applicant = z.strictObject({
   dateOfBirth: IsoDate,
   address: Address,
   phone: Phone,
-  email: Email,
+  /** Required when a citizen applies; a referral may not know the client's address. */
+  email: z.optional(Email),
   language: Language,
   contactChannel: ContactChannel,
 });
@@ -111,3 +133,6 @@ export const Declarations = z.strictObject({
   informationIsTrue: z.literal(true),
   consentToProcessing: z.literal(true),
 });
+
+/** `Idempotency-Key` header: a client-chosen token, e.g. a UUID. */
+export const IdempotencyKey = z.string().check(z.regex(/^[\x21-\x7E]{8,128}$/, { error: 'idempotency_key' }));

@@ -1,23 +1,12 @@
 /**
- * The social-rehabilitation application form: one variant per track, each
- * with the evidence the domain doc names for it. Eligibility rules that depend
- * on today's date or on regulations (age, windows) live in the core, not here.
+ * Social rehabilitation (domain doc, service A): one variant per track, each
+ * with the evidence the domain doc names for it. Rules that depend on today's
+ * date or on regulations (age, windows) live in the core, not here.
  */
 import * as z from 'zod/mini';
-import {
-  Applicant,
-  Declarations,
-  DisabilityGroup,
-  DocumentNumber,
-  IcfCode,
-  IsoDate,
-  Representative,
-  limits,
-} from './primitives';
-import type { SocialRehabilitationTrack } from './services';
-
-/** Above pension age only people who work and pay social insurance qualify. */
-const workingAndInsured = z.optional(z.boolean());
+import { serviceForm } from './form';
+import { DisabilityGroup, DocumentNumber, IcfCodes, IsoDate, predictedDisabilityEvidence, workingAndInsured } from './primitives';
+import type { TrackOf } from './services';
 
 export const socialRehabilitationEvidence = {
   'functional-impairment': z.strictObject({
@@ -30,15 +19,13 @@ export const socialRehabilitationEvidence = {
     medicalRehabilitationEndDate: IsoDate,
     /** Discharge summary recommending social rehabilitation. */
     dischargeSummaryNumber: DocumentNumber,
-    icfCodes: z.array(IcfCode).check(z.minLength(1), z.maxLength(limits.icfCodes)),
+    icfCodes: IcfCodes,
     /** Subacute cases are urgent. */
     subacute: z.boolean(),
     workingAndInsured,
   }),
   'predicted-disability': z.strictObject({
-    vdeavkDecisionNumber: DocumentNumber,
-    vdeavkDecisionDate: IsoDate,
-    vdeavkDecisionValidUntil: IsoDate,
+    ...predictedDisabilityEvidence,
     rehabilitationPlanNumber: DocumentNumber,
     workingAndInsured,
   }),
@@ -51,26 +38,10 @@ export const socialRehabilitationEvidence = {
   }),
   'soldiers-and-officers': z.strictObject({
     serviceStatus: z.enum(['soldier-after-international-operation', 'home-guard', 'interior-officer', 'civilian-expert']),
+    /** Soldiers after an international operation apply within a window from their return. */
     returnDate: z.optional(IsoDate),
   }),
-} satisfies Record<SocialRehabilitationTrack, z.ZodMiniType>;
+} satisfies Record<TrackOf<'social-rehabilitation'>, z.ZodMiniObject>;
 
-const variant = <T extends SocialRehabilitationTrack>(track: T) =>
-  z.strictObject({
-    serviceId: z.literal('social-rehabilitation'),
-    track: z.literal(track),
-    applicant: Applicant,
-    representative: z.optional(Representative),
-    evidence: socialRehabilitationEvidence[track],
-    declarations: Declarations,
-  });
-
-export const SocialRehabilitationApplication = z.discriminatedUnion('track', [
-  variant('functional-impairment'),
-  variant('after-medical-rehabilitation'),
-  variant('predicted-disability'),
-  variant('politically-repressed'),
-  variant('chernobyl'),
-  variant('soldiers-and-officers'),
-]);
+export const SocialRehabilitationApplication = serviceForm('social-rehabilitation', socialRehabilitationEvidence);
 export type SocialRehabilitationApplication = z.infer<typeof SocialRehabilitationApplication>;

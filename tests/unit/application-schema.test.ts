@@ -25,10 +25,10 @@ describe('social-rehabilitation application form', () => {
 
   it('names each missing field in Latvian by default and in English on request', () => {
     const input = functionalImpairmentApplication(today);
-    const { email: _email, ...applicant } = input.applicant;
-    const withoutEmail = { ...input, applicant };
-    expect(fieldMessages(withoutEmail)).toEqual({ 'applicant.email': 'required: Šis lauks ir obligāts.' });
-    expect(fieldMessages(withoutEmail, 'en')).toEqual({ 'applicant.email': 'required: This field is required.' });
+    const { phone: _phone, ...applicant } = input.applicant;
+    const withoutPhone = { ...input, applicant };
+    expect(fieldMessages(withoutPhone)).toEqual({ 'applicant.phone': 'required: Šis lauks ir obligāts.' });
+    expect(fieldMessages(withoutPhone, 'en')).toEqual({ 'applicant.phone': 'required: This field is required.' });
   });
 
   it('reports unknown fields, wrong types, bad formats and over-long text per field', () => {
@@ -74,7 +74,9 @@ describe('social-rehabilitation application form', () => {
     expect(fieldMessages({ ...functionalImpairmentApplication(today), track: 'spa-holiday' }, 'en').track).toMatch(
       /^invalid_choice: Choose one of: functional-impairment, after-medical-rehabilitation/,
     );
-    expect(fieldMessages({ serviceId: 'lottery' }, 'en').serviceId).toBe('invalid_choice: Choose one of: social-rehabilitation.');
+    expect(fieldMessages({ serviceId: 'lottery' }, 'en').serviceId).toBe(
+      'invalid_choice: Choose one of: social-rehabilitation, vocational-suitability, vocational-rehabilitation, driving-training, vehicle-adaptation, early-intervention, coordinated-services.',
+    );
   });
 
   it('rejects control characters and names with digits', () => {

@@ -1,0 +1,26 @@
+/** Coordinated services (domain doc, service B): SIVA decides, others deliver; municipal social service referral only. */
+import * as z from 'zod/mini';
+import { serviceForm } from './form';
+import { DocumentNumber, IsoDate } from './primitives';
+import type { TrackOf } from './services';
+
+const socialServiceAssessment = {
+  /** The social service's decision that the service is needed. */
+  socialServiceDecisionNumber: DocumentNumber,
+  socialServiceDecisionDate: IsoDate,
+};
+
+const addiction = z.strictObject({ ...socialServiceAssessment, addictionKind: z.enum(['substance', 'process']) });
+const assessmentOnly = z.strictObject(socialServiceAssessment);
+
+export const coordinatedServicesEvidence = {
+  'addiction-children': addiction,
+  'addiction-adults': addiction,
+  'trafficking-victims': assessmentOnly,
+  'long-term-care-children': assessmentOnly,
+  'long-term-care-mental-disorders': assessmentOnly,
+  'long-term-care-blind-adults': assessmentOnly,
+} satisfies Record<TrackOf<'coordinated-services'>, z.ZodMiniObject>;
+
+export const CoordinatedServicesApplication = serviceForm('coordinated-services', coordinatedServicesEvidence);
+export type CoordinatedServicesApplication = z.infer<typeof CoordinatedServicesApplication>;
