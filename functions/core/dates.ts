@@ -33,3 +33,6 @@ export const monthsBefore = (isoDate: string, months: number): string => {
   target.setUTCDate(Math.min(day, lastDay));
   return target.toISOString().slice(0, 10);
 };
+
+/** The date `months` calendar months after `isoDate`, clamped the same way. */
+export const monthsAfter = (isoDate: string, months: number): string => monthsBefore(isoDate, -months);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { socialRehabilitationViolations } from '../../functions/core/eligibility';
+import { formViolations } from '../../functions/core/eligibility';
 import { defaultRules } from '../../functions/core/rules';
 import type { SocialRehabilitationApplication } from '../../schemas/social-rehabilitation';
 import {
@@ -14,7 +14,7 @@ import {
 const today = '2026-11-22';
 
 const codesFor = (form: SocialRehabilitationApplication, rules = defaultRules, personalCode = newFormatCode) =>
-  socialRehabilitationViolations({ form, personalCode, today, rules }).map((v) => `${v.path.join('.')}: ${v.code}`);
+  formViolations(form, { personalCode, filer: 'citizen', today, rules }).map((v) => `${v.path.join('.')}: ${v.code}`);
 
 const agedExactly = (years: number, form: SocialRehabilitationApplication, extraDays = 0) =>
   ({ ...form, applicant: { ...form.applicant, dateOfBirth: daysBefore(yearsBefore(today, years), extraDays) } }) as SocialRehabilitationApplication;
