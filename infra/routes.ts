@@ -10,7 +10,7 @@ export type Audience = 'citizen' | 'workforce';
 
 /** What a function may do with the table; the stack turns this into IAM
  * statements naming exact actions and resources. */
-export type TableAccess = 'read' | 'write' | 'read-write';
+export type TableAccess = 'none' | 'read' | 'write' | 'read-write';
 
 export interface FunctionDefinition {
   /** Path from the repository root to the module exporting `handler`. */
@@ -45,6 +45,48 @@ export const functions = {
     indexes: ['gsi1'],
     sendsEmail: false,
   },
+  'submit-referral': {
+    entry: 'functions/submit-referral/handler.ts',
+    description: 'Validates and stores a referral filed by a social service, the NVA, a medical institution or the armed forces',
+    tableAccess: 'read-write',
+    indexes: [],
+    sendsEmail: false,
+  },
+  'list-referrals': {
+    entry: 'functions/list-referrals/handler.ts',
+    description: "Lists the officer's organisation's referrals, newest first, with a cursor",
+    tableAccess: 'read',
+    indexes: ['gsi1'],
+    sendsEmail: false,
+  },
+  'get-referral': {
+    entry: 'functions/get-referral/handler.ts',
+    description: "Returns one of the organisation's referrals with its timeline",
+    tableAccess: 'read',
+    indexes: [],
+    sendsEmail: false,
+  },
+  'check-eligibility': {
+    entry: 'functions/check-eligibility/handler.ts',
+    description: 'Public eligibility pre-check for a service; stores nothing',
+    tableAccess: 'none',
+    indexes: [],
+    sendsEmail: false,
+  },
+  'list-services': {
+    entry: 'functions/list-services/handler.ts',
+    description: 'Public catalogue of services, tracks, evidence and form JSON Schemas',
+    tableAccess: 'none',
+    indexes: [],
+    sendsEmail: false,
+  },
+  openapi: {
+    entry: 'functions/openapi/handler.ts',
+    description: 'The OpenAPI 3.1 document of the whole API, generated from the route table and the schemas',
+    tableAccess: 'none',
+    indexes: [],
+    sendsEmail: false,
+  },
   notifier: {
     entry: 'functions/notifier/handler.ts',
     description: 'Sends the e-mails for timeline events read from the table stream',
@@ -71,6 +113,12 @@ export const routes = [
   { method: 'POST', path: '/applications', function: 'submit-application', audience: 'citizen' },
   { method: 'GET', path: '/applications', function: 'list-applications', audience: 'citizen' },
   { method: 'GET', path: '/applications/{id}', function: 'get-application', audience: 'citizen' },
+  { method: 'POST', path: '/referrals', function: 'submit-referral', audience: 'workforce' },
+  { method: 'GET', path: '/referrals', function: 'list-referrals', audience: 'workforce' },
+  { method: 'GET', path: '/referrals/{id}', function: 'get-referral', audience: 'workforce' },
+  { method: 'POST', path: '/services/{serviceId}/eligibility', function: 'check-eligibility', audience: null },
+  { method: 'GET', path: '/services', function: 'list-services', audience: null },
+  { method: 'GET', path: '/openapi.json', function: 'openapi', audience: null },
 ] as const satisfies readonly RouteDefinition[];
 
 /** The function fed by the table's stream rather than by a route. */

@@ -10,7 +10,8 @@ import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 import type { Audience } from '../infra/routes';
 import { checkPersonalCode } from '../schemas/personal-code';
-import { serviceIds } from '../schemas/services';
+import { referrerKinds, serviceIds } from '../schemas/services';
+import type { WorkforceRole } from '../functions/core/model';
 
 export const devIssuers: Record<Audience, { issuer: string; audience: string }> = {
   citizen: { issuer: 'https://dev-idp.siva.local/citizen', audience: 'siva-eservices-citizen' },
@@ -20,13 +21,15 @@ export const devIssuers: Record<Audience, { issuer: string; audience: string }> 
 const algorithm = 'ES256';
 const keyId = 'dev-idp-1';
 
-export type WorkforceKind = 'staff' | 'social-service' | 'nva' | 'medical-institution';
+export type WorkforceKind = WorkforceRole;
+export const workforceKinds: readonly WorkforceKind[] = ['staff', ...referrerKinds];
 
 export interface DevIdentityProvider {
   /** The private key as JWK JSON, to hand the same issuer to another process (tests). */
   readonly privateJwk: string;
   citizen(personalCode: string, options?: { email?: string; givenName?: string; familyName?: string }): Promise<string>;
-  workforce(kind: WorkforceKind, who: string, options?: { services?: readonly string[] }): Promise<string>;
+  /** `who`: the staff user, or the organisation an officer acts for; `officer` tells officers of one organisation apart. */
+  workforce(kind: WorkforceKind, who: string, options?: { services?: readonly string[]; officer?: string }): Promise<string>;
   /** Claims of a valid token for the audience, or undefined (what the JWT authorizer would reject). */
   verify(token: string, audience: Audience): Promise<JWTPayload | undefined>;
 }
@@ -68,9 +71,11 @@ export const devIdentityProviderFromJwk = async (privateJwk: string): Promise<De
         claims.name = who;
         claims['custom:services'] = (options.services ?? serviceIds).join(',');
       } else {
+        const officer = options.officer ?? 'officer';
         claims['custom:organisation'] = who;
-        claims.email = `${kind}.${who}@example.lv`;
-        claims.name = `${kind} ${who}`;
+        claims.email = `${officer}.${kind}.${who}@example.lv`;
+        claims.name = `${officer} (${kind} ${who})`;
+        return sign('workforce', `${kind}-${who}-${officer}`, claims);
       }
       return sign('workforce', `${kind}-${who}`, claims);
     },

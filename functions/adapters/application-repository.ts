@@ -1,15 +1,43 @@
 /**
  * Applications and their timelines in the single table. Owns keys,
- * conditions and the owner index; hands the core plain domain objects.
+ * conditions and the filer index; hands the core plain domain objects.
  */
-import { type DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ApplicationRecord, ApplicationStore, Page } from '../core/applications';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  IdempotencyKeyTaken,
+  OpenApplicationExists,
+  type ApplicationRecord,
+  type ApplicationStore,
+  type IdempotencyRecord,
+  type Page,
+  type PageRequest,
+} from '../core/applications';
 import { validationFailed } from '../core/errors';
 import type { Application, NotificationRecord, TimelineEvent } from '../core/model';
 import { violation } from '../../schemas/messages';
-import { applicationKey, eventKey, ownerIndexKeys, ownerPartition, referenceCounterKey, sortKeys, type Entity } from './keys';
+import {
+  applicationKey,
+  eventKey,
+  filerIndexKeys,
+  idempotencyKey,
+  openNeedKey,
+  ownerPartition,
+  referenceCounterKey,
+  referrerPartition,
+  sortKeys,
+  type Entity,
+} from './keys';
 
 type Item = Record<string, unknown>;
+
+/** How long a stored answer to an idempotent request is kept (the table's TTL removes it). */
+export const idempotencyTtlSeconds = 24 * 60 * 60;
 
 /** The domain object inside an item: keys and the entity tag removed. */
 export const withoutKeys = <T>(item: Item): T => {
@@ -17,9 +45,14 @@ export const withoutKeys = <T>(item: Item): T => {
   return rest as T;
 };
 
+const filerPartition = (application: Application): string =>
+  application.referral
+    ? referrerPartition(application.referral.kind, application.referral.organisation)
+    : ownerPartition(application.ownerSubject ?? '');
+
 export const applicationItem = (application: Application): Item => ({
   ...applicationKey(application.id),
-  ...ownerIndexKeys(application.ownerSubject, application.submittedAt, application.id),
+  ...filerIndexKeys(filerPartition(application), application.submittedAt, application.id),
   entity: 'application' satisfies Entity,
   ...application,
 });
@@ -30,89 +63,141 @@ export const eventItem = (event: TimelineEvent): Item => ({
   ...event,
 });
 
-/** Cursor = the last item's owner-index sort key; the partition is always the caller's, so a cursor can't reach others' data. */
+/** Cursor = the last item's index sort key; the partition is always the caller's, so a cursor can't reach others' data. */
 const encodeCursor = (key: Item | undefined): string | undefined =>
   key ? Buffer.from(JSON.stringify({ s: key.gsi1sk, i: key.pk }), 'utf8').toString('base64url') : undefined;
 
-const decodeCursor = (cursor: string, ownerSubject: string): Item => {
+const decodeCursor = (cursor: string, partition: string): Item => {
   try {
     const { s, i } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; i?: unknown };
     if (typeof s !== 'string' || typeof i !== 'string' || !i.startsWith('APPLICATION#')) throw new Error('shape');
-    return { pk: i, sk: sortKeys.application, gsi1pk: ownerPartition(ownerSubject), gsi1sk: s };
+    return { pk: i, sk: sortKeys.application, gsi1pk: partition, gsi1sk: s };
   } catch {
     throw validationFailed([violation(['cursor'], 'invalid_cursor')]);
   }
 };
 
-export const createApplicationRepository = (client: DynamoDBDocumentClient, tableName: string): ApplicationStore => ({
-  async nextReferenceNumber(year) {
-    const result = await client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: referenceCounterKey(year),
-        UpdateExpression: 'ADD #value :one',
-        ExpressionAttributeNames: { '#value': 'value' },
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(result.Attributes?.value);
-  },
+/** Which conditional Put of the transaction failed, by position (DynamoDB reports reasons in item order). */
+const failedConditions = (error: unknown): boolean[] | undefined => {
+  // By name, not class: the document client may carry its own copy of the DynamoDB client package.
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
+  const reasons = (error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.map((reason) => reason.Code === 'ConditionalCheckFailed');
+};
 
-  async insertSubmitted(application, event) {
-    await client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName, Item: applicationItem(application), ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-      }),
-    );
-  },
+export const createApplicationRepository = (client: DynamoDBDocumentClient, tableName: string): ApplicationStore => {
+  const get = async (key: Item): Promise<Item | undefined> =>
+    (await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
 
-  async findWithTimeline(id) {
-    const items: Item[] = [];
-    let startKey: Item | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': applicationKey(id).pk },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-
-    const application = items.find((item) => item.entity === 'application');
-    if (!application) return undefined;
-    const record: ApplicationRecord = {
-      application: withoutKeys<Application>(application),
-      timeline: items.filter((item) => item.entity === 'event').map((item) => withoutKeys<TimelineEvent>(item)),
-      notifications: items.filter((item) => item.entity === 'notification').map((item) => withoutKeys<NotificationRecord>(item)),
-    };
-    return record;
-  },
-
-  async listByOwner(ownerSubject, { limit, cursor }): Promise<Page<Application>> {
+  const listByPartition = async (partition: string, { limit, cursor }: PageRequest): Promise<Page<Application>> => {
     // One extra item tells whether another page exists, so the last page carries no cursor.
     const result = await client.send(
       new QueryCommand({
         TableName: tableName,
         IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :owner',
-        ExpressionAttributeValues: { ':owner': ownerPartition(ownerSubject) },
+        KeyConditionExpression: 'gsi1pk = :partition',
+        ExpressionAttributeValues: { ':partition': partition },
         ScanIndexForward: false,
         Limit: limit + 1,
-        ExclusiveStartKey: cursor ? decodeCursor(cursor, ownerSubject) : undefined,
+        ExclusiveStartKey: cursor ? decodeCursor(cursor, partition) : undefined,
       }),
     );
     const items = result.Items ?? [];
     const page = items.slice(0, limit);
     const nextCursor = items.length > limit ? encodeCursor(page[page.length - 1]) : undefined;
     return { items: page.map((item) => withoutKeys<Application>(item)), ...(nextCursor && { nextCursor }) };
-  },
-});
+  };
+
+  return {
+    async nextReferenceNumber(year) {
+      const result = await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: referenceCounterKey(year),
+          UpdateExpression: 'ADD #value :one',
+          ExpressionAttributeNames: { '#value': 'value' },
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(result.Attributes?.value);
+    },
+
+    async insertSubmitted(application, event, idempotency) {
+      const isNew = 'attribute_not_exists(pk)';
+      const needKey = openNeedKey(application.serviceId, application.track, application.personKey);
+      const puts: { TableName: string; Item: Item; ConditionExpression: string }[] = [
+        { TableName: tableName, Item: applicationItem(application), ConditionExpression: isNew },
+        { TableName: tableName, Item: eventItem(event), ConditionExpression: isNew },
+        {
+          TableName: tableName,
+          Item: { ...needKey, entity: 'open-need' satisfies Entity, applicationId: application.id, since: application.submittedAt },
+          ConditionExpression: isNew,
+        },
+      ];
+      if (idempotency) {
+        puts.push({
+          TableName: tableName,
+          Item: {
+            ...idempotencyKey(idempotency.scope, idempotency.key),
+            entity: 'idempotency' satisfies Entity,
+            fingerprint: idempotency.fingerprint,
+            receipt: idempotency.receipt,
+            expiresAt: Math.floor(Date.parse(application.submittedAt) / 1000) + idempotencyTtlSeconds,
+          },
+          ConditionExpression: isNew,
+        });
+      }
+      try {
+        await client.send(new TransactWriteCommand({ TransactItems: puts.map((put) => ({ Put: put })) }));
+      } catch (error) {
+        const failed = failedConditions(error);
+        if (!failed) throw error;
+        // The idempotency record first: a concurrent twin also holds the open need, and must be answered as a replay.
+        if (failed[3]) throw new IdempotencyKeyTaken();
+        if (failed[2]) {
+          const open = await get(needKey);
+          if (typeof open?.applicationId === 'string') throw new OpenApplicationExists(open.applicationId);
+        }
+        throw error;
+      }
+    },
+
+    async findIdempotencyRecord(scope, key) {
+      const item = await get(idempotencyKey(scope, key));
+      // TTL deletion lags; an expired record no longer counts.
+      if (!item || (typeof item.expiresAt === 'number' && item.expiresAt * 1000 < Date.now())) return undefined;
+      return { scope, key, fingerprint: String(item.fingerprint), receipt: item.receipt as IdempotencyRecord['receipt'] };
+    },
+
+    async findWithTimeline(id) {
+      const items: Item[] = [];
+      let startKey: Item | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': applicationKey(id).pk },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+
+      const application = items.find((item) => item.entity === 'application');
+      if (!application) return undefined;
+      const record: ApplicationRecord = {
+        application: withoutKeys<Application>(application),
+        timeline: items.filter((item) => item.entity === 'event').map((item) => withoutKeys<TimelineEvent>(item)),
+        notifications: items.filter((item) => item.entity === 'notification').map((item) => withoutKeys<NotificationRecord>(item)),
+      };
+      return record;
+    },
+
+    listByOwner: (ownerSubject, page) => listByPartition(ownerPartition(ownerSubject), page),
+    listByReferrer: (kind, organisation, page) => listByPartition(referrerPartition(kind, organisation), page),
+  };
+};

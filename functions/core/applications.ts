@@ -1,16 +1,22 @@
 /**
- * Use cases of a citizen's own applications: submit, read one, list. Pure
- * orchestration: storage, clock and ids are passed in.
+ * Use cases of applications as their filers see them: a citizen applies for
+ * themself or someone they represent, a referring officer files a referral;
+ * both read and list what they filed. Pure orchestration: storage, clock,
+ * ids and hashing are passed in.
  */
 import type { ApplicationSubmission } from '../../schemas/application';
 import { violation, type Violation } from '../../schemas/messages';
-import { notEligible, notFound } from './errors';
-import { socialRehabilitationViolations } from './eligibility';
+import type { ReferralSubmission } from '../../schemas/referral';
+import type { FiledBy, ReferrerKind } from '../../schemas/services';
+import { canRead, readLink } from './access';
+import { DomainError, notEligible, notFound, validationFailed } from './errors';
+import { formViolations } from './eligibility';
 import { rigaDate } from './dates';
-import type { Application, NotificationRecord, Principal, TimelineEvent } from './model';
+import type { Application, NotificationRecord, Principal, PrincipalFor, ReferralRecord, TimelineEvent } from './model';
 import type { EligibilityRules } from './rules';
 
-export type CitizenPrincipal = Extract<Principal, { role: 'citizen' }>;
+export type CitizenPrincipal = PrincipalFor<'citizen'>;
+export type ReferrerPrincipal = PrincipalFor<ReferrerKind>;
 
 export interface ApplicationRecord {
   readonly application: Application;
@@ -23,13 +29,53 @@ export interface Page<T> {
   readonly nextCursor?: string;
 }
 
+/** What the filer is told on acceptance; kept with the idempotency key so a replay answers the same. */
+export interface Receipt {
+  readonly id: string;
+  readonly reference: string;
+  readonly status: Application['status'];
+  readonly submittedAt: string;
+}
+
+export interface IdempotencyRecord {
+  /** Keys are per caller: one caller's key never meets another's. */
+  readonly scope: string;
+  readonly key: string;
+  readonly fingerprint: string;
+  readonly receipt: Receipt;
+}
+
+/** The person already has an open application for this service and track. */
+export class OpenApplicationExists extends Error {
+  constructor(readonly applicationId: string) {
+    super('open application exists');
+    this.name = 'OpenApplicationExists';
+  }
+}
+
+/** A concurrent request with the same idempotency key stored first. */
+export class IdempotencyKeyTaken extends Error {
+  override readonly name = 'IdempotencyKeyTaken';
+}
+
 export interface ApplicationStore {
   /** The next number of the year's reference sequence (atomic, never reused). */
   nextReferenceNumber(year: string): Promise<number>;
-  /** Stores the application and its first timeline event together, or neither. */
-  insertSubmitted(application: Application, event: TimelineEvent): Promise<void>;
+  /**
+   * Stores the application, its first timeline event, the person's open-need
+   * marker and the idempotency record together, or nothing. Throws
+   * OpenApplicationExists or IdempotencyKeyTaken when a marker is taken.
+   */
+  insertSubmitted(application: Application, event: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void>;
   findWithTimeline(id: string): Promise<ApplicationRecord | undefined>;
-  listByOwner(ownerSubject: string, page: { limit: number; cursor?: string }): Promise<Page<Application>>;
+  findIdempotencyRecord(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
+  listByOwner(ownerSubject: string, page: PageRequest): Promise<Page<Application>>;
+  listByReferrer(kind: ReferrerKind, organisation: string, page: PageRequest): Promise<Page<Application>>;
+}
+
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string;
 }
 
 export interface ApplicationDeps {
@@ -38,6 +84,21 @@ export interface ApplicationDeps {
   readonly newId: () => string;
   readonly rules: EligibilityRules;
   readonly referencePrefix: string;
+  /** A keyed hash of a personal code (the code itself never becomes a key). */
+  readonly personKey: (personalCode: string) => string;
+  /** A digest of a request body, to tell a replay from a different request under the same key. */
+  readonly fingerprint: (body: unknown) => string;
+}
+
+/** The caller's `Idempotency-Key`, when sent. */
+export interface IdempotencyRequest {
+  readonly key: string;
+}
+
+export interface Submission {
+  readonly receipt: Receipt;
+  /** True when this answers a repeated request with the first answer. */
+  readonly replayed: boolean;
 }
 
 export const formatReference = (prefix: string, year: string, sequence: number): string =>
@@ -47,48 +108,104 @@ export const timelineEventId = (at: string, random: string): string => `${at}#${
 
 const normalisedCode = (code: string) => code.replace('-', '');
 
-/**
- * Who the application is for. Applying for oneself, identity comes from the
- * verified token, never from the form; a representative names the person
- * represented and is recorded from their own token.
- */
-const identify = (principal: CitizenPrincipal, form: ApplicationSubmission) => {
-  const { applicant, representative } = form;
+interface Identity {
+  readonly personalCode: string;
+  readonly givenName: string;
+  readonly familyName: string;
+}
+
+/** Name and code of a person the filer names in the form (a represented person, a referred client). */
+const namedPerson = (form: ApplicationSubmission, codeMissing: 'represented_person_code_required' | 'required') => {
+  const { applicant } = form;
   const violations: Violation[] = [];
-  if (!representative) {
-    if (applicant.personalCode && normalisedCode(applicant.personalCode) !== principal.personalCode) {
-      violations.push(violation(['applicant', 'personalCode'], 'not_own_personal_code'));
-    }
-    return {
-      violations,
-      personalCode: principal.personalCode,
-      givenName: principal.givenName,
-      familyName: principal.familyName,
-    };
-  }
-  if (!applicant.personalCode) violations.push(violation(['applicant', 'personalCode'], 'represented_person_code_required'));
+  if (!applicant.personalCode) violations.push(violation(['applicant', 'personalCode'], codeMissing));
   if (!applicant.givenName) violations.push(violation(['applicant', 'givenName'], 'required'));
   if (!applicant.familyName) violations.push(violation(['applicant', 'familyName'], 'required'));
-  const personalCode = applicant.personalCode ? normalisedCode(applicant.personalCode) : '';
-  return { violations, personalCode, givenName: applicant.givenName ?? '', familyName: applicant.familyName ?? '' };
+  const identity: Identity = {
+    personalCode: applicant.personalCode ? normalisedCode(applicant.personalCode) : '',
+    givenName: applicant.givenName ?? '',
+    familyName: applicant.familyName ?? '',
+  };
+  return { violations, identity };
 };
 
-export const submitApplication = async (
+/**
+ * Who a citizen's application is for. Applying for oneself, identity comes
+ * from the verified token, never from the form; a representative names the
+ * person represented and is recorded from their own token.
+ */
+const citizenApplicant = (principal: CitizenPrincipal, form: ApplicationSubmission) => {
+  const contact: Violation[] = form.applicant.email ? [] : [violation(['applicant', 'email'], 'required')];
+  if (form.representative) {
+    const named = namedPerson(form, 'represented_person_code_required');
+    return { violations: [...named.violations, ...contact], identity: named.identity };
+  }
+  const violations = [...contact];
+  if (form.applicant.personalCode && normalisedCode(form.applicant.personalCode) !== principal.personalCode) {
+    violations.push(violation(['applicant', 'personalCode'], 'not_own_personal_code'));
+  }
+  const identity: Identity = { personalCode: principal.personalCode, givenName: principal.givenName, familyName: principal.familyName };
+  return { violations, identity };
+};
+
+interface Draft {
+  readonly form: ApplicationSubmission;
+  readonly identity: Identity;
+  readonly filer: FiledBy;
+  readonly actor: { readonly role: Principal['role']; readonly subject: string };
+  readonly channel: Application['channel'];
+  readonly ownerSubject?: string;
+  readonly representative?: Application['representative'];
+  readonly referral?: ReferralRecord;
+}
+
+export const receiptOf = (application: Application): Receipt => ({
+  id: application.id,
+  reference: application.reference,
+  status: application.status,
+  submittedAt: application.submittedAt,
+});
+
+/** The caller's duplicate, with a link only when the caller may read the open application. */
+const duplicateOf = async (deps: Pick<ApplicationDeps, 'store'>, principal: Principal, openId: string): Promise<DomainError> => {
+  const open = await deps.store.findWithTimeline(openId);
+  const visible = open !== undefined && canRead(principal, open.application);
+  return new DomainError('duplicate-application', [violation(['serviceId'], 'duplicate_application')], {
+    ...(visible && { openApplication: { id: openId, href: readLink(principal, openId), status: open.application.status } }),
+  });
+};
+
+/** The first answer to a repeated request, or a refusal when the key came with another body. */
+const replay = (record: IdempotencyRecord, fingerprint: string): Submission => {
+  if (record.fingerprint !== fingerprint) {
+    throw new DomainError('idempotency-key-reused', [violation([], 'idempotency_key_reused')]);
+  }
+  return { receipt: record.receipt, replayed: true };
+};
+
+/** Checks, numbers and stores a draft: one path for citizens and referrers, so the rules and guarantees are the same. */
+const file = async (
   deps: ApplicationDeps,
-  principal: CitizenPrincipal,
-  form: ApplicationSubmission,
-): Promise<Application> => {
+  principal: Principal,
+  draft: Draft,
+  body: unknown,
+  idempotency?: IdempotencyRequest,
+): Promise<Submission> => {
+  const fingerprint = deps.fingerprint(body);
+  if (idempotency) {
+    const earlier = await deps.store.findIdempotencyRecord(principal.subject, idempotency.key);
+    if (earlier) return replay(earlier, fingerprint);
+  }
+
   const now = deps.clock();
   const today = rigaDate(now);
-  const identity = identify(principal, form);
-  if (identity.violations.length > 0) throw notEligible(identity.violations);
-
-  const violations = socialRehabilitationViolations({ form, personalCode: identity.personalCode, today, rules: deps.rules });
+  const violations = formViolations(draft.form, { personalCode: draft.identity.personalCode, filer: draft.filer, today, rules: deps.rules });
   if (violations.length > 0) throw notEligible(violations);
 
   const year = today.slice(0, 4);
   const sequence = await deps.store.nextReferenceNumber(year);
   const at = now.toISOString();
+  const { form, identity } = draft;
   const application: Application = {
     id: deps.newId(),
     reference: formatReference(deps.referencePrefix, year, sequence),
@@ -96,22 +213,12 @@ export const submitApplication = async (
     track: form.track,
     status: 'submitted',
     version: 1,
-    channel: form.representative ? 'representative' : 'self',
-    ownerSubject: principal.subject,
-    applicant: {
-      ...form.applicant,
-      personalCode: identity.personalCode,
-      givenName: identity.givenName,
-      familyName: identity.familyName,
-    },
-    ...(form.representative && {
-      representative: {
-        ...form.representative,
-        personalCode: principal.personalCode,
-        givenName: principal.givenName,
-        familyName: principal.familyName,
-      },
-    }),
+    channel: draft.channel,
+    ...(draft.ownerSubject && { ownerSubject: draft.ownerSubject }),
+    ...(draft.referral && { referral: draft.referral }),
+    personKey: deps.personKey(identity.personalCode),
+    applicant: { ...form.applicant, ...identity },
+    ...(draft.representative && { representative: draft.representative }),
     evidence: form.evidence,
     language: form.applicant.language,
     submittedAt: at,
@@ -122,54 +229,115 @@ export const submitApplication = async (
     id: timelineEventId(at, deps.newId()),
     type: 'submitted',
     at,
-    actor: { role: 'citizen', subject: principal.subject },
+    actor: draft.actor,
     status: 'submitted',
-    details: { channel: application.channel },
+    details: { channel: application.channel, ...(draft.referral && { referrer: draft.referral.kind }) },
   };
-  await deps.store.insertSubmitted(application, event);
-  return application;
+  const receipt = receiptOf(application);
+  try {
+    await deps.store.insertSubmitted(
+      application,
+      event,
+      idempotency && { scope: principal.subject, key: idempotency.key, fingerprint, receipt },
+    );
+  } catch (error) {
+    if (error instanceof IdempotencyKeyTaken && idempotency) {
+      // A concurrent duplicate won the race: answer with what it stored.
+      const winner = await deps.store.findIdempotencyRecord(principal.subject, idempotency.key);
+      if (winner) return replay(winner, fingerprint);
+    }
+    if (error instanceof OpenApplicationExists) throw await duplicateOf(deps, principal, error.applicationId);
+    throw error;
+  }
+  return { receipt, replayed: false };
 };
 
-/** The caller's own application; anyone else's is indistinguishable from a missing one. */
-export const getOwnApplication = async (
-  deps: Pick<ApplicationDeps, 'store'>,
+export const submitApplication = async (
+  deps: ApplicationDeps,
   principal: CitizenPrincipal,
-  id: string,
-): Promise<ApplicationRecord> => {
+  form: ApplicationSubmission,
+  idempotency?: IdempotencyRequest,
+): Promise<Submission> => {
+  const { violations, identity } = citizenApplicant(principal, form);
+  if (violations.length > 0) throw notEligible(violations);
+  const draft: Draft = {
+    form,
+    identity,
+    filer: 'citizen',
+    actor: { role: 'citizen', subject: principal.subject },
+    channel: form.representative ? 'representative' : 'self',
+    ownerSubject: principal.subject,
+    ...(form.representative && {
+      representative: {
+        ...form.representative,
+        personalCode: principal.personalCode,
+        givenName: principal.givenName,
+        familyName: principal.familyName,
+      },
+    }),
+  };
+  return file(deps, principal, draft, form, idempotency);
+};
+
+/** A referring officer files for a client; the organisation and the officer come from the sign-in. */
+export const submitReferral = async (
+  deps: ApplicationDeps,
+  principal: ReferrerPrincipal,
+  submission: ReferralSubmission,
+  idempotency?: IdempotencyRequest,
+): Promise<Submission> => {
+  const { application: form, referral } = submission;
+  // The client is named in the form; a representative section makes no sense when an organisation files.
+  const named = namedPerson(form, 'required');
+  const prefixed = named.violations.map((v) => violation(['application', ...v.path], v.code, v.params));
+  if (form.representative) prefixed.push(violation(['application', 'representative'], 'unknown_field'));
+  if (!principal.organisation) throw new DomainError('forbidden');
+  if (prefixed.length > 0) throw validationFailed(prefixed);
+
+  const officerEmail = referral.officerEmail ?? principal.email;
+  const record: ReferralRecord = {
+    kind: principal.role,
+    organisation: principal.organisation,
+    officerSubject: principal.subject,
+    officerName: principal.name,
+    ...(officerEmail && { officerEmail }),
+    ...(referral.officerPhone && { officerPhone: referral.officerPhone }),
+    ...(referral.doctorName && { doctorName: referral.doctorName }),
+    number: referral.number,
+    date: referral.date,
+    clientConsent: referral.clientConsent,
+  };
+  const draft: Draft = {
+    form,
+    identity: named.identity,
+    filer: principal.role,
+    actor: { role: principal.role, subject: principal.subject },
+    channel: 'referral',
+    referral: record,
+  };
+  try {
+    return await file(deps, principal, draft, submission, idempotency);
+  } catch (error) {
+    // The form sits under `application` in a referral: point each field message there.
+    if (error instanceof DomainError && error.kind === 'not-eligible') {
+      throw notEligible(error.violations.map((v) => violation(['application', ...v.path], v.code, v.params)));
+    }
+    throw error;
+  }
+};
+
+/** One application the caller may read; anyone else's is indistinguishable from a missing one. */
+export const getApplication = async (deps: Pick<ApplicationDeps, 'store'>, principal: Principal, id: string): Promise<ApplicationRecord> => {
   const record = await deps.store.findWithTimeline(id);
-  if (!record || record.application.ownerSubject !== principal.subject) throw notFound();
+  if (!record || !canRead(principal, record.application)) throw notFound();
   return record;
 };
 
-export const listOwnApplications = (
-  deps: Pick<ApplicationDeps, 'store'>,
-  principal: CitizenPrincipal,
-  page: { limit: number; cursor?: string },
-): Promise<Page<Application>> => deps.store.listByOwner(principal.subject, page);
+export const listOwnApplications = (deps: Pick<ApplicationDeps, 'store'>, principal: CitizenPrincipal, page: PageRequest): Promise<Page<Application>> =>
+  deps.store.listByOwner(principal.subject, page);
 
-/** What an applicant sees of one application. */
-export const applicationView = ({ application, timeline }: ApplicationRecord) => ({
-  id: application.id,
-  reference: application.reference,
-  serviceId: application.serviceId,
-  track: application.track,
-  status: application.status,
-  channel: application.channel,
-  submittedAt: application.submittedAt,
-  updatedAt: application.updatedAt,
-  applicant: application.applicant,
-  ...(application.representative && { representative: application.representative }),
-  evidence: application.evidence,
-  timeline: timeline.map(({ id, type, at, status, details }) => ({ id, type, at, status, details })),
-});
-
-/** One line of the applicant's list. */
-export const applicationSummary = (application: Application) => ({
-  id: application.id,
-  reference: application.reference,
-  serviceId: application.serviceId,
-  track: application.track,
-  status: application.status,
-  submittedAt: application.submittedAt,
-  updatedAt: application.updatedAt,
-});
+/** The officer's organisation's referrals (of the officer's kind: a municipality's social service sees its own only). */
+export const listReferrals = (deps: Pick<ApplicationDeps, 'store'>, principal: ReferrerPrincipal, page: PageRequest): Promise<Page<Application>> => {
+  if (!principal.organisation) throw new DomainError('forbidden');
+  return deps.store.listByReferrer(principal.role, principal.organisation, page);
+};

@@ -11,6 +11,8 @@ export type ProblemKind =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
+  | 'duplicate-application'
+  | 'idempotency-key-reused'
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'service-unavailable';
@@ -19,6 +21,8 @@ export class DomainError extends Error {
   constructor(
     readonly kind: ProblemKind,
     readonly violations: readonly Violation[] = [],
+    /** Extra members of the problem document, e.g. a link to the open application. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(kind);
     this.name = 'DomainError';

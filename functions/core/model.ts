@@ -2,11 +2,11 @@
  * The domain's stored shapes. Repositories map these to and from items;
  * nothing outside the adapters knows a DynamoDB key.
  */
-import type { ApplicationStatus } from '../../schemas/application';
+import type { ApplicationStatus } from '../../schemas/lifecycle';
 import type { Applicant, Language, Representative } from '../../schemas/primitives';
-import type { ServiceId } from '../../schemas/services';
+import type { ReferrerKind, ServiceId } from '../../schemas/services';
 
-export type WorkforceRole = 'staff' | 'social-service' | 'nva' | 'medical-institution';
+export type WorkforceRole = 'staff' | ReferrerKind;
 
 /** Who is calling, taken from verified token claims only. */
 export type Principal =
@@ -31,6 +31,11 @@ export type Principal =
 
 export type Role = Principal['role'];
 
+/** The principal a route allowing role(s) R receives. */
+export type PrincipalFor<R extends Role> = R extends 'citizen'
+  ? Extract<Principal, { role: 'citizen' }>
+  : Exclude<Principal, { role: 'citizen' }> & { readonly role: R };
+
 export type Channel = 'self' | 'representative' | 'referral';
 
 export interface Actor {
@@ -48,8 +53,12 @@ export interface Application {
   /** Optimistic-concurrency version, incremented by every change. */
   readonly version: number;
   readonly channel: Channel;
-  /** The citizen account allowed to read the application (applicant or representative). */
-  readonly ownerSubject: string;
+  /** The citizen account that filed it (applicant or representative); absent for referrals. */
+  readonly ownerSubject?: string;
+  /** Who referred the client, when the application came by referral. */
+  readonly referral?: ReferralRecord;
+  /** A keyed hash of the person's code: finds their open applications without storing the code in a key. */
+  readonly personKey: string;
   /** The person the application is for; identity fields always present once stored. */
   readonly applicant: Applicant & { readonly personalCode: string; readonly givenName: string; readonly familyName: string };
   readonly representative?: Representative & {
@@ -61,6 +70,20 @@ export interface Application {
   readonly language: Language;
   readonly submittedAt: string;
   readonly updatedAt: string;
+}
+
+export interface ReferralRecord {
+  readonly kind: ReferrerKind;
+  /** Municipality, NVA office or medical institution, from the officer's sign-in. */
+  readonly organisation: string;
+  readonly officerSubject: string;
+  readonly officerName: string;
+  readonly officerEmail?: string;
+  readonly officerPhone?: string;
+  readonly doctorName?: string;
+  readonly number: string;
+  readonly date: string;
+  readonly clientConsent: true;
 }
 
 export type TimelineEventType = 'submitted' | 'notification_sent' | 'notification_failed';
@@ -79,7 +102,7 @@ export interface TimelineEvent {
 }
 
 /** Which e-mail an event causes; one marker per (event, notification) makes sending idempotent. */
-export type NotificationKind = 'applicant-confirmation' | 'agency-alert';
+export type NotificationKind = 'applicant-confirmation' | 'referrer-confirmation' | 'agency-alert';
 
 export type NotificationState = 'pending' | 'sent' | 'failed';
 

@@ -8,7 +8,7 @@
 import type { ServiceId } from '../../schemas/services';
 import type { Application, NotificationKind, NotificationRecord, TimelineEvent } from './model';
 import { timelineEventId } from './applications';
-import { agencyAlert, applicantConfirmation } from './templates/submission';
+import { agencyAlert, applicantConfirmation, referrerConfirmation } from './templates/submission';
 import type { Email } from './templates/html';
 
 export interface OutgoingEmail extends Email {
@@ -74,15 +74,26 @@ interface PlannedEmail {
 /** Which e-mails an event causes. Notification outcomes themselves cause none. */
 export const plannedEmails = (event: TimelineEvent, application: Application, settings: NotifierSettings): PlannedEmail[] => {
   if (event.type !== 'submitted') return [];
-  const planned: PlannedEmail[] = [
-    { kind: 'applicant-confirmation', email: { to: application.applicant.email, ...applicantConfirmation(application, settings.portalUrl) } },
-  ];
+  const planned: PlannedEmail[] = [];
+  // A referral may not know the client's address; then only the officer hears back.
+  const applicantAddress = application.applicant.email;
+  if (applicantAddress) {
+    planned.push({ kind: 'applicant-confirmation', email: { to: applicantAddress, ...applicantConfirmation(application, settings.portalUrl) } });
+  }
+  const officerAddress = application.referral?.officerEmail;
+  if (officerAddress) {
+    planned.push({ kind: 'referrer-confirmation', email: { to: officerAddress, ...referrerConfirmation(application, settings.staffPortalUrl) } });
+  }
   const inbox = settings.agencyInboxes[application.serviceId];
   if (inbox) planned.push({ kind: 'agency-alert', email: { to: inbox, ...agencyAlert(application, settings.staffPortalUrl) } });
   return planned;
 };
 
-const recipients: Record<NotificationKind, string> = { 'applicant-confirmation': 'applicant', 'agency-alert': 'agency' };
+const recipients: Record<NotificationKind, string> = {
+  'applicant-confirmation': 'applicant',
+  'referrer-confirmation': 'referrer',
+  'agency-alert': 'agency',
+};
 
 export type Outcome = 'done' | 'retry';
 

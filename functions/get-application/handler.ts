@@ -1,11 +1,10 @@
-import * as z from 'zod/mini';
-import { ApplicationId } from '../../schemas/application';
-import { applicationView, getOwnApplication } from '../core/applications';
+import { ApplicationIdPath } from '../../schemas/lifecycle';
+import { getApplication } from '../core/applications';
+import { applicationView } from '../core/views';
 import { httpRoute, json } from '../http/route';
-import { applicationDeps, issuers } from '../wiring';
+import { applicationDeps, issuers, rules } from '../wiring';
 
-/** GET /applications/{id}: the owner's view with status and timeline; anyone else gets 404. */
-export const handler = httpRoute(
-  { roles: ['citizen'], issuers, path: z.object({ id: ApplicationId }) },
-  async ({ principal, path }) => json(200, applicationView(await getOwnApplication(applicationDeps, principal, path.id))),
+/** GET /applications/{id}: status and timeline for the citizen who filed it or whom it concerns; anyone else gets 404. */
+export const handler = httpRoute({ roles: ['citizen'], issuers, path: ApplicationIdPath }, async ({ principal, path }) =>
+  json(200, applicationView(await getApplication(applicationDeps, principal, path.id), rules)),
 );

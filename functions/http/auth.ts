@@ -5,7 +5,7 @@
  * Note: HTTP API hands claims over as strings; a list arrives as "[a b]".
  */
 import { checkPersonalCode } from '../../schemas/personal-code';
-import { serviceIds, type ServiceId } from '../../schemas/services';
+import { referrerKinds, serviceIds, type ServiceId } from '../../schemas/services';
 import { unauthorized } from '../core/errors';
 import type { Principal, WorkforceRole } from '../core/model';
 
@@ -27,7 +27,7 @@ export const claimList = (value: Claims[string]): string[] => {
 const text = (value: Claims[string]): string | undefined =>
   typeof value === 'string' && value.length > 0 ? value : undefined;
 
-const workforceRoles: readonly WorkforceRole[] = ['staff', 'social-service', 'nva', 'medical-institution'];
+const workforceRoles: readonly WorkforceRole[] = ['staff', ...referrerKinds];
 
 export const principalFromClaims = (claims: Claims | undefined, issuers: TrustedIssuers): Principal => {
   const subject = text(claims?.sub);

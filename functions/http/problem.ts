@@ -58,6 +58,22 @@ const problems: Record<Kind, { status: number; title: Record<Language, string>; 
     title: { lv: 'Konflikts ar esošiem datiem', en: 'Conflict with existing data' },
     detail: { lv: 'Ieraksts jau ir mainīts. Atjaunojiet to un mēģiniet vēlreiz.', en: 'The record has changed. Reload it and try again.' },
   },
+  'duplicate-application': {
+    status: 409,
+    title: { lv: 'Iesniegums jau ir iesniegts', en: 'An application is already open' },
+    detail: {
+      lv: 'Šai personai jau ir atvērts iesniegums šim pakalpojumam un mērķa grupai.',
+      en: 'This person already has an open application for this service and track.',
+    },
+  },
+  'idempotency-key-reused': {
+    status: 422,
+    title: { lv: 'Atkārtota atslēga ar citu saturu', en: 'Idempotency key reused with a different body' },
+    detail: {
+      lv: 'Katram jaunam pieprasījumam izmantojiet jaunu Idempotency-Key.',
+      en: 'Use a new Idempotency-Key for every new request.',
+    },
+  },
   'payload-too-large': {
     status: 413,
     title: { lv: 'Pieprasījums ir pārāk liels', en: 'The request is too large' },
@@ -143,6 +159,7 @@ export const problemResponse = (
       instance,
       requestId,
       ...(errors.length > 0 && { errors }),
+      ...(isDomainError(error) && error.extensions),
     }),
   };
 };

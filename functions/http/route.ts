@@ -11,10 +11,10 @@ import type {
   Context,
 } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { describeIssues } from '../../schemas/messages';
-import type { Language } from '../../schemas/primitives';
+import { describeIssues, violation } from '../../schemas/messages';
+import { IdempotencyKey, type Language } from '../../schemas/primitives';
 import { DomainError, forbidden, notFound, validationFailed } from '../core/errors';
-import type { Principal, Role } from '../core/model';
+import type { Principal, PrincipalFor, Role } from '../core/model';
 import { errorFields, logger } from '../adapters/logger';
 import { principalFromClaims, type TrustedIssuers } from './auth';
 import { negotiateLanguage } from './language';
@@ -31,7 +31,7 @@ interface RequestState {
   language: Language;
   requestId: string;
   principal?: Principal;
-  input: { body?: unknown; query?: unknown; path?: unknown };
+  input: { body?: unknown; query?: unknown; path?: unknown; idempotencyKey?: string };
 }
 /** The chain keeps its state on the Lambda context; callers pass an ordinary context. */
 const stateOf = (context: Context): RequestState => (context as Context & { request: RequestState }).request;
@@ -44,15 +44,20 @@ export interface HttpRequest<Body, Query, Path, P extends Principal> {
   readonly path: Path;
   readonly language: Language;
   readonly requestId: string;
+  /** The `Idempotency-Key` header, on routes that honour it. */
+  readonly idempotencyKey?: string;
 }
 
 export interface RouteSpec<Body, Query, Path, R extends Role> {
-  readonly roles: readonly R[];
+  /** Roles allowed to call, or 'public' for routes anyone may call without signing in. */
+  readonly roles: readonly R[] | 'public';
   readonly issuers: TrustedIssuers;
   readonly body?: Schema<Body>;
   readonly query?: Schema<Query>;
   /** Path parameters that fail this schema cannot name an existing resource: 404. */
   readonly path?: Schema<Path>;
+  /** Accepts an `Idempotency-Key` header (validated here, honoured by the core). */
+  readonly idempotent?: boolean;
 }
 
 export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}) => ({ statusCode, body, headers });
@@ -79,8 +84,9 @@ const problemDetails = (): Middleware => ({
   },
 });
 
-const authorise = (roles: readonly Role[], issuers: TrustedIssuers): Middleware => ({
+const authorise = (roles: readonly Role[] | 'public', issuers: TrustedIssuers): Middleware => ({
   before: ({ event, context }) => {
+    if (roles === 'public') return;
     const principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims, issuers);
     if (!roles.includes(principal.role)) throw forbidden();
     stateOf(context).principal = principal;
@@ -108,9 +114,19 @@ const parseWith = <T>(schema: Schema<T>, input: unknown): T => {
   return result.data;
 };
 
-const validateInput = ({ body, query, path }: Pick<RouteSpec<unknown, unknown, unknown, Role>, 'body' | 'query' | 'path'>): Middleware => ({
+const validateInput = ({
+  body,
+  query,
+  path,
+  idempotent,
+}: Pick<RouteSpec<unknown, unknown, unknown, Role>, 'body' | 'query' | 'path' | 'idempotent'>): Middleware => ({
   before: ({ event, context }) => {
     const input = stateOf(context).input;
+    const key = event.headers?.['idempotency-key'];
+    if (idempotent && key !== undefined) {
+      if (!IdempotencyKey.safeParse(key).success) throw validationFailed([violation(['Idempotency-Key'], 'idempotency_key')]);
+      input.idempotencyKey = key;
+    }
     if (path) {
       const parsed = path.safeParse(event.pathParameters ?? {});
       if (!parsed.success) throw notFound();
@@ -123,7 +139,7 @@ const validateInput = ({ body, query, path }: Pick<RouteSpec<unknown, unknown, u
 
 export const httpRoute = <Body = undefined, Query = undefined, Path = undefined, R extends Role = Role>(
   spec: RouteSpec<Body, Query, Path, R>,
-  handle: (request: HttpRequest<Body, Query, Path, Extract<Principal, { role: R }>>) => Promise<JsonResponse>,
+  handle: (request: HttpRequest<Body, Query, Path, PrincipalFor<R>>) => Promise<JsonResponse>,
 ) =>
   middy<Event, Result, Error, Context>()
     .use(negotiate())
@@ -133,12 +149,13 @@ export const httpRoute = <Body = undefined, Query = undefined, Path = undefined,
     .handler(async (_event, context): Promise<Result> => {
       const { language, requestId, principal, input } = stateOf(context);
       const response = await handle({
-        principal: principal as Extract<Principal, { role: R }>,
+        principal: principal as PrincipalFor<R>,
         body: input.body as Body,
         query: input.query as Query,
         path: input.path as Path,
         language,
         requestId,
+        ...(input.idempotencyKey !== undefined && { idempotencyKey: input.idempotencyKey }),
       });
       return {
         statusCode: response.statusCode,

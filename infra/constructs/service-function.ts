@@ -113,14 +113,16 @@ export class ServiceFunction extends Construct {
         new iam.PolicyStatement({ sid: 'WriteTable', actions: [...tableActions.write], resources: [data.table.tableArn] }),
       );
     }
-    statements.push(
-      new iam.PolicyStatement({
-        sid: 'UseTableKeyThroughDynamoDB',
-        actions: [...keyActions.read, ...(writes ? keyActions.write : [])],
-        resources: [data.key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.${stack.urlSuffix}` } },
-      }),
-    );
+    if (reads || writes) {
+      statements.push(
+        new iam.PolicyStatement({
+          sid: 'UseTableKeyThroughDynamoDB',
+          actions: [...keyActions.read, ...(writes ? keyActions.write : [])],
+          resources: [data.key.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.${stack.urlSuffix}` } },
+        }),
+      );
+    }
 
     if (definition.sendsEmail) {
       if (!props.email) throw new Error(`${definition.entry} sends e-mail but no SES identity was given`);

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { rigaDate } from '../../functions/core/dates';
 import { functionalImpairmentApplication, newFormatCode, oldFormatCode, yearsBefore } from '../support/fixtures';
 import { api, emailsAbout, tokens, waitFor } from './support/local';
+import { freshPersonalCode, validForm } from '../support/service-forms';
 
 const today = rigaDate(new Date());
 
-/** A distinct citizen per test, so tests do not see each other's applications. */
-const citizen = async (email = 'janis@example.lv', code = oldFormatCode) =>
-  (await tokens()).citizen(code, { email, givenName: 'Jānis', familyName: 'Bērziņš' });
+const uniqueNewCode = freshPersonalCode;
 
-const uniqueNewCode = () => `3${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+/** A distinct citizen per call, so tests neither see each other's applications nor hold each other's open needs. */
+const citizen = async (email = 'janis@example.lv', code = uniqueNewCode()) =>
+  (await tokens()).citizen(code, { email, givenName: 'Jānis', familyName: 'Bērziņš' });
 
 const submit = (token: string, json: unknown = functionalImpairmentApplication(today)) => api('/applications', { token, json });
 
@@ -22,17 +23,17 @@ describe('POST /applications', () => {
   });
 
   it('gives every application its own reference number', async () => {
-    const token = await citizen();
-    const references = await Promise.all([1, 2, 3, 4, 5].map(async () => (await submit(token)).body.reference));
+    const references = await Promise.all([1, 2, 3, 4, 5].map(async () => (await submit(await citizen())).body.reference));
     expect(new Set(references).size).toBe(5);
   });
 
   it('takes the identity from the token, not from the form', async () => {
-    const token = await (await tokens()).citizen(newFormatCode, { givenName: 'Anna', familyName: 'Liepa' });
+    const ownCode = uniqueNewCode();
+    const token = await (await tokens()).citizen(ownCode, { givenName: 'Anna', familyName: 'Liepa' });
     const form = functionalImpairmentApplication(today);
     const created = await submit(token, { ...form, applicant: { ...form.applicant, dateOfBirth: '1990-04-04' } });
     const stored = await api(`/applications/${created.body.id}`, { token });
-    expect(stored.body.applicant).toMatchObject({ personalCode: newFormatCode, givenName: 'Anna', familyName: 'Liepa' });
+    expect(stored.body.applicant).toMatchObject({ personalCode: ownCode, givenName: 'Anna', familyName: 'Liepa' });
 
     const forged = await submit(token, { ...form, applicant: { ...form.applicant, personalCode: oldFormatCode } });
     expect(forged.status).toBe(422);
@@ -128,7 +129,10 @@ describe('reading applications', () => {
   it("lists only the caller's applications, newest first, page by page", async () => {
     const token = await (await tokens()).citizen(uniqueNewCode());
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await submit(token)).body.id);
+    // One open application per track: three tracks give three applications.
+    for (const track of ['functional-impairment', 'after-medical-rehabilitation', 'politically-repressed']) {
+      ids.push((await submit(token, validForm('social-rehabilitation', track, today))).body.id);
+    }
 
     const first = await api('/applications?limit=2', { token });
     expect(first.body.items.map((a: { id: string }) => a.id)).toEqual([ids[2], ids[1]]);

@@ -73,6 +73,7 @@ const storeSubmitted = async (tableName: string) => {
     version: 1,
     channel: 'self',
     ownerSubject: 'eid-test',
+    personKey: 'person-key-test',
     applicant: {
       givenName: 'Pēteris',
       familyName: 'Kalniņš',

@@ -19,6 +19,7 @@ const application: Application = {
   version: 1,
   channel: 'self',
   ownerSubject: 'eid-1',
+  personKey: 'person-key-test',
   applicant: {
     givenName: 'Līga',
     familyName: 'Ozola <script>',

@@ -4,8 +4,8 @@
  * reference, service, track and a link to the staff workspace only).
  */
 import type { Language } from '../../../schemas/primitives';
-import { serviceNames, socialRehabilitationTrackInfo, type SocialRehabilitationTrack } from '../../../schemas/services';
-import type { Application } from '../model';
+import { referrerNames, serviceNames, trackInfo } from '../../../schemas/services';
+import type { Application, ReferralRecord } from '../model';
 import { renderEmail, type Email } from './html';
 
 const dateTime: Record<Language, Intl.DateTimeFormat> = {
@@ -14,9 +14,10 @@ const dateTime: Record<Language, Intl.DateTimeFormat> = {
 };
 
 export const trackName = (application: Pick<Application, 'serviceId' | 'track'>, language: Language): string =>
-  application.serviceId === 'social-rehabilitation'
-    ? (socialRehabilitationTrackInfo[application.track as SocialRehabilitationTrack]?.name[language] ?? application.track)
-    : application.track;
+  trackInfo(application.serviceId, application.track)?.name[language] ?? application.track;
+
+/** "Municipal social service (jurmala)": the kind of organisation and which one. */
+const referrerLabel = (referral: ReferralRecord, language: Language) => `${referrerNames[referral.kind][language]} (${referral.organisation})`;
 
 export const applicationUrl = (baseUrl: string, applicationId: string) =>
   `${baseUrl.replace(/\/+$/, '')}/applications/${applicationId}`;
@@ -27,6 +28,8 @@ const confirmationCopy = {
     subject: (reference: string) => `Jūsu iesniegums ${reference} ir saņemts`,
     greeting: (name: string) => `Labdien, ${name}!`,
     received: 'Sociālās integrācijas valsts aģentūra (SIVA) ir saņēmusi jūsu iesniegumu.',
+    receivedReferral: (organisation: string) =>
+      `Sociālās integrācijas valsts aģentūra (SIVA) ir saņēmusi nosūtījumu, ko jūsu vārdā iesniedza ${organisation}.`,
     labels: ['Iesnieguma numurs', 'Pakalpojums', 'Mērķa grupa', 'Saņemts'],
     nextHeading: 'Kas notiks tālāk',
     nextSteps: [
@@ -43,6 +46,8 @@ const confirmationCopy = {
     subject: (reference: string) => `Your application ${reference} has been received`,
     greeting: (name: string) => `Hello ${name},`,
     received: 'The Social Integration State Agency (SIVA) has received your application.',
+    receivedReferral: (organisation: string) =>
+      `The Social Integration State Agency (SIVA) has received the referral that ${organisation} filed on your behalf.`,
     labels: ['Application number', 'Service', 'Group', 'Received'],
     nextHeading: 'What happens next',
     nextSteps: [
@@ -63,7 +68,7 @@ export const applicantConfirmation = (application: Application, portalUrl: strin
   const [numberLabel, serviceLabel, groupLabel, receivedLabel] = copy.labels;
   return renderEmail(language, copy.subject(application.reference), [
     { kind: 'paragraph', text: copy.greeting(`${application.applicant.givenName} ${application.applicant.familyName}`) },
-    { kind: 'paragraph', text: copy.received },
+    { kind: 'paragraph', text: application.referral ? copy.receivedReferral(referrerLabel(application.referral, language)) : copy.received },
     {
       kind: 'facts',
       items: [
@@ -103,3 +108,37 @@ export const agencyAlert = (application: Application, staffPortalUrl: string): E
       text: 'Personas dati un pierādījumi šajā vēstulē netiek iekļauti; tie pieejami darba vietnē pēc pieteikšanās.',
     },
   ]);
+
+/**
+ * The referring officer's confirmation (Latvian, the officers' working
+ * language). It names the referral and the reference, not the client: the
+ * officer knows whom they referred, and the e-mail need not carry it.
+ */
+export const referrerConfirmation = (application: Application, staffPortalUrl: string): Email => {
+  const referral = application.referral!;
+  return renderEmail('lv', `Nosūtījums ${referral.number} saņemts: ${application.reference}`, [
+    { kind: 'paragraph', text: `Labdien, ${referral.officerName}!` },
+    { kind: 'paragraph', text: 'SIVA ir saņēmusi un reģistrējusi jūsu nosūtījumu. Klients saņems apstiprinājumu, ja norādījāt viņa e-pasta adresi.' },
+    {
+      kind: 'facts',
+      items: [
+        ['Nosūtījuma numurs', referral.number],
+        ['Nosūtījuma datums', referral.date],
+        ['SIVA iesnieguma numurs', application.reference],
+        ['Pakalpojums', serviceNames[application.serviceId].lv],
+        ['Mērķa grupa', trackName(application, 'lv')],
+        ['Saņemts', dateTime.lv.format(new Date(application.submittedAt))],
+      ],
+    },
+    { kind: 'heading', text: 'Kas notiks tālāk' },
+    {
+      kind: 'steps',
+      items: [
+        'Aģentūra izskatīs nosūtījumu un par katru lēmumu informēs gan klientu, gan jūs.',
+        'Nosūtījuma statusu varat redzēt savā nosūtījumu sarakstā.',
+      ],
+    },
+    { kind: 'link', text: 'Atvērt nosūtījumu', href: `${staffPortalUrl.replace(/\/+$/, '')}/referrals/${application.id}` },
+    { kind: 'paragraph', text: 'Sociālās integrācijas valsts aģentūra' },
+  ]);
+};

@@ -1,0 +1,12 @@
+import { ListApplicationsQuery } from '../../schemas/lifecycle';
+import { referrerKinds } from '../../schemas/services';
+import { listReferrals } from '../core/applications';
+import { referralSummary } from '../core/views';
+import { pageRequest, pageResponse } from '../http/responses';
+import { httpRoute } from '../http/route';
+import { applicationDeps, issuers } from '../wiring';
+
+/** GET /referrals: the officer's organisation's referrals with their status, newest first. */
+export const handler = httpRoute({ roles: referrerKinds, issuers, query: ListApplicationsQuery }, async ({ principal, query }) =>
+  pageResponse(await listReferrals(applicationDeps, principal, pageRequest(query)), referralSummary),
+);

@@ -1,0 +1,21 @@
+/**
+ * Settings every HTTP function shares, read once per cold start: the trusted
+ * token issuers and the regulation-dependent rules. No AWS clients here, so
+ * functions that touch no table (the pre-check) stay small.
+ */
+import { defaultRules, type EligibilityRules } from './core/rules';
+import { readEnvironment } from './config';
+import type { TrustedIssuers } from './http/auth';
+
+const env = readEnvironment(['citizenTokenIssuer', 'workforceTokenIssuer'], ['pensionAge']);
+
+const pensionAge = (value: string | undefined): number => {
+  if (value === undefined) return defaultRules.pensionAge;
+  const years = Number(value);
+  if (!Number.isInteger(years) || years < 50 || years > 80) throw new Error('PENSION_AGE must be a whole number of years');
+  return years;
+};
+
+export const rules: EligibilityRules = { ...defaultRules, pensionAge: pensionAge(env.pensionAge) };
+
+export const issuers: TrustedIssuers = { citizen: env.citizenTokenIssuer, workforce: env.workforceTokenIssuer };

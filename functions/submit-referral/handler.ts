@@ -1,0 +1,13 @@
+import { ReferralSubmission } from '../../schemas/referral';
+import { referrerKinds } from '../../schemas/services';
+import { submitReferral } from '../core/applications';
+import { submissionResponse } from '../http/responses';
+import { httpRoute } from '../http/route';
+import { applicationDeps, issuers } from '../wiring';
+
+/** POST /referrals: a social service, the NVA, a medical institution or the armed forces refer a client. */
+export const handler = httpRoute(
+  { roles: referrerKinds, issuers, body: ReferralSubmission, idempotent: true },
+  async ({ principal, body, idempotencyKey }) =>
+    submissionResponse(principal, await submitReferral(applicationDeps, principal, body, idempotencyKey ? { key: idempotencyKey } : undefined)),
+);
