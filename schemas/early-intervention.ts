@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { serviceForm } from './form';
-import { IcfCodes, IsoDate, limits, text } from './primitives';
+import { IcfCodes, IsoDate, limits, text, workingAndInsured } from './primitives';
 import type { TrackOf } from './services';
 
 export const earlyInterventionEvidence = {
@@ -21,6 +21,7 @@ export const earlyInterventionEvidence = {
       onSickLeave: z.boolean(),
     }),
     disabilityStatus: z.enum(['I', 'II', 'III', 'predicted', 'none']),
+    workingAndInsured,
     /** The programme works with the NVA and social services; it cannot start without this consent. */
     consentToShareWithNvaAndSocialServices: z.literal(true),
   }),
