@@ -89,10 +89,10 @@ export const predictedDisabilityEvidence = {
 };
 
 /** Vehicle identification number: 17 characters, no I, O or Q. */
-export const Vin = z.string().check(z.trim(), z.regex(/^[A-HJ-NPR-Z0-9]{17}$/i, { error: 'vin' }));
+export const Vin = z.string().check(z.trim(), z.regex(/^[A-HJ-NPR-Za-hj-npr-z0-9]{17}$/, { error: 'vin' }));
 
 /** Latvian registration plate, e.g. `AB-1234` (hyphen optional). */
-export const RegistrationNumber = z.string().check(z.trim(), z.regex(/^[A-Z]{1,3}-?\d{1,4}$/i, { error: 'registration_number' }));
+export const RegistrationNumber = z.string().check(z.trim(), z.regex(/^[A-Za-z]{1,3}-?\d{1,4}$/, { error: 'registration_number' }));
 
 /** A short code of lowercase letters, digits and hyphens (programme ids). */
 export const Slug = z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, { error: 'invalid_format' }));

@@ -1,5 +1,12 @@
+import { serviceCatalogue } from '../core/catalogue';
 import { httpRoute, json } from '../http/route';
-import { issuers } from '../settings';
+import { issuers, rules } from '../settings';
 
-/** Placeholder until the catalogue and OpenAPI work lands: answers 501-free 200 with nothing. */
-export const handler = httpRoute({ roles: 'public', issuers }, async () => json(200, {}));
+/** Built once per cold start: the catalogue depends only on the registry, the forms and the configured rules. */
+const catalogue = serviceCatalogue(rules);
+
+/** The same for every caller and both languages, so shared caches may keep it (the chain's default is `no-store`). */
+const headers = { 'cache-control': 'public, max-age=300', 'content-language': 'lv, en' };
+
+/** GET /services: the public catalogue (services, tracks, who may apply, evidence, terms, links, form JSON Schemas). */
+export const handler = httpRoute({ roles: 'public', issuers }, async () => json(200, catalogue, headers));

@@ -1,0 +1,242 @@
+/**
+ * Builds the OpenAPI 3.1 document from the route table (method, path,
+ * audience, function) and the contract (schemas/api.ts). What the shared
+ * chain (route.ts) does to every request is derived here once: which
+ * refusals a route can answer follows from what it takes and who may call it.
+ */
+import type { z } from 'zod/mini';
+import type { RouteContract } from '../../schemas/api';
+import { IdempotencyKey } from '../../schemas/primitives';
+import { routeKey, type Audience, type FunctionDefinition, type FunctionName, type RouteDefinition } from '../../infra/routes';
+import { namedJsonSchemas, type JsonSchema } from '../core/json-schema';
+import { maxBodyBytes } from './route';
+import { problemTypeBase } from './problem';
+
+type Schema = z.ZodMiniType;
+
+/** What schemas/api.ts exports as `api`; a parameter, like the table, so tests can build documents from altered ones. */
+export interface ApiContract {
+  readonly info: { readonly title: string; readonly version: string; readonly description: string };
+  /** Published as components under these names; bodies and answers must be among them. */
+  readonly namedSchemas: Readonly<Record<string, Schema>>;
+  /** The body of every refusal, published as `ProblemDetails`. */
+  readonly problemDetails: Schema;
+  readonly routeContracts: Readonly<Record<string, RouteContract>>;
+}
+
+export interface RouteTable {
+  readonly routes: readonly RouteDefinition[];
+  readonly functions: Readonly<Record<FunctionName, FunctionDefinition>>;
+}
+
+const schemaRef = '#/components/schemas/';
+const problemDetailsName = 'ProblemDetails';
+
+/** The security scheme per audience: both are JWT bearer tokens, from different issuers. */
+export const securitySchemeOf: Record<Audience, string> = { citizen: 'citizenEid', workforce: 'workforcePool' };
+
+const securitySchemes = {
+  [securitySchemeOf.citizen]: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: "A citizen's eID (Latvija.lv) token; the name and personal code come from it.",
+  },
+  [securitySchemeOf.workforce]: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description:
+      "A token of the workforce user pool: agency staff and officers of referring organisations (group `social-service`, `nva`, `medical-institution` or `armed-forces`, organisation in `custom:organisation`).",
+  },
+};
+
+const problem = (description: string, headers: Record<string, { $ref: string }> = {}) => ({
+  description,
+  ...(Object.keys(headers).length > 0 && { headers }),
+  content: { 'application/problem+json': { schema: { $ref: `${schemaRef}${problemDetailsName}` } } },
+});
+
+const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
+
+/** What the chain answers with each refusal; `type` tells apart refusals that share a status. */
+const refusals = {
+  400: {
+    name: 'BadRequest',
+    response: problem(
+      `The body is not JSON, or fields, query or headers fail validation: \`errors\` lists each with a JSON Pointer (\`type\` ${problemTypeBase}validation or …/malformed-json).`,
+    ),
+  },
+  401: { name: 'Unauthorized', response: problem('Sign-in required: no valid token.', { 'WWW-Authenticate': headerRef('WWW-Authenticate') }) },
+  403: { name: 'Forbidden', response: problem('The signed-in role may not do this.') },
+  404: { name: 'NotFound', response: problem('No such record, or the caller may not see it.') },
+  409: {
+    name: 'Conflict',
+    response: problem(
+      `The person already has an open application for this service and track (\`type\` ${problemTypeBase}duplicate-application; \`openApplication\` links it when the caller may read it), or the record changed meanwhile.`,
+    ),
+  },
+  413: { name: 'PayloadTooLarge', response: problem(`The body is larger than ${maxBodyBytes / 1024} KB.`) },
+  415: { name: 'UnsupportedMediaType', response: problem('The body must be sent as `Content-Type: application/json` in UTF-8.') },
+  422: {
+    name: 'UnprocessableContent',
+    response: problem(
+      `The data is valid but the service's conditions are not met: \`errors\` explains each (\`type\` ${problemTypeBase}not-eligible); or the Idempotency-Key was used before with a different body (…/idempotency-key-reused).`,
+    ),
+  },
+  500: { name: 'InternalServerError', response: problem('An unexpected error; it is logged. Quote `requestId` when contacting the agency.') },
+  503: {
+    name: 'ServiceUnavailable',
+    response: problem('Temporarily overloaded; nothing was saved. Retry after the given seconds.', { 'Retry-After': headerRef('Retry-After') }),
+  },
+} as const;
+type RefusalStatus = keyof typeof refusals;
+
+const headers = {
+  'X-Request-Id': { description: "The request's id; quote it when contacting the agency.", schema: { type: 'string' } },
+  'Content-Language': { description: 'The language of the texts in the answer (`lv` or `en`, from Accept-Language).', schema: { type: 'string' } },
+  'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } },
+  'WWW-Authenticate': { description: '`Bearer`.', schema: { type: 'string' } },
+};
+
+/** The refusals a route can answer: those its shape implies through the chain, plus those its contract names. */
+const refusalsOf = (route: RouteDefinition, fn: FunctionDefinition, contract: RouteContract): RefusalStatus[] => {
+  const request = contract.request ?? {};
+  const statuses = new Set<number>(contract.refusals ?? []);
+  if (request.body || request.query || request.idempotent) statuses.add(400);
+  if (route.audience) [401, 403].forEach((status) => statuses.add(status));
+  if (request.path) statuses.add(404);
+  if (request.body) [413, 415].forEach((status) => statuses.add(status));
+  // AWS throttling becomes a retryable 503 (problem.ts): only functions that call AWS meet it.
+  if (fn.tableAccess !== 'none' || fn.sendsEmail) statuses.add(503);
+  statuses.add(500);
+  return [...statuses].sort((a, b) => a - b).map((status) => {
+    if (!(status in refusals)) throw new Error(`No problem response is described for ${status}`);
+    return status as RefusalStatus;
+  });
+};
+
+const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+export const openApiDocument = (table: RouteTable, api: ApiContract) => {
+  const nameOf = new Map<Schema, string>([
+    ...Object.entries(api.namedSchemas).map(([name, schema]) => [schema, name] as const),
+    [api.problemDetails, problemDetailsName],
+    [IdempotencyKey, 'IdempotencyKey'],
+  ]);
+  const refTo = (schema: Schema, where: string) => {
+    const name = nameOf.get(schema);
+    if (!name) throw new Error(`${where}: name the schema in namedSchemas so it is published as a component`);
+    return { $ref: `${schemaRef}${name}` };
+  };
+
+  // Path and query schemas are objects whose properties become parameters: they are converted together
+  // with the named schemas (so they may refer to them) under provisional names, then unpacked.
+  const parameterObjects = new Map<Schema, string>();
+  for (const contract of Object.values(api.routeContracts)) {
+    for (const schema of [contract.request?.path, contract.request?.query]) {
+      if (schema && !parameterObjects.has(schema)) parameterObjects.set(schema, `provisional-parameters-${parameterObjects.size}`);
+    }
+  }
+  const provisional = new Set(parameterObjects.values());
+  const converted = namedJsonSchemas(
+    {
+      ...api.namedSchemas,
+      [problemDetailsName]: api.problemDetails,
+      IdempotencyKey,
+      ...Object.fromEntries([...parameterObjects].map(([schema, name]) => [name, schema])),
+    },
+    schemaRef,
+  );
+  const componentSchemas = Object.fromEntries(Object.entries(converted).filter(([name]) => !provisional.has(name)));
+
+  const parametersOf = (schema: Schema | undefined, location: 'path' | 'query') => {
+    if (!schema) return [];
+    const object = converted[parameterObjects.get(schema)!]!;
+    const properties = object.properties as Record<string, JsonSchema> | undefined;
+    if (!properties) throw new Error(`${location} schema must be an object`);
+    const required = new Set((object.required as string[] | undefined) ?? []);
+    return Object.entries(properties).map(([name, schema]) => ({
+      name,
+      in: location,
+      required: location === 'path' || required.has(name),
+      schema,
+    }));
+  };
+
+  const operation = (route: RouteDefinition, contract: RouteContract) => {
+    const key = routeKey(route);
+    const request = contract.request ?? {};
+    const parameters = [
+      ...parametersOf(request.path, 'path'),
+      ...parametersOf(request.query, 'query'),
+      ...(request.idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
+    ];
+    const { response } = contract;
+    return {
+      operationId: camelCase(route.function),
+      tags: [contract.tag],
+      summary: contract.summary,
+      'x-summary-lv': contract.summaryLv,
+      description: contract.description,
+      security: route.audience ? [{ [securitySchemeOf[route.audience]]: [] }] : [],
+      ...(parameters.length > 0 && { parameters }),
+      ...(request.body && {
+        requestBody: { required: true, content: { 'application/json': { schema: refTo(request.body, `${key} body`) } } },
+      }),
+      responses: {
+        [response.status]: {
+          description: response.description,
+          headers: {
+            'X-Request-Id': headerRef('X-Request-Id'),
+            'Content-Language': headerRef('Content-Language'),
+            ...Object.fromEntries(
+              Object.entries(response.headers ?? {}).map(([name, { description }]) => [name, { description, schema: { type: 'string' } }]),
+            ),
+          },
+          content: { 'application/json': { schema: refTo(response.schema, `${key} response`) } },
+        },
+        ...Object.fromEntries(
+          refusalsOf(route, table.functions[route.function], contract).map((status) => [
+            status,
+            { $ref: `#/components/responses/${refusals[status].name}` },
+          ]),
+        ),
+      },
+    };
+  };
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of table.routes) {
+    const key = routeKey(route);
+    const contract = api.routeContracts[key];
+    if (!contract) throw new Error(`${key} has no contract in schemas/api.ts`);
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route, contract);
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: api.info,
+    servers: [{ url: '/' }],
+    tags: [...new Set(Object.values(api.routeContracts).map((contract) => contract.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: componentSchemas,
+      responses: Object.fromEntries(Object.values(refusals).map(({ name, response }) => [name, response])),
+      parameters: {
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description:
+            'A token the client chooses per request (a UUID, say): a repeat with the same key and body answers the first answer instead of acting twice; the same key with another body is refused.',
+          schema: refTo(IdempotencyKey, 'Idempotency-Key'),
+        },
+      },
+      headers,
+      securitySchemes,
+    },
+  };
+};
+
+export type OpenApiDocument = ReturnType<typeof openApiDocument>;

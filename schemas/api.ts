@@ -1,0 +1,345 @@
+/**
+ * The API contract: for every route of the route table (infra/routes.ts) what
+ * it is for, what it takes and what it answers. The OpenAPI document is
+ * generated from this and the table; request schemas are the very objects the
+ * handlers validate with, response shapes are defined here.
+ *
+ * Imports every schema of the API, so only the OpenAPI function and tests may
+ * import it: a route handler that did would bundle every form.
+ */
+import * as z from 'zod/mini';
+import type { routes } from '../infra/routes';
+import { ApplicationSubmission, serviceForms } from './application';
+import { EligibilityQuestion, ServiceIdPath } from './eligibility';
+import { ApplicationId, ApplicationIdPath, ApplicationStatus, ListApplicationsQuery } from './lifecycle';
+import { Applicant, IsoDate, Representative } from './primitives';
+import { ReferralSubmission } from './referral';
+import { referrerKinds, serviceIds } from './services';
+
+type Schema = z.ZodMiniType;
+
+// ─── Response shapes ────────────────────────────────────────────────────────
+// Plain (non-strict) objects: clients must tolerate members added later.
+
+const Localised = z.object({ lv: z.string(), en: z.string() });
+const Timestamp = z.iso.datetime();
+const ServiceId = z.enum(serviceIds);
+const FilerId = z.enum(['citizen', ...referrerKinds]);
+const Link = z.object({ method: z.enum(['GET', 'POST']), href: z.string() });
+
+/** One field's problem: where (dotted path for people, JSON Pointer for programs), a stable code and a message. */
+export const FieldError = z.object({ field: z.string(), pointer: z.string(), code: z.string(), message: z.string() });
+
+/** RFC 9457 problem details, in the language negotiated from Accept-Language. */
+export const ProblemDetails = z.looseObject({
+  type: z.url(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.string(),
+  instance: z.string(),
+  /** Quote it when contacting the agency. */
+  requestId: z.string(),
+  errors: z.optional(z.array(FieldError)),
+  /** On a duplicate application: the open one, when the caller may read it. */
+  openApplication: z.optional(z.object({ id: ApplicationId, href: z.string(), status: ApplicationStatus })),
+});
+
+/** What a 201 answers: the application's id and human-readable reference, and where to follow it. */
+export const Receipt = z.object({
+  id: ApplicationId,
+  reference: z.string(),
+  status: ApplicationStatus,
+  submittedAt: Timestamp,
+  links: z.object({ self: z.string() }),
+});
+
+export const ApplicationSummary = z.object({
+  id: ApplicationId,
+  reference: z.string(),
+  serviceId: ServiceId,
+  track: z.string(),
+  status: ApplicationStatus,
+  submittedAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const ReferralSummary = z.object({
+  ...ApplicationSummary.shape,
+  client: z.object({ givenName: z.string(), familyName: z.string() }),
+  referral: z.object({ number: z.optional(z.string()), date: z.optional(IsoDate), officerName: z.optional(z.string()) }),
+});
+
+/** A page of a list, newest first; pass `nextCursor` back as `cursor` while it is present. */
+const pageOf = <T extends Schema>(item: T) => z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
+export const ApplicationPage = pageOf(ApplicationSummary);
+export const ReferralPage = pageOf(ReferralSummary);
+
+/** An application as its filer reads it: the form's facts as stored, status and timeline. */
+export const ApplicationView = z.object({
+  ...ApplicationSummary.shape,
+  channel: z.enum(['self', 'representative', 'referral']),
+  applicant: z.object({ ...Applicant.shape, givenName: z.string(), familyName: z.string(), personalCode: z.string() }),
+  representative: z.optional(
+    z.object({ ...Representative.shape, givenName: z.string(), familyName: z.string(), personalCode: z.string() }),
+  ),
+  referral: z.optional(
+    z.object({
+      kind: z.enum(referrerKinds),
+      organisation: z.string(),
+      officerName: z.string(),
+      officerEmail: z.optional(z.string()),
+      officerPhone: z.optional(z.string()),
+      doctorName: z.optional(z.string()),
+      number: z.string(),
+      date: IsoDate,
+      clientConsent: z.literal(true),
+    }),
+  ),
+  /** The track's evidence as submitted; its shape is the track's `evidence` in the service form. */
+  evidence: z.record(z.string(), z.unknown()),
+  /** Early intervention only: the window that runs from the acute event. */
+  earlyInterventionWindow: z.optional(z.object({ from: IsoDate, closesOn: IsoDate })),
+  timeline: z.array(
+    z.object({
+      id: z.string(),
+      type: z.enum(['submitted', 'notification_sent', 'notification_failed']),
+      at: Timestamp,
+      status: z.optional(ApplicationStatus),
+      details: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+    }),
+  ),
+});
+
+/** The pre-check's answer, in the caller's language: per track an outcome, reasons, missing facts and evidence to prepare. */
+export const EligibilityAnswer = z.object({
+  serviceId: ServiceId,
+  serviceName: z.string(),
+  appearsEligible: z.boolean(),
+  track: z.optional(z.string()),
+  trackName: z.optional(z.string()),
+  tracks: z.array(
+    z.object({
+      track: z.string(),
+      name: z.string(),
+      outcome: z.enum(['eligible', 'not-eligible', 'needs-information']),
+      reasons: z.array(FieldError),
+      missing: z.array(z.object({ field: z.string() })),
+      evidence: z.array(z.object({ id: z.string(), name: z.string() })),
+      courseDays: z.optional(z.int()),
+    }),
+  ),
+  alternatives: z.array(
+    z.object({
+      serviceId: ServiceId,
+      name: z.string(),
+      track: z.optional(z.string()),
+      trackName: z.optional(z.string()),
+      href: z.string(),
+    }),
+  ),
+});
+
+/** A condition or figure an applicant should know, from configuration (ages, windows, co-payment). */
+export const Term = z.object({
+  id: z.string(),
+  value: z.union([z.number(), z.array(z.string())]),
+  unit: z.optional(z.enum(['years', 'months', 'working-days', 'EUR'])),
+  text: Localised,
+});
+
+/** The public catalogue, in Latvian and English at once (it is cached publicly). */
+export const ServiceCatalogue = z.object({
+  services: z.array(
+    z.object({
+      id: ServiceId,
+      name: Localised,
+      description: Localised,
+      legalBasis: z.string(),
+      /** Who may file, and on which tracks: the person (or their representative) or a referring organisation. */
+      whoMayApply: z.array(z.object({ id: FilerId, name: Localised, tracks: z.array(z.string()) })),
+      tracks: z.array(
+        z.object({
+          id: z.string(),
+          name: Localised,
+          courseDays: z.optional(z.int()),
+          filedBy: z.array(z.object({ id: FilerId, name: Localised })),
+          evidence: z.array(z.object({ id: z.string(), name: Localised })),
+          terms: z.array(Term),
+        }),
+      ),
+      links: z.object({ eligibility: Link, apply: z.optional(Link), refer: z.optional(Link) }),
+      /** JSON Schema (draft 2020-12) of the service's application form: the `application` of a referral, the body of an application. */
+      form: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+
+export const OpenApiDocument = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+});
+
+// ─── Named schemas ──────────────────────────────────────────────────────────
+
+const pascalCase = (id: string) => id.replace(/(?:^|-)([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/** Every schema a request or response names, published under these names (OpenAPI components). */
+export const namedSchemas: Readonly<Record<string, Schema>> = {
+  ApplicationId,
+  ApplicationStatus,
+  ServiceId,
+  Timestamp,
+  ApplicationSubmission,
+  ...Object.fromEntries(serviceIds.map((id) => [`${pascalCase(id)}Application`, serviceForms[id]])),
+  ReferralSubmission,
+  EligibilityQuestion,
+  Receipt,
+  ApplicationSummary,
+  ApplicationPage,
+  ApplicationView,
+  ReferralSummary,
+  ReferralPage,
+  EligibilityAnswer,
+  ServiceCatalogue,
+  Term,
+  OpenApiDocument,
+  FieldError,
+  ProblemDetails,
+};
+
+// ─── Routes ─────────────────────────────────────────────────────────────────
+
+type KeyOf<R> = R extends { readonly method: infer M extends string; readonly path: infer P extends string } ? `${M} ${P}` : never;
+/** `POST /applications` …: the keys of the route table, as `routeKey` spells them. */
+export type RouteKey = KeyOf<(typeof routes)[number]>;
+
+/** A response header (all are strings). */
+export interface ResponseHeader {
+  readonly description: string;
+}
+
+export interface RouteContract {
+  readonly tag: 'Applications' | 'Referrals' | 'Services' | 'API';
+  /** English; the Latvian in `summaryLv` (published as `x-summary-lv`). */
+  readonly summary: string;
+  readonly summaryLv: string;
+  readonly description: string;
+  readonly request?: {
+    readonly body?: Schema;
+    readonly query?: Schema;
+    readonly path?: Schema;
+    /** The handler honours an `Idempotency-Key` header. */
+    readonly idempotent?: boolean;
+  };
+  readonly response: {
+    readonly status: 200 | 201;
+    readonly description: string;
+    readonly schema: Schema;
+    readonly headers?: Readonly<Record<string, ResponseHeader>>;
+  };
+  /** Refusals the route's business rules add to those its shape implies (validation, sign-in, size…). */
+  readonly refusals?: readonly (409 | 422)[];
+}
+
+const receiptHeaders = {
+  Location: { description: 'Where the caller reads the application.' },
+  'Idempotent-Replayed': { description: '`true` when this answers a repeated request (same Idempotency-Key and body) with the first answer.' },
+} satisfies Record<string, ResponseHeader>;
+
+const publicCache = {
+  'Cache-Control': { description: 'The document is static per deployment: `public, max-age=300`.' },
+} satisfies Record<string, ResponseHeader>;
+
+const listDescription =
+  'Newest first, at most `limit` (1–50, default 20) a page; while `nextCursor` is present, pass it as `cursor` for the next page.';
+
+export const routeContracts = {
+  'POST /applications': {
+    tag: 'Applications',
+    summary: 'Apply for a service',
+    summaryLv: 'Iesniegt pieteikumu pakalpojumam',
+    description:
+      'A citizen applies for themself, or as the legal representative or authorised person of someone else (then `representative` and the person\'s name and personal code are required). The body is the form of one service and track; `GET /services` publishes each form\'s JSON Schema. 201 means the application is stored; confirmation e-mails follow.',
+    request: { body: ApplicationSubmission, idempotent: true },
+    response: { status: 201, description: 'Stored; the receipt.', schema: Receipt, headers: receiptHeaders },
+    refusals: [409, 422],
+  },
+  'GET /applications': {
+    tag: 'Applications',
+    summary: "The caller's applications",
+    summaryLv: 'Mani pieteikumi',
+    description: `Applications the caller filed. ${listDescription}`,
+    request: { query: ListApplicationsQuery },
+    response: { status: 200, description: 'A page of applications.', schema: ApplicationPage },
+  },
+  'GET /applications/{id}': {
+    tag: 'Applications',
+    summary: 'One application with its timeline',
+    summaryLv: 'Pieteikums un tā virzība',
+    description: 'For the citizen who filed it or whom it concerns; for anyone else it does not exist (404).',
+    request: { path: ApplicationIdPath },
+    response: { status: 200, description: 'The application.', schema: ApplicationView },
+  },
+  'POST /referrals': {
+    tag: 'Referrals',
+    summary: 'Refer a client to a service',
+    summaryLv: 'Nosūtīt klientu uz pakalpojumu',
+    description:
+      "A municipal social service, the NVA, a medical institution or the armed forces file on their client's behalf: the referral document, the client's consent and the service form. The organisation and officer come from the sign-in; each may refer only to the tracks the catalogue lists for it.",
+    request: { body: ReferralSubmission, idempotent: true },
+    response: { status: 201, description: 'Stored; the receipt.', schema: Receipt, headers: receiptHeaders },
+    refusals: [409, 422],
+  },
+  'GET /referrals': {
+    tag: 'Referrals',
+    summary: "The organisation's referrals",
+    summaryLv: 'Iestādes nosūtījumi',
+    description: `Referrals filed by the officer's organisation. ${listDescription}`,
+    request: { query: ListApplicationsQuery },
+    response: { status: 200, description: 'A page of referrals.', schema: ReferralPage },
+  },
+  'GET /referrals/{id}': {
+    tag: 'Referrals',
+    summary: 'One referral with its timeline',
+    summaryLv: 'Nosūtījums un tā virzība',
+    description: "For the referring organisation; another organisation's referral does not exist for the caller (404).",
+    request: { path: ApplicationIdPath },
+    response: { status: 200, description: 'The referral.', schema: ApplicationView },
+  },
+  'POST /services/{serviceId}/eligibility': {
+    tag: 'Services',
+    summary: 'Check eligibility before applying',
+    summaryLv: 'Pārbaudīt atbilstību pirms pieteikšanās',
+    description:
+      'Anonymous: no sign-in and no personal code; nothing is stored. Every answer is optional: the reply says per track whether the person appears eligible, why not, which facts it still needs, the evidence to prepare, and what else may fit.',
+    request: { path: ServiceIdPath, body: EligibilityQuestion, idempotent: true },
+    response: { status: 200, description: 'The answer, in the negotiated language.', schema: EligibilityAnswer },
+  },
+  'GET /services': {
+    tag: 'Services',
+    summary: 'The catalogue of services',
+    summaryLv: 'Pakalpojumu katalogs',
+    description:
+      'Every service in Latvian and English: legal basis, tracks, who may apply, evidence, conditions from configuration (ages, windows, co-payment), links, and the JSON Schema of its application form.',
+    response: { status: 200, description: 'The catalogue.', schema: ServiceCatalogue, headers: publicCache },
+  },
+  'GET /openapi.json': {
+    tag: 'API',
+    summary: 'This document',
+    summaryLv: 'Šis API apraksts',
+    description: 'The OpenAPI 3.1 description of the whole API, generated from the route table and the schemas the handlers validate with.',
+    response: { status: 200, description: 'The OpenAPI document.', schema: OpenApiDocument, headers: publicCache },
+  },
+} as const satisfies Record<RouteKey, RouteContract>;
+
+export const apiInfo = {
+  title: 'SIVA e-services API',
+  /** The contract's own version: raise it with every incompatible change. */
+  version: '0.1.0',
+  description:
+    'Applications, referrals and the public catalogue and eligibility pre-check of the Social Integration State Agency (SIVA). Answers are in Latvian or English by `Accept-Language` (Latvian by default). Errors are RFC 9457 problem details with an `errors` entry per field. POSTs that create something honour an `Idempotency-Key` header.',
+} as const;
+
+/** Everything the OpenAPI document is generated from, besides the route table. */
+export const api = { info: apiInfo, namedSchemas, problemDetails: ProblemDetails, routeContracts };
