@@ -4,6 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ApplicationDeps } from './core/applications';
+import type { WorkflowDeps } from './core/workflow';
+import { createWorkflowRepository } from './adapters/workflow-repository';
 import { createApplicationRepository } from './adapters/application-repository';
 import { fingerprint, personKey } from './adapters/digests';
 import { createDocumentClient } from './adapters/dynamo';
@@ -16,6 +18,12 @@ const env = readEnvironment(['tableName']);
 
 export const documentClient = createDocumentClient();
 export const tableName = env.tableName;
+
+export const workflowDeps: WorkflowDeps = {
+  store: createWorkflowRepository(documentClient, env.tableName),
+  clock: () => new Date(),
+  newId: randomUUID,
+};
 
 export const applicationDeps: ApplicationDeps = {
   store: createApplicationRepository(documentClient, env.tableName),

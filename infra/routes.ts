@@ -33,9 +33,9 @@ export const functions = {
   },
   'get-application': {
     entry: 'functions/get-application/handler.ts',
-    description: "Returns one of the caller's applications with its timeline",
+    description: "Returns one of the caller's applications with its timeline and queue position",
     tableAccess: 'read',
-    indexes: [],
+    indexes: ['gsi2'],
     sendsEmail: false,
   },
   'list-applications': {
@@ -61,9 +61,9 @@ export const functions = {
   },
   'get-referral': {
     entry: 'functions/get-referral/handler.ts',
-    description: "Returns one of the organisation's referrals with its timeline",
+    description: "Returns one of the organisation's referrals with its timeline and queue position",
     tableAccess: 'read',
-    indexes: [],
+    indexes: ['gsi2'],
     sendsEmail: false,
   },
   'check-eligibility': {
@@ -84,6 +84,55 @@ export const functions = {
     entry: 'functions/openapi/handler.ts',
     description: 'The OpenAPI 3.1 document of the whole API, generated from the route table and the schemas',
     tableAccess: 'none',
+    indexes: [],
+    sendsEmail: false,
+  },
+  'withdraw-application': {
+    entry: 'functions/withdraw-application/handler.ts',
+    description: 'The applicant withdraws their application before the service starts',
+    tableAccess: 'read-write',
+    indexes: [],
+    sendsEmail: false,
+  },
+  'submit-documents': {
+    entry: 'functions/submit-documents/handler.ts',
+    description: 'The applicant reports the requested documents as sent; staff are alerted',
+    tableAccess: 'read-write',
+    indexes: [],
+    sendsEmail: false,
+  },
+  'list-work': {
+    entry: 'functions/list-work/handler.ts',
+    description: "Staff work list of one of the caller's services: filters, date or queue order, cursor",
+    tableAccess: 'read',
+    indexes: ['gsi2', 'gsi3'],
+    sendsEmail: false,
+  },
+  'staff-get-application': {
+    entry: 'functions/staff-get-application/handler.ts',
+    description: 'The full application for staff, with timeline, decisions and notifications; records the read',
+    tableAccess: 'read-write',
+    indexes: ['gsi2'],
+    sendsEmail: false,
+  },
+  decide: {
+    entry: 'functions/decide/handler.ts',
+    description: 'Records a staff decision against the version seen (lifecycle, queue, need closed)',
+    tableAccess: 'read-write',
+    indexes: ['gsi2'],
+    sendsEmail: false,
+  },
+  'list-failed-notifications': {
+    entry: 'functions/list-failed-notifications/handler.ts',
+    description: "Lists a service's notifications that could not be delivered",
+    tableAccess: 'read',
+    indexes: ['gsi3'],
+    sendsEmail: false,
+  },
+  'resend-notification': {
+    entry: 'functions/resend-notification/handler.ts',
+    description: 'Puts a failed notification back to pending so the notifier sends it again',
+    tableAccess: 'read-write',
     indexes: [],
     sendsEmail: false,
   },
@@ -119,6 +168,13 @@ export const routes = [
   { method: 'POST', path: '/services/{serviceId}/eligibility', function: 'check-eligibility', audience: null },
   { method: 'GET', path: '/services', function: 'list-services', audience: null },
   { method: 'GET', path: '/openapi.json', function: 'openapi', audience: null },
+  { method: 'POST', path: '/applications/{id}/withdrawal', function: 'withdraw-application', audience: 'citizen' },
+  { method: 'POST', path: '/applications/{id}/documents', function: 'submit-documents', audience: 'citizen' },
+  { method: 'GET', path: '/staff/applications', function: 'list-work', audience: 'workforce' },
+  { method: 'GET', path: '/staff/applications/{id}', function: 'staff-get-application', audience: 'workforce' },
+  { method: 'POST', path: '/staff/applications/{id}/decisions', function: 'decide', audience: 'workforce' },
+  { method: 'GET', path: '/staff/notifications/failed', function: 'list-failed-notifications', audience: 'workforce' },
+  { method: 'POST', path: '/staff/applications/{id}/notifications/resend', function: 'resend-notification', audience: 'workforce' },
 ] as const satisfies readonly RouteDefinition[];
 
 /** The function fed by the table's stream rather than by a route. */

@@ -10,6 +10,7 @@
 import * as z from 'zod/mini';
 import type { routes } from '../infra/routes';
 import { ApplicationSubmission, serviceForms } from './application';
+import { Decision, DocumentsSubmitted, FailedNotificationsQuery, ResendRequest, StaffListQuery, Withdrawal, decisionTypes } from './decision';
 import { EligibilityQuestion, ServiceIdPath } from './eligibility';
 import { ApplicationId, ApplicationIdPath, ApplicationStatus, ListApplicationsQuery } from './lifecycle';
 import { Applicant, IsoDate, Representative } from './primitives';
@@ -59,6 +60,8 @@ export const ApplicationSummary = z.object({
   serviceId: ServiceId,
   track: z.string(),
   status: ApplicationStatus,
+  /** Send it back as `expectedVersion` with a decision or a withdrawal. */
+  version: z.int(),
   submittedAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -73,6 +76,23 @@ export const ReferralSummary = z.object({
 const pageOf = <T extends Schema>(item: T) => z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
 export const ApplicationPage = pageOf(ApplicationSummary);
 export const ReferralPage = pageOf(ReferralSummary);
+
+const TimelineEntry = z.object({
+  id: z.string(),
+  type: z.enum([
+    'submitted',
+    'decision',
+    'withdrawn',
+    'documents_submitted',
+    'viewed_by_staff',
+    'notification_resend_requested',
+    'notification_sent',
+    'notification_failed',
+  ]),
+  at: Timestamp,
+  status: z.optional(ApplicationStatus),
+  details: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+});
 
 /** An application as its filer reads it: the form's facts as stored, status and timeline. */
 export const ApplicationView = z.object({
@@ -99,15 +119,55 @@ export const ApplicationView = z.object({
   evidence: z.record(z.string(), z.unknown()),
   /** Early intervention only: the window that runs from the acute event. */
   earlyInterventionWindow: z.optional(z.object({ from: IsoDate, closesOn: IsoDate })),
-  timeline: z.array(
+  /** While queued: the place now, at admission, and how far it has moved up. */
+  queue: z.optional(z.object({ position: z.int(), positionAtAdmission: z.int(), movedUp: z.int(), admittedAt: Timestamp })),
+  /** Every decision as the letter it is: type, date, author's name and its content (reason, deadline, appeal…). */
+  decisions: z.array(
+    z.looseObject({ eventId: z.string(), type: z.enum(decisionTypes), at: Timestamp, author: z.string(), from: ApplicationStatus, to: ApplicationStatus }),
+  ),
+  timeline: z.array(TimelineEntry),
+});
+
+/** Staff's view: the applicant's, plus who did what, the notifications and the decisions possible now. */
+export const StaffApplicationView = z.looseObject({
+  ...ApplicationView.shape,
+  timeline: z.array(z.object({ ...TimelineEntry.shape, actor: z.object({ role: z.string(), subject: z.string() }) })),
+  notifications: z.array(
     z.object({
-      id: z.string(),
-      type: z.enum(['submitted', 'notification_sent', 'notification_failed']),
-      at: Timestamp,
-      status: z.optional(ApplicationStatus),
-      details: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+      eventId: z.string(),
+      kind: ResendRequest.shape.kind,
+      state: z.enum(['pending', 'sent', 'failed']),
+      deliveries: z.int(),
+      updatedAt: Timestamp,
+      failure: z.optional(z.object({ code: z.string(), permanent: z.boolean() })),
     }),
   ),
+  allowedDecisions: z.array(z.enum(decisionTypes)),
+});
+
+/** The answer to a decision, a withdrawal or documents sent: the new status and version, and what may come next. */
+export const TransitionResult = z.object({
+  id: ApplicationId,
+  reference: z.string(),
+  status: ApplicationStatus,
+  version: z.int(),
+  event: z.object({ id: z.string(), type: z.string(), at: Timestamp, details: z.optional(z.record(z.string(), z.unknown())) }),
+  allowedDecisions: z.array(z.enum(decisionTypes)),
+});
+
+export const FailedNotificationPage = pageOf(
+  z.object({
+    applicationId: ApplicationId,
+    eventId: z.string(),
+    kind: ResendRequest.shape.kind,
+    updatedAt: Timestamp,
+    failure: z.optional(z.object({ code: z.string(), permanent: z.boolean() })),
+    links: z.object({ application: z.string(), resend: z.string() }),
+  }),
+);
+
+export const ResendAccepted = z.object({
+  event: z.object({ id: z.string(), type: z.literal('notification_resend_requested'), at: Timestamp, details: z.optional(z.record(z.string(), z.unknown())) }),
 });
 
 /** The pre-check's answer, in the caller's language: per track an outcome, reasons, missing facts and evidence to prepare. */
@@ -201,6 +261,15 @@ export const namedSchemas: Readonly<Record<string, Schema>> = {
   ReferralSummary,
   ReferralPage,
   EligibilityAnswer,
+  StaffListQuery,
+  Decision,
+  Withdrawal,
+  DocumentsSubmitted,
+  ResendRequest,
+  StaffApplicationView,
+  TransitionResult,
+  FailedNotificationPage,
+  ResendAccepted,
   ServiceCatalogue,
   Term,
   OpenApiDocument,
@@ -220,7 +289,7 @@ export interface ResponseHeader {
 }
 
 export interface RouteContract {
-  readonly tag: 'Applications' | 'Referrals' | 'Services' | 'API';
+  readonly tag: 'Applications' | 'Referrals' | 'Services' | 'Staff' | 'API';
   /** English; the Latvian in `summaryLv` (published as `x-summary-lv`). */
   readonly summary: string;
   readonly summaryLv: string;
@@ -233,7 +302,7 @@ export interface RouteContract {
     readonly idempotent?: boolean;
   };
   readonly response: {
-    readonly status: 200 | 201;
+    readonly status: 200 | 201 | 202;
     readonly description: string;
     readonly schema: Schema;
     readonly headers?: Readonly<Record<string, ResponseHeader>>;
@@ -330,6 +399,68 @@ export const routeContracts = {
     summaryLv: 'Šis API apraksts',
     description: 'The OpenAPI 3.1 description of the whole API, generated from the route table and the schemas the handlers validate with.',
     response: { status: 200, description: 'The OpenAPI document.', schema: OpenApiDocument, headers: publicCache },
+  },
+  'POST /applications/{id}/withdrawal': {
+    tag: 'Applications',
+    summary: 'Withdraw an application',
+    summaryLv: 'Atsaukt pieteikumu',
+    description:
+      'The applicant withdraws before the service starts. Send the `version` you saw as `expectedVersion`: if the application has changed since, the answer is 409; after the start, 422.',
+    request: { path: ApplicationIdPath, body: Withdrawal },
+    response: { status: 200, description: 'Withdrawn.', schema: TransitionResult },
+    refusals: [409, 422],
+  },
+  'POST /applications/{id}/documents': {
+    tag: 'Applications',
+    summary: 'Report the requested documents as sent',
+    summaryLv: 'Paziņot, ka pieprasītie dokumenti nosūtīti',
+    description: 'After a request for documents: the applicant says which documents they sent and how; staff are alerted and the application goes back under review.',
+    request: { path: ApplicationIdPath, body: DocumentsSubmitted },
+    response: { status: 200, description: 'Under review again.', schema: TransitionResult },
+    refusals: [409, 422],
+  },
+  'GET /staff/applications': {
+    tag: 'Staff',
+    summary: 'Work list of a service',
+    summaryLv: 'Pakalpojuma darba saraksts',
+    description: `One of the services the staff member works on, filtered by track, status and submission dates; newest first, or in queue order with \`sort=queue\` (needs \`track\`). ${listDescription}`,
+    request: { query: StaffListQuery },
+    response: { status: 200, description: 'A page of applications.', schema: ApplicationPage },
+  },
+  'GET /staff/applications/{id}': {
+    tag: 'Staff',
+    summary: 'The full application for staff',
+    summaryLv: 'Pilns pieteikums darbiniekam',
+    description: 'Timeline with actors, decisions, notifications and the decisions allowed now. The read itself is recorded on the timeline (who and when).',
+    request: { path: ApplicationIdPath },
+    response: { status: 200, description: 'The application.', schema: StaffApplicationView },
+  },
+  'POST /staff/applications/{id}/decisions': {
+    tag: 'Staff',
+    summary: 'Take a decision',
+    summaryLv: 'Pieņemt lēmumu',
+    description:
+      'Register, request documents, review, admit to the queue, grant, refuse, record the start, not started or postponed, complete. `expectedVersion` is the version you saw: a stale one gets 409 (two people deciding at once cannot both win); a decision the status does not allow gets 422 naming the allowed ones.',
+    request: { path: ApplicationIdPath, body: Decision },
+    response: { status: 200, description: 'Decided.', schema: TransitionResult },
+    refusals: [409, 422],
+  },
+  'GET /staff/notifications/failed': {
+    tag: 'Staff',
+    summary: 'Notifications that could not be delivered',
+    summaryLv: 'Nepiegādātie paziņojumi',
+    description: `A service's e-mails that failed after every retry, for staff to resend. ${listDescription}`,
+    request: { query: FailedNotificationsQuery },
+    response: { status: 200, description: 'A page of failed notifications.', schema: FailedNotificationPage },
+  },
+  'POST /staff/applications/{id}/notifications/resend': {
+    tag: 'Staff',
+    summary: 'Resend a failed notification',
+    summaryLv: 'Sūtīt nepiegādāto paziņojumu vēlreiz',
+    description: 'Puts the notification back to pending; the notifier sends it again (once) and records the outcome on the timeline.',
+    request: { path: ApplicationIdPath, body: ResendRequest },
+    response: { status: 202, description: 'Accepted; the e-mail follows.', schema: ResendAccepted },
+    refusals: [409],
   },
 } as const satisfies Record<RouteKey, RouteContract>;
 

@@ -173,6 +173,26 @@ const catalogue = {
     lv: () => 'Šai personai jau ir atvērts iesniegums šim pakalpojumam un mērķa grupai. Sekojiet tam, nevis iesniedziet jaunu.',
     en: () => 'This person already has an open application for this service and track. Follow that one instead of applying again.',
   },
+  stale_version: {
+    lv: () => 'Kāds cits jau ir mainījis šo iesniegumu. Atveriet to no jauna, pārbaudiet izmaiņas un mēģiniet vēlreiz.',
+    en: () => 'Someone else has changed this application. Open it again, check the changes and try again.',
+  },
+  illegal_transition: {
+    lv: (p) => `No statusa "${p.status}" nevar veikt "${p.action}". Atļauts: ${p.allowed}.`,
+    en: (p) => `"${p.action}" is not possible from status "${p.status}". Allowed: ${p.allowed}.`,
+  },
+  deadline_not_in_future: {
+    lv: () => 'Termiņam jābūt nākotnē.',
+    en: () => 'The deadline must be in the future.',
+  },
+  road_map_required: {
+    lv: () => 'Profesionālās rehabilitācijas pakalpojumus noslēdz ar Ceļa karti. Aizpildiet to.',
+    en: () => 'Vocational services complete with a Ceļa karte (road map). Fill it in.',
+  },
+  notification_not_failed: {
+    lv: () => 'Šis paziņojums nav neizdevies, tāpēc to nevar sūtīt atkārtoti.',
+    en: () => 'This notification has not failed, so it cannot be resent.',
+  },
   not_a_referral_channel: {
     lv: () => 'Nosūtījumus iesniedz caur POST /referrals.',
     en: () => 'Referrals are filed through POST /referrals.',

@@ -19,7 +19,7 @@ import {
   type PageRequest,
 } from '../core/applications';
 import { validationFailed } from '../core/errors';
-import type { Application, NotificationRecord, TimelineEvent } from '../core/model';
+import type { Application, DecisionRecord, NotificationRecord, TimelineEvent } from '../core/model';
 import { violation } from '../../schemas/messages';
 import {
   applicationKey,
@@ -29,7 +29,9 @@ import {
   openNeedKey,
   ownerPartition,
   referenceCounterKey,
+  queueIndexKeys,
   referrerPartition,
+  serviceIndexKeys,
   sortKeys,
   type Entity,
 } from './keys';
@@ -41,7 +43,7 @@ export const idempotencyTtlSeconds = 24 * 60 * 60;
 
 /** The domain object inside an item: keys and the entity tag removed. */
 export const withoutKeys = <T>(item: Item): T => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _entity, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, entity: _entity, ...rest } = item;
   return rest as T;
 };
 
@@ -50,9 +52,14 @@ const filerPartition = (application: Application): string =>
     ? referrerPartition(application.referral.kind, application.referral.organisation)
     : ownerPartition(application.ownerSubject ?? '');
 
+/** The item with every index key its state calls for: a queued application is in its queue's index, no other. */
 export const applicationItem = (application: Application): Item => ({
   ...applicationKey(application.id),
   ...filerIndexKeys(filerPartition(application), application.submittedAt, application.id),
+  ...serviceIndexKeys(application.serviceId, application.submittedAt, application.id),
+  ...(application.status === 'queued' &&
+    application.queue &&
+    queueIndexKeys(application.serviceId, application.track, application.queue.priorityGroup, application.queue.admittedAt, application.id)),
   entity: 'application' satisfies Entity,
   ...application,
 });
@@ -193,6 +200,7 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
         application: withoutKeys<Application>(application),
         timeline: items.filter((item) => item.entity === 'event').map((item) => withoutKeys<TimelineEvent>(item)),
         notifications: items.filter((item) => item.entity === 'notification').map((item) => withoutKeys<NotificationRecord>(item)),
+        decisions: items.filter((item) => item.entity === 'decision').map((item) => withoutKeys<DecisionRecord>(item)),
       };
       return record;
     },

@@ -7,7 +7,8 @@
  *   COUNTER#reference#<year> / COUNTER
  *   OPEN#<serviceId>#<track>#<personKey> / OPEN          one open application per person and need
  *   IDEMPOTENCY#<caller>#<key> / IDEMPOTENCY             first answer to a request, expires
- * The gsi1 index lists what one filer filed: OWNER#<subject> or REFERRER#<kind>#<organisation>.
+ *   APPLICATION#<id> / DECISION#<eventId>                the decision document
+ * Indexes (see table-design.ts): gsi1 what one filer filed, gsi2 queues, gsi3 staff work lists.
  */
 import type { NotificationKind } from '../core/model';
 
@@ -36,4 +37,42 @@ export const openNeedKey = (serviceId: string, track: string, personKey: string)
 });
 export const idempotencyKey = (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'IDEMPOTENCY' });
 
-export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency';
+export const decisionKey = (applicationId: string, eventId: string) => ({ pk: `APPLICATION#${applicationId}`, sk: `DECISION#${eventId}` });
+
+/** gsi2: a queue, in priority-then-admission order; only queued applications carry these keys. */
+export const queuePartition = (serviceId: string, track: string) => `QUEUE#${serviceId}#${track}`;
+export const queueIndexKeys = (serviceId: string, track: string, priorityGroup: number, admittedAt: string, id: string) => ({
+  gsi2pk: queuePartition(serviceId, track),
+  gsi2sk: `${priorityGroup}#${admittedAt}#${id}`,
+});
+
+/** gsi3: a service's applications by date, and the notifications that failed for it. */
+export const servicePartition = (serviceId: string) => `SERVICE#${serviceId}`;
+export const serviceIndexKeys = (serviceId: string, submittedAt: string, id: string) => ({
+  gsi3pk: servicePartition(serviceId),
+  gsi3sk: `${submittedAt}#${id}`,
+});
+export const failedPartition = (serviceId: string) => `FAILED#${serviceId}`;
+
+export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency' | 'decision';
+
+/*
+ * The annual report's counters (report-repository.ts), kept from the table stream:
+ *   REPORT#<year> / <metric>#<serviceId>#<track>#<dimension>   one figure of the year
+ *   REPORT#QUEUE / <year>#<serviceId>#<track>                  a queue's net change in a year
+ *   COUNTED#<applicationId>#<eventId> / COUNTED                an event already counted, expires
+ * Queue net changes share one partition sorted by year, so a queue's length at
+ * the end of year Y is one Query of sk <= queueNetUpTo(Y). Years have 4 digits.
+ */
+export const reportYearPartition = (year: number) => `REPORT#${year}`;
+export const reportCounterKey = (year: number, figure: { metric: string; serviceId: string; track: string; dimension: string }) => ({
+  pk: reportYearPartition(year),
+  sk: `${figure.metric}#${figure.serviceId}#${figure.track}#${figure.dimension}`,
+});
+export const queueNetPartition = 'REPORT#QUEUE';
+export const queueNetKey = (year: number, serviceId: string, track: string) => ({ pk: queueNetPartition, sk: `${year}#${serviceId}#${track}` });
+/** The greatest queue sort key of a year: '~' sorts after every character of ids. */
+export const queueNetUpTo = (year: number) => `${year}#~`;
+export const countedEventKey = (applicationId: string, eventId: string) => ({ pk: `COUNTED#${applicationId}#${eventId}`, sk: 'COUNTED' });
+
+export type ReportEntity = 'report-counter' | 'report-queue' | 'counted-event';

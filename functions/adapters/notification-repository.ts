@@ -4,10 +4,10 @@
  * in one transaction guarded by "not yet settled", so an outcome is recorded once.
  */
 import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Application, NotificationRecord, TimelineEvent } from '../core/model';
+import type { Application, DecisionRecord, NotificationRecord, TimelineEvent } from '../core/model';
 import type { NotificationKey, NotificationStore } from '../core/notifier';
 import { eventItem, withoutKeys } from './application-repository';
-import { applicationKey, notificationKey } from './keys';
+import { applicationKey, decisionKey, eventKey, failedPartition, notificationKey } from './keys';
 
 const keyOf = ({ applicationId, eventId, kind }: NotificationKey) => notificationKey(applicationId, eventId, kind);
 
@@ -72,7 +72,19 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
 
     recordSent: (key, messageId, event) => settle(key, 'sent', { messageId }, event),
 
-    recordFailed: (key, failure, event) => settle(key, 'failed', { failure }, event),
+    // A failed notification joins its service's list for staff (gsi3) until someone resends it.
+    recordFailed: (key, failure, event, serviceId) =>
+      settle(key, 'failed', { failure, gsi3pk: failedPartition(serviceId), gsi3sk: `${event.at}#${key.applicationId}#${key.eventId}#${key.kind}` }, event),
+
+    async loadEvent(applicationId, eventId) {
+      const result = await client.send(new GetCommand({ TableName: tableName, Key: eventKey(applicationId, eventId), ConsistentRead: true }));
+      return result.Item ? withoutKeys<TimelineEvent>(result.Item) : undefined;
+    },
+
+    async loadDecision(applicationId, eventId) {
+      const result = await client.send(new GetCommand({ TableName: tableName, Key: decisionKey(applicationId, eventId), ConsistentRead: true }));
+      return result.Item ? withoutKeys<DecisionRecord>(result.Item) : undefined;
+    },
 
     async recordTemporaryFailure(key, code, at) {
       const identity = markerIdentity(key, at);

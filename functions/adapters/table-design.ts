@@ -8,8 +8,19 @@ export const tableDesign = {
   /** Items carrying this epoch-seconds attribute expire (idempotency records, later). */
   timeToLiveAttribute: 'expiresAt',
   indexes: [
-    /** An applicant's own applications, newest first: OWNER#<subject> / <createdAt>#<id>. */
-    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    /** What one filer filed, newest first: OWNER#<subject> or REFERRER#<kind>#<org> / <submittedAt>#<id>. */
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: 'ALL' },
+    /**
+     * Queues, sparse (only queued applications carry the keys): QUEUE#<service>#<track> /
+     * <priorityGroup>#<admittedAt>#<id>. Keys only, so counting the places ahead of an
+     * application reads a few hundred bytes per place: one page for a queue of thousands.
+     */
+    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', projection: 'KEYS_ONLY' },
+    /**
+     * Staff work lists: SERVICE#<service> / <submittedAt>#<id> for applications, and
+     * FAILED#<service> / <at>#… for notifications that failed (until resent).
+     */
+    { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: 'ALL' },
   ],
 } as const;
 

@@ -12,7 +12,7 @@ import { canRead, readLink } from './access';
 import { DomainError, notEligible, notFound, validationFailed } from './errors';
 import { formViolations } from './eligibility';
 import { rigaDate } from './dates';
-import type { Application, NotificationRecord, Principal, PrincipalFor, ReferralRecord, TimelineEvent } from './model';
+import type { Application, DecisionRecord, NotificationRecord, Principal, PrincipalFor, ReferralRecord, TimelineEvent } from './model';
 import type { EligibilityRules } from './rules';
 
 export type CitizenPrincipal = PrincipalFor<'citizen'>;
@@ -22,6 +22,7 @@ export interface ApplicationRecord {
   readonly application: Application;
   readonly timeline: readonly TimelineEvent[];
   readonly notifications: readonly NotificationRecord[];
+  readonly decisions: readonly DecisionRecord[];
 }
 
 export interface Page<T> {

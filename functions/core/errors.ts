@@ -12,6 +12,7 @@ export type ProblemKind =
   | 'not-found'
   | 'conflict'
   | 'duplicate-application'
+  | 'illegal-transition'
   | 'idempotency-key-reused'
   | 'payload-too-large'
   | 'unsupported-media-type'

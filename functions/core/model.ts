@@ -2,6 +2,7 @@
  * The domain's stored shapes. Repositories map these to and from items;
  * nothing outside the adapters knows a DynamoDB key.
  */
+import type { DecisionType } from '../../schemas/decision';
 import type { ApplicationStatus } from '../../schemas/lifecycle';
 import type { Applicant, Language, Representative } from '../../schemas/primitives';
 import type { ReferrerKind, ServiceId } from '../../schemas/services';
@@ -70,6 +71,30 @@ export interface Application {
   readonly language: Language;
   readonly submittedAt: string;
   readonly updatedAt: string;
+  /** While queued: where the application stands (see lifecycle.ts for the order). */
+  readonly queue?: QueuePlace;
+}
+
+export interface QueuePlace {
+  /** 0 urgent, 1 predicted disability, 2 everyone else. */
+  readonly priorityGroup: 0 | 1 | 2;
+  readonly admittedAt: string;
+  /** The position on admission, so the applicant can see how it has moved. */
+  readonly positionAtAdmission: number;
+}
+
+/** A decision as the outgoing document it is: type, author, date, reason and its own facts. */
+export interface DecisionRecord {
+  readonly applicationId: string;
+  /** The timeline event that recorded it. */
+  readonly eventId: string;
+  readonly type: DecisionType;
+  readonly at: string;
+  readonly author: { readonly subject: string; readonly name: string };
+  readonly from: ApplicationStatus;
+  readonly to: ApplicationStatus;
+  /** The body of the decision (reason, documents and deadline, appeal, recommendations…). */
+  readonly document: Readonly<Record<string, unknown>>;
 }
 
 export interface ReferralRecord {
@@ -86,7 +111,20 @@ export interface ReferralRecord {
   readonly clientConsent: true;
 }
 
-export type TimelineEventType = 'submitted' | 'notification_sent' | 'notification_failed';
+export type TimelineEventType =
+  | 'submitted'
+  /** A staff decision changed the status (details: decision, from, to). */
+  | 'decision'
+  /** The applicant withdrew (details: from, to). */
+  | 'withdrawn'
+  /** The applicant reported the requested documents as sent (details: from, to, count). */
+  | 'documents_submitted'
+  /** A staff member opened the full record (who and when; nothing of the data). */
+  | 'viewed_by_staff'
+  /** Staff asked for a failed notification to be sent again (details: sourceEventId, notification). */
+  | 'notification_resend_requested'
+  | 'notification_sent'
+  | 'notification_failed';
 
 export interface TimelineEvent {
   readonly applicationId: string;
@@ -102,7 +140,15 @@ export interface TimelineEvent {
 }
 
 /** Which e-mail an event causes; one marker per (event, notification) makes sending idempotent. */
-export type NotificationKind = 'applicant-confirmation' | 'referrer-confirmation' | 'agency-alert';
+export type NotificationKind =
+  | 'applicant-confirmation'
+  | 'referrer-confirmation'
+  | 'agency-alert'
+  /** A status change, to the applicant and to the referring officer. */
+  | 'applicant-update'
+  | 'referrer-update'
+  /** Staff: the applicant has sent the documents asked for. */
+  | 'agency-documents-alert';
 
 export type NotificationState = 'pending' | 'sent' | 'failed';
 

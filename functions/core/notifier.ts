@@ -6,9 +6,10 @@
  * or at once on a permanent failure, the failure goes on the timeline.
  */
 import type { ServiceId } from '../../schemas/services';
-import type { Application, NotificationKind, NotificationRecord, TimelineEvent } from './model';
+import type { Application, DecisionRecord, NotificationKind, NotificationRecord, TimelineEvent } from './model';
 import { timelineEventId } from './applications';
 import { agencyAlert, applicantConfirmation, referrerConfirmation } from './templates/submission';
+import { agencyDocumentsAlert, applicantUpdate, referrerUpdate, type StatusChange } from './templates/updates';
 import type { Email } from './templates/html';
 
 export interface OutgoingEmail extends Email {
@@ -38,11 +39,15 @@ export interface NotificationKey {
 
 export interface NotificationStore {
   loadApplication(id: string): Promise<Application | undefined>;
+  /** A timeline event of the application (the source of a resend). */
+  loadEvent(applicationId: string, eventId: string): Promise<TimelineEvent | undefined>;
+  /** The decision document recorded with a decision event. */
+  loadDecision(applicationId: string, eventId: string): Promise<DecisionRecord | undefined>;
   find(key: NotificationKey): Promise<NotificationRecord | undefined>;
   /** Marks sent and appends the timeline event, together; false if already settled. */
   recordSent(key: NotificationKey, messageId: string, event: TimelineEvent): Promise<boolean>;
-  /** Marks failed and appends the timeline event, together; false if already settled. */
-  recordFailed(key: NotificationKey, failure: { code: string; permanent: boolean }, event: TimelineEvent): Promise<boolean>;
+  /** Marks failed (and lists it for the service's staff) and appends the timeline event, together; false if already settled. */
+  recordFailed(key: NotificationKey, failure: { code: string; permanent: boolean }, event: TimelineEvent, serviceId: ServiceId): Promise<boolean>;
   /** Counts one more delivery that hit a temporary failure; returns the count. */
   recordTemporaryFailure(key: NotificationKey, code: string, at: string): Promise<number>;
 }
@@ -71,21 +76,40 @@ interface PlannedEmail {
   readonly email: OutgoingEmail;
 }
 
+/** The status change an event records, as the templates take it. */
+const changeOf = async (deps: NotifierDeps, event: TimelineEvent, application: Application): Promise<StatusChange | undefined> => {
+  if (event.type !== 'decision' && event.type !== 'withdrawn' && event.type !== 'documents_submitted') return undefined;
+  const decision = event.type === 'decision' ? await deps.store.loadDecision(application.id, event.id) : undefined;
+  const queuePosition = decision?.type === 'admit-to-queue' ? application.queue?.positionAtAdmission : undefined;
+  return { kind: event.type, at: event.at, ...(decision && { decision }), ...(queuePosition !== undefined && { queuePosition }) };
+};
+
 /** Which e-mails an event causes. Notification outcomes themselves cause none. */
-export const plannedEmails = (event: TimelineEvent, application: Application, settings: NotifierSettings): PlannedEmail[] => {
-  if (event.type !== 'submitted') return [];
+export const plannedEmails = async (deps: NotifierDeps, event: TimelineEvent, application: Application): Promise<PlannedEmail[]> => {
+  const { settings } = deps;
   const planned: PlannedEmail[] = [];
-  // A referral may not know the client's address; then only the officer hears back.
+  const add = (kind: NotificationKind, to: string | undefined, email: () => Omit<OutgoingEmail, 'to'>) => {
+    if (to) planned.push({ kind, email: { to, ...email() } });
+  };
   const applicantAddress = application.applicant.email;
-  if (applicantAddress) {
-    planned.push({ kind: 'applicant-confirmation', email: { to: applicantAddress, ...applicantConfirmation(application, settings.portalUrl) } });
-  }
   const officerAddress = application.referral?.officerEmail;
-  if (officerAddress) {
-    planned.push({ kind: 'referrer-confirmation', email: { to: officerAddress, ...referrerConfirmation(application, settings.staffPortalUrl) } });
-  }
   const inbox = settings.agencyInboxes[application.serviceId];
-  if (inbox) planned.push({ kind: 'agency-alert', email: { to: inbox, ...agencyAlert(application, settings.staffPortalUrl) } });
+
+  if (event.type === 'submitted') {
+    // A referral may not know the client's address; then only the officer hears back.
+    add('applicant-confirmation', applicantAddress, () => applicantConfirmation(application, settings.portalUrl));
+    add('referrer-confirmation', officerAddress, () => referrerConfirmation(application, settings.staffPortalUrl));
+    add('agency-alert', inbox, () => agencyAlert(application, settings.staffPortalUrl));
+    return planned;
+  }
+  const change = await changeOf(deps, event, application);
+  if (!change) return planned;
+  if (change.kind === 'documents_submitted') {
+    add('agency-documents-alert', inbox, () => agencyDocumentsAlert(application, change, settings.staffPortalUrl));
+    return planned;
+  }
+  add('applicant-update', applicantAddress, () => applicantUpdate(application, change, settings.portalUrl));
+  add('referrer-update', officerAddress, () => referrerUpdate(application, change, settings.staffPortalUrl));
   return planned;
 };
 
@@ -93,12 +117,19 @@ const recipients: Record<NotificationKind, string> = {
   'applicant-confirmation': 'applicant',
   'referrer-confirmation': 'referrer',
   'agency-alert': 'agency',
+  'applicant-update': 'applicant',
+  'referrer-update': 'referrer',
+  'agency-documents-alert': 'agency',
 };
 
 export type Outcome = 'done' | 'retry';
 
+/** An error the mailer did not classify (a bug, a crash in a dependency): retried like a temporary failure, then recorded. */
+const unexpected = (error: unknown): MailError =>
+  error instanceof MailError ? error : new MailError(`notifier_error:${error instanceof Error ? error.name : typeof error}`, false);
+
 /** Sends one e-mail unless already settled; on a temporary failure returns how many deliveries have failed. */
-const deliver = async (deps: NotifierDeps, key: NotificationKey, email: OutgoingEmail): Promise<'done' | number> => {
+const deliver = async (deps: NotifierDeps, key: NotificationKey, email: OutgoingEmail, serviceId: ServiceId): Promise<'done' | number> => {
   const existing = await deps.store.find(key);
   if (existing && existing.state !== 'pending') return 'done';
 
@@ -110,37 +141,54 @@ const deliver = async (deps: NotifierDeps, key: NotificationKey, email: Outgoing
       type,
       at,
       actor: { role: 'system', subject: 'notifier' },
-      details: { notification: key.kind, recipient: recipients[key.kind], ...details },
+      details: { notification: key.kind, recipient: recipients[key.kind], sourceEventId: key.eventId, ...details },
     };
   };
 
+  let messageId: string;
   try {
-    const messageId = await deps.mailer.send(email);
-    await deps.store.recordSent(key, messageId, outcomeEvent('notification_sent', { channel: 'email' }));
-    return 'done';
-  } catch (error) {
-    if (!(error instanceof MailError)) throw error;
+    messageId = await deps.mailer.send(email);
+  } catch (caught) {
+    const error = unexpected(caught);
     if (!error.permanent) {
       const deliveries = await deps.store.recordTemporaryFailure(key, error.code, deps.clock().toISOString());
       if (deliveries < deps.settings.maxDeliveries) return deliveries;
     }
+    // Never silent: the failure goes on the timeline and on the service's list of failed notifications.
     await deps.store.recordFailed(
       key,
       { code: error.code, permanent: error.permanent },
       outcomeEvent('notification_failed', { reason: error.code, permanent: error.permanent }),
+      serviceId,
     );
     return 'done';
   }
+  await deps.store.recordSent(key, messageId, outcomeEvent('notification_sent', { channel: 'email' }));
+  return 'done';
+};
+
+/** The e-mails an event calls for, with the notification key each is sent under. */
+const emailsFor = async (deps: NotifierDeps, event: TimelineEvent, application: Application) => {
+  if (event.type !== 'notification_resend_requested') {
+    return (await plannedEmails(deps, event, application)).map((planned) => ({ ...planned, eventId: event.id }));
+  }
+  // A resend re-renders the source event's e-mail of that kind; its marker was put back to pending.
+  const sourceEventId = String(event.details?.sourceEventId ?? '');
+  const source = await deps.store.loadEvent(application.id, sourceEventId);
+  if (!source) return [];
+  return (await plannedEmails(deps, source, application))
+    .filter((planned) => planned.kind === event.details?.notification)
+    .map((planned) => ({ ...planned, eventId: sourceEventId }));
 };
 
 /** Sends what one new timeline event calls for; 'retry' hands the record back to the stream. */
 export const notifyForEvent = async (deps: NotifierDeps, event: TimelineEvent): Promise<Outcome> => {
-  if (event.type !== 'submitted') return 'done';
+  if (event.type === 'notification_sent' || event.type === 'notification_failed' || event.type === 'viewed_by_staff') return 'done';
   const application = await deps.store.loadApplication(event.applicationId);
   if (!application) return 'done';
   let failedDeliveries = 0;
-  for (const { kind, email } of plannedEmails(event, application, deps.settings)) {
-    const result = await deliver(deps, { applicationId: application.id, eventId: event.id, kind }, email);
+  for (const { kind, email, eventId } of await emailsFor(deps, event, application)) {
+    const result = await deliver(deps, { applicationId: application.id, eventId, kind }, email, application.serviceId);
     if (result !== 'done') failedDeliveries = Math.max(failedDeliveries, result);
   }
   if (failedDeliveries === 0) return 'done';

@@ -6,6 +6,7 @@ import type { ApplicationRecord } from './applications';
 import { earlyInterventionWindowClosesOn } from './eligibility';
 import type { Application } from './model';
 import type { EligibilityRules } from './rules';
+import { decisionTypesFrom } from './lifecycle';
 
 /** Deadlines the applicant should see: the early-intervention window runs from the acute event. */
 const windows = (application: Application, rules: EligibilityRules) => {
@@ -15,7 +16,24 @@ const windows = (application: Application, rules: EligibilityRules) => {
     : {};
 };
 
-export const applicationView = ({ application, timeline }: ApplicationRecord, rules: EligibilityRules) => ({
+/** The queue place now and at admission, so the applicant sees how it has moved. */
+const queueView = (application: Application, position: number | undefined) =>
+  application.queue && position !== undefined
+    ? {
+        queue: {
+          position,
+          positionAtAdmission: application.queue.positionAtAdmission,
+          movedUp: application.queue.positionAtAdmission - position,
+          admittedAt: application.queue.admittedAt,
+        },
+      }
+    : {};
+
+/** Decisions as the letters they are: type, date, author's name and content (not the author's account id). */
+const decisionsView = (decisions: ApplicationRecord['decisions']) =>
+  decisions.map(({ eventId, type, at, author, from, to, document }) => ({ eventId, type, at, author: author.name, from, to, ...document }));
+
+export const applicationView = ({ application, timeline, decisions }: ApplicationRecord, rules: EligibilityRules, position?: number) => ({
   id: application.id,
   reference: application.reference,
   serviceId: application.serviceId,
@@ -29,7 +47,26 @@ export const applicationView = ({ application, timeline }: ApplicationRecord, ru
   ...(application.referral && { referral: referralFacts(application) }),
   evidence: application.evidence,
   ...windows(application, rules),
+  version: application.version,
+  ...queueView(application, position),
+  decisions: decisionsView(decisions),
   timeline: timeline.map(({ id, type, at, status, details }) => ({ id, type, at, status, details })),
+});
+
+/** What staff see: everything the applicant sees, who did what, the notifications and the decisions now possible. */
+export const staffView = (record: ApplicationRecord, rules: EligibilityRules, position: number | undefined) => ({
+  ...applicationView(record, rules, position),
+  ...(record.application.referral && { referral: record.application.referral }),
+  timeline: record.timeline.map(({ id, type, at, status, details, actor }) => ({ id, type, at, status, details, actor })),
+  notifications: record.notifications.map(({ eventId, kind, state, deliveries, updatedAt, failure }) => ({
+    eventId,
+    kind,
+    state,
+    deliveries,
+    updatedAt,
+    ...(failure && { failure }),
+  })),
+  allowedDecisions: decisionTypesFrom(record.application.status),
 });
 
 /** The referral document's facts (not the officer's account id). */
@@ -45,6 +82,7 @@ export const applicationSummary = (application: Application) => ({
   serviceId: application.serviceId,
   track: application.track,
   status: application.status,
+  version: application.version,
   submittedAt: application.submittedAt,
   updatedAt: application.updatedAt,
 });

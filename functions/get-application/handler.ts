@@ -1,10 +1,12 @@
 import { ApplicationIdPath } from '../../schemas/lifecycle';
 import { getApplication } from '../core/applications';
 import { applicationView } from '../core/views';
+import { currentPosition } from '../core/workflow';
 import { httpRoute, json } from '../http/route';
-import { applicationDeps, issuers, rules } from '../wiring';
+import { applicationDeps, issuers, rules, workflowDeps } from '../wiring';
 
-/** GET /applications/{id}: status and timeline for the citizen who filed it or whom it concerns; anyone else gets 404. */
-export const handler = httpRoute({ roles: ['citizen'], issuers, path: ApplicationIdPath }, async ({ principal, path }) =>
-  json(200, applicationView(await getApplication(applicationDeps, principal, path.id), rules)),
-);
+/** GET /applications/{id}: status, queue position and timeline for the citizen who filed it or whom it concerns; anyone else gets 404. */
+export const handler = httpRoute({ roles: ['citizen'], issuers, path: ApplicationIdPath }, async ({ principal, path }) => {
+  const record = await getApplication(applicationDeps, principal, path.id);
+  return json(200, applicationView(record, rules, await currentPosition(workflowDeps, record.application)));
+});

@@ -66,6 +66,14 @@ const problems: Record<Kind, { status: number; title: Record<Language, string>; 
       en: 'This person already has an open application for this service and track.',
     },
   },
+  'illegal-transition': {
+    status: 422,
+    title: { lv: 'Šāds lēmums tagad nav iespējams', en: 'This decision is not possible now' },
+    detail: {
+      lv: 'Iesnieguma pašreizējā statusā šo darbību nevar veikt. Atļautās darbības ir norādītas.',
+      en: 'The application’s current status does not allow this. The allowed decisions are listed.',
+    },
+  },
   'idempotency-key-reused': {
     status: 422,
     title: { lv: 'Atkārtota atslēga ar citu saturu', en: 'Idempotency key reused with a different body' },

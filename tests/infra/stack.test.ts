@@ -193,7 +193,7 @@ describe('SivaEservicesStack template', () => {
   });
 
   describe('table', () => {
-    it('is derived from tableDesign: keys, GSIs (projection ALL), TTL, stream, PITR, CMK, retained', () => {
+    it('is derived from tableDesign: keys, GSIs with their projections, TTL, stream, PITR, CMK, retained', () => {
       const tableId = only('AWS::DynamoDB::Table');
       const table = resources[tableId]!;
       expect(table.DeletionPolicy).toBe('Retain');
@@ -210,7 +210,7 @@ describe('SivaEservicesStack template', () => {
             { AttributeName: index.partitionKey, KeyType: 'HASH' },
             { AttributeName: index.sortKey, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection: { ProjectionType: index.projection },
         })),
       );
       expect(p.TimeToLiveSpecification).toEqual({ AttributeName: tableDesign.timeToLiveAttribute, Enabled: true });

@@ -20,6 +20,7 @@ type Caller =
   | 'officer of another municipality'
   | 'NVA officer'
   | 'staff'
+  | 'staff of another service'
   | 'no token';
 type Resource = "a citizen's application" | "a municipality's referral";
 
@@ -39,6 +40,7 @@ beforeAll(async () => {
     'officer of another municipality': await idp.workforce('social-service', `${municipality}-other`),
     'NVA officer': await idp.workforce('nva', municipality),
     staff: await idp.workforce('staff', 'anna'),
+    'staff of another service': await idp.workforce('staff', 'berta', { services: ['vehicle-adaptation'] }),
     'no token': undefined,
   });
   const own = await api('/applications', { token: callers.applicant, json: validForm('social-rehabilitation', 'functional-impairment', today) });
@@ -48,52 +50,67 @@ beforeAll(async () => {
   Object.assign(resources, { "a citizen's application": own.body.id, "a municipality's referral": referral.body.id });
 });
 
-/** Expected status per route, caller and resource. */
-const matrix: Record<string, Record<Resource, Record<Caller, number>>> = {
-  'GET /applications/{id}': {
-    "a citizen's application": {
-      applicant: 200,
-      'other citizen': 404,
-      'referred client': 404,
-      'officer of the referring municipality': 401,
-      'officer of another municipality': 401,
-      'NVA officer': 401,
-      staff: 401,
-      'no token': 401,
-    },
-    "a municipality's referral": {
-      applicant: 404,
-      'other citizen': 404,
-      'referred client': 200,
-      'officer of the referring municipality': 401,
-      'officer of another municipality': 401,
-      'NVA officer': 401,
-      staff: 401,
-      'no token': 401,
-    },
+/**
+ * Expected status per route, caller and resource. POSTs send a body that passes
+ * validation but names a version nobody has (or a notification that did not fail):
+ * a caller who may act gets 409, proving access was granted without changing anything.
+ */
+type Row = Record<Caller, number>;
+const citizenRoute = (own: number, client: number): Record<Resource, Row> => ({
+  "a citizen's application": {
+    applicant: own,
+    'other citizen': 404,
+    'referred client': 404,
+    'officer of the referring municipality': 401,
+    'officer of another municipality': 401,
+    'NVA officer': 401,
+    staff: 401,
+    'staff of another service': 401,
+    'no token': 401,
+  },
+  "a municipality's referral": {
+    applicant: 404,
+    'other citizen': 404,
+    'referred client': client,
+    'officer of the referring municipality': 401,
+    'officer of another municipality': 401,
+    'NVA officer': 401,
+    staff: 401,
+    'staff of another service': 401,
+    'no token': 401,
+  },
+});
+const staffRoute = (allowed: number): Record<Resource, Row> => {
+  const row = (officer: number): Row => ({
+    applicant: 401,
+    'other citizen': 401,
+    'referred client': 401,
+    'officer of the referring municipality': officer,
+    'officer of another municipality': 403,
+    'NVA officer': 403,
+    staff: allowed,
+    'staff of another service': 404,
+    'no token': 401,
+  });
+  return { "a citizen's application": row(403), "a municipality's referral": row(403) };
+};
+
+const matrix: Record<string, { body?: unknown; expected: Record<Resource, Row> }> = {
+  'GET /applications/{id}': { expected: citizenRoute(200, 200) },
+  'POST /applications/{id}/withdrawal': { body: { expectedVersion: 999 }, expected: citizenRoute(409, 409) },
+  'POST /applications/{id}/documents': {
+    body: { expectedVersion: 999, documents: [{ name: 'Izziņa', sentBy: 'post' }] },
+    expected: citizenRoute(409, 409),
   },
   'GET /referrals/{id}': {
-    "a citizen's application": {
-      applicant: 401,
-      'other citizen': 401,
-      'referred client': 401,
-      'officer of the referring municipality': 404,
-      'officer of another municipality': 404,
-      'NVA officer': 404,
-      staff: 403,
-      'no token': 401,
-    },
-    "a municipality's referral": {
-      applicant: 401,
-      'other citizen': 401,
-      'referred client': 401,
-      'officer of the referring municipality': 200,
-      'officer of another municipality': 404,
-      'NVA officer': 404,
-      staff: 403,
-      'no token': 401,
+    expected: {
+      "a citizen's application": { ...staffRoute(403)["a citizen's application"], 'officer of the referring municipality': 404, 'officer of another municipality': 404, 'NVA officer': 404, 'staff of another service': 403 },
+      "a municipality's referral": { ...staffRoute(403)["a municipality's referral"], 'officer of the referring municipality': 200, 'officer of another municipality': 404, 'NVA officer': 404, 'staff of another service': 403 },
     },
   },
+  'GET /staff/applications/{id}': { expected: staffRoute(200) },
+  'POST /staff/applications/{id}/decisions': { body: { type: 'register', expectedVersion: 999 }, expected: staffRoute(409) },
+  'POST /staff/applications/{id}/notifications/resend': { body: { eventId: 'no-such-event', kind: 'agency-alert' }, expected: staffRoute(409) },
 };
 
 describe('access to resources by id', () => {
@@ -102,15 +119,16 @@ describe('access to resources by id', () => {
     expect(Object.keys(matrix).sort()).toEqual(withId.sort());
   });
 
-  const cases = Object.entries(matrix).flatMap(([route, byResource]) =>
-    Object.entries(byResource).flatMap(([resource, byCaller]) =>
-      Object.entries(byCaller).map(([caller, status]) => ({ route, resource: resource as Resource, caller: caller as Caller, status })),
+  const cases = Object.entries(matrix).flatMap(([route, { body, expected }]) =>
+    Object.entries(expected).flatMap(([resource, byCaller]) =>
+      Object.entries(byCaller).map(([caller, status]) => ({ route, body, resource: resource as Resource, caller: caller as Caller, status })),
     ),
   );
 
-  it.each(cases)('$route, $resource, asked by $caller: $status', async ({ route, resource, caller, status }) => {
-    const path = route.split(' ')[1]!.replace('{id}', resources[resource]);
-    const response = await api(path, { token: callers[caller] });
+  it.each(cases)('$route, $resource, asked by $caller: $status', async ({ route, body, resource, caller, status }) => {
+    const [method, template] = route.split(' ') as [string, string];
+    const path = template.replace('{id}', resources[resource]);
+    const response = await api(path, { method, token: callers[caller], ...(body !== undefined && { json: body }) });
     expect(response.status).toBe(status);
     if (status !== 200) {
       // 401 comes from API Gateway's JWT authorizer (as on AWS); 403 and 404 from our handlers.

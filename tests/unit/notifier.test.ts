@@ -68,6 +68,8 @@ const memoryStore = () => {
   };
   const store: NotificationStore = {
     loadApplication: async () => application,
+    loadEvent: async () => undefined,
+    loadDecision: async () => undefined,
     find: async (key) => records.get(id(key)),
     recordSent: (key, messageId, event) => settle(key, 'sent', { messageId }, event),
     recordFailed: (key, failure, event) => settle(key, 'failed', { failure }, event),
@@ -95,8 +97,8 @@ const depsWith = (send: (email: OutgoingEmail) => Promise<string>, store = memor
 };
 
 describe('e-mails caused by a new application', () => {
-  it('confirms to the applicant in their language and alerts the service inbox', () => {
-    const [confirmation, alert] = plannedEmails(submitted, application, settings);
+  it('confirms to the applicant in their language and alerts the service inbox', async () => {
+    const [confirmation, alert] = (await plannedEmails(depsWith(async () => 'id').deps, submitted, application));
     expect(confirmation?.email.to).toBe('liga@example.lv');
     expect(confirmation?.email.subject).toBe('Jūsu iesniegums SIVA-2026-000042 ir saņemts');
     expect(confirmation?.email.text).toContain('https://e.siva.gov.lv/applications/5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11');
@@ -106,23 +108,23 @@ describe('e-mails caused by a new application', () => {
     expect(alert?.email.text).toContain('Pēc medicīniskās rehabilitācijas');
   });
 
-  it('writes English for an applicant who chose English', () => {
+  it('writes English for an applicant who chose English', async () => {
     const english = { ...application, language: 'en' as const };
-    const [confirmation] = plannedEmails(submitted, english, settings);
+    const [confirmation] = (await plannedEmails(depsWith(async () => 'id').deps, submitted, english));
     expect(confirmation?.email.subject).toBe('Your application SIVA-2026-000042 has been received');
     expect(confirmation?.email.html).toContain('<html lang="en">');
   });
 
-  it('keeps personal and health data out of the agency alert', () => {
-    const alert = plannedEmails(submitted, application, settings)[1]!.email;
+  it('keeps personal and health data out of the agency alert', async () => {
+    const alert = (await plannedEmails(depsWith(async () => 'id').deps, submitted, application))[1]!.email;
     for (const secret of ['Līga', 'Ozola', '16117519997', 'b280', 'SECRET-DIAGNOSIS-DOC', 'liga@example.lv', 'Brīvības']) {
       expect(alert.text).not.toContain(secret);
       expect(alert.html).not.toContain(secret);
     }
   });
 
-  it('produces screen-reader friendly HTML: a language, one h1, real headings and lists, escaped values', () => {
-    const html = plannedEmails(submitted, application, settings)[0]!.email.html;
+  it('produces screen-reader friendly HTML: a language, one h1, real headings and lists, escaped values', async () => {
+    const html = (await plannedEmails(depsWith(async () => 'id').deps, submitted, application))[0]!.email.html;
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="lv">/);
     expect(html.match(/<h1/g)).toHaveLength(1);
     expect(html).toContain('<h2>Kas notiks tālāk</h2>');
@@ -132,8 +134,10 @@ describe('e-mails caused by a new application', () => {
     expect(html).toMatch(/<a href="https:\/\/e\.siva\.gov\.lv\/applications\/[^"]+">Skatīt iesnieguma statusu un vēsturi<\/a>/);
   });
 
-  it('causes no e-mail for notification outcomes themselves', () => {
-    expect(plannedEmails({ ...submitted, type: 'notification_sent' }, application, settings)).toEqual([]);
+  it('causes no e-mail for notification outcomes themselves', async () => {
+    const deps = depsWith(async () => 'id').deps;
+    expect(await plannedEmails(deps, { ...submitted, type: 'notification_sent' }, application)).toEqual([]);
+    expect(await plannedEmails(deps, { ...submitted, type: 'viewed_by_staff' }, application)).toEqual([]);
   });
 });
 

@@ -1,0 +1,260 @@
+/**
+ * The lifecycle in the table: version-guarded transitions, the queue index,
+ * staff work lists and failed notifications. Owns keys and conditions.
+ */
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { violation } from '../../schemas/messages';
+import { validationFailed } from '../core/errors';
+import type { Application, DecisionRecord, NotificationRecord } from '../core/model';
+import { StaleVersion, type FailedNotification, type WorkflowStore } from '../core/workflow';
+import type { Page } from '../core/applications';
+import { applicationItem, createApplicationRepository, eventItem, withoutKeys } from './application-repository';
+import {
+  decisionKey,
+  failedPartition,
+  notificationKey,
+  openNeedKey,
+  queueIndexKeys,
+  queuePartition,
+  servicePartition,
+  type Entity,
+} from './keys';
+
+type Item = Record<string, unknown>;
+
+const decisionItem = (decision: DecisionRecord): Item => ({
+  ...decisionKey(decision.applicationId, decision.eventId),
+  entity: 'decision' satisfies Entity,
+  ...decision,
+});
+
+/** A cursor is the last item's index key, bound to the partition it came from: it cannot reach another list. */
+const encodeCursor = (key: Item): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+const decodeCursor = (cursor: string, partitionAttribute: string, partition: string): Item => {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Item;
+    const valid =
+      key !== null &&
+      typeof key === 'object' &&
+      key[partitionAttribute] === partition &&
+      Object.values(key).every((value) => typeof value === 'string') &&
+      Object.keys(key).length <= 4;
+    if (!valid) throw new Error('shape');
+    return key;
+  } catch {
+    throw validationFailed([violation(['cursor'], 'invalid_cursor')]);
+  }
+};
+
+const keyOfItem = (item: Item, index: { pk: string; sk: string }): Item => ({
+  pk: item.pk,
+  sk: item.sk,
+  [index.pk]: item[index.pk],
+  [index.sk]: item[index.sk],
+});
+
+export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableName: string): WorkflowStore => {
+  const applications = createApplicationRepository(client, tableName);
+
+  /**
+   * One page of an index partition, after filters: reads on until `limit` items are
+   * found (filters apply after DynamoDB's own page limit), so a page is never short
+   * while more remain, and the cursor points just after the last item returned.
+   */
+  const pageOf = async (
+    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
+    index: { pk: string; sk: string; partition: string },
+    { limit, cursor }: { limit: number; cursor?: string },
+  ): Promise<Page<Item>> => {
+    const items: Item[] = [];
+    let startKey: Item | undefined = cursor ? decodeCursor(cursor, index.pk, index.partition) : undefined;
+    do {
+      const result = await client.send(new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey: startKey, Limit: Math.max(limit * 2, 25) }));
+      items.push(...(result.Items ?? []));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey && items.length <= limit);
+    const page = items.slice(0, limit);
+    const more = items.length > limit || startKey !== undefined;
+    const last = page[page.length - 1];
+    return { items: page, ...(more && last && { nextCursor: encodeCursor(keyOfItem(last, index)) }) };
+  };
+
+  return {
+    findWithTimeline: applications.findWithTimeline,
+
+    async recordTransition({ before, after, event, decision, closesNeed }) {
+      const transactItems: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+        {
+          Put: {
+            TableName: tableName,
+            Item: applicationItem(after),
+            ConditionExpression: '#version = :seen',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':seen': before.version },
+          },
+        },
+        { Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ];
+      if (decision) transactItems.push({ Put: { TableName: tableName, Item: decisionItem(decision), ConditionExpression: 'attribute_not_exists(pk)' } });
+      if (closesNeed) {
+        transactItems.push({ Delete: { TableName: tableName, Key: openNeedKey(after.serviceId, after.track, after.personKey) } });
+      }
+      try {
+        await client.send(new TransactWriteCommand({ TransactItems: transactItems }));
+      } catch (error) {
+        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+        if (error instanceof Error && error.name === 'TransactionCanceledException' && reasons?.[0]?.Code === 'ConditionalCheckFailed') {
+          throw new StaleVersion();
+        }
+        throw error;
+      }
+    },
+
+    async appendEvent(event) {
+      await client.send(new PutCommand({ TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' }));
+    },
+
+    async placesAhead(slot) {
+      const { gsi2pk, gsi2sk } = queueIndexKeys(slot.serviceId, slot.track, slot.priorityGroup, slot.admittedAt, slot.id);
+      let count = 0;
+      let startKey: Item | undefined;
+      do {
+        const result = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi2',
+            KeyConditionExpression: 'gsi2pk = :queue AND gsi2sk < :mine',
+            ExpressionAttributeValues: { ':queue': gsi2pk, ':mine': gsi2sk },
+            Select: 'COUNT',
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        count += result.Count ?? 0;
+        startKey = result.LastEvaluatedKey;
+      } while (startKey);
+      return count;
+    },
+
+    async listByService(serviceId, filter, page) {
+      const partition = servicePartition(serviceId);
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':service': partition };
+      let keyCondition = 'gsi3pk = :service';
+      if (filter.from && filter.to) {
+        keyCondition += ' AND gsi3sk BETWEEN :from AND :to';
+        Object.assign(values, { ':from': filter.from, ':to': `${filter.to}~` });
+      } else if (filter.from) {
+        keyCondition += ' AND gsi3sk >= :from';
+        values[':from'] = filter.from;
+      } else if (filter.to) {
+        keyCondition += ' AND gsi3sk <= :to';
+        values[':to'] = `${filter.to}~`;
+      }
+      const filters: string[] = [];
+      if (filter.status) {
+        filters.push('#status = :status');
+        names['#status'] = 'status';
+        values[':status'] = filter.status;
+      }
+      if (filter.track) {
+        filters.push('#track = :track');
+        names['#track'] = 'track';
+        values[':track'] = filter.track;
+      }
+      const result = await pageOf(
+        {
+          IndexName: 'gsi3',
+          KeyConditionExpression: keyCondition,
+          ...(filters.length > 0 && { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names }),
+          ExpressionAttributeValues: values,
+          ScanIndexForward: false,
+        },
+        { pk: 'gsi3pk', sk: 'gsi3sk', partition },
+        page,
+      );
+      return { ...result, items: result.items.map((item) => withoutKeys<Application>(item)) };
+    },
+
+    async listQueue(serviceId, track, page) {
+      const partition = queuePartition(serviceId, track);
+      const keys = await pageOf(
+        { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :queue', ExpressionAttributeValues: { ':queue': partition } },
+        { pk: 'gsi2pk', sk: 'gsi2sk', partition },
+        page,
+      );
+      if (keys.items.length === 0) return { items: [] };
+      // The queue index holds keys only (cheap to count); the page's applications come in one batch read.
+      const found = new Map<string, Application>();
+      let pending: Item[] | undefined = keys.items.map((item) => ({ pk: item.pk, sk: item.sk }));
+      while (pending && pending.length > 0) {
+        const result = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
+        for (const item of result.Responses?.[tableName] ?? []) found.set(String(item.pk), withoutKeys<Application>(item));
+        pending = result.UnprocessedKeys?.[tableName]?.Keys as Item[] | undefined;
+      }
+      const ordered = keys.items.map((item) => found.get(String(item.pk))).filter((item): item is Application => item !== undefined);
+      return { items: ordered, ...(keys.nextCursor && { nextCursor: keys.nextCursor }) };
+    },
+
+    async listFailedNotifications(serviceId, page) {
+      const partition = failedPartition(serviceId);
+      const result = await pageOf(
+        {
+          IndexName: 'gsi3',
+          KeyConditionExpression: 'gsi3pk = :failed',
+          ExpressionAttributeValues: { ':failed': partition },
+          ScanIndexForward: false,
+        },
+        { pk: 'gsi3pk', sk: 'gsi3sk', partition },
+        page,
+      );
+      return {
+        ...result,
+        items: result.items.map((item): FailedNotification => {
+          const record = withoutKeys<NotificationRecord>(item);
+          return {
+            applicationId: record.applicationId,
+            eventId: record.eventId,
+            kind: record.kind,
+            updatedAt: record.updatedAt,
+            ...(record.failure && { failure: record.failure }),
+          };
+        }),
+      };
+    },
+
+    async requestResend(key, event) {
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: notificationKey(key.applicationId, key.eventId, key.kind),
+                  // Back to pending with a fresh delivery count; off the failed list.
+                  UpdateExpression: 'SET #state = :pending, #deliveries = :zero, #updatedAt = :at REMOVE #failure, gsi3pk, gsi3sk',
+                  ConditionExpression: '#state = :failed',
+                  ExpressionAttributeNames: { '#state': 'state', '#deliveries': 'deliveries', '#updatedAt': 'updatedAt', '#failure': 'failure' },
+                  ExpressionAttributeValues: { ':pending': 'pending', ':failed': 'failed', ':zero': 0, ':at': event.at },
+                },
+              },
+              { Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+        if (error instanceof Error && error.name === 'TransactionCanceledException' && reasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+        throw error;
+      }
+    },
+  };
+};

@@ -1,0 +1,61 @@
+/**
+ * The application lifecycle (domain doc): which decision moves an
+ * application from which status to which, the queue's priority groups, and
+ * which statuses close the person's need (so they may apply again).
+ */
+import type { DecisionType } from '../../schemas/decision';
+import type { ApplicationStatus } from '../../schemas/lifecycle';
+import type { Application } from './model';
+
+type Action = DecisionType | 'withdraw' | 'submit-documents';
+
+/** From which statuses each action is allowed, and the status it leads to. */
+const transitions: Record<Action, { readonly from: readonly ApplicationStatus[]; readonly to: ApplicationStatus }> = {
+  register: { from: ['submitted'], to: 'registered' },
+  'request-documents': { from: ['registered', 'under_review'], to: 'documents_requested' },
+  'submit-documents': { from: ['documents_requested'], to: 'under_review' },
+  review: { from: ['registered', 'documents_requested'], to: 'under_review' },
+  'admit-to-queue': { from: ['registered', 'under_review'], to: 'queued' },
+  grant: { from: ['registered', 'under_review', 'queued'], to: 'granted' },
+  refuse: { from: ['registered', 'documents_requested', 'under_review', 'queued'], to: 'refused' },
+  start: { from: ['granted', 'postponed'], to: 'started' },
+  'not-started': { from: ['granted', 'postponed'], to: 'not_started' },
+  postpone: { from: ['granted'], to: 'postponed' },
+  complete: { from: ['started'], to: 'completed' },
+  withdraw: {
+    from: ['submitted', 'registered', 'documents_requested', 'under_review', 'queued', 'granted', 'postponed'],
+    to: 'withdrawn',
+  },
+};
+
+export const decisionTypesFrom = (status: ApplicationStatus): DecisionType[] =>
+  (Object.keys(transitions) as Action[]).filter(
+    (action): action is DecisionType => action !== 'withdraw' && action !== 'submit-documents' && transitions[action].from.includes(status),
+  );
+
+/** The status an action leads to, or undefined when it is not allowed from `status`. */
+export const nextStatus = (action: Action, status: ApplicationStatus): ApplicationStatus | undefined =>
+  transitions[action].from.includes(status) ? transitions[action].to : undefined;
+
+/** Statuses after which the person no longer has an open application for that need. */
+export const closedStatuses: readonly ApplicationStatus[] = ['refused', 'not_started', 'completed', 'withdrawn'];
+
+/**
+ * Queue priority groups (domain doc): urgent subacute cases first, then
+ * predicted disability, then everyone else; within a group, by admission date.
+ */
+export const priorityGroup = (application: Pick<Application, 'track' | 'evidence'>): 0 | 1 | 2 => {
+  const { evidence } = application;
+  if (evidence.subacute === true) return 0;
+  if (application.track === 'predicted-disability' || evidence.predictedDisability === true || evidence.disabilityStatus === 'predicted') {
+    return 1;
+  }
+  return 2;
+};
+
+/** How the report counts decisions (domain doc, 2021 figures). */
+export const decisionCategory = (type: DecisionType): 'queue-admission' | 'grant' | 'refusal' | 'other' =>
+  type === 'admit-to-queue' ? 'queue-admission' : type === 'grant' ? 'grant' : type === 'refuse' ? 'refusal' : 'other';
+
+/** Vocational services complete with a Ceļa karte road map. */
+export const vocationalServices: readonly Application['serviceId'][] = ['vocational-suitability', 'vocational-rehabilitation', 'early-intervention'];

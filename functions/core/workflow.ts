@@ -1,0 +1,288 @@
+/**
+ * Staff work and the applicant's own moves through the lifecycle: decisions,
+ * withdrawal, documents sent, the work list, the queue, and the audit of every
+ * staff read. Pure orchestration: storage and clock are passed in.
+ */
+import type { Decision, DocumentsSubmitted, StaffListQuery, Withdrawal } from '../../schemas/decision';
+import type { ApplicationStatus } from '../../schemas/lifecycle';
+import { violation } from '../../schemas/messages';
+import type { ServiceId } from '../../schemas/services';
+import { canRead } from './access';
+import { timelineEventId, type ApplicationRecord, type CitizenPrincipal, type Page, type PageRequest } from './applications';
+import { rigaDate } from './dates';
+import { DomainError, forbidden, notEligible, notFound, validationFailed } from './errors';
+import { closedStatuses, decisionTypesFrom, nextStatus, priorityGroup, vocationalServices } from './lifecycle';
+import type { Actor, Application, DecisionRecord, NotificationKind, PrincipalFor, TimelineEvent } from './model';
+
+export type StaffPrincipal = PrincipalFor<'staff'>;
+
+export interface Transition {
+  readonly before: Application;
+  readonly after: Application;
+  readonly event: TimelineEvent;
+  readonly decision?: DecisionRecord;
+  /** The person's need is closed: they may apply again for the same service and track. */
+  readonly closesNeed: boolean;
+}
+
+/** The version changed since the caller read it. */
+export class StaleVersion extends Error {
+  override readonly name = 'StaleVersion';
+}
+
+export interface QueueSlot {
+  readonly serviceId: ServiceId;
+  readonly track: string;
+  readonly priorityGroup: number;
+  readonly admittedAt: string;
+  readonly id: string;
+}
+
+export interface WorkListFilter {
+  readonly track?: string;
+  readonly status?: ApplicationStatus;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface FailedNotification {
+  readonly applicationId: string;
+  readonly eventId: string;
+  readonly kind: NotificationKind;
+  readonly failure?: { readonly code: string; readonly permanent: boolean };
+  readonly updatedAt: string;
+}
+
+export interface WorkflowStore {
+  findWithTimeline(id: string): Promise<ApplicationRecord | undefined>;
+  /** Writes the transition if the application is still at `before.version`; throws StaleVersion otherwise. */
+  recordTransition(transition: Transition): Promise<void>;
+  appendEvent(event: TimelineEvent): Promise<void>;
+  /** How many queued applications come before this slot in its queue (Query on the queue index, no Scan). */
+  placesAhead(slot: QueueSlot): Promise<number>;
+  listByService(serviceId: ServiceId, filter: WorkListFilter, page: PageRequest): Promise<Page<Application>>;
+  listQueue(serviceId: ServiceId, track: string, page: PageRequest): Promise<Page<Application>>;
+  listFailedNotifications(serviceId: ServiceId, page: PageRequest): Promise<Page<FailedNotification>>;
+  /** Puts a failed notification back to pending and records the request; false when it is not failed. */
+  requestResend(key: { applicationId: string; eventId: string; kind: NotificationKind }, event: TimelineEvent): Promise<boolean>;
+}
+
+export interface WorkflowDeps {
+  readonly store: WorkflowStore;
+  readonly clock: () => Date;
+  readonly newId: () => string;
+}
+
+const stale = () =>
+  new DomainError('conflict', [violation(['expectedVersion'], 'stale_version')]);
+
+const illegal = (action: string, status: ApplicationStatus, allowed: readonly string[]) =>
+  new DomainError('illegal-transition', [violation(['type'], 'illegal_transition', { action, status, allowed: allowed.join(', ') || '—' })], {
+    allowedDecisions: allowed,
+  });
+
+const loadFor = async (deps: WorkflowDeps, principal: Parameters<typeof canRead>[0], id: string): Promise<ApplicationRecord> => {
+  const record = await deps.store.findWithTimeline(id);
+  if (!record || !canRead(principal, record.application)) throw notFound();
+  return record;
+};
+
+/** The position (1-based) an application holds, or would hold, in its queue. */
+const positionOf = async (store: WorkflowStore, slot: QueueSlot): Promise<number> => (await store.placesAhead(slot)) + 1;
+
+/** Applies a lifecycle move: version check, allowed transition, queue place, the event, and the write guarded by version. */
+const move = async (
+  deps: WorkflowDeps,
+  application: Application,
+  expectedVersion: number,
+  action: Parameters<typeof nextStatus>[0],
+  event: { type: TimelineEvent['type']; actor: Actor; details?: TimelineEvent['details'] },
+  decisionOf?: (eventId: string, at: string, to: ApplicationStatus) => DecisionRecord,
+): Promise<Transition> => {
+  if (application.version !== expectedVersion) throw stale();
+  const to = nextStatus(action, application.status);
+  if (!to) throw illegal(action, application.status, decisionTypesFrom(application.status));
+
+  const at = deps.clock().toISOString();
+  const id = timelineEventId(at, deps.newId());
+  let queue: Application['queue'];
+  if (to === 'queued') {
+    const slot = { serviceId: application.serviceId, track: application.track, priorityGroup: priorityGroup(application), admittedAt: at, id: application.id };
+    queue = { priorityGroup: slot.priorityGroup as 0 | 1 | 2, admittedAt: at, positionAtAdmission: await positionOf(deps.store, slot) };
+  }
+  const { queue: _leaving, ...rest } = application;
+  const after: Application = { ...rest, status: to, version: application.version + 1, updatedAt: at, ...(queue && { queue }) };
+  const transition: Transition = {
+    before: application,
+    after,
+    event: {
+      applicationId: application.id,
+      id,
+      type: event.type,
+      at,
+      actor: event.actor,
+      status: to,
+      details: { from: application.status, to, ...event.details },
+    },
+    ...(decisionOf && { decision: decisionOf(id, at, to) }),
+    closesNeed: closedStatuses.includes(to),
+  };
+  try {
+    await deps.store.recordTransition(transition);
+  } catch (error) {
+    // Two people deciding at once: the version condition lets exactly one win.
+    if (error instanceof StaleVersion) throw stale();
+    throw error;
+  }
+  return transition;
+};
+
+/** Rules of a decision's own content, beyond its shape. */
+const decisionViolations = (application: Application, decision: Decision, today: string) => {
+  if (decision.type === 'request-documents' && decision.deadline <= today) {
+    return [violation(['deadline'], 'deadline_not_in_future')];
+  }
+  if (decision.type === 'complete' && vocationalServices.includes(application.serviceId) && !decision.roadMap) {
+    return [violation(['roadMap'], 'road_map_required')];
+  }
+  return [];
+};
+
+/** POST /staff/applications/{id}/decisions */
+export const decide = async (deps: WorkflowDeps, principal: StaffPrincipal, id: string, decision: Decision): Promise<Transition> => {
+  const { application } = await loadFor(deps, principal, id);
+  const problems = decisionViolations(application, decision, rigaDate(deps.clock()));
+  if (problems.length > 0) throw notEligible(problems);
+  const { type, expectedVersion, ...document } = decision;
+  return move(
+    deps,
+    application,
+    expectedVersion,
+    type,
+    {
+      type: 'decision',
+      actor: { role: 'staff', subject: principal.subject },
+      details: {
+        decision: type,
+        ...(decision.type === 'request-documents' && { deadline: decision.deadline }),
+        ...(decision.type === 'grant' && decision.urgent && { urgent: true }),
+      },
+    },
+    (eventId, at, to) => ({
+      applicationId: application.id,
+      eventId,
+      type,
+      at,
+      author: { subject: principal.subject, name: principal.name },
+      from: application.status,
+      to,
+      document,
+    }),
+  );
+};
+
+/** POST /applications/{id}/withdrawal: the applicant withdraws before the service starts. */
+export const withdraw = async (deps: WorkflowDeps, principal: CitizenPrincipal, id: string, request: Withdrawal): Promise<Transition> => {
+  const { application } = await loadFor(deps, principal, id);
+  return move(deps, application, request.expectedVersion, 'withdraw', {
+    type: 'withdrawn',
+    actor: { role: 'citizen', subject: principal.subject },
+  });
+};
+
+/**
+ * POST /applications/{id}/documents: the applicant reports the documents asked for as sent
+ * (by e-mail, post or in person); staff are alerted. Only the count is recorded: the
+ * documents' names can reveal health data, and the documents themselves reach the agency.
+ */
+export const submitDocuments = async (
+  deps: WorkflowDeps,
+  principal: CitizenPrincipal,
+  id: string,
+  request: DocumentsSubmitted,
+): Promise<Transition> => {
+  const { application } = await loadFor(deps, principal, id);
+  return move(deps, application, request.expectedVersion, 'submit-documents', {
+    type: 'documents_submitted',
+    actor: { role: 'citizen', subject: principal.subject },
+    details: { count: request.documents.length },
+  });
+};
+
+/** GET /staff/applications/{id}: the full record; the read itself goes on the timeline (who and when). */
+export const openForStaff = async (deps: WorkflowDeps, principal: StaffPrincipal, id: string): Promise<ApplicationRecord> => {
+  const record = await loadFor(deps, principal, id);
+  const at = deps.clock().toISOString();
+  const viewed: TimelineEvent = {
+    applicationId: id,
+    id: timelineEventId(at, deps.newId()),
+    type: 'viewed_by_staff',
+    at,
+    actor: { role: 'staff', subject: principal.subject },
+  };
+  await deps.store.appendEvent(viewed);
+  return { ...record, timeline: [...record.timeline, viewed] };
+};
+
+const ownService = (principal: StaffPrincipal, serviceId: ServiceId) => {
+  if (!principal.services.includes(serviceId)) throw forbidden();
+};
+
+/** GET /staff/applications: one of the caller's services, filtered, by date or in queue order. */
+export const listWork = async (deps: WorkflowDeps, principal: StaffPrincipal, query: StaffListQuery, page: PageRequest) => {
+  ownService(principal, query.serviceId);
+  if (query.sort === 'queue') {
+    if (!query.track) throw validationFailed([violation(['track'], 'required')]);
+    return deps.store.listQueue(query.serviceId, query.track, page);
+  }
+  return deps.store.listByService(
+    query.serviceId,
+    {
+      ...(query.track && { track: query.track }),
+      ...(query.status && { status: query.status }),
+      ...(query.from && { from: query.from }),
+      ...(query.to && { to: query.to }),
+    },
+    page,
+  );
+};
+
+/** The queue position now (for the applicant's view and the staff queue). */
+export const currentPosition = async (deps: Pick<WorkflowDeps, 'store'>, application: Application): Promise<number | undefined> =>
+  application.status === 'queued' && application.queue
+    ? positionOf(deps.store, {
+        serviceId: application.serviceId,
+        track: application.track,
+        priorityGroup: application.queue.priorityGroup,
+        admittedAt: application.queue.admittedAt,
+        id: application.id,
+      })
+    : undefined;
+
+/** GET /staff/notifications/failed */
+export const listFailedNotifications = (deps: WorkflowDeps, principal: StaffPrincipal, serviceId: ServiceId, page: PageRequest) => {
+  ownService(principal, serviceId);
+  return deps.store.listFailedNotifications(serviceId, page);
+};
+
+/** POST /staff/applications/{id}/notifications/resend: the notifier sends it again from the stream. */
+export const resendNotification = async (
+  deps: WorkflowDeps,
+  principal: StaffPrincipal,
+  id: string,
+  request: { eventId: string; kind: NotificationKind },
+): Promise<TimelineEvent> => {
+  await loadFor(deps, principal, id);
+  const at = deps.clock().toISOString();
+  const event: TimelineEvent = {
+    applicationId: id,
+    id: timelineEventId(at, deps.newId()),
+    type: 'notification_resend_requested',
+    at,
+    actor: { role: 'staff', subject: principal.subject },
+    details: { sourceEventId: request.eventId, notification: request.kind },
+  };
+  const reset = await deps.store.requestResend({ applicationId: id, eventId: request.eventId, kind: request.kind }, event);
+  if (!reset) throw new DomainError('conflict', [violation(['eventId'], 'notification_not_failed')]);
+  return event;
+};

@@ -1,0 +1,11 @@
+import { Decision } from '../../schemas/decision';
+import { ApplicationIdPath } from '../../schemas/lifecycle';
+import { decide } from '../core/workflow';
+import { transitionResponse } from '../http/transitions';
+import { httpRoute } from '../http/route';
+import { issuers, workflowDeps } from '../wiring';
+
+/** POST /staff/applications/{id}/decisions: a typed decision against the version the staff member saw. */
+export const handler = httpRoute({ roles: ['staff'], issuers, path: ApplicationIdPath, body: Decision }, async ({ principal, path, body }) =>
+  transitionResponse(await decide(workflowDeps, principal, path.id, body)),
+);

@@ -1,0 +1,13 @@
+import { FailedNotificationsQuery } from '../../schemas/decision';
+import { listFailedNotifications } from '../core/workflow';
+import { pageRequest, pageResponse } from '../http/responses';
+import { httpRoute } from '../http/route';
+import { issuers, workflowDeps } from '../wiring';
+
+/** GET /staff/notifications/failed: e-mails that could not be delivered, newest first, for staff to resend. */
+export const handler = httpRoute({ roles: ['staff'], issuers, query: FailedNotificationsQuery }, async ({ principal, query }) =>
+  pageResponse(await listFailedNotifications(workflowDeps, principal, query.serviceId, pageRequest(query)), (item) => ({
+    ...item,
+    links: { application: `/staff/applications/${item.applicationId}`, resend: `/staff/applications/${item.applicationId}/notifications/resend` },
+  })),
+);

@@ -1,0 +1,11 @@
+import { ResendRequest } from '../../schemas/decision';
+import { ApplicationIdPath } from '../../schemas/lifecycle';
+import { resendNotification } from '../core/workflow';
+import { httpRoute, json } from '../http/route';
+import { issuers, workflowDeps } from '../wiring';
+
+/** POST /staff/applications/{id}/notifications/resend: 202, the notifier sends it again from the stream. */
+export const handler = httpRoute({ roles: ['staff'], issuers, path: ApplicationIdPath, body: ResendRequest }, async ({ principal, path, body }) => {
+  const event = await resendNotification(workflowDeps, principal, path.id, body);
+  return json(202, { event: { id: event.id, type: event.type, at: event.at, details: event.details } });
+});

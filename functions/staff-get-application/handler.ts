@@ -1,0 +1,11 @@
+import { ApplicationIdPath } from '../../schemas/lifecycle';
+import { currentPosition, openForStaff } from '../core/workflow';
+import { staffView } from '../core/views';
+import { httpRoute, json } from '../http/route';
+import { issuers, rules, workflowDeps } from '../wiring';
+
+/** GET /staff/applications/{id}: the full record with timeline, decisions and notifications; the read is recorded. */
+export const handler = httpRoute({ roles: ['staff'], issuers, path: ApplicationIdPath }, async ({ principal, path }) => {
+  const record = await openForStaff(workflowDeps, principal, path.id);
+  return json(200, staffView(record, rules, await currentPosition(workflowDeps, record.application)));
+});

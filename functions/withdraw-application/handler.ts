@@ -1,0 +1,11 @@
+import { Withdrawal } from '../../schemas/decision';
+import { ApplicationIdPath } from '../../schemas/lifecycle';
+import { withdraw } from '../core/workflow';
+import { transitionResponse } from '../http/transitions';
+import { httpRoute } from '../http/route';
+import { issuers, workflowDeps } from '../wiring';
+
+/** POST /applications/{id}/withdrawal: the applicant withdraws before the service starts. */
+export const handler = httpRoute({ roles: ['citizen'], issuers, path: ApplicationIdPath, body: Withdrawal }, async ({ principal, path, body }) =>
+  transitionResponse(await withdraw(workflowDeps, principal, path.id, body)),
+);

@@ -1,0 +1,105 @@
+/**
+ * Staff decisions and citizen actions that move an application through its
+ * lifecycle (domain doc, "Application lifecycle"). Each is a typed document;
+ * the author and date come from the sign-in and the clock, not the body.
+ * Every request carries the version the caller saw (optimistic concurrency).
+ */
+import * as z from 'zod/mini';
+import { DocumentNumber, IsoDate, limits, text } from './primitives';
+import { serviceIds } from './services';
+import { ListApplicationsQuery, applicationStatuses } from './lifecycle';
+
+const expectedVersion = z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000));
+const reason = z.optional(text(2000));
+const longText = text(4000);
+
+export const decisionTypes = [
+  'register',
+  'request-documents',
+  'review',
+  'admit-to-queue',
+  'grant',
+  'refuse',
+  'start',
+  'not-started',
+  'postpone',
+  'complete',
+] as const;
+export type DecisionType = (typeof decisionTypes)[number];
+
+const decision = <T extends DecisionType, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
+  z.strictObject({ type: z.literal(type), expectedVersion, reason, ...shape });
+
+export const Decision = z.discriminatedUnion('type', [
+  decision('register', {}),
+  decision('request-documents', {
+    /** What is missing, in words the applicant understands. */
+    documents: z.array(text(limits.shortText)).check(z.minLength(1), z.maxLength(20)),
+    deadline: IsoDate,
+  }),
+  decision('review', {}),
+  decision('admit-to-queue', {}),
+  decision('grant', {
+    /** Urgent cases skip the queue. */
+    urgent: z.optional(z.boolean()),
+    /** When the service starts, when known. */
+    startsOn: z.optional(IsoDate),
+  }),
+  decision('refuse', {
+    reason: longText,
+    /** How to contest: the appeal to the director, its deadline. */
+    appeal: longText,
+  }),
+  decision('start', { startedOn: IsoDate }),
+  decision('not-started', { reason: longText }),
+  decision('postpone', { reason: longText, until: z.optional(IsoDate) }),
+  decision('complete', {
+    completedOn: IsoDate,
+    recommendations: longText,
+    /** Ceļa karte: the road map of support measures (vocational services). */
+    roadMap: z.optional(longText),
+  }),
+]);
+export type Decision = z.infer<typeof Decision>;
+
+/** A citizen withdraws their own application before it starts. */
+export const Withdrawal = z.strictObject({ expectedVersion, reason });
+export type Withdrawal = z.infer<typeof Withdrawal>;
+
+/** A citizen reports the documents asked for as sent (by e-mail with e-signature, post or in person). */
+export const DocumentsSubmitted = z.strictObject({
+  expectedVersion,
+  documents: z.array(
+    z.strictObject({ name: text(limits.shortText), number: z.optional(DocumentNumber), sentBy: z.enum(['email', 'post', 'in-person', 'latvija-lv']) }),
+  ).check(z.minLength(1), z.maxLength(20)),
+});
+export type DocumentsSubmitted = z.infer<typeof DocumentsSubmitted>;
+
+const dateOrNothing = z.optional(IsoDate);
+
+/** Query of `GET /staff/applications`. */
+export const StaffListQuery = z.strictObject({
+  serviceId: z.enum(serviceIds),
+  track: z.optional(z.string().check(z.maxLength(64))),
+  status: z.optional(z.enum(applicationStatuses)),
+  from: dateOrNothing,
+  to: dateOrNothing,
+  /** `date` (newest first) or `queue` (queue order; needs a track). */
+  sort: z.optional(z.enum(['date', 'queue'])),
+  limit: z.optional(z.string().check(z.regex(/^(?:[1-9]|[1-4]\d|50)$/, { error: 'page_limit' }))),
+  cursor: z.optional(z.string().check(z.maxLength(512))),
+});
+export type StaffListQuery = z.infer<typeof StaffListQuery>;
+
+/** Asks the notifier to send one notification again. */
+export const ResendRequest = z.strictObject({
+  eventId: z.string().check(z.maxLength(100)),
+  kind: z.enum(['applicant-confirmation', 'referrer-confirmation', 'agency-alert', 'applicant-update', 'referrer-update', 'agency-documents-alert']),
+});
+export type ResendRequest = z.infer<typeof ResendRequest>;
+
+export const ReportYearPath = z.strictObject({ year: z.string().check(z.regex(/^20\d{2}$/, { error: 'invalid_format' })) });
+
+/** Query of `GET /staff/notifications/failed`: one of the caller's services, a page at a time. */
+export const FailedNotificationsQuery = z.extend(ListApplicationsQuery, { serviceId: z.enum(serviceIds) });
+export type FailedNotificationsQuery = z.infer<typeof FailedNotificationsQuery>;
