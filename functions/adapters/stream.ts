@@ -11,9 +11,10 @@ import { withoutKeys } from './application-repository';
 
 export const insertedTimelineEvent = (record: DynamoDBRecord): TimelineEvent | undefined => {
   const image = record.dynamodb?.NewImage;
-  if (record.eventName !== 'INSERT' || !image) return undefined;
-  const item = unmarshall(image as Record<string, AttributeValue>);
-  return item.entity === 'event' ? withoutKeys<TimelineEvent>(item) : undefined;
+  // Look at the entity tag before converting: other items (decisions, counters) are not ours to read,
+  // and an image we cannot convert must not stop the shard.
+  if (record.eventName !== 'INSERT' || !image || image.entity?.S !== 'event') return undefined;
+  return withoutKeys<TimelineEvent>(unmarshall(image as Record<string, AttributeValue>));
 };
 
 /**
