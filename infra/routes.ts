@@ -136,6 +136,13 @@ export const functions = {
     indexes: [],
     sendsEmail: false,
   },
+  'dead-letters': {
+    entry: 'functions/dead-letters/handler.ts',
+    description: 'Records as failed (for staff to resend) the e-mails of stream batches the notifier could not get through',
+    tableAccess: 'read-write',
+    indexes: [],
+    sendsEmail: false,
+  },
   notifier: {
     entry: 'functions/notifier/handler.ts',
     description: 'Sends the e-mails for timeline events read from the table stream',
@@ -179,6 +186,9 @@ export const routes = [
 
 /** The function fed by the table's stream rather than by a route. */
 export const streamConsumer: FunctionName = 'notifier';
+
+/** The function fed by the stream consumer's on-failure queue. */
+export const deadLetterConsumer: FunctionName = 'dead-letters';
 
 /** `POST /applications/{id}` style key, as API Gateway names routes. */
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string =>

@@ -15,7 +15,7 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
-import { functions, routeKey, routes, streamConsumer, type Audience, type FunctionName, type RouteDefinition } from './routes';
+import { deadLetterConsumer, functions, routeKey, routes, streamConsumer, type Audience, type FunctionName, type RouteDefinition } from './routes';
 import { DataTable } from './constructs/data-table';
 import { ServiceFunction } from './constructs/service-function';
 import { WorkforcePool } from './constructs/workforce-pool';
@@ -102,7 +102,7 @@ export class SivaEservicesStack extends Stack {
     Validations.of(notificationFailures).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason:
-        "This queue is itself the dead-letter (on-failure) destination of the notifier's table-stream event source mapping; it only holds failed-batch records for an operator to inspect and replay, so a further DLQ behind it has nothing to catch.",
+        "This queue is itself the dead-letter (on-failure) destination of the notifier's table-stream event source mapping. The dead-letters function consumes it and records each failed batch's e-mails as failed for staff to resend; a message it cannot record stays here (14 days) and is retried, so a further DLQ behind it would only hide it.",
     });
 
     // --- Environment every function receives. Keyed by every name in functions/config.ts,
@@ -152,6 +152,7 @@ export class SivaEservicesStack extends Stack {
           timeout: consumesStream ? notifierTimeout : Duration.seconds(10),
           ...(definition.sendsEmail ? { email } : {}),
           ...(consumesStream ? { streamSource: { streamArn: data.streamArn, onFailure: notificationFailures, retryAttempts: streamRetryAttempts } } : {}),
+          ...(name === deadLetterConsumer ? { deadLetterSource: { streamArn: data.streamArn, queue: notificationFailures } } : {}),
         }),
       );
     }

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { environmentNames } from '../functions/config';
-import { functions, routes, streamConsumer, type FunctionName } from '../infra/routes';
+import { deadLetterConsumer, functions, routes, streamConsumer, type FunctionName } from '../infra/routes';
+import type { SQSEvent } from 'aws-lambda';
+import type { StreamBatchInfo } from '../functions/adapters/stream-records';
 import { serviceIds } from '../schemas/services';
 import { createDevIdentityProvider, devIssuers, type DevIdentityProvider } from './dev-idp';
 import { localCredentials, localDynamoClient, localRegion, startDynamoDbLocal } from './dynamodb';
@@ -66,6 +68,23 @@ const handlerEnvironment = (tableName: string): Record<string, string> => ({
   [environmentNames.notificationRetryBaseMs]: '1000',
 });
 
+/** The SQS event Lambda gives the on-failure queue's consumer for one failed stream batch. */
+const sqsMessageOf = (batch: StreamBatchInfo, region: string): SQSEvent => ({
+  Records: [
+    {
+      messageId: `local-${batch.startSequenceNumber}`,
+      receiptHandle: 'local',
+      body: JSON.stringify({ version: '1.0', timestamp: new Date().toISOString(), DDBStreamBatchInfo: { ...batch, batchSize: 1 } }),
+      attributes: {} as SQSEvent['Records'][number]['attributes'],
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:local:000000000000:notification-failures',
+      awsRegion: region,
+    },
+  ],
+});
+
 export const loadFunctionHandler = async (name: FunctionName): Promise<LambdaHandler> => {
   const module = (await import(pathToFileURL(join(repositoryRoot, functions[name].entry)).href)) as { handler?: LambdaHandler };
   if (typeof module.handler !== 'function') throw new Error(`${functions[name].entry} exports no handler`);
@@ -114,6 +133,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     };
 
     const notifier = (await loadHandler(streamConsumer)) as unknown as StreamConsumer;
+    const deadLetters = (await loadHandler(deadLetterConsumer)) as unknown as (event: SQSEvent) => Promise<unknown>;
     const streams = new DynamoDBStreamsClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials });
     const poller = await startStreamPoller({
       dynamo: client,
@@ -121,6 +141,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       tableName,
       consume: notifier,
       log,
+      // As on AWS: the failed batch's shard and sequence range go to the on-failure queue, whose consumer records them.
+      onDeadLetter: async (batch) => {
+        await deadLetters(sqsMessageOf(batch, localRegion));
+      },
       ...(options.dataDir && {
         checkpointFile: join(options.dataDir, 'stream-checkpoints.json'),
         deadLetterFile: join(options.dataDir, 'dead-letters.jsonl'),

@@ -16,6 +16,9 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { toLambdaRecord, type StreamBatchInfo } from '../functions/adapters/stream-records';
+
+export { toLambdaRecord };
 
 export type StreamConsumer = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
 
@@ -33,6 +36,8 @@ export interface StreamPollerOptions {
   readonly checkpointFile?: string;
   readonly deadLetterFile?: string;
   readonly log?: (line: string) => void;
+  /** Called with each dead-lettered batch as Lambda's on-failure destination receives it (shard and sequence range). */
+  readonly onDeadLetter?: (batch: StreamBatchInfo) => Promise<void>;
 }
 
 /** What is kept of a dead-lettered batch: where it was, never the images (they hold personal data). */
@@ -50,29 +55,6 @@ export interface StreamPoller {
   readonly deadLetters: readonly DeadLetter[];
   stop(): Promise<void>;
 }
-
-/** The record as Lambda delivers it: AttributeValue JSON images, creation time in epoch seconds. */
-export const toLambdaRecord = (record: StreamRecord, streamArn: string, region: string): DynamoDBRecord => {
-  const change = record.dynamodb ?? {};
-  const created = change.ApproximateCreationDateTime;
-  return {
-    eventID: record.eventID,
-    eventName: record.eventName as DynamoDBRecord['eventName'],
-    eventVersion: record.eventVersion ?? '1.1',
-    eventSource: 'aws:dynamodb',
-    awsRegion: region,
-    eventSourceARN: streamArn,
-    dynamodb: {
-      ...(created && { ApproximateCreationDateTime: Math.floor(new Date(created).getTime() / 1000) }),
-      ...(change.Keys && { Keys: change.Keys as never }),
-      ...(change.NewImage && { NewImage: change.NewImage as never }),
-      ...(change.OldImage && { OldImage: change.OldImage as never }),
-      SequenceNumber: change.SequenceNumber,
-      SizeBytes: change.SizeBytes,
-      StreamViewType: change.StreamViewType as never,
-    },
-  };
-};
 
 const staleIteratorErrors = new Set(['TrimmedDataAccessException', 'ExpiredIteratorException']);
 
@@ -114,6 +96,9 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
       appendFileSync(options.deadLetterFile, `${JSON.stringify(letter)}\n`);
     }
     log(`stream: ${records.length} record(s) dead-lettered after ${retryAttempts} retries (shard ${shardId})`);
+    return options
+      .onDeadLetter?.({ shardId, startSequenceNumber: letter.firstSequenceNumber, endSequenceNumber: letter.lastSequenceNumber, streamArn })
+      .catch((error: unknown) => log(`stream: dead-letter consumer failed: ${error instanceof Error ? error.name : String(error)}`));
   };
 
   /** Delivers one batch like the event source mapping: retry from the first reported failure, then dead-letter. */

@@ -124,6 +124,59 @@ const recipients: Record<NotificationKind, string> = {
 
 export type Outcome = 'done' | 'retry';
 
+/** The timeline event recording what became of one notification. */
+const notificationOutcome = (
+  deps: Pick<NotifierDeps, 'clock' | 'newId'>,
+  key: NotificationKey,
+  type: TimelineEvent['type'],
+  details: TimelineEvent['details'],
+): TimelineEvent => {
+  const at = deps.clock().toISOString();
+  return {
+    applicationId: key.applicationId,
+    id: timelineEventId(at, deps.newId()),
+    type,
+    at,
+    actor: { role: 'system', subject: 'notifier' },
+    details: { notification: key.kind, recipient: recipients[key.kind], sourceEventId: key.eventId, ...details },
+  };
+};
+
+/** The first e-mail an event is about, when planning itself fails: a failure is recorded against it so it is never silent. */
+const primaryKind: Partial<Record<TimelineEvent['type'], NotificationKind>> = {
+  submitted: 'applicant-confirmation',
+  decision: 'applicant-update',
+  withdrawn: 'applicant-update',
+  documents_submitted: 'agency-documents-alert',
+};
+
+/**
+ * A stream record the notifier could not get through, even after every retry, and
+ * that the event source mapping dead-lettered: each of its e-mails not yet settled is
+ * recorded as failed, on the timeline and on staff's list, so someone can resend it.
+ */
+export const recordUndelivered = async (deps: NotifierDeps, event: TimelineEvent): Promise<number> => {
+  const application = await deps.store.loadApplication(event.applicationId);
+  if (!application) return 0;
+  let keys: NotificationKey[];
+  try {
+    keys = (await emailsFor(deps, event, application)).map(({ kind, eventId }) => ({ applicationId: application.id, eventId, kind }));
+  } catch {
+    const kind = primaryKind[event.type];
+    keys = kind ? [{ applicationId: application.id, eventId: event.id, kind }] : [];
+  }
+  let recorded = 0;
+  for (const key of keys) {
+    const existing = await deps.store.find(key);
+    if (existing && existing.state !== 'pending') continue;
+    const failure = { code: 'dead_lettered', permanent: false };
+    if (await deps.store.recordFailed(key, failure, notificationOutcome(deps, key, 'notification_failed', { reason: failure.code, permanent: false }), application.serviceId)) {
+      recorded += 1;
+    }
+  }
+  return recorded;
+};
+
 /** An error the mailer did not classify (a bug, a crash in a dependency): retried like a temporary failure, then recorded. */
 const unexpected = (error: unknown): MailError =>
   error instanceof MailError ? error : new MailError(`notifier_error:${error instanceof Error ? error.name : typeof error}`, false);
@@ -133,17 +186,7 @@ const deliver = async (deps: NotifierDeps, key: NotificationKey, email: Outgoing
   const existing = await deps.store.find(key);
   if (existing && existing.state !== 'pending') return 'done';
 
-  const outcomeEvent = (type: TimelineEvent['type'], details: TimelineEvent['details']): TimelineEvent => {
-    const at = deps.clock().toISOString();
-    return {
-      applicationId: key.applicationId,
-      id: timelineEventId(at, deps.newId()),
-      type,
-      at,
-      actor: { role: 'system', subject: 'notifier' },
-      details: { notification: key.kind, recipient: recipients[key.kind], sourceEventId: key.eventId, ...details },
-    };
-  };
+  const outcomeEvent = (type: TimelineEvent['type'], details: TimelineEvent['details']) => notificationOutcome(deps, key, type, details);
 
   let messageId: string;
   try {

@@ -50,6 +50,13 @@ export interface ServiceFunctionProps {
   readonly email?: EmailSending;
   /** Present for the table stream's consumer. */
   readonly streamSource?: StreamSource;
+  /** Present for the consumer of the stream consumer's on-failure queue: it reads the named batches back from the stream. */
+  readonly deadLetterSource?: DeadLetterSource;
+}
+
+export interface DeadLetterSource {
+  readonly streamArn: string;
+  readonly queue: sqs.IQueue;
 }
 
 const bundlingBanner =
@@ -65,6 +72,7 @@ export class ServiceFunction extends Construct {
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
   readonly eventSourceMapping?: lambda.EventSourceMapping;
+  readonly deadLetterMapping?: lambda.EventSourceMapping;
 
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
     super(scope, id);
@@ -135,20 +143,27 @@ export class ServiceFunction extends Construct {
       );
     }
 
+    const streamRead = props.streamSource?.streamArn ?? props.deadLetterSource?.streamArn;
+    if (streamRead) {
+      // No dynamodb:ListStreams: it only works on `*`, and every reader is given the exact stream ARN.
+      statements.push(
+        new iam.PolicyStatement({ sid: 'ReadTableStream', actions: [...streamActions], resources: [streamRead] }),
+        new iam.PolicyStatement({ sid: 'DecryptTableStream', actions: ['kms:Decrypt'], resources: [data.key.keyArn] }),
+      );
+    }
+    if (props.deadLetterSource) {
+      statements.push(
+        new iam.PolicyStatement({
+          sid: 'ConsumeFailedBatches',
+          actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+          resources: [props.deadLetterSource.queue.queueArn],
+        }),
+      );
+    }
     if (props.streamSource) {
       // No dynamodb:ListStreams: it only works on `*`, and the mapping is given the
       // exact stream ARN, so Lambda never needs to list streams.
       statements.push(
-        new iam.PolicyStatement({
-          sid: 'ReadTableStream',
-          actions: [...streamActions],
-          resources: [props.streamSource.streamArn],
-        }),
-        new iam.PolicyStatement({
-          sid: 'DecryptTableStream',
-          actions: ['kms:Decrypt'],
-          resources: [data.key.keyArn],
-        }),
         new iam.PolicyStatement({
           sid: 'RecordFailedBatches',
           actions: ['sqs:SendMessage'],
@@ -212,6 +227,15 @@ export class ServiceFunction extends Construct {
         maxRecordAge: Duration.days(1),
         // The grant is the explicit statement above; SqsDlq would add GetQueueUrl/GetQueueAttributes.
         onFailure: { bind: () => ({ destination: props.streamSource!.onFailure.queueArn }) },
+      });
+    }
+    if (props.deadLetterSource) {
+      // One failed batch per invocation; a message that cannot be recorded stays on the queue for the next try.
+      this.deadLetterMapping = new lambda.EventSourceMapping(this, 'FailedBatches', {
+        target: this.function,
+        eventSourceArn: props.deadLetterSource.queue.queueArn,
+        batchSize: 1,
+        reportBatchItemFailures: true,
       });
     }
   }

@@ -13,7 +13,7 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDesign } from '../../functions/adapters/table-design';
 import { environmentNames } from '../../functions/config';
-import { functions, routeKey, routes, streamConsumer, type FunctionDefinition, type FunctionName, type RouteDefinition } from '../../infra/routes';
+import { deadLetterConsumer, functions, routeKey, routes, streamConsumer, type FunctionDefinition, type FunctionName, type RouteDefinition } from '../../infra/routes';
 import { defaultSettings } from '../../infra/settings';
 import { SivaEservicesStack, accessLogFormat } from '../../infra/stack';
 import { workforceGroups } from '../../infra/constructs/workforce-pool';
@@ -76,6 +76,12 @@ describe('SivaEservicesStack template', () => {
     const found = ofType(resources, type);
     expect(found, type).toHaveLength(1);
     return found[0]![0];
+  };
+  /** The table stream's event source mapping (the other one feeds the dead-letter consumer from its queue). */
+  const streamMapping = () => {
+    const mappings = ofType(resources, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => JSON.stringify(m.Properties.EventSourceArn).includes('StreamArn'));
+    expect(mappings).toHaveLength(1);
+    return mappings[0]![1].Properties;
   };
 
   beforeAll(() => {
@@ -411,7 +417,7 @@ describe('SivaEservicesStack template', () => {
 
   describe('stream consumer (notifier)', () => {
     it('is fed by the table stream with bisect, retries, partial batch failures and an SQS on-failure destination', () => {
-      const mapping = resources[only('AWS::Lambda::EventSourceMapping')]!.Properties;
+      const mapping = streamMapping();
       const tableId = only('AWS::DynamoDB::Table');
       const queueId = only('AWS::SQS::Queue');
       expect(mapping.EventSourceArn).toEqual({ 'Fn::GetAtt': [tableId, 'StreamArn'] });
@@ -428,7 +434,7 @@ describe('SivaEservicesStack template', () => {
     });
 
     it("retries at least as often as the notifier counts deliveries, and its timeout covers the notifier's longest pause", () => {
-      const mapping = resources[only('AWS::Lambda::EventSourceMapping')]!.Properties;
+      const mapping = streamMapping();
       expect(mapping.MaximumRetryAttempts + 1).toBeGreaterThanOrEqual(defaultSettings.notificationMaxDeliveries);
       const longestPauseSeconds =
         (defaultSettings.notificationRetryBaseMs * 2 ** (defaultSettings.notificationMaxDeliveries - 2)) / 1000;
@@ -449,30 +455,40 @@ describe('SivaEservicesStack template', () => {
       );
     });
 
-    it('alone reads the stream (exact stream ARN, no ListStreams), decrypts it and writes to the queue', () => {
+    it('reads the stream (exact ARN, no ListStreams) only in the notifier, which writes failed batches to the queue, and the dead-letter consumer, which reads them', () => {
       const tableId = only('AWS::DynamoDB::Table');
       const queueId = only('AWS::SQS::Queue');
       const keyId = only('AWS::KMS::Key');
+      const queueArn = { 'Fn::GetAtt': [queueId, 'Arn'] };
+      const sqsActions: Partial<Record<FunctionName, string[]>> = {
+        [streamConsumer]: ['sqs:SendMessage'],
+        [deadLetterConsumer]: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
+      };
       for (const name of functionNames) {
         const statements = roleStatements(resources, roleIds.get(name)!);
         const actions = actionsOf(statements);
         expect(actions).not.toContain('dynamodb:ListStreams');
-        if (name !== streamConsumer) {
+        const expectedSqs = sqsActions[name];
+        if (!expectedSqs) {
           expect(actions.filter((a) => /^dynamodb:.*Stream|ShardIterator|GetRecords|^sqs:/.test(a)), name).toEqual([]);
           continue;
         }
         for (const action of ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator']) {
-          expect(statementsWith(statements, action).flatMap((s) => list(s.Resource))).toEqual([
-            { 'Fn::GetAtt': [tableId, 'StreamArn'] },
-          ]);
+          expect(statementsWith(statements, action).flatMap((s) => list(s.Resource))).toEqual([{ 'Fn::GetAtt': [tableId, 'StreamArn'] }]);
         }
-        expect(statementsWith(statements, 'sqs:SendMessage').flatMap((s) => list(s.Resource))).toEqual([
-          { 'Fn::GetAtt': [queueId, 'Arn'] },
-        ]);
-        expect(actions.filter((a) => a.startsWith('sqs:'))).toEqual(['sqs:SendMessage']);
+        expect(actions.filter((a) => a.startsWith('sqs:')).sort(), name).toEqual(expectedSqs);
+        for (const action of expectedSqs) expect(statementsWith(statements, action).flatMap((s) => list(s.Resource))).toEqual([queueArn]);
         const streamDecrypt = statementsWith(statements, 'kms:Decrypt').filter((s) => !s.Condition);
         expect(streamDecrypt.flatMap((s) => list(s.Resource))).toEqual([{ 'Fn::GetAtt': [keyId, 'Arn'] }]);
       }
+    });
+
+    it('feeds the dead-letter consumer from the on-failure queue, one failed batch at a time', () => {
+      const queueId = only('AWS::SQS::Queue');
+      const mappings = ofType(resources, 'AWS::Lambda::EventSourceMapping').map(([, mapping]) => mapping.Properties);
+      const fromQueue = mappings.filter((mapping) => JSON.stringify(mapping.EventSourceArn).includes(queueId));
+      expect(fromQueue).toHaveLength(1);
+      expect(fromQueue[0]).toMatchObject({ BatchSize: 1, FunctionResponseTypes: ['ReportBatchItemFailures'] });
     });
   });
 
