@@ -85,7 +85,7 @@ const storeSubmitted = async (tableName: string) => {
 };
 
 describe('the notifier crashing mid-batch', () => {
-  it('retries the record, dead-letters it, records it as failed for staff, and a resend delivers it once', async () => {
+  it('retries the record, dead-letters it, records it as failed for staff, and a resend delivers it once', { timeout: 90_000 }, async () => {
     const tableName = await freshTable('dead-letters');
     const { notify, recordDeadLetters } = await handlersFor(tableName);
     const deadLettered: string[] = [];
@@ -119,7 +119,7 @@ describe('the notifier crashing mid-batch', () => {
     const doomed = await storeSubmitted(tableName);
     crashFor = doomed.id;
 
-    await waitFor(async () => (await emailsAbout(healthy.reference)).length === 2);
+    await waitFor(async () => (await emailsAbout(healthy.reference)).length === 2, 20_000);
     const failures = await waitFor(async () => {
       const record = await createApplicationRepository(documentClient(), tableName).findWithTimeline(doomed.id);
       const failed = record?.timeline.filter((event) => event.type === 'notification_failed') ?? [];
@@ -155,7 +155,7 @@ describe('the notifier crashing mid-batch', () => {
     const delivered = await waitFor(async () => {
       const emails = await emailsAbout(doomed.reference);
       return emails.length === 1 && emails;
-    });
+    }, 20_000);
     await poller.idle();
     expect(delivered[0]!.destination.to).toEqual([doomed.applicant.email]);
     expect(await emailsAbout(doomed.reference)).toHaveLength(1);
