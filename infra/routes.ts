@@ -136,6 +136,13 @@ export const functions = {
     indexes: [],
     sendsEmail: false,
   },
+  'staff-report': {
+    entry: 'functions/staff-report/handler.ts',
+    description: "The year's report figures for the staff member's services, from counters kept off the stream",
+    tableAccess: 'read',
+    indexes: [],
+    sendsEmail: false,
+  },
   'dead-letters': {
     entry: 'functions/dead-letters/handler.ts',
     description: 'Records as failed (for staff to resend) the e-mails of stream batches the notifier could not get through',
@@ -145,7 +152,7 @@ export const functions = {
   },
   notifier: {
     entry: 'functions/notifier/handler.ts',
-    description: 'Sends the e-mails for timeline events read from the table stream',
+    description: 'Keeps the report counters and sends the e-mails for timeline events read from the table stream',
     tableAccess: 'read-write',
     indexes: [],
     sendsEmail: true,
@@ -182,6 +189,7 @@ export const routes = [
   { method: 'POST', path: '/staff/applications/{id}/decisions', function: 'decide', audience: 'workforce' },
   { method: 'GET', path: '/staff/notifications/failed', function: 'list-failed-notifications', audience: 'workforce' },
   { method: 'POST', path: '/staff/applications/{id}/notifications/resend', function: 'resend-notification', audience: 'workforce' },
+  { method: 'GET', path: '/staff/reports/{year}', function: 'staff-report', audience: 'workforce' },
 ] as const satisfies readonly RouteDefinition[];
 
 /** The function fed by the table's stream rather than by a route. */

@@ -10,7 +10,8 @@
 import * as z from 'zod/mini';
 import type { routes } from '../infra/routes';
 import { ApplicationSubmission, serviceForms } from './application';
-import { Decision, DocumentsSubmitted, FailedNotificationsQuery, ResendRequest, StaffListQuery, Withdrawal, decisionTypes } from './decision';
+import { Decision, DocumentsSubmitted, FailedNotificationsQuery, ReportYearPath, ResendRequest, StaffListQuery, Withdrawal, decisionTypes } from './decision';
+import { AnnualReport } from './report';
 import { EligibilityQuestion, ServiceIdPath } from './eligibility';
 import { ApplicationId, ApplicationIdPath, ApplicationStatus, ListApplicationsQuery } from './lifecycle';
 import { Applicant, IsoDate, Representative } from './primitives';
@@ -270,6 +271,7 @@ export const namedSchemas: Readonly<Record<string, Schema>> = {
   TransitionResult,
   FailedNotificationPage,
   ResendAccepted,
+  AnnualReport,
   ServiceCatalogue,
   Term,
   OpenApiDocument,
@@ -461,6 +463,15 @@ export const routeContracts = {
     request: { path: ApplicationIdPath, body: ResendRequest },
     response: { status: 202, description: 'Accepted; the e-mail follows.', schema: ResendAccepted },
     refusals: [409],
+  },
+  'GET /staff/reports/{year}': {
+    tag: 'Staff',
+    summary: "The year's report figures",
+    summaryLv: 'Gada pārskata rādītāji',
+    description:
+      "Applications, decisions by category, recipients, withdrawals and the year-end queue, per service and track and in total, for the caller's services. Kept from the table stream, so new events show after a few seconds.",
+    request: { path: ReportYearPath },
+    response: { status: 200, description: 'The figures.', schema: AnnualReport },
   },
 } as const satisfies Record<RouteKey, RouteContract>;
 

@@ -3,6 +3,8 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { recordUndelivered, type NotifierDeps } from '../core/notifier';
+import { countForReport } from '../core/report';
+import { createReportRepository } from '../adapters/report-repository';
 import { createDocumentClient } from '../adapters/dynamo';
 import { errorFields, logger } from '../adapters/logger';
 import { createSesMailer } from '../adapters/mailer';
@@ -14,8 +16,11 @@ import { readNotifierEnvironment } from '../notifier/settings';
 const env = readNotifierEnvironment();
 const streams = new DynamoDBStreamsClient({});
 
+const client = createDocumentClient();
+const reports = createReportRepository(client, env.tableName);
+
 const deps: NotifierDeps = {
-  store: createNotificationRepository(createDocumentClient(), env.tableName),
+  store: createNotificationRepository(client, env.tableName),
   // Never sends: it only records what could not be sent, for staff to resend.
   mailer: createSesMailer({ from: env.mailFrom }),
   clock: () => new Date(),
@@ -39,7 +44,10 @@ export const handler = middy<SQSEvent, SQSBatchResponse>().handler(async (event)
       let recorded = 0;
       for (const record of await readStreamBatch(streams, batch, region)) {
         const timelineEvent = insertedTimelineEvent(record);
-        if (timelineEvent) recorded += await recordUndelivered(deps, timelineEvent);
+        if (!timelineEvent) continue;
+        // The notifier counts before it sends; an event it never got through is counted here (exactly once either way).
+        await countForReport(reports, timelineEvent);
+        recorded += await recordUndelivered(deps, timelineEvent);
       }
       logger.warn('dead-lettered stream batch recorded', { count: recorded });
     } catch (error) {

@@ -3,6 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { notifyForEvent, type NotifierDeps } from '../core/notifier';
+import { countForReport } from '../core/report';
+import { createReportRepository } from '../adapters/report-repository';
 import { createDocumentClient } from '../adapters/dynamo';
 import { createSesMailer } from '../adapters/mailer';
 import { createNotificationRepository } from '../adapters/notification-repository';
@@ -11,8 +13,11 @@ import { readNotifierEnvironment } from './settings';
 
 const env = readNotifierEnvironment();
 
+const client = createDocumentClient();
+const reports = createReportRepository(client, env.tableName);
+
 const deps: NotifierDeps = {
-  store: createNotificationRepository(createDocumentClient(), env.tableName),
+  store: createNotificationRepository(client, env.tableName),
   mailer: createSesMailer({ from: env.mailFrom, ...(env.configurationSet && { configurationSet: env.configurationSet }) }),
   clock: () => new Date(),
   newId: randomUUID,
@@ -20,5 +25,14 @@ const deps: NotifierDeps = {
   settings: env.settings,
 };
 
-/** Fed by the table's stream: sends each new event's e-mails once, reporting records to retry. */
-export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>().handler(createStreamHandler((event) => notifyForEvent(deps, event)));
+/**
+ * Fed by the table's stream: counts each new event for the annual report (exactly once),
+ * then sends its e-mails once, reporting records to retry. Counting first means a
+ * notification retry never recounts.
+ */
+export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>().handler(
+  createStreamHandler(async (event) => {
+    await countForReport(reports, event);
+    return notifyForEvent(deps, event);
+  }),
+);

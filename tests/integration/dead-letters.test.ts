@@ -43,11 +43,11 @@ const handlersFor = async (tableName: string) => {
 };
 
 let sequence = 0;
-const storeSubmitted = async (tableName: string) => {
+const storeSubmitted = async (tableName: string, id: string = crypto.randomUUID()) => {
   sequence += 1;
   const at = new Date().toISOString();
   const application: Application = {
-    id: crypto.randomUUID(),
+    id,
     reference: `TEST-DLQ-${Date.now()}-${sequence}`,
     serviceId: 'social-rehabilitation',
     track: 'functional-impairment',
@@ -116,8 +116,9 @@ describe('the notifier crashing mid-batch', () => {
     cleanups.push(() => poller.stop());
 
     const healthy = await storeSubmitted(tableName);
-    const doomed = await storeSubmitted(tableName);
-    crashFor = doomed.id;
+    // Doomed before it is stored, so the poller cannot see it first.
+    crashFor = crypto.randomUUID();
+    const doomed = await storeSubmitted(tableName, crashFor);
 
     await waitFor(async () => (await emailsAbout(healthy.reference)).length === 2, 20_000);
     const failures = await waitFor(async () => {

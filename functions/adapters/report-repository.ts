@@ -1,0 +1,194 @@
+/**
+ * The annual report's counters (functions/core/report.ts). Counting an event
+ * is one transaction: a marker for the event, put only if absent, and an ADD
+ * per counter, so a stream record delivered again changes nothing. Several
+ * events may share a transaction (a stream batch, a load): their markers and
+ * their counters merged, which writes far fewer items. Reading a year is two
+ * Queries, whatever the number of applications.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  GetCommand,
+  paginateQuery,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { Counter, EventCount, Increment, QueueNet, ReportStore } from '../core/report';
+import type { Application } from '../core/model';
+import { withoutKeys } from './application-repository';
+import {
+  applicationKey,
+  countedEventKey,
+  queueNetKey,
+  queueNetPartition,
+  queueNetUpTo,
+  reportCounterKey,
+  reportYearPartition,
+  type ReportEntity,
+} from './keys';
+
+type Item = Record<string, unknown>;
+
+/** Markers outlive the stream's 24-hour retention by far, then the table's TTL removes them. */
+export const countedMarkerTtlSeconds = 30 * 24 * 60 * 60;
+/** DynamoDB's limit of items in one transaction; an event yields at most a handful. */
+const maxTransactionItems = 100;
+/** Concurrent counts of the same figure conflict; the loser retries, with a growing random pause, before handing the record back to the stream. */
+const conflictAttempts = 8;
+
+const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
+  // By name, not class: the document client may carry its own copy of the DynamoDB client package.
+  error instanceof Error && error.name === 'TransactionCanceledException'
+    ? ((error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((reason) => reason.Code)
+    : undefined;
+
+/** The item an increment adds to, and the attributes that describe it (so reading needs no key parsing). */
+const counterOf = (increment: Increment): { key: Item; attributes: Item } => {
+  const { year, serviceId, track } = increment;
+  if (increment.metric === 'queue') {
+    return { key: queueNetKey(year, serviceId, track), attributes: { entity: 'report-queue' satisfies ReportEntity, year, serviceId, track } };
+  }
+  const { metric, dimension } = increment;
+  return {
+    key: reportCounterKey(year, { metric, serviceId, track, dimension }),
+    attributes: { entity: 'report-counter' satisfies ReportEntity, metric, serviceId, track, dimension },
+  };
+};
+
+const itemId = (key: Item) => `${key.pk}\n${key.sk}`;
+
+/** One update per counter item (a transaction may not touch an item twice); changes that cancel out are dropped. */
+const mergedUpdates = (counts: readonly EventCount[]) => {
+  const byItem = new Map<string, { key: Item; attributes: Item; delta: number }>();
+  for (const increment of counts.flatMap((count) => count.increments)) {
+    const { key, attributes } = counterOf(increment);
+    const entry = byItem.get(itemId(key)) ?? { key, attributes, delta: 0 };
+    entry.delta += increment.delta;
+    byItem.set(itemId(key), entry);
+  }
+  return [...byItem.values()].filter((entry) => entry.delta !== 0);
+};
+
+/** Groups events into transactions: a marker per event plus their merged counter updates, at most 100 items. */
+const transactions = <T extends EventCount>(counts: readonly T[]): T[][] => {
+  const groups: T[][] = [];
+  let group: T[] = [];
+  let counters = new Set<string>();
+  for (const count of counts) {
+    const own = new Set(count.increments.map((increment) => itemId(counterOf(increment).key)));
+    if (1 + own.size > maxTransactionItems) throw new RangeError(`an event yields ${own.size} counter updates, over one transaction`);
+    const together = new Set([...counters, ...own]);
+    if (group.length + 1 + together.size > maxTransactionItems) {
+      groups.push(group);
+      [group, counters] = [[], own];
+    } else {
+      counters = together;
+    }
+    group.push(count);
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+};
+
+export const createReportRepository = (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  clock: () => Date = () => new Date(),
+): ReportStore => {
+  const update = ({ key, attributes, delta }: ReturnType<typeof mergedUpdates>[number]) => {
+    const names = Object.keys(attributes);
+    return {
+      Update: {
+        TableName: tableName,
+        Key: key,
+        UpdateExpression: `ADD #count :delta SET ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
+        ExpressionAttributeNames: { '#count': 'count', ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])) },
+        ExpressionAttributeValues: { ':delta': delta, ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])) },
+      },
+    };
+  };
+
+  const marker = ({ event }: EventCount, now: Date) => ({
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...countedEventKey(event.applicationId, event.id),
+        entity: 'counted-event' satisfies ReportEntity,
+        countedAt: now.toISOString(),
+        expiresAt: Math.floor(now.getTime() / 1000) + countedMarkerTtlSeconds,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  });
+
+  /** Writes one transaction's events; resolves with those it counted (the others were counted before). */
+  const countTogether = async <T extends EventCount>(group: readonly T[]): Promise<readonly T[]> => {
+    let pending = group;
+    for (let attempt = 1; pending.length > 0; ) {
+      const now = clock();
+      try {
+        await client.send(new TransactWriteCommand({ TransactItems: [...pending.map((count) => marker(count, now)), ...mergedUpdates(pending).map(update)] }));
+        return pending;
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (!codes) throw error;
+        // Markers come first, one per event, and are the only conditional items: a failed one was counted before.
+        const countedBefore = (_: T, i: number) => codes[i] === 'ConditionalCheckFailed';
+        if (pending.some(countedBefore)) {
+          pending = pending.filter((count, i) => !countedBefore(count, i));
+          continue;
+        }
+        if (!codes.includes('TransactionConflict') || attempt === conflictAttempts) throw error;
+        await sleep(Math.random() * 5 * 2 ** attempt);
+        attempt += 1;
+      }
+    }
+    return pending;
+  };
+
+  const queryAll = async (input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> => {
+    const items: Item[] = [];
+    for await (const page of paginateQuery({ client }, { TableName: tableName, ...input })) items.push(...(page.Items ?? []));
+    return items;
+  };
+
+  return {
+    async loadApplication(id) {
+      const result = await client.send(new GetCommand({ TableName: tableName, Key: applicationKey(id) }));
+      return result.Item ? withoutKeys<Application>(result.Item) : undefined;
+    },
+
+    async countOnce(counts) {
+      const results = counts.map(() => false);
+      // An event twice in one call (a record repeated in a batch) counts at its first place only.
+      const seen = new Set<string>();
+      const entries = counts.flatMap((count, index) => {
+        const id = itemId(countedEventKey(count.event.applicationId, count.event.id));
+        if (count.increments.length === 0 || seen.has(id)) return [];
+        seen.add(id);
+        return [{ ...count, index }];
+      });
+      for (const group of transactions(entries)) {
+        for (const { index } of await countTogether(group)) results[index] = true;
+      }
+      return results;
+    },
+
+    async readYear(year) {
+      const [counterItems, queueItems] = await Promise.all([
+        queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': reportYearPartition(year) } }),
+        queryAll({
+          KeyConditionExpression: 'pk = :pk AND sk <= :upTo',
+          ExpressionAttributeValues: { ':pk': queueNetPartition, ':upTo': queueNetUpTo(year) },
+        }),
+      ]);
+      return {
+        counters: counterItems.map((item) => withoutKeys<Counter>(item)),
+        queueNetByYear: queueItems.map(
+          (item): QueueNet => ({ year: Number(item.year), serviceId: item.serviceId as QueueNet['serviceId'], track: String(item.track), net: Number(item.count) }),
+        ),
+      };
+    },
+  };
+};

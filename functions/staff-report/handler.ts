@@ -1,0 +1,12 @@
+import { ReportYearPath } from '../../schemas/decision';
+import { createReportRepository } from '../adapters/report-repository';
+import { annualReport } from '../core/report';
+import { httpRoute, json } from '../http/route';
+import { documentClient, issuers, tableName } from '../wiring';
+
+const reports = createReportRepository(documentClient, tableName);
+
+/** GET /staff/reports/{year}: the year's figures from the stream-kept counters, for the services the staff member works on. */
+export const handler = httpRoute({ roles: ['staff'], issuers, path: ReportYearPath }, async ({ principal, path }) =>
+  json(200, await annualReport(reports, Number(path.year), principal.services)),
+);
