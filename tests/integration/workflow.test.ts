@@ -240,3 +240,28 @@ describe('the staff work list', () => {
     expect(update?.body.text).not.toContain('Anna');
   });
 });
+
+describe('the annual report, live', () => {
+  it('counts an application and its decisions from the stream, for the staff member’s services only', async () => {
+    const officer = await staff(['driving-training']);
+    const year = today.slice(0, 4);
+    const report = async () => (await api(`/staff/reports/${year}`, { token: officer })).body;
+    const counted = (body: { services: Record<string, { applications: { total: number }; decisions: { byCategory: Record<string, number> } }> }) => ({
+      applications: body.services['driving-training']?.applications.total ?? 0,
+      grants: body.services['driving-training']?.decisions.byCategory.grant ?? 0,
+    });
+    const before = counted(await report());
+
+    const applicant = await applicantWith(validForm('driving-training', 'category-b', today));
+    for (const step of [{ type: 'register' }, { type: 'grant' }]) await decide(officer, applicant.id, step);
+
+    const after = await waitFor(async () => {
+      const now = counted(await report());
+      return now.applications === before.applications + 1 && now.grants === before.grants + 1 && now;
+    });
+    expect(after).toEqual({ applications: before.applications + 1, grants: before.grants + 1 });
+    const body = await report();
+    expect(body.scope).toEqual(['driving-training']);
+    expect(Object.keys(body.services)).toEqual(['driving-training']);
+  });
+});
