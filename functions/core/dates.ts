@@ -2,15 +2,30 @@
  * Calendar arithmetic in the agency's time zone. Ages and windows are decided
  * on Latvian calendar dates, not UTC instants.
  */
-const rigaDateFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Riga',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+const hourMs = 3_600_000;
+
+/** 01:00 UTC on the last Sunday of a month: when EU summer time starts (March) and ends (October). */
+const lastSundayAtOneUtc = (year: number, monthIndex: number): number => {
+  const lastDay = new Date(Date.UTC(year, monthIndex + 1, 0, 1));
+  return lastDay.getTime() - lastDay.getUTCDay() * 24 * hourMs;
+};
+
+/**
+ * Europe/Riga's offset from UTC: +2 (EET), +3 in EU summer time. Plain arithmetic
+ * on purpose: the first time-zone-aware `Intl.DateTimeFormat` costs a function
+ * 12–19 ms of ICU start-up at cold start (bench/RESULTS.md). A spec checks it
+ * against ICU hour by hour from 2001 (Latvia kept no summer time in 2000); if the EU
+ * drops summer time, change it here.
+ */
+export const rigaOffsetHours = (instant: Date): 2 | 3 => {
+  const year = instant.getUTCFullYear();
+  const at = instant.getTime();
+  return at >= lastSundayAtOneUtc(year, 2) && at < lastSundayAtOneUtc(year, 9) ? 3 : 2;
+};
 
 /** `YYYY-MM-DD` of the instant in Europe/Riga. */
-export const rigaDate = (instant: Date): string => rigaDateFormat.format(instant);
+export const rigaDate = (instant: Date): string =>
+  new Date(instant.getTime() + rigaOffsetHours(instant) * hourMs).toISOString().slice(0, 10);
 
 const parts = (isoDate: string) => {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];

@@ -199,7 +199,9 @@ export class ServiceFunction extends Construct {
       timeout: props.timeout,
       role: this.role,
       logGroup: this.logGroup,
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      // No --enable-source-maps: it costs every cold start 5–25 ms (bench/RESULTS.md) and our logs carry no stack
+      // traces to map (error name and code only). The maps are still built, for reading a trace offline.
+      environment: props.environment,
       bundling: {
         minify: true,
         sourceMap: true,

@@ -250,7 +250,7 @@ describe('SivaEservicesStack template', () => {
 
     it.each(functionNames)('%s: every environment variable of functions/config.ts', (name) => {
       const variables = resources[functionIds.get(name)!]!.Properties.Environment.Variables as Record<string, Json>;
-      expect(Object.keys(variables).sort()).toEqual([...Object.values(environmentNames), 'NODE_OPTIONS'].sort());
+      expect(Object.keys(variables).sort()).toEqual([...Object.values(environmentNames)].sort());
       expect(variables).toMatchObject({
         [environmentNames.mailFrom]: defaultSettings.mailFrom,
         [environmentNames.agencyInboxes]: defaultSettings.agencyInboxes,
@@ -260,7 +260,6 @@ describe('SivaEservicesStack template', () => {
         [environmentNames.citizenTokenIssuer]: defaultSettings.citizenIssuerUrl,
         [environmentNames.notificationMaxDeliveries]: String(defaultSettings.notificationMaxDeliveries),
         [environmentNames.notificationRetryBaseMs]: String(defaultSettings.notificationRetryBaseMs),
-        NODE_OPTIONS: '--enable-source-maps',
       });
       expect(JSON.parse(variables[environmentNames.agencyInboxes] as string)).toBeTypeOf('object');
       expect(variables[environmentNames.tableName]).toEqual({ Ref: only('AWS::DynamoDB::Table') });

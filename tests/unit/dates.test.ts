@@ -21,4 +21,20 @@ describe('calendar rules in Europe/Riga', () => {
   it('uses the Latvian calendar day: 23:30 UTC on 31 Dec is already New Year in Riga', () => {
     expect(rigaDate(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
   });
+
+  it('agrees with ICU’s Europe/Riga on every hour around each change of clocks, and at random instants, 2001–2040 (Latvia kept no summer time in 2000)', () => {
+    const icu = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const instants: Date[] = [];
+    for (let year = 2001; year <= 2040; year++) {
+      for (const month of [2, 9]) {
+        const start = Date.UTC(year, month, 24);
+        for (let hour = 0; hour < 24 * 8; hour++) instants.push(new Date(start + hour * 3_600_000));
+      }
+    }
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let i = 0; i < 20_000; i++) instants.push(new Date(Date.UTC(2001, 0, 1) + Math.floor(random() * 40 * 365.25 * 86_400_000)));
+    const disagreements = instants.filter((instant) => rigaDate(instant) !== icu.format(instant));
+    expect(disagreements.map((instant) => instant.toISOString())).toEqual([]);
+  });
 });

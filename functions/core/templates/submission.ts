@@ -6,12 +6,10 @@
 import type { Language } from '../../../schemas/primitives';
 import { referrerNames, serviceNames, trackInfo } from '../../../schemas/services';
 import type { Application, ReferralRecord } from '../model';
+import { dateFormat } from './date-formats';
 import { renderEmail, type Email } from './html';
 
-const dateTime: Record<Language, Intl.DateTimeFormat> = {
-  lv: new Intl.DateTimeFormat('lv-LV', { timeZone: 'Europe/Riga', dateStyle: 'long', timeStyle: 'short' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Riga', dateStyle: 'long', timeStyle: 'short' }),
-};
+const dateTime = (language: Language) => dateFormat('instant-date-time', language);
 
 export const trackName = (application: Pick<Application, 'serviceId' | 'track'>, language: Language): string =>
   trackInfo(application.serviceId, application.track)?.name[language] ?? application.track;
@@ -75,7 +73,7 @@ export const applicantConfirmation = (application: Application, portalUrl: strin
         [numberLabel, application.reference],
         [serviceLabel, serviceNames[application.serviceId][language]],
         [groupLabel, trackName(application, language)],
-        [receivedLabel, dateTime[language].format(new Date(application.submittedAt))],
+        [receivedLabel, dateTime(language).format(new Date(application.submittedAt))],
       ],
     },
     { kind: 'heading', text: copy.nextHeading },
@@ -99,7 +97,7 @@ export const agencyAlert = (application: Application, staffPortalUrl: string): E
         ['Pakalpojums', serviceNames[application.serviceId].lv],
         ['Mērķa grupa', trackName(application, 'lv')],
         ['Kanāls', channelNames[application.channel]],
-        ['Saņemts', dateTime.lv.format(new Date(application.submittedAt))],
+        ['Saņemts', dateTime('lv').format(new Date(application.submittedAt))],
       ],
     },
     { kind: 'link', text: 'Atvērt iesniegumu darba vietnē', href: applicationUrl(staffPortalUrl, application.id) },
@@ -127,7 +125,7 @@ export const referrerConfirmation = (application: Application, staffPortalUrl: s
         ['SIVA iesnieguma numurs', application.reference],
         ['Pakalpojums', serviceNames[application.serviceId].lv],
         ['Mērķa grupa', trackName(application, 'lv')],
-        ['Saņemts', dateTime.lv.format(new Date(application.submittedAt))],
+        ['Saņemts', dateTime('lv').format(new Date(application.submittedAt))],
       ],
     },
     { kind: 'heading', text: 'Kas notiks tālāk' },

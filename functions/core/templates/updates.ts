@@ -14,6 +14,7 @@ import type { ApplicationStatus } from '../../../schemas/lifecycle';
 import type { Language } from '../../../schemas/primitives';
 import { serviceNames } from '../../../schemas/services';
 import type { Application, DecisionRecord } from '../model';
+import { dateFormat } from './date-formats';
 import { renderEmail, type Block, type Email } from './html';
 import { applicationUrl, trackName } from './submission';
 
@@ -80,20 +81,11 @@ const paragraphs = (text: string): Block[] =>
 // Dates: calendar dates (deadlines, start dates) with the weekday, in words;
 // instants as the date in Riga.
 
-const calendarDateFormat: Record<Language, Intl.DateTimeFormat> = {
-  lv: new Intl.DateTimeFormat('lv-LV', { timeZone: 'UTC', dateStyle: 'full' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'full' }),
-};
-const instantDateFormat: Record<Language, Intl.DateTimeFormat> = {
-  lv: new Intl.DateTimeFormat('lv-LV', { timeZone: 'Europe/Riga', dateStyle: 'long' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Riga', dateStyle: 'long' }),
-};
-const instantDateTimeLv = new Intl.DateTimeFormat('lv-LV', { timeZone: 'Europe/Riga', dateStyle: 'long', timeStyle: 'short' });
 
 /** `2026-12-15` → "otrdiena, 2026. gada 15. decembris" / "Tuesday, 15 December 2026"; anything else as given. */
 const calendarDate = (isoDate: string, language: Language): string => {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? new Date(`${isoDate}T00:00:00Z`) : undefined;
-  return date && !Number.isNaN(date.getTime()) ? calendarDateFormat[language].format(date) : isoDate;
+  return date && !Number.isNaN(date.getTime()) ? dateFormat('calendar-date', language).format(date) : isoDate;
 };
 
 const formatInstant = (instant: string, format: Intl.DateTimeFormat): string => {
@@ -519,7 +511,7 @@ export const applicantUpdate = (application: Application, change: StatusChange, 
     [labels.service, serviceNames[application.serviceId][language]],
     [labels.track, trackName(application, language)],
     [labels.status, statusNames[to][language]],
-    [decision ? labels.decisionDate : labels.date, formatInstant(changeDate(change), instantDateFormat[language])],
+    [decision ? labels.decisionDate : labels.date, formatInstant(changeDate(change), dateFormat('instant-date', language))],
   ];
   if (details.deadline) facts.push([labels.deadline, details.deadline]);
   if (queuePosition !== undefined) facts.push([labels.queuePosition, String(queuePosition)]);
@@ -599,7 +591,7 @@ export const referrerUpdate = (application: Application, change: StatusChange, s
     ['Pakalpojums', serviceNames[application.serviceId].lv],
     ['Mērķa grupa', trackName(application, 'lv')],
     ['Jaunais statuss', status],
-    [change.kind === 'decision' ? 'Lēmuma datums' : 'Datums', formatInstant(changeDate(change), instantDateFormat.lv)],
+    [change.kind === 'decision' ? 'Lēmuma datums' : 'Datums', formatInstant(changeDate(change), dateFormat('instant-date', 'lv'))],
   ];
   if (deadline) facts.push(['Termiņš dokumentiem', calendarDate(deadline, 'lv')]);
   return renderEmail('lv', `Nosūtījums ${referral.number} (${application.reference}): ${status}`, [
@@ -636,7 +628,7 @@ export const agencyDocumentsAlert = (application: Application, change: StatusCha
         ['Pakalpojums', serviceNames[application.serviceId].lv],
         ['Mērķa grupa', trackName(application, 'lv')],
         ['Jaunais statuss', statusNames.under_review.lv],
-        ['Ziņots', formatInstant(change.at, instantDateTimeLv)],
+        ['Ziņots', formatInstant(change.at, dateFormat('instant-date-time', 'lv'))],
       ],
     },
     { kind: 'heading', text: 'Kas jādara' },

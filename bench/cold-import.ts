@@ -1,0 +1,157 @@
+/**
+ * Part 1: bundle size and cold import. Every function of infra/routes.ts is
+ * bundled by the CDK stack itself, next to a baseline holding only the bare
+ * DynamoDB client; each bundle is imported in fresh `node` processes, rounds
+ * interleaved (and rotated) so machine drift hits every bundle alike. Two
+ * diagnostic variants, interleaved too, show where extra import time goes.
+ */
+import { execFile, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repositoryRoot } from '../local/paths';
+import { compositionOf, largestAdditions } from './lib/bundle-composition';
+import { baselineName, bundleLikeTheStack, type Bundle } from './lib/bundles';
+import { handlerEnvironment, offlineAwsEnvironment } from './lib/environment';
+import { runPart } from './lib/processes';
+import { partTitles, table } from './lib/results';
+import { kb, median, ms, percentile, ratio, verdict } from './lib/stats';
+
+/** Imports per bundle as deployed (the measurement), and per diagnostic variant (run in the first rounds). */
+const rounds = 12;
+const diagnosticRounds = 6;
+const targetRatio = 1.15;
+const probe = join(repositoryRoot, 'bench/lib/import-probe.mjs');
+
+interface Variant {
+  readonly label: string;
+  readonly rounds: number;
+  readonly nodeOptions: (bundle: Bundle) => string;
+  readonly probeFlags: readonly string[];
+}
+/** The first is the measurement; the others change one thing each, to attribute the difference. */
+const variants: readonly Variant[] = [
+  { label: 'as deployed', rounds, nodeOptions: (bundle) => bundle.nodeOptions, probeFlags: [] },
+  { label: "without the stack's NODE_OPTIONS", rounds: diagnosticRounds, nodeOptions: () => '', probeFlags: [] },
+  { label: 'ICU time zones initialised first', rounds: diagnosticRounds, nodeOptions: (bundle) => bundle.nodeOptions, probeFlags: ['--warm-icu'] },
+];
+
+/** One import, as the probe reports it. */
+interface Sample {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+type Metric = keyof Sample;
+
+const rotate = <T>(items: readonly T[], by: number): T[] => items.map((_, index) => items[(index + by) % items.length]!);
+
+runPart('cold', async (cleanup, measured) => {
+  const outdir = mkdtempSync(join(tmpdir(), 'siva-bench-bundles-'));
+  cleanup.add('the bundle folder', () => rmSync(outdir, { recursive: true, force: true }));
+  console.log('cold: bundling every function through the CDK stack (NodejsFunction + esbuild) …');
+  const bundles = await bundleLikeTheStack(outdir, cleanup);
+  const baseline = bundles.find((bundle) => bundle.name === baselineName);
+  if (!baseline) throw new Error('No baseline bundle');
+
+  // What a Lambda cold start has: the handler's variables and fake credentials; NODE_OPTIONS per variant.
+  const environment = { PATH: process.env.PATH ?? '', ...offlineAwsEnvironment, ...handlerEnvironment('siva-eservices-bench') };
+  let running: ChildProcess | undefined;
+  cleanup.add('the import probe', () => running?.kill('SIGKILL'));
+  const timeImport = (bundle: Bundle, variant: Variant) =>
+    new Promise<Sample>((resolve, reject) => {
+      running = execFile(
+        process.execPath,
+        [probe, bundle.file, ...variant.probeFlags],
+        { env: { ...environment, NODE_OPTIONS: variant.nodeOptions(bundle) }, cwd: outdir },
+        (error, stdout, stderr) => {
+          if (error) reject(new Error(`Importing the ${bundle.name} bundle failed: ${stderr || error.message}`));
+          else resolve(JSON.parse(stdout) as Sample);
+        },
+      );
+    });
+
+  const runs = bundles.flatMap((bundle) => variants.map((variant) => ({ bundle, variant, samples: [] as Sample[] })));
+  const imports = runs.reduce((sum, run) => sum + run.variant.rounds, 0);
+  console.log(`cold: ${imports} imports (${bundles.length} bundles, ${rounds} rounds as deployed, ${diagnosticRounds} per diagnostic variant), one fresh node process each …`);
+  for (let round = 0; round < Math.max(...variants.map((variant) => variant.rounds)); round++) {
+    const thisRound = runs.filter((run) => round < run.variant.rounds);
+    for (const run of rotate(thisRound, round)) run.samples.push(await timeImport(run.bundle, run.variant));
+  }
+  const [deployed] = variants;
+  const samplesOf = (bundle: Bundle, metric: Metric, variant = deployed!) =>
+    runs.find((run) => run.bundle === bundle && run.variant === variant)!.samples.map((sample) => sample[metric]);
+  const medianOf = (bundle: Bundle, metric: Metric, variant = deployed!) => median(samplesOf(bundle, metric, variant));
+  // Rounded as printed, so a table never shows "1.15×" next to "missed".
+  const ratioOf = (bundle: Bundle, metric: Metric, variant = deployed!) =>
+    Number((medianOf(bundle, metric, variant) / medianOf(baseline, metric, variant)).toFixed(2));
+
+  const functionBundles = bundles.filter((bundle) => bundle !== baseline);
+  const metBy = (metric: Metric) => functionBundles.filter((bundle) => ratioOf(bundle, metric) <= targetRatio);
+  const missed = functionBundles.filter((bundle) => !metBy('wallMs').includes(bundle));
+  const baselineComposition = compositionOf(baseline.file);
+  const label = (bundle: Bundle) => (bundle === baseline ? `${bundle.name} (DynamoDBClient only)` : bundle.name);
+  const nodeOptions = [...new Set(bundles.map((bundle) => bundle.nodeOptions || '(none)'))].join(', ');
+  // Read from the artifact rather than assumed: the baseline's source map names the client's package if it was bundled.
+  const sdkBundled = baselineComposition.has('@aws-sdk/client-dynamodb');
+
+  return [
+    `## ${partTitles.cold}`,
+    '',
+    measured,
+    '',
+    table(
+      ['bundle', 'minified', 'gzip', 'median import', 'p25 – p75', 'vs baseline', `target ≤ ${targetRatio}×`, 'median CPU time', 'vs baseline (CPU)'],
+      bundles.map((bundle) => {
+        const wall = samplesOf(bundle, 'wallMs');
+        return [
+          label(bundle),
+          kb(bundle.bytes),
+          kb(bundle.gzipBytes),
+          ms(median(wall)),
+          `${ms(percentile(wall, 25))} – ${ms(percentile(wall, 75))}`,
+          ratio(ratioOf(bundle, 'wallMs')),
+          bundle === baseline ? '—' : verdict(ratioOf(bundle, 'wallMs'), targetRatio),
+          ms(medianOf(bundle, 'cpuMs')),
+          ratio(ratioOf(bundle, 'cpuMs')),
+        ];
+      }),
+    ),
+    '',
+    `**Cold-import target (median import ≤ ${targetRatio}× the baseline's): ${missed.length === 0 ? 'met' : 'missed'}; met by ${functionBundles.length - missed.length} of ${functionBundles.length} functions${missed.length ? ` (missed: ${missed.map((bundle) => bundle.name).join(', ')})` : ''}. On CPU time: met by ${metBy('cpuMs').length} of ${functionBundles.length}.**`,
+    '',
+    'Import time is wall-clock, as specified. CPU time (user + system of the importing process, all threads) is shown beside it because other work on a small machine stretches wall-clock time and pulls every ratio towards 1, while CPU time stays put; on Lambda, with a fraction of a vCPU at 512 MB, a cold start pays roughly in proportion to CPU time.',
+    '',
+    '### Where the extra import time goes',
+    '',
+    `Diagnostic variants (${diagnosticRounds} imports each, interleaved with the measurement), each changing one thing; every cell is the bundle's median CPU time vs the baseline's under the same variant. "Without NODE_OPTIONS" drops what the stack sets (${nodeOptions}); "ICU time zones initialised first" creates one \`Intl.DateTimeFormat\` with a time zone before the clock starts, so what remains excludes ICU's one-off start-up.`,
+    '',
+    table(
+      ['bundle (CPU time)', ...variants.map((variant) => variant.label)],
+      bundles.map((bundle) => [
+        label(bundle),
+        ...variants.map((variant) => `${ratio(ratioOf(bundle, 'cpuMs', variant))} (${ms(medianOf(bundle, 'cpuMs', variant))})`),
+      ]),
+    ),
+    '',
+    '### What each function adds over the baseline',
+    '',
+    'Minified characters per npm package (or folder of ours), attributed through the source map shipped with each bundle; the five largest additions.',
+    '',
+    table(
+      ['function', 'size vs baseline', 'largest additions'],
+      functionBundles.map((bundle) => [
+        bundle.name,
+        `${bundle.bytes >= baseline.bytes ? '+' : '−'}${kb(Math.abs(bundle.bytes - baseline.bytes))}`,
+        largestAdditions(compositionOf(bundle.file), baselineComposition, 5)
+          .map(({ group, added }) => `${group} ${kb(added)}`)
+          .join(' · '),
+      ]),
+    ),
+    '',
+    '### How',
+    '',
+    `- Bundles: \`bench/lib/synth-bundles.ts\` builds the real \`SivaEservicesStack\` (one \`NodejsFunction\` per entry of \`functions\` in \`infra/routes.ts\`), so esbuild runs with exactly the options of \`infra/constructs/service-function.ts\`; none are copied into the bench. The AWS SDK is ${sdkBundled ? 'bundled' : '**not** bundled'} (read from the baseline's source map). The baseline (\`bench/baseline/dynamodb-client.ts\`: \`new DynamoDBClient({})\` and nothing else) goes through the same \`ServiceFunction\` construct.`,
+    `- Cold import: \`performance.now()\` (and \`process.cpuUsage()\`) around \`await import(bundle)\` inside a fresh \`node\` process per sample (\`bench/lib/import-probe.mjs\`), with the handler's environment, fake credentials, \`AWS_EC2_METADATA_DISABLED=true\` and, as deployed, the stack's \`NODE_OPTIONS\` (${nodeOptions}). ${rounds} rounds; each round imports every bundle once (and under each diagnostic variant in the first ${diagnosticRounds} rounds), in an order rotated per round. Medians, and the ratio of medians.`,
+    '- gzip: Node zlib at its default level, as an indication of the deployment package size.',
+  ].join('\n');
+});

@@ -1,0 +1,37 @@
+/** The function bundles as the CDK stack builds them, plus the baseline, with their sizes. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { forkTypeScript, stopChild, type Cleanup } from './processes';
+
+export const baselineName = 'baseline';
+export const manifestName = 'bundles.json';
+
+/** Written by synth-bundles.ts: the baseline first, then one entry per function of infra/routes.ts. */
+export type BundleManifest = { readonly name: string; readonly file: string; readonly nodeOptions: string }[];
+
+export interface Bundle {
+  readonly name: string;
+  /** index.mjs; its source map lies next to it. */
+  readonly file: string;
+  /** What the stack sets in the function's NODE_OPTIONS (source maps). */
+  readonly nodeOptions: string;
+  readonly bytes: number;
+  readonly gzipBytes: number;
+}
+
+export const bundleLikeTheStack = async (outdir: string, cleanup: Cleanup): Promise<Bundle[]> => {
+  const child = forkTypeScript('bench/lib/synth-bundles.ts', [outdir], { quiet: true });
+  cleanup.add('CDK bundling', () => stopChild(child));
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((done) => child.once('exit', (exitCode) => done(exitCode)));
+  if (code !== 0) throw new Error(`Bundling through the CDK stack failed (exit ${code}):\n${output.slice(-4000)}`);
+
+  const manifest = JSON.parse(readFileSync(join(outdir, manifestName), 'utf8')) as BundleManifest;
+  return manifest.map((entry) => {
+    const content = readFileSync(entry.file);
+    return { ...entry, bytes: content.byteLength, gzipBytes: gzipSync(content).byteLength };
+  });
+};
