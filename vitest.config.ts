@@ -12,6 +12,9 @@ const offlineAws = {
 export default defineConfig({
   test: {
     env: offlineAws,
+    // Every project: capture all output, and fail the run if personal data reached it (tests/support/log-audit.ts).
+    globalSetup: ['tests/support/log-audit.global-setup.ts'],
+    setupFiles: ['tests/support/log-capture.setup.ts'],
     projects: [
       {
         extends: true,
@@ -30,6 +33,17 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'infra', include: ['tests/infra/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 },
+      },
+      {
+        extends: true,
+        // Hostile input on every route: FUZZ_RUNS cases per route (500; `npm run fuzz` 10 000).
+        test: {
+          name: 'fuzz',
+          include: ['tests/fuzz/**/*.test.ts'],
+          globalSetup: ['tests/fuzz/global-setup.ts'],
+          setupFiles: ['tests/fuzz/setup.ts'],
+          hookTimeout: 60_000,
+        },
       },
     ],
   },

@@ -77,7 +77,10 @@ const encodeCursor = (key: Item | undefined): string | undefined =>
 const decodeCursor = (cursor: string, partition: string): Item => {
   try {
     const { s, i } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; i?: unknown };
-    if (typeof s !== 'string' || typeof i !== 'string' || !i.startsWith('APPLICATION#')) throw new Error('shape');
+    // Exactly the shape this module writes: `<ISO instant>#<id>` and `APPLICATION#<id>` (DynamoDB rejects empty key values with a 500-worthy error).
+    if (typeof s !== 'string' || typeof i !== 'string' || !/^\d{4}-\d{2}-\d{2}T[^#]{1,40}#[\w-]{1,64}$/.test(s) || !/^APPLICATION#[\w-]{1,64}$/.test(i)) {
+      throw new Error('shape');
+    }
     return { pk: i, sk: sortKeys.application, gsi1pk: partition, gsi1sk: s };
   } catch {
     throw validationFailed([violation(['cursor'], 'invalid_cursor')]);

@@ -37,15 +37,18 @@ const decisionItem = (decision: DecisionRecord): Item => ({
 
 /** A cursor is the last item's index key, bound to the partition it came from: it cannot reach another list. */
 const encodeCursor = (key: Item): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
-const decodeCursor = (cursor: string, partitionAttribute: string, partition: string): Item => {
+const decodeCursor = (cursor: string, index: { pk: string; sk: string; partition: string }): Item => {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Item;
+    // Exactly the four key attributes of the table and the index, non-empty strings: DynamoDB would refuse anything else.
+    const expected = ['pk', 'sk', index.pk, index.sk].sort();
     const valid =
       key !== null &&
       typeof key === 'object' &&
-      key[partitionAttribute] === partition &&
-      Object.values(key).every((value) => typeof value === 'string') &&
-      Object.keys(key).length <= 4;
+      !Array.isArray(key) &&
+      JSON.stringify(Object.keys(key).sort()) === JSON.stringify(expected) &&
+      Object.values(key).every((value) => typeof value === 'string' && value.length > 0 && value.length <= 256) &&
+      key[index.pk] === index.partition;
     if (!valid) throw new Error('shape');
     return key;
   } catch {
@@ -74,7 +77,7 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
     { limit, cursor }: { limit: number; cursor?: string },
   ): Promise<Page<Item>> => {
     const items: Item[] = [];
-    let startKey: Item | undefined = cursor ? decodeCursor(cursor, index.pk, index.partition) : undefined;
+    let startKey: Item | undefined = cursor ? decodeCursor(cursor, index) : undefined;
     do {
       const result = await client.send(new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey: startKey, Limit: Math.max(limit * 2, 25) }));
       items.push(...(result.Items ?? []));

@@ -127,10 +127,24 @@ const retryableAwsErrors = new Set([
   'ServiceUnavailable',
 ]);
 
+/** Reasons a cancelled DynamoDB transaction may be retried for (one reason per item; 'None' for the items that were fine). */
+const retryableCancellations = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', 'TransactionConflict', 'RequestLimitExceeded']);
+
+const cancellationReasons = (error: Error): string[] =>
+  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map(({ Code }) => Code ?? 'None').filter((code) => code !== 'None');
+
 const kindOf = (error: unknown): Kind => {
   if (isDomainError(error)) return error.kind;
   if (error instanceof MalformedJsonError) return 'malformed-json';
-  if (error instanceof Error && retryableAwsErrors.has(error.name)) return 'service-unavailable';
+  if (!(error instanceof Error)) return 'internal';
+  if (retryableAwsErrors.has(error.name)) return 'service-unavailable';
+  // A write whose condition failed met data that changed under it; a throttled or contended transaction wrote nothing.
+  if (error.name === 'ConditionalCheckFailedException') return 'conflict';
+  if (error.name === 'TransactionCanceledException') {
+    const reasons = cancellationReasons(error);
+    if (reasons.length > 0 && reasons.every((reason) => retryableCancellations.has(reason))) return 'service-unavailable';
+    if (reasons.includes('ConditionalCheckFailed')) return 'conflict';
+  }
   return 'internal';
 };
 

@@ -11,7 +11,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { describeIssues, violation } from '../../schemas/messages';
+import { describeIssues, violation, type Violation } from '../../schemas/messages';
 import { IdempotencyKey, type Language } from '../../schemas/primitives';
 import { DomainError, forbidden, notFound, validationFailed } from '../core/errors';
 import type { Principal, PrincipalFor, Role } from '../core/model';
@@ -108,9 +108,26 @@ export const readJsonBody = (event: Pick<Event, 'body' | 'isBase64Encoded' | 'he
   }
 };
 
+/** A key the caller sent is only repeated in a field error when it looks like a field name. */
+const echoableKey = (key: PropertyKey) =>
+  typeof key === 'number' || (typeof key === 'string' && /^[A-Za-z][\w-]{0,63}$/.test(key) && key !== 'constructor' && key !== 'prototype');
+
+/** Errors about a prototype key or a huge or odd key are reported on the object holding it: hostile input is not reflected. */
+const echoSafe = (violations: readonly Violation[]): Violation[] => {
+  const seen = new Set<string>();
+  return violations.flatMap((found) => {
+    const cut = found.path.findIndex((key) => !echoableKey(key));
+    const safe = cut === -1 ? found : { ...found, path: found.path.slice(0, cut) };
+    const id = JSON.stringify([safe.path.map(String), safe.code]);
+    if (seen.has(id)) return [];
+    seen.add(id);
+    return [safe];
+  });
+};
+
 const parseWith = <T>(schema: Schema<T>, input: unknown): T => {
   const result = schema.safeParse(input);
-  if (!result.success) throw validationFailed(describeIssues(result.error.issues, input));
+  if (!result.success) throw validationFailed(echoSafe(describeIssues(result.error.issues, input)));
   return result.data;
 };
 

@@ -54,3 +54,37 @@ export const afterMedicalRehabilitationApplication = (today: string, endedDaysAg
     },
     declarations,
   }) as ApplicationSubmission;
+
+/**
+ * Personal data that must never reach a log line. Tests that submit it leave
+ * it where a careless log statement would pick it up; the log audit
+ * (tests/support/log-audit.ts) fails the whole run if any of it appears in the
+ * captured output. 140385-19949 is a valid old-format code (born 14 Mar 1985).
+ */
+export const canary = {
+  personalCode: '140385-19949',
+  dateOfBirth: '1985-03-14',
+  givenName: 'Kanārija',
+  familyName: 'Čiepstiņa',
+  email: 'kanarija.ciepstina@example.lv',
+  addressLine: 'Putnu iela 13 dz. 37',
+  phone: '+371 29871234',
+} as const;
+
+/** The applicant's contact details, all of them canaries. */
+export const canaryContact = {
+  ...applicantContact,
+  dateOfBirth: canary.dateOfBirth,
+  address: { ...applicantContact.address, line: canary.addressLine },
+  phone: canary.phone,
+  email: canary.email,
+} as const;
+
+let issuedCodes = 0;
+const codeBase = Math.floor(Math.random() * 1e9);
+
+/** A new-format personal code (32…39 and nine digits) not handed out before in this process. */
+export const uniquePersonalCode = (): string => {
+  issuedCodes += 1;
+  return `3${2 + (issuedCodes % 8)}${String((codeBase + issuedCodes) % 1e9).padStart(9, '0')}`;
+};

@@ -81,3 +81,30 @@ export const freshTable = async (prefix: string): Promise<string> => {
   await ensureTable(dynamoClient(), name);
   return name;
 };
+
+/** `api`, against another gateway (a stack a test file starts for itself). */
+export const apiAt =
+  (baseUrl: string) =>
+  async (path: string, options: Parameters<typeof api>[1] = {}): Promise<ApiResponse> => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const hasBody = options.json !== undefined || options.body !== undefined;
+    if (hasBody) headers['content-type'] ??= 'application/json';
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: options.method ?? (hasBody ? 'POST' : 'GET'),
+      headers,
+      ...(hasBody && { body: options.body ?? JSON.stringify(options.json) }),
+    });
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    return { status: response.status, headers: response.headers, body, text };
+  };
+
+/** `inbox`, of another SES local. */
+export const inboxAt = async (sesUrl: string): Promise<SentEmail[]> =>
+  ((await (await fetch(`${sesUrl}/store`)).json()) as { emails: SentEmail[] }).emails;

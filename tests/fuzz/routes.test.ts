@@ -1,0 +1,107 @@
+/**
+ * Hostile input on every route of the route table, in process against DynamoDB
+ * Local: whatever is sent, the answer is never a 5xx, a refusal is a clean
+ * problem+json document, nobody sees other people's things, and a refused
+ * request writes nothing (every write of the handlers' DynamoDB client is
+ * watched; a reference number taken on the way is the only exception).
+ * FUZZ_RUNS sets the cases per route (500; `npm run fuzz`: 10 000).
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeKey, routes } from '../../infra/routes';
+import { watchDynamo, type DynamoWatch, type Write } from '../support/dynamo-spy';
+import { fuzzRegistry } from './registry';
+import { casesFor, regressionCasesFor, requestOf, type FuzzCase } from './support/cases';
+import { expectNoPrototypePollution, expectNothingOfOthers, expectSafeAnswer, isSuccess } from './support/checks';
+import { claimsFor, eventFor, invoke, type Answer } from './support/requests';
+import type { RouteFuzz, World } from './support/route-fuzz';
+import { fuzzParameters, fuzzRuns, testTimeout } from './support/runs';
+import { fuzzTableName, identityOf, scanTable, seedWorld } from './support/world';
+
+let world: World;
+let dynamo: DynamoWatch;
+/** Applications the accepted requests stored, for the final look at the whole table. */
+const applicationsStored = new Set<unknown>();
+
+beforeAll(async () => {
+  dynamo = watchDynamo();
+  const mark = dynamo.mark();
+  world = await seedWorld();
+  newApplications(dynamo.writesSince(mark));
+}, 60_000);
+afterAll(() => dynamo?.restore());
+
+const freshRole = (entry: RouteFuzz) => (entry.roles === 'public' ? 'citizen' : entry.roles[0]);
+/** Reference numbers are taken before anything is stored and never reused: the one write a refusal may leave. */
+const lasting = (writes: readonly Write[]) => writes.filter(({ pk }) => !String(pk).startsWith('COUNTER#'));
+/** Applications a request stored that were not there before (a change to one may write it again). */
+const newApplications = (writes: readonly Write[]) => {
+  const added = [...new Set(writes.filter(({ item, pk }) => item?.entity === 'application' && !applicationsStored.has(pk)).map(({ pk }) => pk))];
+  for (const pk of added) applicationsStored.add(pk);
+  return added.length;
+};
+
+/** Sends a case as its caller; returns the answer and what it wrote. */
+const sendCase = async (route: (typeof routes)[number], entry: RouteFuzz, { request }: Pick<FuzzCase, 'request'>) => {
+  const identity = identityOf(request.as, world, freshRole(entry));
+  const mark = dynamo.mark();
+  const answer: Answer = await invoke(route, eventFor(route, request, claimsFor(request.claims, identity)));
+  return { identity, answer, writes: dynamo.writesSince(mark) };
+};
+
+describe('the fuzz registry', () => {
+  it('has an entry for every route in the table and none for a route that is gone', () => {
+    expect(Object.keys(fuzzRegistry).sort(), 'add the missing routes to tests/fuzz/registry.ts').toEqual(routes.map(routeKey).sort());
+  });
+});
+
+for (const route of routes) {
+  const key = routeKey(route);
+  const entry = fuzzRegistry[key];
+
+  describe(key, () => {
+    // The classification below is only as good as the valid requests it starts from.
+    it.skipIf(!entry)('answers every valid request its fuzz entry generates as the entry says', async () => {
+      for (const parts of fc.sample(entry!.valid(world), Math.min(fuzzRuns, 20))) {
+        const { answer, writes } = await sendCase(route, entry!, { request: requestOf(entry!, parts) });
+        if (entry!.validAnswers) expect(entry!.validAnswers, answer.text.slice(0, 300)).toContain(answer.status);
+        else expect(isSuccess(answer.status), `${answer.status}: ${answer.text.slice(0, 300)}`).toBe(true);
+        newApplications(writes);
+      }
+    }, 60_000);
+
+    it.skipIf(!entry)(
+      `answers ${fuzzRuns} hostile requests with 4xx problems, never a 5xx, shows nobody else's data, and writes nothing for a refused one`,
+      async () => {
+        const fuzz = entry!;
+        const property = fc.asyncProperty(casesFor(fuzz, world), async (fuzzCase) => {
+          const { identity, answer, writes } = await sendCase(route, fuzz, fuzzCase);
+
+          expectSafeAnswer(answer, fuzzCase, fuzzTableName());
+          expectNoPrototypePollution();
+          expectNothingOfOthers(answer, fuzzCase.request, identity, world);
+          if (isSuccess(answer.status)) {
+            fuzz.accepted?.(answer, fuzzCase.request, world);
+            expect(newApplications(writes), 'applications stored by an accepted request').toBe(fuzz.creates ?? 0);
+          } else {
+            expect(lasting(writes), `written for a ${answer.status} answer`).toEqual([]);
+          }
+        });
+        await fc.assert(property, fuzzParameters(fuzzRuns, regressionCasesFor(fuzz, world).map((fuzzCase) => [fuzzCase] as [FuzzCase])));
+      },
+      testTimeout(fuzzRuns),
+    );
+  });
+}
+
+describe('after the fuzzing', () => {
+  it('holds only what accepted requests stored: no stray application, no orphaned timeline event', async () => {
+    const items = await scanTable();
+    const applications = new Set(items.filter((item) => item.entity === 'application').map((item) => item.pk));
+
+    const orphans = items.filter((item) => (item.entity === 'event' || item.entity === 'notification') && !applications.has(item.pk));
+
+    expect(applications).toEqual(applicationsStored);
+    expect(orphans, 'timeline items without their application').toEqual([]);
+  }, testTimeout(fuzzRuns));
+});

@@ -1,0 +1,39 @@
+/**
+ * The environment the handlers read at cold start, for tests that run handler
+ * modules inside the test process. Same values as local/stack.ts gives the
+ * local runtime, but set explicitly: a worker may carry another file's values.
+ */
+import { environmentNames } from '../../functions/config';
+import type { TrustedIssuers } from '../../functions/http/auth';
+import { localAgencyInboxes } from '../../local/stack';
+
+export interface HandlerEnvironmentOptions {
+  readonly tableName: string;
+  readonly dynamoEndpoint: string;
+  /** SES v2 endpoint; handlers that send no e-mail do not need one. */
+  readonly sesEndpoint?: string;
+  readonly issuers: TrustedIssuers;
+  readonly notificationMaxDeliveries?: number;
+  readonly notificationRetryBaseMs?: number;
+}
+
+export const handlerEnvironment = (options: HandlerEnvironmentOptions): Record<string, string> => ({
+  AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
+  AWS_ENDPOINT_URL_DYNAMODB_STREAMS: options.dynamoEndpoint,
+  ...(options.sesEndpoint && { AWS_ENDPOINT_URL_SESV2: options.sesEndpoint }),
+  [environmentNames.tableName]: options.tableName,
+  [environmentNames.mailFrom]: 'SIVA e-pakalpojumi <e-pakalpojumi@siva.gov.lv>',
+  [environmentNames.agencyInboxes]: JSON.stringify(localAgencyInboxes),
+  [environmentNames.portalUrl]: 'https://e.siva.gov.lv',
+  [environmentNames.staffPortalUrl]: 'https://darbs.siva.gov.lv',
+  [environmentNames.pensionAge]: '65',
+  [environmentNames.citizenTokenIssuer]: options.issuers.citizen,
+  [environmentNames.workforceTokenIssuer]: options.issuers.workforce,
+  [environmentNames.notificationMaxDeliveries]: String(options.notificationMaxDeliveries ?? 8),
+  [environmentNames.notificationRetryBaseMs]: String(options.notificationRetryBaseMs ?? 1000),
+});
+
+/** Sets the environment for handler modules imported after this call. */
+export const useHandlerEnvironment = (options: HandlerEnvironmentOptions): void => {
+  Object.assign(process.env, handlerEnvironment(options));
+};
