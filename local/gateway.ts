@@ -46,13 +46,22 @@ export const compileRoute = (route: CompiledRoute['route']): CompiledRoute => {
   return { route, pattern: new RegExp(`^${source}$`), parameterNames };
 };
 
+/** A malformed escape (`%E0%A4%A`) stays as sent: the handler's path schema then refuses it, never a 500. */
+const decodedOrRaw = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
 export const matchRoute = (compiled: readonly CompiledRoute[], method: string, path: string) => {
   for (const candidate of compiled) {
     if (candidate.route.method !== method) continue;
     const match = candidate.pattern.exec(path);
     if (!match) continue;
     const pathParameters = Object.fromEntries(
-      candidate.parameterNames.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]),
+      candidate.parameterNames.map((name, index) => [name, decodedOrRaw(match[index + 1]!)]),
     );
     return { route: candidate.route, pathParameters };
   }

@@ -101,8 +101,13 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
       .catch((error: unknown) => log(`stream: dead-letter consumer failed: ${error instanceof Error ? error.name : String(error)}`));
   };
 
-  /** Delivers one batch like the event source mapping: retry from the first reported failure, then dead-letter. */
-  const deliver = async (shardId: string, batch: DynamoDBRecord[]) => {
+  /**
+   * Delivers one batch like the event source mapping (bisectBatchOnError, partial batch responses):
+   * a reported failure is retried from that record; a batch whose invocation throws is split in
+   * halves, each delivered on its own, so one bad record cannot hold its neighbours back; a single
+   * record that still fails after the last retry is dead-lettered.
+   */
+  const deliver = async (shardId: string, batch: DynamoDBRecord[]): Promise<void> => {
     let remaining = batch;
     for (let retries = 0; remaining.length > 0; retries++) {
       let failedFrom: string | undefined;
@@ -110,6 +115,11 @@ export const startStreamPoller = async (options: StreamPollerOptions): Promise<S
         const response = await options.consume({ Records: remaining });
         failedFrom = response?.batchItemFailures?.[0]?.itemIdentifier;
       } catch {
+        if (remaining.length > 1) {
+          const half = Math.ceil(remaining.length / 2);
+          await deliver(shardId, remaining.slice(0, half));
+          return deliver(shardId, remaining.slice(half));
+        }
         failedFrom = remaining[0]?.dynamodb?.SequenceNumber;
       }
       if (failedFrom === undefined) return;

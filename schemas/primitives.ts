@@ -14,15 +14,18 @@ export const limits = {
   icfCodes: 30,
 } as const;
 
+const unwantedCharacters =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\u202A-\u202E\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Trimmed, non-empty text of at most `max` characters, without control characters. */
 export const text = (max: number) =>
   z.string().check(
     z.trim(),
     z.minLength(1),
     z.maxLength(max),
-    z.refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), {
-      error: 'control_characters',
-    }),
+    // Control characters, direction overrides and invisible marks (which can disguise text to a reader or a screen
+    // reader) and lone surrogates (not text at all) are refused.
+    z.refine((value) => !unwantedCharacters.test(value), { error: 'control_characters' }),
   );
 
 /** Given or family name: letters (any script, so Latvian diacritics), spaces, hyphens, apostrophes, dots. */

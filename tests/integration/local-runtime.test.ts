@@ -5,7 +5,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, DynamoDBStreamEvent } fro
 import { createDevIdentityProvider } from '../../local/dev-idp';
 import { startGateway, type LambdaHandler } from '../../local/gateway';
 import { startStreamPoller } from '../../local/stream-poller';
-import { api, documentClient, dynamoClient, freshTable, streamsClient, tokens } from './support/local';
+import { api, documentClient, dynamoClient, freshTable, streamsClient, tokens, waitFor } from './support/local';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -192,5 +192,32 @@ describe('the local stream poller', () => {
     expect(attempts.at(-1)).toBe('after');
     expect(poller.deadLetters).toHaveLength(1);
     expect(JSON.stringify(poller.deadLetters)).not.toContain('poison');
+  });
+
+  it('splits a batch whose invocation throws (bisect on error), so only the bad record is dead-lettered', async () => {
+    const tableName = await freshTable('poller-bisect');
+    const delivered: string[] = [];
+    const poller = await startStreamPoller({
+      dynamo: dynamoClient(),
+      streams: streamsClient(),
+      tableName,
+      retryAttempts: 1,
+      backoff: { initialMs: 5, maxMs: 10 },
+      pollIntervalMs: 200,
+      log: () => {},
+      consume: async (event) => {
+        const ids = event.Records.map((r) => r.dynamodb?.NewImage?.n?.S ?? '');
+        if (ids.includes('poison')) throw new Error('crash');
+        delivered.push(...ids);
+      },
+    });
+    cleanups.push(poller.stop);
+    await Promise.all(['good-1', 'poison', 'good-2', 'good-3'].map((n) => put(tableName, n)));
+    await waitFor(async () => poller.deadLetters.length === 1 && delivered.length === 3, 10_000);
+    await poller.idle();
+
+    expect(delivered.sort()).toEqual(['good-1', 'good-2', 'good-3']);
+    expect(poller.deadLetters).toHaveLength(1);
+    expect(poller.deadLetters[0]!.eventIds).toHaveLength(1);
   });
 });

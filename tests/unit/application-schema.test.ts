@@ -89,3 +89,15 @@ describe('social-rehabilitation application form', () => {
     expect(messages['applicant.address.line']).toMatch(/^control_characters:/);
   });
 });
+
+describe('free text', () => {
+  it('refuses direction overrides, invisible marks and lone surrogates, and keeps Latvian letters', async () => {
+    const { text } = await import('../../schemas/primitives');
+    const line = text(200);
+    expect(line.safeParse('Brīvības iela 1 – 12, Rīga').success).toBe(true);
+    for (const hostile of ['Iela\u202E1', 'Iela\u200B1', 'Iela\uD800', 'Iela\uDC001', 'Ie\uFEFFla', 'Iela\u2066x\u2069']) {
+      expect(line.safeParse(hostile).success, JSON.stringify(hostile)).toBe(false);
+    }
+    expect(line.safeParse('Māja 😀').success).toBe(true);
+  });
+});
