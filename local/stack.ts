@@ -7,7 +7,9 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { environmentNames } from '../functions/config';
+import { environmentNames, type EnvironmentKey } from '../functions/config';
+import type { TrustedIssuers } from '../functions/http/auth';
+import { defaultSettings } from '../infra/settings';
 import { deadLetterConsumer, functions, routes, streamConsumer, type FunctionName } from '../infra/routes';
 import type { SQSEvent } from 'aws-lambda';
 import type { StreamBatchInfo } from '../functions/adapters/stream-records';
@@ -54,19 +56,37 @@ export const freePort = (): Promise<number> =>
 /** One inbox per service for the agency's new-application alerts. */
 export const localAgencyInboxes = Object.fromEntries(serviceIds.map((id) => [id, `${id}@siva.gov.lv`]));
 
-/** What the handlers read, as the CDK stack sets it on Lambda; values already in the environment win. */
-const handlerEnvironment = (tableName: string): Record<string, string> => ({
-  [environmentNames.tableName]: tableName,
-  [environmentNames.mailFrom]: 'SIVA e-pakalpojumi <e-pakalpojumi@siva.gov.lv>',
-  [environmentNames.agencyInboxes]: JSON.stringify(localAgencyInboxes),
-  [environmentNames.portalUrl]: 'https://e.siva.gov.lv',
-  [environmentNames.staffPortalUrl]: 'https://darbs.siva.gov.lv',
-  [environmentNames.pensionAge]: '65',
-  [environmentNames.citizenTokenIssuer]: devIssuers.citizen.issuer,
-  [environmentNames.workforceTokenIssuer]: devIssuers.workforce.issuer,
-  [environmentNames.notificationMaxDeliveries]: '8',
-  [environmentNames.notificationRetryBaseMs]: '1000',
-});
+export interface HandlerSettings {
+  readonly issuers?: TrustedIssuers;
+  readonly notificationMaxDeliveries?: number;
+  readonly notificationRetryBaseMs?: number;
+  readonly sesConfigurationSet?: string;
+}
+
+/**
+ * What the handlers read at cold start, with the values the CDK stack sets on Lambda (its default
+ * settings) and the dev issuers. Keyed by every name in functions/config.ts, like infra/stack.ts:
+ * a variable added there fails type-checking here until it is set. Tests and the bench use it too.
+ */
+export const handlerEnvironment = (tableName: string, settings: HandlerSettings = {}): Record<string, string> => {
+  const issuers = settings.issuers ?? { citizen: devIssuers.citizen.issuer, workforce: devIssuers.workforce.issuer };
+  const values: Record<EnvironmentKey, string | undefined> = {
+    tableName,
+    mailFrom: defaultSettings.mailFrom,
+    agencyInboxes: JSON.stringify(localAgencyInboxes),
+    sesConfigurationSet: settings.sesConfigurationSet,
+    portalUrl: defaultSettings.portalUrl,
+    staffPortalUrl: defaultSettings.staffPortalUrl,
+    pensionAge: String(defaultSettings.pensionAge),
+    citizenTokenIssuer: issuers.citizen,
+    workforceTokenIssuer: issuers.workforce,
+    notificationMaxDeliveries: String(settings.notificationMaxDeliveries ?? defaultSettings.notificationMaxDeliveries),
+    notificationRetryBaseMs: String(settings.notificationRetryBaseMs ?? defaultSettings.notificationRetryBaseMs),
+  };
+  return Object.fromEntries(
+    (Object.keys(values) as EnvironmentKey[]).flatMap((key) => (values[key] === undefined ? [] : [[environmentNames[key], values[key]]])),
+  );
+};
 
 /** The SQS event Lambda gives the on-failure queue's consumer for one failed stream batch. */
 const sqsMessageOf = (batch: StreamBatchInfo, region: string): SQSEvent => ({

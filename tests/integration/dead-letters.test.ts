@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
 import { createApplicationRepository } from '../../functions/adapters/application-repository';
 import { createWorkflowRepository } from '../../functions/adapters/workflow-repository';
-import type { Application, TimelineEvent } from '../../functions/core/model';
+import type { TimelineEvent } from '../../functions/core/model';
+import { storedApplication, submittedEvent } from '../support/stored-application';
 import { startStreamPoller } from '../../local/stream-poller';
 import { localAgencyInboxes } from '../../local/stack';
 import { documentClient, dynamoClient, emailsAbout, freshTable, local, streamsClient, waitFor } from './support/local';
@@ -42,45 +43,9 @@ const handlersFor = async (tableName: string) => {
   };
 };
 
-let sequence = 0;
 const storeSubmitted = async (tableName: string, id: string = crypto.randomUUID()) => {
-  sequence += 1;
-  const at = new Date().toISOString();
-  const application: Application = {
-    id,
-    reference: `TEST-DLQ-${Date.now()}-${sequence}`,
-    serviceId: 'social-rehabilitation',
-    track: 'functional-impairment',
-    status: 'submitted',
-    version: 1,
-    channel: 'self',
-    ownerSubject: 'eid-test',
-    personKey: `person-${sequence}-${Date.now()}`,
-    applicant: {
-      givenName: 'Pēteris',
-      familyName: 'Kalniņš',
-      personalCode: '32579461005',
-      dateOfBirth: '1980-01-01',
-      address: { municipality: 'riga', line: 'Tērbatas iela 1' },
-      phone: '+37120000000',
-      email: `dlq.${sequence}@example.lv`,
-      language: 'lv',
-      contactChannel: 'email',
-    },
-    evidence: { disabilityGroup: 'III', selfAssessmentCompletedOn: '2026-01-01' },
-    language: 'lv',
-    submittedAt: at,
-    updatedAt: at,
-  };
-  const event: TimelineEvent = {
-    applicationId: application.id,
-    id: `${at}#${sequence}`,
-    type: 'submitted',
-    at,
-    actor: { role: 'citizen', subject: 'eid-test' },
-    status: 'submitted',
-  };
-  await createApplicationRepository(documentClient(), tableName).insertSubmitted(application, event);
+  const application = storedApplication({ id, reference: `TEST-DLQ-${Date.now()}-${id.slice(0, 4)}` });
+  await createApplicationRepository(documentClient(), tableName).insertSubmitted(application, submittedEvent(application));
   return application;
 };
 

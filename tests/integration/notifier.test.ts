@@ -11,8 +11,8 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createApplicationRepository } from '../../functions/adapters/application-repository';
 import { eventKey } from '../../functions/adapters/keys';
-import type { Application, TimelineEvent } from '../../functions/core/model';
 import { startStreamPoller, type StreamPoller } from '../../local/stream-poller';
+import { storedApplication, submittedEvent } from '../support/stored-application';
 import { freePort, localAgencyInboxes } from '../../local/stack';
 import { documentClient, dynamoClient, emailsAbout, freshTable, local, streamsClient, waitFor } from './support/local';
 
@@ -59,45 +59,10 @@ const pollerFor = async (tableName: string, consume: Parameters<typeof startStre
   return poller;
 };
 
-let sequence = 0;
 /** Stores an application and its "submitted" event, as the submit handler does. */
 const storeSubmitted = async (tableName: string) => {
-  sequence += 1;
-  const at = new Date().toISOString();
-  const application: Application = {
-    id: crypto.randomUUID(),
-    reference: `TEST-NOTIFY-${Date.now()}-${sequence}`,
-    serviceId: 'social-rehabilitation',
-    track: 'functional-impairment',
-    status: 'submitted',
-    version: 1,
-    channel: 'self',
-    ownerSubject: 'eid-test',
-    personKey: 'person-key-test',
-    applicant: {
-      givenName: 'Pēteris',
-      familyName: 'Kalniņš',
-      personalCode: '32579461005',
-      dateOfBirth: '1980-01-01',
-      address: { municipality: 'riga', line: 'Tērbatas iela 1' },
-      phone: '+37120000000',
-      email: `peteris.${sequence}@example.lv`,
-      language: 'lv',
-      contactChannel: 'email',
-    },
-    evidence: { disabilityGroup: 'III', selfAssessmentCompletedOn: '2026-01-01' },
-    language: 'lv',
-    submittedAt: at,
-    updatedAt: at,
-  };
-  const event: TimelineEvent = {
-    applicationId: application.id,
-    id: `${at}#${sequence}`,
-    type: 'submitted',
-    at,
-    actor: { role: 'citizen', subject: 'eid-test' },
-    status: 'submitted',
-  };
+  const application = storedApplication({ reference: `TEST-NOTIFY-${Date.now()}-${crypto.randomUUID().slice(0, 4)}` });
+  const event = submittedEvent(application);
   await createApplicationRepository(documentClient(), tableName).insertSubmitted(application, event);
   return { application, event };
 };

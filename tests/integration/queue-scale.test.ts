@@ -8,36 +8,22 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { applicationItem } from '../../functions/adapters/application-repository';
 import { createWorkflowRepository } from '../../functions/adapters/workflow-repository';
 import type { Application } from '../../functions/core/model';
+import { storedApplication } from '../support/stored-application';
 import { documentClient, freshTable } from './support/local';
 
 const queueLength = 3_788;
 
 const queued = (index: number): Application => {
   const admittedAt = new Date(Date.UTC(2021, 0, 1) + index * 60_000).toISOString();
+  const application = storedApplication();
   return {
+    ...application,
     id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
     reference: `SIVA-2021-${String(index).padStart(6, '0')}`,
-    serviceId: 'social-rehabilitation',
-    track: 'functional-impairment',
     status: 'queued',
     version: 3,
-    channel: 'self',
-    ownerSubject: `eid-${index}`,
-    personKey: `person-${index}`,
     // Realistic item size: the index must stay small however large the applications are.
-    applicant: {
-      givenName: 'Vārds',
-      familyName: 'Uzvārds',
-      personalCode: '32000000000',
-      dateOfBirth: '1970-01-01',
-      address: { municipality: 'riga', line: 'Brīvības iela 100 - 10, Rīga' },
-      phone: '+371 20000000',
-      email: `person.${index}@example.lv`,
-      language: 'lv',
-      contactChannel: 'email',
-    },
-    evidence: { disabilityGroup: 'II', selfAssessmentCompletedOn: '2020-12-01', notes: 'x'.repeat(800) },
-    language: 'lv',
+    evidence: { ...application.evidence, notes: 'x'.repeat(800) },
     submittedAt: admittedAt,
     updatedAt: admittedAt,
     queue: { priorityGroup: 2, admittedAt, positionAtAdmission: index + 1 },

@@ -3,9 +3,8 @@
  * modules inside the test process. Same values as local/stack.ts gives the
  * local runtime, but set explicitly: a worker may carry another file's values.
  */
-import { environmentNames } from '../../functions/config';
 import type { TrustedIssuers } from '../../functions/http/auth';
-import { localAgencyInboxes } from '../../local/stack';
+import { handlerEnvironment as localHandlerEnvironment } from '../../local/stack';
 
 export interface HandlerEnvironmentOptions {
   readonly tableName: string;
@@ -21,16 +20,7 @@ export const handlerEnvironment = (options: HandlerEnvironmentOptions): Record<s
   AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
   AWS_ENDPOINT_URL_DYNAMODB_STREAMS: options.dynamoEndpoint,
   ...(options.sesEndpoint && { AWS_ENDPOINT_URL_SESV2: options.sesEndpoint }),
-  [environmentNames.tableName]: options.tableName,
-  [environmentNames.mailFrom]: 'SIVA e-pakalpojumi <e-pakalpojumi@siva.gov.lv>',
-  [environmentNames.agencyInboxes]: JSON.stringify(localAgencyInboxes),
-  [environmentNames.portalUrl]: 'https://e.siva.gov.lv',
-  [environmentNames.staffPortalUrl]: 'https://darbs.siva.gov.lv',
-  [environmentNames.pensionAge]: '65',
-  [environmentNames.citizenTokenIssuer]: options.issuers.citizen,
-  [environmentNames.workforceTokenIssuer]: options.issuers.workforce,
-  [environmentNames.notificationMaxDeliveries]: String(options.notificationMaxDeliveries ?? 8),
-  [environmentNames.notificationRetryBaseMs]: String(options.notificationRetryBaseMs ?? 1000),
+  ...localHandlerEnvironment(options.tableName, options),
 });
 
 /** Sets the environment for handler modules imported after this call. */

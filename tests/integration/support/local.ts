@@ -23,27 +23,39 @@ export interface ApiResponse {
   readonly text: string;
 }
 
-export const api = async (
-  path: string,
-  options: { method?: string; token?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {},
-): Promise<ApiResponse> => {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.json !== undefined || options.body !== undefined) headers['content-type'] ??= 'application/json';
-  const response = await fetch(`${local.apiUrl}${path}`, {
-    method: options.method ?? (options.json !== undefined || options.body !== undefined ? 'POST' : 'GET'),
-    headers,
-    ...((options.json !== undefined || options.body !== undefined) && { body: options.body ?? JSON.stringify(options.json) }),
-  });
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, headers: response.headers, body, text };
-};
+export interface ApiOptions {
+  readonly method?: string;
+  readonly token?: string;
+  readonly json?: unknown;
+  readonly body?: string;
+  readonly headers?: Record<string, string>;
+}
+
+/** `api`, against any gateway (a stack a test file starts for itself). */
+export const apiAt =
+  (baseUrl: string) =>
+  async (path: string, options: ApiOptions = {}): Promise<ApiResponse> => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const hasBody = options.json !== undefined || options.body !== undefined;
+    if (hasBody) headers['content-type'] ??= 'application/json';
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: options.method ?? (hasBody ? 'POST' : 'GET'),
+      headers,
+      ...(hasBody && { body: options.body ?? JSON.stringify(options.json) }),
+    });
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    return { status: response.status, headers: response.headers, body, text };
+  };
+
+/** A request to the shared local stack's gateway. */
+export const api = (path: string, options: ApiOptions = {}): Promise<ApiResponse> => apiAt(local.apiUrl)(path, options);
 
 export interface SentEmail {
   readonly messageId: string;
@@ -53,10 +65,7 @@ export interface SentEmail {
   readonly body: { readonly text?: string; readonly html?: string };
 }
 
-export const inbox = async (): Promise<SentEmail[]> => {
-  const response = await fetch(`${local.inboxUrl}/store`);
-  return ((await response.json()) as { emails: SentEmail[] }).emails;
-};
+export const inbox = (): Promise<SentEmail[]> => inboxAt(local.inboxUrl);
 
 export const emailsAbout = async (reference: string) => (await inbox()).filter((email) => email.subject.includes(reference));
 
@@ -81,29 +90,6 @@ export const freshTable = async (prefix: string): Promise<string> => {
   await ensureTable(dynamoClient(), name);
   return name;
 };
-
-/** `api`, against another gateway (a stack a test file starts for itself). */
-export const apiAt =
-  (baseUrl: string) =>
-  async (path: string, options: Parameters<typeof api>[1] = {}): Promise<ApiResponse> => {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    const hasBody = options.json !== undefined || options.body !== undefined;
-    if (hasBody) headers['content-type'] ??= 'application/json';
-    const response = await fetch(`${baseUrl}${path}`, {
-      method: options.method ?? (hasBody ? 'POST' : 'GET'),
-      headers,
-      ...(hasBody && { body: options.body ?? JSON.stringify(options.json) }),
-    });
-    const text = await response.text();
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    return { status: response.status, headers: response.headers, body, text };
-  };
 
 /** `inbox`, of another SES local. */
 export const inboxAt = async (sesUrl: string): Promise<SentEmail[]> =>
