@@ -6,8 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { DocumentNumber, IsoDate, limits, text } from './primitives';
-import { serviceIds } from './services';
-import { ListApplicationsQuery, applicationStatuses } from './lifecycle';
+
 
 const expectedVersion = z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000));
 const reason = z.optional(text(2000));
@@ -75,31 +74,5 @@ export const DocumentsSubmitted = z.strictObject({
 });
 export type DocumentsSubmitted = z.infer<typeof DocumentsSubmitted>;
 
-const dateOrNothing = z.optional(IsoDate);
-
-/** Query of `GET /staff/applications`. */
-export const StaffListQuery = z.strictObject({
-  serviceId: z.enum(serviceIds),
-  track: z.optional(z.string().check(z.maxLength(64))),
-  status: z.optional(z.enum(applicationStatuses)),
-  from: dateOrNothing,
-  to: dateOrNothing,
-  /** `date` (newest first) or `queue` (queue order; needs a track). */
-  sort: z.optional(z.enum(['date', 'queue'])),
-  limit: z.optional(z.string().check(z.regex(/^(?:[1-9]|[1-4]\d|50)$/, { error: 'page_limit' }))),
-  cursor: z.optional(z.string().check(z.maxLength(512))),
-});
-export type StaffListQuery = z.infer<typeof StaffListQuery>;
-
-/** Asks the notifier to send one notification again. */
-export const ResendRequest = z.strictObject({
-  eventId: z.string().check(z.maxLength(100)),
-  kind: z.enum(['applicant-confirmation', 'referrer-confirmation', 'agency-alert', 'applicant-update', 'referrer-update', 'agency-documents-alert']),
-});
-export type ResendRequest = z.infer<typeof ResendRequest>;
-
-export const ReportYearPath = z.strictObject({ year: z.string().check(z.regex(/^20\d{2}$/, { error: 'invalid_format' })) });
-
-/** Query of `GET /staff/notifications/failed`: one of the caller's services, a page at a time. */
-export const FailedNotificationsQuery = z.extend(ListApplicationsQuery, { serviceId: z.enum(serviceIds) });
-export type FailedNotificationsQuery = z.infer<typeof FailedNotificationsQuery>;
+// The staff routes' queries and small bodies live in schemas/staff.ts (no form primitives there); re-exported here.
+export { FailedNotificationsQuery, ReportYearPath, ResendRequest, StaffListQuery } from './staff';

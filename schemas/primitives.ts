@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { checkPersonalCode } from './personal-code';
 import { municipalityIds } from './municipalities';
+import { IsoDate } from './calendar';
 
 export const limits = {
   name: 100,
@@ -42,9 +43,7 @@ export const PersonalCode = z.string().check(
 );
 export type PersonalCode = z.infer<typeof PersonalCode>;
 
-/** A calendar date `YYYY-MM-DD`. */
-export const IsoDate = z.iso.date();
-export type IsoDate = z.infer<typeof IsoDate>;
+export { IsoDate } from './calendar';
 
 export const Email = z.email().check(z.maxLength(254));
 
@@ -137,5 +136,4 @@ export const Declarations = z.strictObject({
   consentToProcessing: z.literal(true),
 });
 
-/** `Idempotency-Key` header: a client-chosen token, e.g. a UUID. */
-export const IdempotencyKey = z.string().check(z.regex(/^[\x21-\x7E]{8,128}$/, { error: 'idempotency_key' }));
+export { IdempotencyKey } from './headers';

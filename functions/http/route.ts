@@ -12,7 +12,8 @@ import type {
 } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { describeIssues, violation, type Violation } from '../../schemas/messages';
-import { IdempotencyKey, type Language } from '../../schemas/primitives';
+import { IdempotencyKey } from '../../schemas/headers';
+import type { Language } from '../../schemas/primitives';
 import { DomainError, forbidden, notFound, validationFailed } from '../core/errors';
 import type { Principal, PrincipalFor, Role } from '../core/model';
 import { errorFields, logger } from '../adapters/logger';

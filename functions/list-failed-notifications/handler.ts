@@ -1,4 +1,4 @@
-import { FailedNotificationsQuery } from '../../schemas/decision';
+import { FailedNotificationsQuery } from '../../schemas/staff';
 import { listFailedNotifications } from '../core/workflow';
 import { pageRequest, pageResponse } from '../http/responses';
 import { httpRoute } from '../http/route';

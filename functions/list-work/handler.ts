@@ -1,4 +1,4 @@
-import { StaffListQuery } from '../../schemas/decision';
+import { StaffListQuery } from '../../schemas/staff';
 import { listWork } from '../core/workflow';
 import { applicationSummary } from '../core/views';
 import { pageRequest, pageResponse } from '../http/responses';

@@ -1,4 +1,4 @@
-import { ResendRequest } from '../../schemas/decision';
+import { ResendRequest } from '../../schemas/staff';
 import { ApplicationIdPath } from '../../schemas/lifecycle';
 import { resendNotification } from '../core/workflow';
 import { httpRoute, json } from '../http/route';

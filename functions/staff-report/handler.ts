@@ -1,4 +1,4 @@
-import { ReportYearPath } from '../../schemas/decision';
+import { ReportYearPath } from '../../schemas/staff';
 import { createReportRepository } from '../adapters/report-repository';
 import { annualReport } from '../core/report';
 import { httpRoute, json } from '../http/route';

@@ -1,0 +1,5 @@
+/** A calendar date `YYYY-MM-DD`: its own module, so light schemas (staff queries) can use it without the form primitives. */
+import * as z from 'zod/mini';
+
+export const IsoDate = z.iso.date();
+export type IsoDate = z.infer<typeof IsoDate>;
