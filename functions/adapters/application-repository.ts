@@ -19,6 +19,7 @@ import {
   type PageRequest,
 } from '../core/applications';
 import { validationFailed } from '../core/errors';
+import { isConditionFailure } from './dynamo-errors';
 import type { Application, DecisionRecord, NotificationRecord, TimelineEvent } from '../core/model';
 import { violation } from '../../schemas/messages';
 import {
@@ -87,14 +88,6 @@ const decodeCursor = (cursor: string, partition: string): Item => {
   }
 };
 
-/** Which conditional Put of the transaction failed, by position (DynamoDB reports reasons in item order). */
-const failedConditions = (error: unknown): boolean[] | undefined => {
-  // By name, not class: the document client may carry its own copy of the DynamoDB client package.
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
-  const reasons = (error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  return reasons.map((reason) => reason.Code === 'ConditionalCheckFailed');
-};
-
 export const createApplicationRepository = (client: DynamoDBDocumentClient, tableName: string): ApplicationStore => {
   const get = async (key: Item): Promise<Item | undefined> =>
     (await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
@@ -161,16 +154,20 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
       try {
         await client.send(new TransactWriteCommand({ TransactItems: puts.map((put) => ({ Put: put })) }));
       } catch (error) {
-        const failed = failedConditions(error);
-        if (!failed) throw error;
-        // The idempotency record first: a concurrent twin also holds the open need, and must be answered as a replay.
-        if (failed[3]) throw new IdempotencyKeyTaken();
-        if (failed[2]) {
+        // Which conditional Put failed, by position. The idempotency record first: a concurrent twin also holds
+        // the open need, and must be answered as a replay.
+        if (isConditionFailure(error, 3)) throw new IdempotencyKeyTaken();
+        if (isConditionFailure(error, 2)) {
           const open = await get(needKey);
           if (typeof open?.applicationId === 'string') throw new OpenApplicationExists(open.applicationId);
         }
         throw error;
       }
+    },
+
+    async findApplication(id) {
+      const item = await get(applicationKey(id));
+      return item ? withoutKeys<Application>(item) : undefined;
     },
 
     async findIdempotencyRecord(scope, key) {

@@ -6,7 +6,8 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Application, DecisionRecord, NotificationRecord, TimelineEvent } from '../core/model';
 import type { NotificationKey, NotificationStore } from '../core/notifier';
-import { eventItem, withoutKeys } from './application-repository';
+import { createApplicationRepository, eventItem, withoutKeys } from './application-repository';
+import { isConditionFailure } from './dynamo-errors';
 import { applicationKey, decisionKey, eventKey, failedPartition, notificationKey } from './keys';
 
 const keyOf = ({ applicationId, eventId, kind }: NotificationKey) => notificationKey(applicationId, eventId, kind);
@@ -18,12 +19,8 @@ const markerIdentity = (key: NotificationKey, at: string) => ({
   assignments: '#updatedAt = :at, #entity = :entity, #applicationId = :applicationId, #eventId = :eventId, #kind = :kind',
 });
 
-const isConditionFailure = (error: unknown) =>
-  error instanceof Error &&
-  (error.name === 'ConditionalCheckFailedException' ||
-    (error.name === 'TransactionCanceledException' && /ConditionalCheckFailed/.test(error.message)));
-
 export const createNotificationRepository = (client: DynamoDBDocumentClient, tableName: string): NotificationStore => {
+  const applications = createApplicationRepository(client, tableName);
   const settle = async (
     key: NotificationKey,
     state: 'sent' | 'failed',
@@ -60,10 +57,7 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
   };
 
   return {
-    async loadApplication(id) {
-      const result = await client.send(new GetCommand({ TableName: tableName, Key: applicationKey(id), ConsistentRead: true }));
-      return result.Item ? withoutKeys<Application>(result.Item) : undefined;
-    },
+    loadApplication: applications.findApplication,
 
     async find(key) {
       const result = await client.send(new GetCommand({ TableName: tableName, Key: keyOf(key), ConsistentRead: true }));

@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Counter, EventCount, Increment, QueueNet, ReportStore } from '../core/report';
 import type { Application } from '../core/model';
-import { withoutKeys } from './application-repository';
+import { createApplicationRepository, withoutKeys } from './application-repository';
 import {
   applicationKey,
   countedEventKey,
@@ -27,6 +27,7 @@ import {
   reportYearPartition,
   type ReportEntity,
 } from './keys';
+import { cancellationCodes } from './dynamo-errors';
 
 type Item = Record<string, unknown>;
 
@@ -36,12 +37,6 @@ export const countedMarkerTtlSeconds = 30 * 24 * 60 * 60;
 const maxTransactionItems = 100;
 /** Concurrent counts of the same figure conflict; the loser retries, with a growing random pause, before handing the record back to the stream. */
 const conflictAttempts = 8;
-
-const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
-  // By name, not class: the document client may carry its own copy of the DynamoDB client package.
-  error instanceof Error && error.name === 'TransactionCanceledException'
-    ? ((error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((reason) => reason.Code)
-    : undefined;
 
 /** The item an increment adds to, and the attributes that describe it (so reading needs no key parsing). */
 const counterOf = (increment: Increment): { key: Item; attributes: Item } => {
@@ -154,10 +149,7 @@ export const createReportRepository = (
   };
 
   return {
-    async loadApplication(id) {
-      const result = await client.send(new GetCommand({ TableName: tableName, Key: applicationKey(id) }));
-      return result.Item ? withoutKeys<Application>(result.Item) : undefined;
-    },
+    loadApplication: createApplicationRepository(client, tableName).findApplication,
 
     async countOnce(counts) {
       const results = counts.map(() => false);

@@ -16,6 +16,7 @@ import type { Application, DecisionRecord, NotificationRecord } from '../core/mo
 import { StaleVersion, type FailedNotification, type WorkflowStore } from '../core/workflow';
 import type { Page } from '../core/applications';
 import { applicationItem, createApplicationRepository, eventItem, withoutKeys } from './application-repository';
+import { isConditionFailure } from './dynamo-errors';
 import {
   decisionKey,
   failedPartition,
@@ -90,6 +91,7 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
   };
 
   return {
+    findApplication: applications.findApplication,
     findWithTimeline: applications.findWithTimeline,
 
     async recordTransition({ before, after, event, decision, closesNeed }) {
@@ -112,10 +114,8 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
       try {
         await client.send(new TransactWriteCommand({ TransactItems: transactItems }));
       } catch (error) {
-        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-        if (error instanceof Error && error.name === 'TransactionCanceledException' && reasons?.[0]?.Code === 'ConditionalCheckFailed') {
-          throw new StaleVersion();
-        }
+        // The first item is the application, guarded by its version.
+        if (isConditionFailure(error, 0)) throw new StaleVersion();
         throw error;
       }
     },
@@ -254,8 +254,7 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
         );
         return true;
       } catch (error) {
-        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-        if (error instanceof Error && error.name === 'TransactionCanceledException' && reasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+        if (isConditionFailure(error, 0)) return false;
         throw error;
       }
     },

@@ -7,6 +7,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { localise } from '../../schemas/messages';
 import type { Language } from '../../schemas/primitives';
 import { isDomainError, type ProblemKind } from '../core/errors';
+import { cancellationCodes, isConditionFailure } from '../adapters/dynamo-errors';
 
 type Kind = ProblemKind | 'malformed-json' | 'internal';
 
@@ -130,8 +131,6 @@ const retryableAwsErrors = new Set([
 /** Reasons a cancelled DynamoDB transaction may be retried for (one reason per item; 'None' for the items that were fine). */
 const retryableCancellations = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', 'TransactionConflict', 'RequestLimitExceeded']);
 
-const cancellationReasons = (error: Error): string[] =>
-  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map(({ Code }) => Code ?? 'None').filter((code) => code !== 'None');
 
 const kindOf = (error: unknown): Kind => {
   if (isDomainError(error)) return error.kind;
@@ -139,12 +138,9 @@ const kindOf = (error: unknown): Kind => {
   if (!(error instanceof Error)) return 'internal';
   if (retryableAwsErrors.has(error.name)) return 'service-unavailable';
   // A write whose condition failed met data that changed under it; a throttled or contended transaction wrote nothing.
-  if (error.name === 'ConditionalCheckFailedException') return 'conflict';
-  if (error.name === 'TransactionCanceledException') {
-    const reasons = cancellationReasons(error);
-    if (reasons.length > 0 && reasons.every((reason) => retryableCancellations.has(reason))) return 'service-unavailable';
-    if (reasons.includes('ConditionalCheckFailed')) return 'conflict';
-  }
+  const reasons = cancellationCodes(error)?.filter((code) => code !== 'None');
+  if (reasons && reasons.length > 0 && reasons.every((reason) => retryableCancellations.has(reason))) return 'service-unavailable';
+  if (isConditionFailure(error)) return 'conflict';
   return 'internal';
 };
 
