@@ -18,7 +18,6 @@ import {
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { toLambdaRecord, type StreamBatchInfo } from '../functions/adapters/stream-records';
 
-export { toLambdaRecord };
 
 export type StreamConsumer = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
 

@@ -10,7 +10,8 @@
 import * as z from 'zod/mini';
 import type { routes } from '../infra/routes';
 import { ApplicationSubmission, serviceForms } from './application';
-import { Decision, DocumentsSubmitted, FailedNotificationsQuery, ReportYearPath, ResendRequest, StaffListQuery, Withdrawal, decisionTypes } from './decision';
+import { Decision, DocumentsSubmitted, Withdrawal, decisionTypes } from './decision';
+import { FailedNotificationsQuery, ReportYearPath, ResendRequest, StaffListQuery } from './staff';
 import { AnnualReport } from './report';
 import { EligibilityQuestion, ServiceIdPath } from './eligibility';
 import { ApplicationId, ApplicationIdPath, ApplicationStatus, ListApplicationsQuery } from './lifecycle';

@@ -73,6 +73,3 @@ export const DocumentsSubmitted = z.strictObject({
   ).check(z.minLength(1), z.maxLength(20)),
 });
 export type DocumentsSubmitted = z.infer<typeof DocumentsSubmitted>;
-
-// The staff routes' queries and small bodies live in schemas/staff.ts (no form primitives there); re-exported here.
-export { FailedNotificationsQuery, ReportYearPath, ResendRequest, StaffListQuery } from './staff';

@@ -135,5 +135,3 @@ export const Declarations = z.strictObject({
   informationIsTrue: z.literal(true),
   consentToProcessing: z.literal(true),
 });
-
-export { IdempotencyKey } from './headers';

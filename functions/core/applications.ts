@@ -68,6 +68,7 @@ export interface ApplicationStore {
    * OpenApplicationExists or IdempotencyKeyTaken when a marker is taken.
    */
   insertSubmitted(application: Application, event: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void>;
+  findApplication(id: string): Promise<Application | undefined>;
   findWithTimeline(id: string): Promise<ApplicationRecord | undefined>;
   findIdempotencyRecord(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
   listByOwner(ownerSubject: string, page: PageRequest): Promise<Page<Application>>;
@@ -169,10 +170,10 @@ export const receiptOf = (application: Application): Receipt => ({
 
 /** The caller's duplicate, with a link only when the caller may read the open application. */
 const duplicateOf = async (deps: Pick<ApplicationDeps, 'store'>, principal: Principal, openId: string): Promise<DomainError> => {
-  const open = await deps.store.findWithTimeline(openId);
-  const visible = open !== undefined && canRead(principal, open.application);
+  const open = await deps.store.findApplication(openId);
+  const visible = open !== undefined && canRead(principal, open);
   return new DomainError('duplicate-application', [violation(['serviceId'], 'duplicate_application')], {
-    ...(visible && { openApplication: { id: openId, href: readLink(principal, openId), status: open.application.status } }),
+    ...(visible && { openApplication: { id: openId, href: readLink(principal, openId), status: open.status } }),
   });
 };
 

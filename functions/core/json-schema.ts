@@ -22,26 +22,6 @@ type Schema = z.ZodMiniType;
  */
 export const sharedDefinitions: Readonly<Record<string, Schema>> = { Applicant, Representative, Declarations, IsoDate };
 
-/**
- * A JSON Schema `pattern` has no flags. A case-insensitive Zod regex (VIN,
- * registration number) published as is would reject lowercase input the API
- * accepts, so such a pattern is dropped rather than published wrong.
- */
-const dropFlaggedPatterns = ({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSchema }) => {
-  // Zod keeps a string's regexes on its checks (and a format schema's on itself), not in `bag` in zod/mini.
-  const def = zodSchema._zod.def as { pattern?: unknown; checks?: readonly { _zod: { def: { pattern?: unknown } } }[] };
-  const regexes = [def.pattern, ...(def.checks ?? []).map((check) => check._zod.def.pattern)].filter((p) => p instanceof RegExp);
-  const flagged = new Set(regexes.filter((regex) => regex.flags.replace('u', '') !== '').map((regex) => regex.source));
-  if (flagged.size === 0) return;
-  const isFlagged = (part: JsonSchema) => typeof part.pattern === 'string' && flagged.has(part.pattern);
-  if (isFlagged(jsonSchema)) delete jsonSchema.pattern;
-  if (Array.isArray(jsonSchema.allOf)) {
-    const kept = (jsonSchema.allOf as JsonSchema[]).filter((part) => !isFlagged(part));
-    if (kept.length > 0) jsonSchema.allOf = kept;
-    else delete jsonSchema.allOf;
-  }
-};
-
 const options = {
   target: 'draft-2020-12',
   // Requests are what clients send; for responses input and output coincide, and
@@ -49,8 +29,9 @@ const options = {
   io: 'input',
   // A schema type JSON Schema cannot express must not take the function down at cold start;
   // a test converts every published schema strictly so none slips in unnoticed.
+  // Patterns are published as they are: JSON Schema has no regex flags, so our patterns use none
+  // (a spec checks a lowercase VIN passes both the API and the published schema).
   unrepresentable: 'any',
-  override: dropFlaggedPatterns,
 } as const;
 
 /** A registry naming schemas, so the generator emits `$ref`s to them instead of copies. */

@@ -3,7 +3,8 @@
  * withdrawal, documents sent, the work list, the queue, and the audit of every
  * staff read. Pure orchestration: storage and clock are passed in.
  */
-import type { Decision, DocumentsSubmitted, StaffListQuery, Withdrawal } from '../../schemas/decision';
+import type { Decision, DocumentsSubmitted, Withdrawal } from '../../schemas/decision';
+import type { StaffListQuery } from '../../schemas/staff';
 import type { ApplicationStatus } from '../../schemas/lifecycle';
 import { violation } from '../../schemas/messages';
 import type { ServiceId } from '../../schemas/services';
@@ -54,6 +55,8 @@ export interface FailedNotification {
 }
 
 export interface WorkflowStore {
+  /** The application alone (one item read): enough for a decision or an authorisation check. */
+  findApplication(id: string): Promise<Application | undefined>;
   findWithTimeline(id: string): Promise<ApplicationRecord | undefined>;
   /** Writes the transition if the application is still at `before.version`; throws StaleVersion otherwise. */
   recordTransition(transition: Transition): Promise<void>;
@@ -81,14 +84,21 @@ const illegal = (action: string, status: ApplicationStatus, allowed: readonly st
     allowedDecisions: allowed,
   });
 
-const loadFor = async (deps: WorkflowDeps, principal: Parameters<typeof canRead>[0], id: string): Promise<ApplicationRecord> => {
-  const record = await deps.store.findWithTimeline(id);
-  if (!record || !canRead(principal, record.application)) throw notFound();
-  return record;
+/** The application, if the caller may act on it; anyone else's is indistinguishable from a missing one. */
+const applicationFor = async (deps: WorkflowDeps, principal: Parameters<typeof canRead>[0], id: string): Promise<Application> => {
+  const application = await deps.store.findApplication(id);
+  if (!application || !canRead(principal, application)) throw notFound();
+  return application;
 };
 
 /** The position (1-based) an application holds, or would hold, in its queue. */
 const positionOf = async (store: WorkflowStore, slot: QueueSlot): Promise<number> => (await store.placesAhead(slot)) + 1;
+
+/** A new timeline event, stamped now with a fresh sortable id. */
+const newEvent = (deps: WorkflowDeps, fields: Omit<TimelineEvent, 'id' | 'at'>): TimelineEvent => {
+  const at = deps.clock().toISOString();
+  return { ...fields, id: timelineEventId(at, deps.newId()), at };
+};
 
 /** Applies a lifecycle move: version check, allowed transition, queue place, the event, and the write guarded by version. */
 const move = async (
@@ -103,8 +113,14 @@ const move = async (
   const to = nextStatus(action, application.status);
   if (!to) throw illegal(action, application.status, decisionTypesFrom(application.status));
 
-  const at = deps.clock().toISOString();
-  const id = timelineEventId(at, deps.newId());
+  const recorded = newEvent(deps, {
+    applicationId: application.id,
+    type: event.type,
+    actor: event.actor,
+    status: to,
+    details: { from: application.status, to, ...event.details },
+  });
+  const { id, at } = recorded;
   let queue: Application['queue'];
   if (to === 'queued') {
     const slot = { serviceId: application.serviceId, track: application.track, priorityGroup: priorityGroup(application), admittedAt: at, id: application.id };
@@ -115,15 +131,7 @@ const move = async (
   const transition: Transition = {
     before: application,
     after,
-    event: {
-      applicationId: application.id,
-      id,
-      type: event.type,
-      at,
-      actor: event.actor,
-      status: to,
-      details: { from: application.status, to, ...event.details },
-    },
+    event: recorded,
     ...(decisionOf && { decision: decisionOf(id, at, to) }),
     closesNeed: closedStatuses.includes(to),
   };
@@ -150,7 +158,7 @@ const decisionViolations = (application: Application, decision: Decision, today:
 
 /** POST /staff/applications/{id}/decisions */
 export const decide = async (deps: WorkflowDeps, principal: StaffPrincipal, id: string, decision: Decision): Promise<Transition> => {
-  const { application } = await loadFor(deps, principal, id);
+  const application = await applicationFor(deps, principal, id);
   const problems = decisionViolations(application, decision, rigaDate(deps.clock()));
   if (problems.length > 0) throw notEligible(problems);
   const { type, expectedVersion, ...document } = decision;
@@ -183,7 +191,7 @@ export const decide = async (deps: WorkflowDeps, principal: StaffPrincipal, id: 
 
 /** POST /applications/{id}/withdrawal: the applicant withdraws before the service starts. */
 export const withdraw = async (deps: WorkflowDeps, principal: CitizenPrincipal, id: string, request: Withdrawal): Promise<Transition> => {
-  const { application } = await loadFor(deps, principal, id);
+  const application = await applicationFor(deps, principal, id);
   return move(deps, application, request.expectedVersion, 'withdraw', {
     type: 'withdrawn',
     actor: { role: 'citizen', subject: principal.subject },
@@ -201,7 +209,7 @@ export const submitDocuments = async (
   id: string,
   request: DocumentsSubmitted,
 ): Promise<Transition> => {
-  const { application } = await loadFor(deps, principal, id);
+  const application = await applicationFor(deps, principal, id);
   return move(deps, application, request.expectedVersion, 'submit-documents', {
     type: 'documents_submitted',
     actor: { role: 'citizen', subject: principal.subject },
@@ -211,15 +219,9 @@ export const submitDocuments = async (
 
 /** GET /staff/applications/{id}: the full record; the read itself goes on the timeline (who and when). */
 export const openForStaff = async (deps: WorkflowDeps, principal: StaffPrincipal, id: string): Promise<ApplicationRecord> => {
-  const record = await loadFor(deps, principal, id);
-  const at = deps.clock().toISOString();
-  const viewed: TimelineEvent = {
-    applicationId: id,
-    id: timelineEventId(at, deps.newId()),
-    type: 'viewed_by_staff',
-    at,
-    actor: { role: 'staff', subject: principal.subject },
-  };
+  const record = await deps.store.findWithTimeline(id);
+  if (!record || !canRead(principal, record.application)) throw notFound();
+  const viewed = newEvent(deps, { applicationId: id, type: 'viewed_by_staff', actor: { role: 'staff', subject: principal.subject } });
   await deps.store.appendEvent(viewed);
   return { ...record, timeline: [...record.timeline, viewed] };
 };
@@ -272,16 +274,13 @@ export const resendNotification = async (
   id: string,
   request: { eventId: string; kind: NotificationKind },
 ): Promise<TimelineEvent> => {
-  await loadFor(deps, principal, id);
-  const at = deps.clock().toISOString();
-  const event: TimelineEvent = {
+  await applicationFor(deps, principal, id);
+  const event = newEvent(deps, {
     applicationId: id,
-    id: timelineEventId(at, deps.newId()),
     type: 'notification_resend_requested',
-    at,
     actor: { role: 'staff', subject: principal.subject },
     details: { sourceEventId: request.eventId, notification: request.kind },
-  };
+  });
   const reset = await deps.store.requestResend({ applicationId: id, eventId: request.eventId, kind: request.kind }, event);
   if (!reset) throw new DomainError('conflict', [violation(['eventId'], 'notification_not_failed')]);
   return event;

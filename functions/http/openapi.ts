@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod/mini';
 import type { RouteContract } from '../../schemas/api';
-import { IdempotencyKey } from '../../schemas/primitives';
+import { IdempotencyKey } from '../../schemas/headers';
 import { routeKey, type Audience, type FunctionDefinition, type FunctionName, type RouteDefinition } from '../../infra/routes';
 import { namedJsonSchemas, type JsonSchema } from '../core/json-schema';
 import { maxBodyBytes } from './route';

@@ -32,7 +32,10 @@ const deps: NotifierDeps = {
  */
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>().handler(
   createStreamHandler(async (event) => {
-    await countForReport(reports, event);
-    return notifyForEvent(deps, event);
+    // One read of the application per event, shared by the counter and the notifier (and none if neither needs it).
+    let application: ReturnType<NotifierDeps['store']['loadApplication']> | undefined;
+    const loadApplication = () => (application ??= deps.store.loadApplication(event.applicationId));
+    await countForReport({ ...reports, loadApplication }, event);
+    return notifyForEvent({ ...deps, store: { ...deps.store, loadApplication } }, event);
   }),
 );

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { ApplicationSubmission } from '../../schemas/application';
-import { Decision, DocumentsSubmitted, FailedNotificationsQuery, ReportYearPath, ResendRequest, StaffListQuery, Withdrawal } from '../../schemas/decision';
+import { Decision, DocumentsSubmitted, Withdrawal } from '../../schemas/decision';
+import { FailedNotificationsQuery, ReportYearPath, ResendRequest, StaffListQuery } from '../../schemas/staff';
 import { EligibilityQuestion, ServiceIdPath } from '../../schemas/eligibility';
 import { ApplicationIdPath, ListApplicationsQuery } from '../../schemas/lifecycle';
 import { ReferralSubmission } from '../../schemas/referral';

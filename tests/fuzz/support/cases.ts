@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import type * as z from 'zod/mini';
-import { IdempotencyKey } from '../../../schemas/primitives';
+import { IdempotencyKey } from '../../../schemas/headers';
 import {
   acceptLanguage,
   awkwardText,
