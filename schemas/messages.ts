@@ -58,6 +58,10 @@ const catalogue = {
     lv: () => 'Tekstā ir neatļautas vadības rakstzīmes.',
     en: () => 'The text contains control characters that are not allowed.',
   },
+  single_line: {
+    lv: () => 'Tekstam jābūt vienā rindā: bez rindu pārnesumiem un tabulācijas.',
+    en: () => 'The text must be on one line, without line breaks or tabs.',
+  },
   page_limit: { lv: () => 'Ievadiet skaitli no 1 līdz 50.', en: () => 'Enter a number from 1 to 50.' },
   invalid_cursor: {
     lv: () => 'Lapošanas kursors nav derīgs. Sāciet sarakstu no sākuma.',
