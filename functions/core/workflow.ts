@@ -195,6 +195,8 @@ export const withdraw = async (deps: WorkflowDeps, principal: CitizenPrincipal, 
   return move(deps, application, request.expectedVersion, 'withdraw', {
     type: 'withdrawn',
     actor: { role: 'citizen', subject: principal.subject },
+    // Staff read it on the timeline; it is never put into an e-mail.
+    ...(request.reason && { details: { reason: request.reason } }),
   });
 };
 

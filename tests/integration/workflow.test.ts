@@ -167,6 +167,19 @@ describe('withdrawal', () => {
     const tooLate = await api(`/applications/${late.id}/withdrawal`, { token: late.token, json: { expectedVersion: 4 } });
     expect(tooLate.status).toBe(422);
   });
+
+  it('keeps the reason the applicant gives, on the timeline staff read', async () => {
+    const applicant = await applicantWith(validForm('driving-training', 'category-b', today));
+    const reason = 'Pārcēlos uz citu pilsētu.\nPieteikšos vēlāk.';
+    const withdrawn = await api(`/applications/${applicant.id}/withdrawal`, { token: applicant.token, json: { expectedVersion: 1, reason } });
+    expect(withdrawn.status).toBe(200);
+
+    const seen = await api(`/staff/applications/${applicant.id}`, { token: await staff() });
+    expect(seen.body.timeline.find((event: { type: string }) => event.type === 'withdrawn')).toMatchObject({
+      details: { from: 'submitted', to: 'withdrawn', reason },
+      actor: { role: 'citizen' },
+    });
+  });
 });
 
 describe('queue positions', () => {
