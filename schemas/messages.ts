@@ -166,8 +166,8 @@ const catalogue = {
     en: () => 'Enter the registration number, for example AB-1234.',
   },
   idempotency_key: {
-    lv: () => 'Idempotency-Key galvenē jābūt 8 līdz 128 drukājamām rakstzīmēm.',
-    en: () => 'The Idempotency-Key header must be 8 to 128 printable characters.',
+    lv: () => 'Idempotency-Key galvenē jābūt 8 līdz 128 drukājamām rakstzīmēm, bez #.',
+    en: () => 'The Idempotency-Key header must be 8 to 128 printable characters, without #.',
   },
   idempotency_key_reused: {
     lv: () => 'Šī Idempotency-Key jau izmantota ar citu pieprasījuma saturu. Jaunam pieprasījumam izmantojiet jaunu atslēgu.',

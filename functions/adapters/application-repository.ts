@@ -129,7 +129,7 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
     async insertSubmitted(application, event, idempotency) {
       const isNew = 'attribute_not_exists(pk)';
       const needKey = openNeedKey(application.serviceId, application.track, application.personKey);
-      const puts: { TableName: string; Item: Item; ConditionExpression: string }[] = [
+      const puts: { TableName: string; Item: Item; ConditionExpression: string; ExpressionAttributeValues?: Item }[] = [
         { TableName: tableName, Item: applicationItem(application), ConditionExpression: isNew },
         { TableName: tableName, Item: eventItem(event), ConditionExpression: isNew },
         {
@@ -139,6 +139,7 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
         },
       ];
       if (idempotency) {
+        const now = Math.floor(Date.parse(application.submittedAt) / 1000);
         puts.push({
           TableName: tableName,
           Item: {
@@ -146,9 +147,11 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
             entity: 'idempotency' satisfies Entity,
             fingerprint: idempotency.fingerprint,
             receipt: idempotency.receipt,
-            expiresAt: Math.floor(Date.parse(application.submittedAt) / 1000) + idempotencyTtlSeconds,
+            expiresAt: now + idempotencyTtlSeconds,
           },
-          ConditionExpression: isNew,
+          // TTL deletes an expired record some time later; until then it is as good as absent.
+          ConditionExpression: `${isNew} OR expiresAt <= :now`,
+          ExpressionAttributeValues: { ':now': now },
         });
       }
       try {
@@ -172,8 +175,8 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
 
     async findIdempotencyRecord(scope, key) {
       const item = await get(idempotencyKey(scope, key));
-      // TTL deletion lags; an expired record no longer counts.
-      if (!item || (typeof item.expiresAt === 'number' && item.expiresAt * 1000 < Date.now())) return undefined;
+      // TTL deletion lags; an expired record no longer counts (expired as insertSubmitted's condition has it).
+      if (!item || (typeof item.expiresAt === 'number' && item.expiresAt <= Math.floor(Date.now() / 1000))) return undefined;
       return { scope, key, fingerprint: String(item.fingerprint), receipt: item.receipt as IdempotencyRecord['receipt'] };
     },
 
