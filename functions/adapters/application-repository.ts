@@ -2,6 +2,7 @@
  * Applications and their timelines in the single table. Owns keys,
  * conditions and the filer index; hands the core plain domain objects.
  */
+import { createHash } from 'node:crypto';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -41,6 +42,15 @@ type Item = Record<string, unknown>;
 
 /** How long a stored answer to an idempotent request is kept (the table's TTL removes it). */
 export const idempotencyTtlSeconds = 24 * 60 * 60;
+
+/**
+ * The submission's transaction token, from the application id (new for every submission): the same write sent again
+ * (the SDK retrying after a lost answer, or anything re-sending the command) carries the same token, and DynamoDB
+ * answers a committed one with success for 10 minutes instead of failing its conditions (a false 409). Set here rather
+ * than left to the SDK, which makes one up at each serialisation. At most 36 characters.
+ */
+export const submissionToken = (applicationId: string): string =>
+  createHash('sha256').update(`submission:${applicationId}`).digest('base64url').slice(0, 36);
 
 /** The domain object inside an item: keys and the entity tag removed. */
 export const withoutKeys = <T>(item: Item): T => {
@@ -155,7 +165,9 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
         });
       }
       try {
-        await client.send(new TransactWriteCommand({ TransactItems: puts.map((put) => ({ Put: put })) }));
+        await client.send(
+          new TransactWriteCommand({ TransactItems: puts.map((put) => ({ Put: put })), ClientRequestToken: submissionToken(application.id) }),
+        );
       } catch (error) {
         // Which conditional Put failed, by position. The idempotency record first: a concurrent twin also holds
         // the open need, and must be answered as a replay.
