@@ -13,7 +13,7 @@ import {
   TransactionCanceledException,
   TransactionInProgressException,
 } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, UpdateCommand, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
 import type { DeserializeMiddleware, InitializeMiddleware } from '@smithy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rigaDate } from '../../functions/core/dates';
@@ -128,7 +128,7 @@ describe('a response lost after DynamoDB committed the submission', () => {
    */
   const losingFirstCommittedAnswer = (retryable: boolean) => {
     const lost = { count: 0 };
-    const middleware: DeserializeMiddleware<object, object> = (next) => async (args) => {
+    const middleware: DeserializeMiddleware<ServiceInputTypes, ServiceOutputTypes> = (next) => async (args) => {
       const result = await next(args);
       const target = (args.request as { headers?: Record<string, string> }).headers?.['x-amz-target'];
       if (lost.count === 0 && target?.endsWith('.TransactWriteItems')) {
@@ -167,7 +167,7 @@ describe('a response lost after DynamoDB committed the submission', () => {
     const { lost, middleware } = losingFirstCommittedAnswer(false);
     // Above the serialiser: the command's input is serialised again, so only a token in the input itself (not one the
     // serialiser makes up) tells DynamoDB it is the same write.
-    const sendAgainOnce: InitializeMiddleware<object, object> = (next) => async (args) => {
+    const sendAgainOnce: InitializeMiddleware<ServiceInputTypes, ServiceOutputTypes> = (next) => async (args) => {
       try {
         return await next(args);
       } catch (error) {
