@@ -170,7 +170,16 @@ export interface RouteDefinition {
   readonly function: FunctionName;
   /** `null` only for deliberately public routes. */
   readonly audience: Audience | null;
+  /** The route's own limit, below the stage's default (requests per second, and burst). */
+  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
 }
+
+/**
+ * Anyone may call the public routes without signing in, so each gets a limit of its own, well below the stage's
+ * default (infra/settings.ts): a flood of pre-checks or catalogue reads cannot use up the capacity signed-in people
+ * need to apply and staff need to work.
+ */
+const publicThrottle = { rateLimit: 10, burstLimit: 20 } as const;
 
 export const routes = [
   { method: 'POST', path: '/applications', function: 'submit-application', audience: 'citizen' },
@@ -179,9 +188,9 @@ export const routes = [
   { method: 'POST', path: '/referrals', function: 'submit-referral', audience: 'workforce' },
   { method: 'GET', path: '/referrals', function: 'list-referrals', audience: 'workforce' },
   { method: 'GET', path: '/referrals/{id}', function: 'get-referral', audience: 'workforce' },
-  { method: 'POST', path: '/services/{serviceId}/eligibility', function: 'check-eligibility', audience: null },
-  { method: 'GET', path: '/services', function: 'list-services', audience: null },
-  { method: 'GET', path: '/openapi.json', function: 'openapi', audience: null },
+  { method: 'POST', path: '/services/{serviceId}/eligibility', function: 'check-eligibility', audience: null, throttle: publicThrottle },
+  { method: 'GET', path: '/services', function: 'list-services', audience: null, throttle: publicThrottle },
+  { method: 'GET', path: '/openapi.json', function: 'openapi', audience: null, throttle: publicThrottle },
   { method: 'POST', path: '/applications/{id}/withdrawal', function: 'withdraw-application', audience: 'citizen' },
   { method: 'POST', path: '/applications/{id}/documents', function: 'submit-documents', audience: 'citizen' },
   { method: 'GET', path: '/staff/applications', function: 'list-work', audience: 'workforce' },

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CfnStage,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -200,7 +201,8 @@ export class SivaEservicesStack extends Stack {
       return integration;
     };
 
-    for (const route of props.routes ?? routes) {
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const route of (props.routes ?? routes) as readonly RouteDefinition[]) {
       const [httpRoute] = api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
@@ -213,7 +215,14 @@ export class SivaEservicesStack extends Stack {
           reason: `${routeKey(route)} is deliberately public in infra/routes.ts (audience: null): it must work before sign-in, so a route is only made public when it returns no personal data.`,
         });
       }
+      if (route.throttle && httpRoute) {
+        routeSettings[routeKey(route)] = { ThrottlingRateLimit: route.throttle.rateLimit, ThrottlingBurstLimit: route.throttle.burstLimit };
+        // Route settings name a route by its key: CloudFormation must create the route first.
+        stage.node.addDependency(httpRoute);
+      }
     }
+    // The L2 stage has no per-route settings; the L1 property takes them, keyed by route key.
+    if (Object.keys(routeSettings).length > 0) (stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
     new CfnOutput(this, 'WorkforceUserPoolId', { value: workforce.userPool.userPoolId });

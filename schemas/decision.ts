@@ -5,12 +5,12 @@
  * Every request carries the version the caller saw (optimistic concurrency).
  */
 import * as z from 'zod/mini';
-import { DocumentNumber, IsoDate, limits, text } from './primitives';
+import { DocumentNumber, IsoDate, limits, multilineText, text } from './primitives';
 
 
 const expectedVersion = z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000));
-const reason = z.optional(text(2000));
-const longText = text(4000);
+const reason = z.optional(multilineText(2000));
+const longText = multilineText(4000);
 
 export const decisionTypes = [
   'register',

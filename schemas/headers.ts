@@ -5,5 +5,5 @@
  */
 import * as z from 'zod/mini';
 
-/** `Idempotency-Key` header: a client-chosen token, e.g. a UUID. */
-export const IdempotencyKey = z.string().check(z.regex(/^[\x21-\x7E]{8,128}$/, { error: 'idempotency_key' }));
+/** `Idempotency-Key` header: a client-chosen token, e.g. a UUID; printable ASCII without `#` (the stored key's separator). */
+export const IdempotencyKey = z.string().check(z.regex(/^[\x21\x22\x24-\x7E]{8,128}$/, { error: 'idempotency_key' }));

@@ -58,6 +58,10 @@ const catalogue = {
     lv: () => 'Tekstā ir neatļautas vadības rakstzīmes.',
     en: () => 'The text contains control characters that are not allowed.',
   },
+  single_line: {
+    lv: () => 'Tekstam jābūt vienā rindā: bez rindu pārnesumiem un tabulācijas.',
+    en: () => 'The text must be on one line, without line breaks or tabs.',
+  },
   page_limit: { lv: () => 'Ievadiet skaitli no 1 līdz 50.', en: () => 'Enter a number from 1 to 50.' },
   invalid_cursor: {
     lv: () => 'Lapošanas kursors nav derīgs. Sāciet sarakstu no sākuma.',
@@ -162,8 +166,8 @@ const catalogue = {
     en: () => 'Enter the registration number, for example AB-1234.',
   },
   idempotency_key: {
-    lv: () => 'Idempotency-Key galvenē jābūt 8 līdz 128 drukājamām rakstzīmēm.',
-    en: () => 'The Idempotency-Key header must be 8 to 128 printable characters.',
+    lv: () => 'Idempotency-Key galvenē jābūt 8 līdz 128 drukājamām rakstzīmēm, bez #.',
+    en: () => 'The Idempotency-Key header must be 8 to 128 printable characters, without #.',
   },
   idempotency_key_reused: {
     lv: () => 'Šī Idempotency-Key jau izmantota ar citu pieprasījuma saturu. Jaunam pieprasījumam izmantojiet jaunu atslēgu.',

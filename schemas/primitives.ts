@@ -15,11 +15,14 @@ export const limits = {
   icfCodes: 30,
 } as const;
 
+/** Control characters other than TAB, LF and CR, direction overrides, invisible marks, lone surrogates. */
 const unwantedCharacters =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\u202A-\u202E\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Trimmed, non-empty text of at most `max` characters, without control characters. */
-export const text = (max: number) =>
+/** TAB, LF, CR and the Unicode line and paragraph separators. */
+const lineBreaking = /[\t\n\r\u0085\u2028\u2029]/;
+
+const freeText = (max: number) =>
   z.string().check(
     z.trim(),
     z.minLength(1),
@@ -28,6 +31,16 @@ export const text = (max: number) =>
     // reader) and lone surrogates (not text at all) are refused.
     z.refine((value) => !unwantedCharacters.test(value), { error: 'control_characters' }),
   );
+
+/**
+ * Trimmed, non-empty, single-line text of at most `max` characters: names, address lines, document names and
+ * numbers. These reach e-mail subjects and one-line facts of letters, where a line break could forge a header or a
+ * line, so TAB, CR and LF are refused too.
+ */
+export const text = (max: number) => freeText(max).check(z.refine((value) => !lineBreaking.test(value), { error: 'single_line' }));
+
+/** Trimmed, non-empty text of at most `max` characters that may run over several lines (reasons, letters, recommendations). */
+export const multilineText = freeText;
 
 /** Given or family name: letters (any script, so Latvian diacritics), spaces, hyphens, apostrophes, dots. */
 export const personName = z.string().check(

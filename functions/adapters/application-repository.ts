@@ -2,6 +2,7 @@
  * Applications and their timelines in the single table. Owns keys,
  * conditions and the filer index; hands the core plain domain objects.
  */
+import { createHash } from 'node:crypto';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -41,6 +42,15 @@ type Item = Record<string, unknown>;
 
 /** How long a stored answer to an idempotent request is kept (the table's TTL removes it). */
 export const idempotencyTtlSeconds = 24 * 60 * 60;
+
+/**
+ * The submission's transaction token, from the application id (new for every submission): the same write sent again
+ * (the SDK retrying after a lost answer, or anything re-sending the command) carries the same token, and DynamoDB
+ * answers a committed one with success for 10 minutes instead of failing its conditions (a false 409). Set here rather
+ * than left to the SDK, which makes one up at each serialisation. At most 36 characters.
+ */
+export const submissionToken = (applicationId: string): string =>
+  createHash('sha256').update(`submission:${applicationId}`).digest('base64url').slice(0, 36);
 
 /** The domain object inside an item: keys and the entity tag removed. */
 export const withoutKeys = <T>(item: Item): T => {
@@ -129,7 +139,7 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
     async insertSubmitted(application, event, idempotency) {
       const isNew = 'attribute_not_exists(pk)';
       const needKey = openNeedKey(application.serviceId, application.track, application.personKey);
-      const puts: { TableName: string; Item: Item; ConditionExpression: string }[] = [
+      const puts: { TableName: string; Item: Item; ConditionExpression: string; ExpressionAttributeValues?: Item }[] = [
         { TableName: tableName, Item: applicationItem(application), ConditionExpression: isNew },
         { TableName: tableName, Item: eventItem(event), ConditionExpression: isNew },
         {
@@ -139,6 +149,7 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
         },
       ];
       if (idempotency) {
+        const now = Math.floor(Date.parse(application.submittedAt) / 1000);
         puts.push({
           TableName: tableName,
           Item: {
@@ -146,13 +157,17 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
             entity: 'idempotency' satisfies Entity,
             fingerprint: idempotency.fingerprint,
             receipt: idempotency.receipt,
-            expiresAt: Math.floor(Date.parse(application.submittedAt) / 1000) + idempotencyTtlSeconds,
+            expiresAt: now + idempotencyTtlSeconds,
           },
-          ConditionExpression: isNew,
+          // TTL deletes an expired record some time later; until then it is as good as absent.
+          ConditionExpression: `${isNew} OR expiresAt <= :now`,
+          ExpressionAttributeValues: { ':now': now },
         });
       }
       try {
-        await client.send(new TransactWriteCommand({ TransactItems: puts.map((put) => ({ Put: put })) }));
+        await client.send(
+          new TransactWriteCommand({ TransactItems: puts.map((put) => ({ Put: put })), ClientRequestToken: submissionToken(application.id) }),
+        );
       } catch (error) {
         // Which conditional Put failed, by position. The idempotency record first: a concurrent twin also holds
         // the open need, and must be answered as a replay.
@@ -172,8 +187,8 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
 
     async findIdempotencyRecord(scope, key) {
       const item = await get(idempotencyKey(scope, key));
-      // TTL deletion lags; an expired record no longer counts.
-      if (!item || (typeof item.expiresAt === 'number' && item.expiresAt * 1000 < Date.now())) return undefined;
+      // TTL deletion lags; an expired record no longer counts (expired as insertSubmitted's condition has it).
+      if (!item || (typeof item.expiresAt === 'number' && item.expiresAt <= Math.floor(Date.now() / 1000))) return undefined;
       return { scope, key, fingerprint: String(item.fingerprint), receipt: item.receipt as IdempotencyRecord['receipt'] };
     },
 

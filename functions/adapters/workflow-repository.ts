@@ -150,15 +150,17 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
       const names: Record<string, string> = {};
       const values: Record<string, unknown> = { ':service': partition };
       let keyCondition = 'gsi3pk = :service';
-      if (filter.from && filter.to) {
-        keyCondition += ' AND gsi3sk BETWEEN :from AND :to';
-        Object.assign(values, { ':from': filter.from, ':to': `${filter.to}~` });
+      // gsi3sk is `<submittedAt>#<id>`, and toISOString() has one length: `<instant>#…` sorts before `before` exactly
+      // when the instant is earlier, so BETWEEN's inclusive end still leaves out what was submitted at `before`.
+      if (filter.from && filter.before) {
+        keyCondition += ' AND gsi3sk BETWEEN :from AND :before';
+        Object.assign(values, { ':from': filter.from, ':before': filter.before });
       } else if (filter.from) {
         keyCondition += ' AND gsi3sk >= :from';
         values[':from'] = filter.from;
-      } else if (filter.to) {
-        keyCondition += ' AND gsi3sk <= :to';
-        values[':to'] = `${filter.to}~`;
+      } else if (filter.before) {
+        keyCondition += ' AND gsi3sk < :before';
+        values[':before'] = filter.before;
       }
       const filters: string[] = [];
       if (filter.status) {

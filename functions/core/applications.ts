@@ -92,10 +92,15 @@ export interface ApplicationDeps {
   readonly fingerprint: (body: unknown) => string;
 }
 
-/** The caller's `Idempotency-Key`, when sent. */
+/** The caller's `Idempotency-Key`, when sent, and whose it is. */
 export interface IdempotencyRequest {
   readonly key: string;
+  /** The caller (idempotencyScope): one caller's key never meets another's. */
+  readonly scope: string;
 }
+
+/** Issuer and subject: two issuers (eID, the workforce pool) may hand out the same subject. */
+export const idempotencyScope = (issuer: string, subject: string): string => `${issuer}|${subject}`;
 
 export interface Submission {
   readonly receipt: Receipt;
@@ -195,7 +200,7 @@ const file = async (
 ): Promise<Submission> => {
   const fingerprint = deps.fingerprint(body);
   if (idempotency) {
-    const earlier = await deps.store.findIdempotencyRecord(principal.subject, idempotency.key);
+    const earlier = await deps.store.findIdempotencyRecord(idempotency.scope, idempotency.key);
     if (earlier) return replay(earlier, fingerprint);
   }
 
@@ -240,12 +245,12 @@ const file = async (
     await deps.store.insertSubmitted(
       application,
       event,
-      idempotency && { scope: principal.subject, key: idempotency.key, fingerprint, receipt },
+      idempotency && { scope: idempotency.scope, key: idempotency.key, fingerprint, receipt },
     );
   } catch (error) {
     if (error instanceof IdempotencyKeyTaken && idempotency) {
       // A concurrent duplicate won the race: answer with what it stored.
-      const winner = await deps.store.findIdempotencyRecord(principal.subject, idempotency.key);
+      const winner = await deps.store.findIdempotencyRecord(idempotency.scope, idempotency.key);
       if (winner) return replay(winner, fingerprint);
     }
     if (error instanceof OpenApplicationExists) throw await duplicateOf(deps, principal, error.applicationId);

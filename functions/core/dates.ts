@@ -27,6 +27,20 @@ export const rigaOffsetHours = (instant: Date): 2 | 3 => {
 export const rigaDate = (instant: Date): string =>
   new Date(instant.getTime() + rigaOffsetHours(instant) * hourMs).toISOString().slice(0, 10);
 
+/**
+ * The instant a Riga calendar day begins, and the instant the next one begins, as ISO strings: the day as a
+ * half-open range of instants. Riga's midnight falls at 21:00 or 22:00 UTC the evening before, and the clocks
+ * change at 01:00 UTC, so the offset at 21:00 UTC that evening is the offset at midnight.
+ */
+export const rigaDayBounds = (isoDate: string): { readonly start: string; readonly end: string } => {
+  const { year, month, day } = parts(isoDate);
+  const midnightOf = (dayOfMonth: number) => {
+    const utcMidnight = Date.UTC(year, month - 1, dayOfMonth);
+    return new Date(utcMidnight - rigaOffsetHours(new Date(utcMidnight - 3 * hourMs)) * hourMs).toISOString();
+  };
+  return { start: midnightOf(day), end: midnightOf(day + 1) };
+};
+
 const parts = (isoDate: string) => {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   return { year, month, day };

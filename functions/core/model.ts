@@ -115,7 +115,7 @@ export type TimelineEventType =
   | 'submitted'
   /** A staff decision changed the status (details: decision, from, to). */
   | 'decision'
-  /** The applicant withdrew (details: from, to). */
+  /** The applicant withdrew (details: from, to, and the reason when given). */
   | 'withdrawn'
   /** The applicant reported the requested documents as sent (details: from, to, count). */
   | 'documents_submitted'

@@ -10,7 +10,7 @@ import { violation } from '../../schemas/messages';
 import type { ServiceId } from '../../schemas/services';
 import { canRead } from './access';
 import { timelineEventId, type ApplicationRecord, type CitizenPrincipal, type Page, type PageRequest } from './applications';
-import { rigaDate } from './dates';
+import { rigaDate, rigaDayBounds } from './dates';
 import { DomainError, forbidden, notEligible, notFound, validationFailed } from './errors';
 import { closedStatuses, decisionTypesFrom, nextStatus, priorityGroup, vocationalServices } from './lifecycle';
 import type { Actor, Application, DecisionRecord, NotificationKind, PrincipalFor, TimelineEvent } from './model';
@@ -42,8 +42,10 @@ export interface QueueSlot {
 export interface WorkListFilter {
   readonly track?: string;
   readonly status?: ApplicationStatus;
+  /** Submitted at or after this instant (ISO). */
   readonly from?: string;
-  readonly to?: string;
+  /** Submitted before this instant (ISO). */
+  readonly before?: string;
 }
 
 export interface FailedNotification {
@@ -195,6 +197,8 @@ export const withdraw = async (deps: WorkflowDeps, principal: CitizenPrincipal, 
   return move(deps, application, request.expectedVersion, 'withdraw', {
     type: 'withdrawn',
     actor: { role: 'citizen', subject: principal.subject },
+    // Staff read it on the timeline; it is never put into an e-mail.
+    ...(request.reason && { details: { reason: request.reason } }),
   });
 };
 
@@ -242,8 +246,9 @@ export const listWork = async (deps: WorkflowDeps, principal: StaffPrincipal, qu
     {
       ...(query.track && { track: query.track }),
       ...(query.status && { status: query.status }),
-      ...(query.from && { from: query.from }),
-      ...(query.to && { to: query.to }),
+      // Staff mean Riga calendar days (as the report does); submittedAt is a UTC instant.
+      ...(query.from && { from: rigaDayBounds(query.from).start }),
+      ...(query.to && { before: rigaDayBounds(query.to).end }),
     },
     page,
   );

@@ -124,6 +124,10 @@ const retryableAwsErrors = new Set([
   'ThrottlingException',
   'RequestLimitExceeded',
   'TransactionConflictException',
+  // The same transaction token is still being committed by an earlier send, or (never expected: tokens are per
+  // submission) was used for another write: this request wrote nothing of its own.
+  'TransactionInProgressException',
+  'IdempotentParameterMismatchException',
   'InternalServerError',
   'ServiceUnavailable',
 ]);

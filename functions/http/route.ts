@@ -14,6 +14,7 @@ import type * as z from 'zod/mini';
 import { describeIssues, violation, type Violation } from '../../schemas/messages';
 import { IdempotencyKey } from '../../schemas/headers';
 import type { Language } from '../../schemas/primitives';
+import { idempotencyScope, type IdempotencyRequest } from '../core/applications';
 import { DomainError, forbidden, notFound, validationFailed } from '../core/errors';
 import type { Principal, PrincipalFor, Role } from '../core/model';
 import { errorFields, logger } from '../adapters/logger';
@@ -32,7 +33,7 @@ interface RequestState {
   language: Language;
   requestId: string;
   principal?: Principal;
-  input: { body?: unknown; query?: unknown; path?: unknown; idempotencyKey?: string };
+  input: { body?: unknown; query?: unknown; path?: unknown; idempotency?: IdempotencyRequest };
 }
 /** The chain keeps its state on the Lambda context; callers pass an ordinary context. */
 const stateOf = (context: Context): RequestState => (context as Context & { request: RequestState }).request;
@@ -45,8 +46,8 @@ export interface HttpRequest<Body, Query, Path, P extends Principal> {
   readonly path: Path;
   readonly language: Language;
   readonly requestId: string;
-  /** The `Idempotency-Key` header, on routes that honour it. */
-  readonly idempotencyKey?: string;
+  /** The `Idempotency-Key` header and the caller it belongs to, on routes that honour it. */
+  readonly idempotency?: IdempotencyRequest;
 }
 
 export interface RouteSpec<Body, Query, Path, R extends Role> {
@@ -143,7 +144,8 @@ const validateInput = ({
     const key = event.headers?.['idempotency-key'];
     if (idempotent && key !== undefined) {
       if (!IdempotencyKey.safeParse(key).success) throw validationFailed([violation(['Idempotency-Key'], 'idempotency_key')]);
-      input.idempotencyKey = key;
+      const claims = event.requestContext?.authorizer?.jwt?.claims;
+      input.idempotency = { key, scope: idempotencyScope(String(claims?.iss ?? ''), String(claims?.sub ?? '')) };
     }
     if (path) {
       const parsed = path.safeParse(event.pathParameters ?? {});
@@ -173,7 +175,7 @@ export const httpRoute = <Body = undefined, Query = undefined, Path = undefined,
         path: input.path as Path,
         language,
         requestId,
-        ...(input.idempotencyKey !== undefined && { idempotencyKey: input.idempotencyKey }),
+        ...(input.idempotency && { idempotency: input.idempotency }),
       });
       return {
         statusCode: response.statusCode,

@@ -7,6 +7,5 @@ import { applicationDeps, issuers } from '../wiring';
 /** POST /applications: a citizen applies for a service. 201 means it is stored; e-mails follow from the stream. */
 export const handler = httpRoute(
   { roles: ['citizen'], issuers, body: ApplicationSubmission, idempotent: true },
-  async ({ principal, body, idempotencyKey }) =>
-    submissionResponse(principal, await submitApplication(applicationDeps, principal, body, idempotencyKey ? { key: idempotencyKey } : undefined)),
+  async ({ principal, body, idempotency }) => submissionResponse(principal, await submitApplication(applicationDeps, principal, body, idempotency)),
 );

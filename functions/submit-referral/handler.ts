@@ -8,6 +8,5 @@ import { applicationDeps, issuers } from '../wiring';
 /** POST /referrals: a social service, the NVA, a medical institution or the armed forces refer a client. */
 export const handler = httpRoute(
   { roles: referrerKinds, issuers, body: ReferralSubmission, idempotent: true },
-  async ({ principal, body, idempotencyKey }) =>
-    submissionResponse(principal, await submitReferral(applicationDeps, principal, body, idempotencyKey ? { key: idempotencyKey } : undefined)),
+  async ({ principal, body, idempotency }) => submissionResponse(principal, await submitReferral(applicationDeps, principal, body, idempotency)),
 );

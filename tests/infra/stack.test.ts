@@ -23,6 +23,7 @@ interface Resource {
   readonly Type: string;
   readonly Properties: Json;
   readonly DeletionPolicy?: string;
+  readonly DependsOn?: string[];
 }
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
@@ -153,6 +154,25 @@ describe('SivaEservicesStack template', () => {
             flatten(p.Properties.SourceArn).endsWith(`/*/*${route.path}`),
         );
         expect(match, routeKey(route)).toHaveLength(1);
+      }
+    });
+
+    it('throttles the public routes on their own, below the default, with the numbers of the route table', () => {
+      const stage = resources[only('AWS::ApiGatewayV2::Stage')]!;
+      const publicRoutes = routes.filter((route) => route.audience === null);
+      expect(publicRoutes.map(routeKey)).toEqual(['POST /services/{serviceId}/eligibility', 'GET /services', 'GET /openapi.json']);
+      const throttled = (routes as readonly RouteDefinition[]).flatMap((route) => (route.throttle ? [{ key: routeKey(route), ...route.throttle }] : []));
+      // Anyone may call a public route without signing in: its own limit keeps it from starving signed-in users.
+      expect(throttled.map(({ key }) => key)).toEqual(publicRoutes.map(routeKey));
+      expect(stage.Properties.RouteSettings).toEqual(
+        Object.fromEntries(throttled.map(({ key, rateLimit, burstLimit }) => [key, { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit }])),
+      );
+      for (const { key, rateLimit, burstLimit } of throttled) {
+        expect(rateLimit, key).toBeLessThan(defaultSettings.throttleRateLimit);
+        expect(burstLimit, key).toBeLessThan(defaultSettings.throttleBurstLimit);
+        // Route settings name a route key: the stage must be created after the route exists.
+        const routeId = ofType(resources, 'AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === key)![0];
+        expect(stage.DependsOn ?? [], key).toContain(routeId);
       }
     });
 

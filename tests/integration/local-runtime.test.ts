@@ -1,11 +1,12 @@
 /** The local stand-ins for API Gateway and the stream event source mapping behave like the real ones. */
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, DynamoDBStreamEvent } from 'aws-lambda';
 import { createDevIdentityProvider } from '../../local/dev-idp';
 import { startGateway, type LambdaHandler } from '../../local/gateway';
 import { startStreamPoller } from '../../local/stream-poller';
-import { api, documentClient, dynamoClient, freshTable, streamsClient, tokens, waitFor } from './support/local';
+import { api, documentClient, dynamoClient, freshTable, local, streamsClient, tokens, waitFor } from './support/local';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -219,5 +220,29 @@ describe('the local stream poller', () => {
     expect(delivered.sort()).toEqual(['good-1', 'good-2', 'good-3']);
     expect(poller.deadLetters).toHaveLength(1);
     expect(poller.deadLetters[0]!.eventIds).toHaveLength(1);
+  });
+});
+
+describe('the local servers', () => {
+  /** Local addresses of the sockets listening on a TCP port, from the kernel's tables (Linux). */
+  const listeningAddresses = (port: number): string[] =>
+    ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((table) =>
+      readFileSync(table, 'utf8')
+        .split('\n')
+        .slice(1)
+        .map((line) => line.trim().split(/\s+/))
+        // Columns: sl, local address (hex IP:hex port), remote address, state (0A is LISTEN), …
+        .filter((columns) => columns[3] === '0A' && Number.parseInt(columns[1]?.split(':')[1] ?? '', 16) === port)
+        .map((columns) => columns[1]!.split(':')[0]!),
+    );
+  // 127.0.0.1 in /proc/net/tcp (little-endian), ::1 and ::ffff:127.0.0.1 in /proc/net/tcp6.
+  const loopback = ['0100007F', '00000000000000000000000001000000', '0000000000000000FFFF00000100007F'];
+
+  it.runIf(process.platform === 'linux')('listen on the loopback interface only, DynamoDB Local included', () => {
+    for (const url of [local.dynamoEndpoint, local.apiUrl, local.inboxUrl]) {
+      const addresses = listeningAddresses(Number(new URL(url).port));
+      expect(addresses.length, url).toBeGreaterThan(0);
+      expect(addresses.filter((address) => !loopback.includes(address)), url).toEqual([]);
+    }
   });
 });

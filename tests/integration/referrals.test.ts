@@ -2,11 +2,17 @@
  * Referrals end to end through the local gateway, one application per need,
  * idempotent POSTs and the public pre-check, all on the real local servers.
  */
-import { describe, expect, it } from 'vitest';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { importJWK, SignJWT, type JWK } from 'jose';
+import { describe, expect, inject, it } from 'vitest';
+import { fingerprint } from '../../functions/adapters/digests';
+import { idempotencyKey } from '../../functions/adapters/keys';
+import { idempotencyScope } from '../../functions/core/applications';
 import { rigaDate } from '../../functions/core/dates';
+import { devIssuers } from '../../local/dev-idp';
 import { applicantContact } from '../support/fixtures';
 import { freshPersonalCode, referralOf, validForm } from '../support/service-forms';
-import { api, emailsAbout, tokens, waitFor } from './support/local';
+import { api, documentClient, emailsAbout, local, tokens, waitFor } from './support/local';
 
 const today = rigaDate(new Date());
 
@@ -169,6 +175,77 @@ describe('Idempotency-Key', () => {
     expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(201));
     expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(1);
     expect((await api('/referrals', { token })).body.items).toHaveLength(1);
+  });
+
+  it('keys are per caller: a citizen and an officer whose accounts share a subject never get each other’s answer', async () => {
+    // Two issuers may hand out the same `sub`; the key's scope is issuer and subject, not the subject alone.
+    const signer = await importJWK(JSON.parse(inject('idpKey')) as JWK, 'ES256');
+    const subject = `shared-${crypto.randomUUID()}`;
+    const sign = (audience: keyof typeof devIssuers, claims: Record<string, unknown>) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', kid: 'dev-idp-1', typ: 'JWT' })
+        .setIssuer(devIssuers[audience].issuer)
+        .setAudience(devIssuers[audience].audience)
+        .setSubject(subject)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(signer);
+    const citizen = await sign('citizen', { personal_code: freshPersonalCode().replace('-', ''), given_name: 'Jānis', family_name: 'Bērziņš', email: 'janis@example.lv' });
+    const officer = await sign('workforce', {
+      'cognito:groups': ['social-service'],
+      'custom:organisation': `ogre-${Date.now()}`,
+      name: 'Ilze',
+      email: 'ilze@example.lv',
+    });
+    const headers = { 'idempotency-key': `shared-key-${crypto.randomUUID()}` };
+
+    const own = await api('/applications', { token: citizen, json: validForm('vehicle-adaptation', 'paid', today), headers });
+    const referred = await refer(officer, referralOf(validForm('coordinated-services', 'addiction-adults', today), freshPersonalCode(), today), headers);
+    expect(own.status).toBe(201);
+    expect(referred.status).toBe(201);
+    expect(referred.headers.get('idempotent-replayed')).toBeNull();
+    expect(referred.body.id).not.toBe(own.body.id);
+  });
+
+  it('an answer past its expiry is neither replayed nor in the way of a new request, even before TTL deletes it', async () => {
+    const citizen = await (await tokens()).citizen(freshPersonalCode());
+    const form = validForm('vehicle-adaptation', 'paid', today);
+    const key = `expired-${crypto.randomUUID()}`;
+    const { iss, sub } = JSON.parse(Buffer.from(citizen.split('.')[1]!, 'base64url').toString('utf8')) as { iss: string; sub: string };
+    const expiredAnswer = { id: crypto.randomUUID(), reference: 'SIVA-2020-000001', status: 'submitted', submittedAt: '2020-01-01T10:00:00.000Z' };
+    await documentClient().send(
+      new PutCommand({
+        TableName: local.tableName,
+        Item: {
+          ...idempotencyKey(idempotencyScope(iss, sub), key),
+          entity: 'idempotency',
+          fingerprint: fingerprint(form),
+          receipt: expiredAnswer,
+          expiresAt: Math.floor(Date.now() / 1000) - 60,
+        },
+      }),
+    );
+
+    const created = await api('/applications', { token: citizen, json: form, headers: { 'idempotency-key': key } });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('idempotent-replayed')).toBeNull();
+    expect(created.body.id).not.toBe(expiredAnswer.id);
+    const again = await api('/applications', { token: citizen, json: form, headers: { 'idempotency-key': key } });
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(created.body.id);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+  });
+
+  it('a key with `#` (the separator of stored keys) is refused with a field message in Latvian and English', async () => {
+    const token = await (await tokens()).citizen(freshPersonalCode());
+    const withHash = (language: string) =>
+      api('/applications', { token, json: validForm('driving-training', 'category-b', today), headers: { 'idempotency-key': 'order#12345678', 'accept-language': language } });
+    const latvian = await withHash('lv');
+    expect(latvian.status).toBe(400);
+    expect(latvian.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(latvian.body.errors[0]).toMatchObject({ field: 'Idempotency-Key', code: 'idempotency_key', message: expect.stringContaining('#') });
+    const english = await withHash('en');
+    expect(english.body.errors[0]).toMatchObject({ code: 'idempotency_key', message: 'The Idempotency-Key header must be 8 to 128 printable characters, without #.' });
   });
 
   it('a key that is not 8–128 printable characters is refused', async () => {

@@ -4,10 +4,13 @@
  * two people deciding at once, withdrawal, and queue positions as others move.
  */
 import { describe, expect, it } from 'vitest';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { applicationItem } from '../../functions/adapters/application-repository';
 import { rigaDate } from '../../functions/core/dates';
 import { daysBefore } from '../support/fixtures';
 import { freshPersonalCode, referralOf, validForm } from '../support/service-forms';
-import { api, emailsAbout, inbox, tokens, waitFor } from './support/local';
+import { storedApplication } from '../support/stored-application';
+import { api, documentClient, emailsAbout, inbox, local, tokens, waitFor } from './support/local';
 
 const today = rigaDate(new Date());
 const inDays = (days: number) => daysBefore(today, -days);
@@ -166,6 +169,51 @@ describe('withdrawal', () => {
     for (const step of [{ type: 'register' }, { type: 'grant' }, { type: 'start', startedOn: today }]) await decide(officer, late.id, step);
     const tooLate = await api(`/applications/${late.id}/withdrawal`, { token: late.token, json: { expectedVersion: 4 } });
     expect(tooLate.status).toBe(422);
+  });
+
+  it('keeps the reason the applicant gives, on the timeline staff read', async () => {
+    const applicant = await applicantWith(validForm('driving-training', 'category-b', today));
+    const reason = 'Pārcēlos uz citu pilsētu.\nPieteikšos vēlāk.';
+    const withdrawn = await api(`/applications/${applicant.id}/withdrawal`, { token: applicant.token, json: { expectedVersion: 1, reason } });
+    expect(withdrawn.status).toBe(200);
+
+    const seen = await api(`/staff/applications/${applicant.id}`, { token: await staff() });
+    expect(seen.body.timeline.find((event: { type: string }) => event.type === 'withdrawn')).toMatchObject({
+      details: { from: 'submitted', to: 'withdrawn', reason },
+      actor: { role: 'citizen' },
+    });
+  });
+});
+
+describe('the work list by date', () => {
+  /** Applications submitted at the given instants, on a track of their own so other specs' applications stay out. */
+  const submittedAt = async (instants: Record<string, string>) => {
+    const track = `riga-days-${crypto.randomUUID().slice(0, 8)}`;
+    const client = documentClient();
+    const ids: Record<string, string> = {};
+    for (const [label, at] of Object.entries(instants)) {
+      const application = storedApplication({ track, submittedAt: at, updatedAt: at });
+      await client.send(new PutCommand({ TableName: local.tableName, Item: applicationItem(application) }));
+      ids[application.id] = label;
+    }
+    const officer = await staff();
+    return async (dates: string) => {
+      const listed = await api(`/staff/applications?serviceId=social-rehabilitation&track=${track}&limit=50&${dates}`, { token: officer });
+      expect(listed.status).toBe(200);
+      return listed.body.items.map((item: { id: string }) => ids[item.id]).sort();
+    };
+  };
+
+  it.each([
+    // EET, UTC+2: 21:30 UTC on the 5th is 23:30 in Riga on the 5th; 22:30 UTC is already the 6th.
+    { season: 'winter', day: '2021-01-05', next: '2021-01-06', lateOnDay: '2021-01-05T21:30:00.000Z', justAfterMidnight: '2021-01-05T22:30:00.000Z', earlyOnDay: '2021-01-04T22:10:00.000Z' },
+    // EEST, UTC+3: 20:30 UTC on the 5th is 23:30 in Riga; 21:30 UTC is 00:30 on the 6th.
+    { season: 'summer', day: '2021-07-05', next: '2021-07-06', lateOnDay: '2021-07-05T20:30:00.000Z', justAfterMidnight: '2021-07-05T21:30:00.000Z', earlyOnDay: '2021-07-04T21:10:00.000Z' },
+  ])('takes from and to as Riga calendar days ($season time)', async ({ day, next, lateOnDay, justAfterMidnight, earlyOnDay }) => {
+    const list = await submittedAt({ '00:10 on the day': earlyOnDay, '23:30 on the day': lateOnDay, '00:30 the day after': justAfterMidnight });
+    expect(await list(`from=${day}&to=${day}`)).toEqual(['00:10 on the day', '23:30 on the day']);
+    expect(await list(`from=${next}`)).toEqual(['00:30 the day after']);
+    expect(await list(`to=${day}`)).toEqual(['00:10 on the day', '23:30 on the day']);
   });
 });
 

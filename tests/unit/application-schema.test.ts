@@ -100,4 +100,31 @@ describe('free text', () => {
     }
     expect(line.safeParse('Māja 😀').success).toBe(true);
   });
+
+  // Single-line values reach e-mail subjects and one-line letters: a line break there could forge a header or a line.
+  it('refuses CR, LF and TAB inside single-line fields with a field message in Latvian and English', () => {
+    const input = functionalImpairmentApplication(today);
+    for (const breaking of ['Iela 1\r\nBcc: x@example.lv', 'Iela 1\nDzīvoklis 2', 'Iela\t1']) {
+      const withBreak = { ...input, applicant: { ...input.applicant, address: { ...input.applicant.address, line: breaking } } };
+      expect(fieldMessages(withBreak)['applicant.address.line'], JSON.stringify(breaking)).toBe(
+        'single_line: Tekstam jābūt vienā rindā: bez rindu pārnesumiem un tabulācijas.',
+      );
+      expect(fieldMessages(withBreak, 'en')['applicant.address.line']).toBe('single_line: The text must be on one line, without line breaks or tabs.');
+    }
+  });
+
+  it('refuses line breaks in document names and numbers, and keeps them in letters staff write', async () => {
+    const { Decision, DocumentsSubmitted, Withdrawal } = await import('../../schemas/decision');
+    const documentsAsked = { type: 'request-documents', expectedVersion: 2, documents: ['Izziņa\nSubject: x'], deadline: '2026-12-15' };
+    expect(Decision.safeParse(documentsAsked).success).toBe(false);
+    const sent = (document: object) => DocumentsSubmitted.safeParse({ expectedVersion: 3, documents: [{ name: 'Izziņa', sentBy: 'post', ...document }] });
+    expect(sent({}).success).toBe(true);
+    expect(sent({ name: 'Izziņa\r\nX' }).success).toBe(false);
+    expect(sent({ number: 'N-1\n2' }).success).toBe(false);
+
+    const paragraphs = 'Pirmā rindkopa.\n\nOtrā rindkopa:\r\n- punkts';
+    expect(Decision.safeParse({ type: 'refuse', expectedVersion: 2, reason: paragraphs, appeal: paragraphs }).success).toBe(true);
+    expect(Withdrawal.safeParse({ expectedVersion: 1, reason: paragraphs }).success).toBe(true);
+    expect(Withdrawal.safeParse({ expectedVersion: 1, reason: 'Iemesls\u0000' }).success).toBe(false);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, monthsBefore, rigaDate } from '../../functions/core/dates';
+import { ageOn, monthsBefore, rigaDate, rigaDayBounds } from '../../functions/core/dates';
 
 describe('calendar rules in Europe/Riga', () => {
   it('counts a birthday on its day, not the day after', () => {
@@ -36,5 +36,21 @@ describe('calendar rules in Europe/Riga', () => {
     for (let i = 0; i < 20_000; i++) instants.push(new Date(Date.UTC(2001, 0, 1) + Math.floor(random() * 40 * 365.25 * 86_400_000)));
     const disagreements = instants.filter((instant) => rigaDate(instant) !== icu.format(instant));
     expect(disagreements.map((instant) => instant.toISOString())).toEqual([]);
+  });
+
+  it('gives a Riga day as the instants from its midnight to the next, 23 and 25 hours long when the clocks change', () => {
+    const hours = (day: string) => {
+      const { start, end } = rigaDayBounds(day);
+      expect(rigaDate(new Date(start))).toBe(day);
+      expect(rigaDate(new Date(Date.parse(start) - 1))).not.toBe(day);
+      expect(rigaDate(new Date(Date.parse(end) - 1))).toBe(day);
+      expect(rigaDate(new Date(end))).not.toBe(day);
+      return (Date.parse(end) - Date.parse(start)) / 3_600_000;
+    };
+    expect(rigaDayBounds('2026-01-05')).toEqual({ start: '2026-01-04T22:00:00.000Z', end: '2026-01-05T22:00:00.000Z' });
+    expect(rigaDayBounds('2026-07-05')).toEqual({ start: '2026-07-04T21:00:00.000Z', end: '2026-07-05T21:00:00.000Z' });
+    expect(hours('2026-03-29')).toBe(23);
+    expect(hours('2026-10-25')).toBe(25);
+    expect(hours('2026-12-31')).toBe(24);
   });
 });
