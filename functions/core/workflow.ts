@@ -145,10 +145,14 @@ const move = async (
     ...(decisionOf && { decision: decisionOf(id, at, to) }),
     closesNeed: closedStatuses.includes(to),
   };
+  return recordGuarded(deps, transition);
+};
+
+/** Writes a transition. Two people acting at once: the version condition lets exactly one win. */
+const recordGuarded = async (deps: WorkflowDeps, transition: Transition): Promise<Transition> => {
   try {
     await deps.store.recordTransition(transition);
   } catch (error) {
-    // Two people deciding at once: the version condition lets exactly one win.
     if (error instanceof StaleVersion) throw stale();
     throw error;
   }
@@ -247,14 +251,7 @@ export const confirmRepresentative = async (
     updatedAt: event.at,
     representativeConfirmed: { at: event.at, by: principal.subject },
   };
-  const transition: Transition = { before: application, after, event, closesNeed: false };
-  try {
-    await deps.store.recordTransition(transition);
-  } catch (error) {
-    if (error instanceof StaleVersion) throw stale();
-    throw error;
-  }
-  return transition;
+  return recordGuarded(deps, { before: application, after, event, closesNeed: false });
 };
 
 /** GET /staff/applications/{id}: the full record; the read itself goes on the timeline (who and when). */
