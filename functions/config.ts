@@ -24,6 +24,12 @@ export const environmentNames = {
   workforceTokenIssuer: 'WORKFORCE_TOKEN_ISSUER',
   /** Notifier: stream deliveries that may hit a temporary SES failure before it is recorded as failed (default 8). */
   notificationMaxDeliveries: 'NOTIFICATION_MAX_DELIVERIES',
+  /** Deployed: the KMS HMAC_256 key (id or ARN) that MACs personal codes into person keys (docs/person-key.md). */
+  personKeyId: 'PERSON_KEY_ID',
+  /** Local only (there is no local KMS): a file holding the person key as hex, created on first start. */
+  personKeyFile: 'PERSON_KEY_FILE',
+  /** Applications one representative may file per day (Riga date) before getting 429 (default 5). */
+  representativeDailyLimit: 'REPRESENTATIVE_DAILY_LIMIT',
   /** Notifier: first pause before a temporarily failed record is retried, doubling each time (default 1000 ms). */
   notificationRetryBaseMs: 'NOTIFICATION_RETRY_BASE_MS',
 } as const;

@@ -21,6 +21,8 @@ export interface FunctionDefinition {
   readonly indexes: readonly string[];
   /** Whether the function sends e-mail through SES. */
   readonly sendsEmail: boolean;
+  /** Whether it MACs personal codes into person keys (kms:GenerateMac on the person key; docs/person-key.md). */
+  readonly macsPersonalCodes?: boolean;
 }
 
 export const functions = {
@@ -30,6 +32,7 @@ export const functions = {
     tableAccess: 'read-write',
     indexes: [],
     sendsEmail: false,
+    macsPersonalCodes: true,
   },
   'get-application': {
     entry: 'functions/get-application/handler.ts',
@@ -40,10 +43,11 @@ export const functions = {
   },
   'list-applications': {
     entry: 'functions/list-applications/handler.ts',
-    description: "Lists the caller's applications, newest first, with a cursor",
+    description: "Lists what the caller filed and what was filed about them, newest first, with a cursor",
     tableAccess: 'read',
-    indexes: ['gsi1'],
+    indexes: ['gsi1', 'gsi4'],
     sendsEmail: false,
+    macsPersonalCodes: true,
   },
   'submit-referral': {
     entry: 'functions/submit-referral/handler.ts',
@@ -51,6 +55,7 @@ export const functions = {
     tableAccess: 'read-write',
     indexes: [],
     sendsEmail: false,
+    macsPersonalCodes: true,
   },
   'list-referrals': {
     entry: 'functions/list-referrals/handler.ts',
@@ -120,6 +125,13 @@ export const functions = {
     description: 'Records a staff decision against the version seen (lifecycle, queue, need closed)',
     tableAccess: 'read-write',
     indexes: ['gsi2'],
+    sendsEmail: false,
+  },
+  'confirm-representative': {
+    entry: 'functions/confirm-representative/handler.ts',
+    description: "Staff confirm a representative's authority; from then on the representative reads everything and may act",
+    tableAccess: 'read-write',
+    indexes: [],
     sendsEmail: false,
   },
   'list-failed-notifications': {
@@ -196,6 +208,7 @@ export const routes = [
   { method: 'GET', path: '/staff/applications', function: 'list-work', audience: 'workforce' },
   { method: 'GET', path: '/staff/applications/{id}', function: 'staff-get-application', audience: 'workforce' },
   { method: 'POST', path: '/staff/applications/{id}/decisions', function: 'decide', audience: 'workforce' },
+  { method: 'POST', path: '/staff/applications/{id}/representative-confirmation', function: 'confirm-representative', audience: 'workforce' },
   { method: 'GET', path: '/staff/notifications/failed', function: 'list-failed-notifications', audience: 'workforce' },
   { method: 'POST', path: '/staff/applications/{id}/notifications/resend', function: 'resend-notification', audience: 'workforce' },
   { method: 'GET', path: '/staff/reports/{year}', function: 'staff-report', audience: 'workforce' },

@@ -26,6 +26,8 @@ export interface Settings {
   readonly notificationMaxDeliveries: number;
   /** Notifier: first pause (ms) before a temporarily failed record is handed back, doubling each time. */
   readonly notificationRetryBaseMs: number;
+  /** Applications one representative may file per day before 429 (docs/access.md). */
+  readonly representativeDailyLimit: number;
 }
 
 export const defaultSettings: Settings = {
@@ -45,6 +47,7 @@ export const defaultSettings: Settings = {
   throttleBurstLimit: 100,
   notificationMaxDeliveries: 8,
   notificationRetryBaseMs: 1000,
+  representativeDailyLimit: 5,
 };
 
 const text = (node: Node, key: keyof Settings): string => {
@@ -86,5 +89,6 @@ export const readSettings = (node: Node): Settings => {
     throttleBurstLimit: wholeNumber(node, 'throttleBurstLimit'),
     notificationMaxDeliveries: wholeNumber(node, 'notificationMaxDeliveries'),
     notificationRetryBaseMs: wholeNumber(node, 'notificationRetryBaseMs'),
+    representativeDailyLimit: wholeNumber(node, 'representativeDailyLimit'),
   };
 };

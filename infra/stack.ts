@@ -18,6 +18,7 @@ import type { Construct } from 'constructs';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
 import { deadLetterConsumer, functions, routeKey, routes, streamConsumer, type Audience, type FunctionName, type RouteDefinition } from './routes';
 import { DataTable } from './constructs/data-table';
+import { PersonKey } from './constructs/person-key';
 import { ServiceFunction } from './constructs/service-function';
 import { WorkforcePool } from './constructs/workforce-pool';
 import { readSettings } from './settings';
@@ -77,6 +78,7 @@ export class SivaEservicesStack extends Stack {
     const logRetention = retentionOf(settings.logRetentionDays);
 
     const data = new DataTable(this, 'Data');
+    const personKey = new PersonKey(this, 'PersonKey');
     const workforce = new WorkforcePool(this, 'Workforce', { staffPortalUrl: settings.staffPortalUrl });
 
     // --- E-mail: sending identity (verified through DNS, outside this stack) and configuration set.
@@ -108,7 +110,7 @@ export class SivaEservicesStack extends Stack {
 
     // --- Environment every function receives. Keyed by every name in functions/config.ts,
     // so a variable added there fails type-checking here until the stack sets it.
-    const values: Record<EnvironmentKey, string> = {
+    const values: Record<EnvironmentKey, string | undefined> = {
       tableName: data.table.tableName,
       mailFrom: settings.mailFrom,
       agencyInboxes: settings.agencyInboxes,
@@ -120,9 +122,13 @@ export class SivaEservicesStack extends Stack {
       workforceTokenIssuer: workforce.issuerUrl,
       notificationMaxDeliveries: String(settings.notificationMaxDeliveries),
       notificationRetryBaseMs: String(settings.notificationRetryBaseMs),
+      personKeyId: personKey.key.keyArn,
+      // Local only: deployed, the person key never leaves KMS.
+      personKeyFile: undefined,
+      representativeDailyLimit: String(settings.representativeDailyLimit),
     };
     const environment = Object.fromEntries(
-      (Object.keys(environmentNames) as EnvironmentKey[]).map((key) => [environmentNames[key], values[key]]),
+      (Object.keys(environmentNames) as EnvironmentKey[]).flatMap((key) => (values[key] === undefined ? [] : [[environmentNames[key], values[key]]])),
     );
 
     // The notifier pauses before handing a temporarily failed record back to the stream
@@ -146,6 +152,7 @@ export class SivaEservicesStack extends Stack {
           repositoryRoot,
           data,
           environment,
+          personKeyArn: personKey.key.keyArn,
           logRetention,
           // API functions answer people: more memory = more CPU = faster cold starts.
           memorySize: consumesStream ? 256 : 512,

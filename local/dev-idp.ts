@@ -27,7 +27,7 @@ export const workforceKinds: readonly WorkforceKind[] = ['staff', ...referrerKin
 export interface DevIdentityProvider {
   /** The private key as JWK JSON, to hand the same issuer to another process (tests). */
   readonly privateJwk: string;
-  citizen(personalCode: string, options?: { email?: string; givenName?: string; familyName?: string }): Promise<string>;
+  citizen(personalCode: string, options?: { email?: string; givenName?: string; familyName?: string; birthDate?: string }): Promise<string>;
   /** `who`: the staff user, or the organisation an officer acts for; `officer` tells officers of one organisation apart. */
   workforce(kind: WorkforceKind, who: string, options?: { services?: readonly string[]; officer?: string }): Promise<string>;
   /** Claims of a valid token for the audience, or undefined (what the JWT authorizer would reject). */
@@ -61,6 +61,7 @@ export const devIdentityProviderFromJwk = async (privateJwk: string): Promise<De
         given_name: options.givenName ?? 'Jānis',
         family_name: options.familyName ?? 'Bērziņš',
         email: options.email ?? `iedzivotajs+${code.normalised.slice(-4)}@example.lv`,
+        ...(options.birthDate && { birthdate: options.birthDate }),
         locale: 'lv',
       });
     },

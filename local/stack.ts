@@ -18,6 +18,7 @@ import { createDevIdentityProvider, devIssuers, type DevIdentityProvider } from 
 import { localCredentials, localDynamoClient, localRegion, startDynamoDbLocal } from './dynamodb';
 import { startGateway, type LambdaHandler } from './gateway';
 import { devKeyFile, repositoryRoot } from './paths';
+import { ensurePersonKeyFile, ephemeralPersonKeyFile, personKeyFileIn } from './person-key';
 import { startSesLocal } from './ses';
 import { startStreamPoller, type StreamConsumer, type StreamPoller } from './stream-poller';
 import { ensureTable } from './table';
@@ -61,6 +62,9 @@ export interface HandlerSettings {
   readonly notificationMaxDeliveries?: number;
   readonly notificationRetryBaseMs?: number;
   readonly sesConfigurationSet?: string;
+  /** The person key file (local stand-in for the KMS HMAC key); a random one per process when absent. */
+  readonly personKeyFile?: string;
+  readonly representativeDailyLimit?: number;
 }
 
 /**
@@ -82,6 +86,10 @@ export const handlerEnvironment = (tableName: string, settings: HandlerSettings 
     workforceTokenIssuer: issuers.workforce,
     notificationMaxDeliveries: String(settings.notificationMaxDeliveries ?? defaultSettings.notificationMaxDeliveries),
     notificationRetryBaseMs: String(settings.notificationRetryBaseMs ?? defaultSettings.notificationRetryBaseMs),
+    // No local KMS: the handlers MAC with a key file instead (docs/person-key.md).
+    personKeyId: undefined,
+    personKeyFile: settings.personKeyFile ?? ephemeralPersonKeyFile(),
+    representativeDailyLimit: String(settings.representativeDailyLimit ?? defaultSettings.representativeDailyLimit),
   };
   return Object.fromEntries(
     (Object.keys(values) as EnvironmentKey[]).flatMap((key) => (values[key] === undefined ? [] : [[environmentNames[key], values[key]]])),
@@ -140,7 +148,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamo.endpoint,
       AWS_ENDPOINT_URL_SESV2: ses.url,
     });
-    for (const [name, value] of Object.entries(handlerEnvironment(tableName))) process.env[name] ??= value;
+    const personKeyFile = options.dataDir ? ensurePersonKeyFile(personKeyFileIn(options.dataDir)) : undefined;
+    for (const [name, value] of Object.entries(handlerEnvironment(tableName, { ...(personKeyFile && { personKeyFile }) }))) process.env[name] ??= value;
 
     const client = localDynamoClient(dynamo.endpoint);
     await ensureTable(client, tableName);

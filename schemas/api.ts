@@ -10,7 +10,7 @@
 import * as z from 'zod/mini';
 import type { routes } from '../infra/routes';
 import { ApplicationSubmission, serviceForms } from './application';
-import { Decision, DocumentsSubmitted, Withdrawal, decisionTypes } from './decision';
+import { Decision, DocumentsSubmitted, RepresentativeConfirmation, Withdrawal, decisionTypes } from './decision';
 import { FailedNotificationsQuery, ReportYearPath, ResendRequest, StaffListQuery } from './staff';
 import { AnnualReport } from './report';
 import { EligibilityQuestion, ServiceIdPath } from './eligibility';
@@ -43,7 +43,7 @@ export const ProblemDetails = z.looseObject({
   /** Quote it when contacting the agency. */
   requestId: z.string(),
   errors: z.optional(z.array(FieldError)),
-  /** On a duplicate application: the open one, when the caller may read it. */
+  /** On the person's own duplicate application: the open one, to follow instead. */
   openApplication: z.optional(z.object({ id: ApplicationId, href: z.string(), status: ApplicationStatus })),
 });
 
@@ -68,6 +68,19 @@ export const ApplicationSummary = z.object({
   updatedAt: Timestamp,
 });
 
+/**
+ * One line of a citizen's list, marked by who filed it. A representative whose authority staff have not
+ * confirmed sees only what they filed: no status, version or dates after it (`representation`).
+ */
+export const CitizenApplicationSummary = z.object({
+  ...ApplicationSummary.shape,
+  status: z.optional(ApplicationStatus),
+  version: z.optional(z.int()),
+  updatedAt: z.optional(Timestamp),
+  filedBy: z.enum(['self', 'representative', 'referral']),
+  representation: z.optional(z.literal('awaiting-confirmation')),
+});
+
 export const ReferralSummary = z.object({
   ...ApplicationSummary.shape,
   client: z.object({ givenName: z.string(), familyName: z.string() }),
@@ -77,6 +90,7 @@ export const ReferralSummary = z.object({
 /** A page of a list, newest first; pass `nextCursor` back as `cursor` while it is present. */
 const pageOf = <T extends Schema>(item: T) => z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
 export const ApplicationPage = pageOf(ApplicationSummary);
+export const CitizenApplicationPage = pageOf(CitizenApplicationSummary);
 export const ReferralPage = pageOf(ReferralSummary);
 
 const TimelineEntry = z.object({
@@ -86,6 +100,7 @@ const TimelineEntry = z.object({
     'decision',
     'withdrawn',
     'documents_submitted',
+    'representative_confirmed',
     'viewed_by_staff',
     'notification_resend_requested',
     'notification_sent',
@@ -259,6 +274,8 @@ export const namedSchemas: Readonly<Record<string, Schema>> = {
   Receipt,
   ApplicationSummary,
   ApplicationPage,
+  CitizenApplicationSummary,
+  CitizenApplicationPage,
   ApplicationView,
   ReferralSummary,
   ReferralPage,
@@ -267,6 +284,7 @@ export const namedSchemas: Readonly<Record<string, Schema>> = {
   Decision,
   Withdrawal,
   DocumentsSubmitted,
+  RepresentativeConfirmation,
   ResendRequest,
   StaffApplicationView,
   TransitionResult,
@@ -311,7 +329,7 @@ export interface RouteContract {
     readonly headers?: Readonly<Record<string, ResponseHeader>>;
   };
   /** Refusals the route's business rules add to those its shape implies (validation, sign-in, size…). */
-  readonly refusals?: readonly (409 | 422)[];
+  readonly refusals?: readonly (409 | 422 | 429)[];
 }
 
 const receiptHeaders = {
@@ -335,15 +353,15 @@ export const routeContracts = {
       'A citizen applies for themself, or as the legal representative or authorised person of someone else (then `representative` and the person\'s name and personal code are required). The body is the form of one service and track; `GET /services` publishes each form\'s JSON Schema. 201 means the application is stored; confirmation e-mails follow.',
     request: { body: ApplicationSubmission, idempotent: true },
     response: { status: 201, description: 'Stored; the receipt.', schema: Receipt, headers: receiptHeaders },
-    refusals: [409, 422],
+    refusals: [409, 422, 429],
   },
   'GET /applications': {
     tag: 'Applications',
     summary: "The caller's applications",
     summaryLv: 'Mani pieteikumi',
-    description: `Applications the caller filed. ${listDescription}`,
+    description: `Applications the caller filed and those filed about them (by a representative, by referral), each marked \`filedBy\`. ${listDescription}`,
     request: { query: ListApplicationsQuery },
-    response: { status: 200, description: 'A page of applications.', schema: ApplicationPage },
+    response: { status: 200, description: 'A page of applications.', schema: CitizenApplicationPage },
   },
   'GET /applications/{id}': {
     tag: 'Applications',
@@ -446,6 +464,16 @@ export const routeContracts = {
       'Register, request documents, review, admit to the queue, grant, refuse, record the start, not started or postponed, complete. `expectedVersion` is the version you saw: a stale one gets 409 (two people deciding at once cannot both win); a decision the status does not allow gets 422 naming the allowed ones.',
     request: { path: ApplicationIdPath, body: Decision },
     response: { status: 200, description: 'Decided.', schema: TransitionResult },
+    refusals: [409, 422],
+  },
+  'POST /staff/applications/{id}/representative-confirmation': {
+    tag: 'Staff',
+    summary: "Confirm a representative's authority",
+    summaryLv: 'Apstiprināt pārstāvja tiesības',
+    description:
+      'After checking the document the representative named: from now on the representative reads the whole application and may withdraw it or send documents. Until then they read back only what they filed. A stale `expectedVersion` gets 409; an application not filed by a representative 422.',
+    request: { path: ApplicationIdPath, body: RepresentativeConfirmation },
+    response: { status: 200, description: 'Confirmed.', schema: TransitionResult },
     refusals: [409, 422],
   },
   'GET /staff/notifications/failed': {

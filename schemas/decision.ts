@@ -65,6 +65,10 @@ export type Decision = z.infer<typeof Decision>;
 export const Withdrawal = z.strictObject({ expectedVersion, reason });
 export type Withdrawal = z.infer<typeof Withdrawal>;
 
+/** Staff confirm a representative's authority (docs/access.md), against the version they saw. */
+export const RepresentativeConfirmation = z.strictObject({ expectedVersion });
+export type RepresentativeConfirmation = z.infer<typeof RepresentativeConfirmation>;
+
 /** A citizen reports the documents asked for as sent (by e-mail with e-signature, post or in person). */
 export const DocumentsSubmitted = z.strictObject({
   expectedVersion,

@@ -209,6 +209,18 @@ const catalogue = {
     lv: () => 'Personas kodam jābūt jūsu pašu. Ja iesniedzat cita vārdā, aizpildiet pārstāvja sadaļu.',
     en: () => 'The personal code must be your own. To apply for someone else, fill in the representative section.',
   },
+  representative_daily_limit: {
+    lv: (p) => `Pārstāvis dienā var iesniegt ne vairāk kā ${p.limit} iesniegumus citu personu vārdā. Mēģiniet rīt vai sazinieties ar SIVA.`,
+    en: (p) => `A representative may file at most ${p.limit} applications a day for other people. Try again tomorrow or contact SIVA.`,
+  },
+  representative_not_confirmed: {
+    lv: () => 'SIVA vēl nav apstiprinājusi jūsu pārstāvības tiesības. Līdz tam iesniegumu var mainīt tikai pati persona.',
+    en: () => 'SIVA has not yet confirmed your right to represent this person. Until then only the person themself can change the application.',
+  },
+  not_a_representative_filing: {
+    lv: () => 'Šo iesniegumu nav iesniedzis pārstāvis.',
+    en: () => 'This application was not filed by a representative.',
+  },
   represented_person_code_required: {
     lv: () => 'Norādiet tās personas kodu, kuras vārdā iesniedzat.',
     en: () => 'Enter the personal code of the person you are applying for.',

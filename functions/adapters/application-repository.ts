@@ -11,6 +11,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import {
+  DailyFilingLimitReached,
   IdempotencyKeyTaken,
   OpenApplicationExists,
   type ApplicationRecord,
@@ -27,9 +28,11 @@ import {
   applicationKey,
   eventKey,
   filerIndexKeys,
+  filingCounterKey,
   idempotencyKey,
   openNeedKey,
   ownerPartition,
+  personIndexKeys,
   referenceCounterKey,
   queueIndexKeys,
   referrerPartition,
@@ -47,14 +50,19 @@ export const idempotencyTtlSeconds = 24 * 60 * 60;
  * The submission's transaction token, from the application id (new for every submission): the same write sent again
  * (the SDK retrying after a lost answer, or anything re-sending the command) carries the same token, and DynamoDB
  * answers a committed one with success for 10 minutes instead of failing its conditions (a false 409). Set here rather
- * than left to the SDK, which makes one up at each serialisation. At most 36 characters.
+ * than left to the SDK, which makes one up at each serialisation. At most 36 characters. A filing flagged as a
+ * possible duplicate is a second, different write of the same application, so it gets a token of its own (the same
+ * token with other items is refused as a parameter mismatch).
  */
-export const submissionToken = (applicationId: string): string =>
-  createHash('sha256').update(`submission:${applicationId}`).digest('base64url').slice(0, 36);
+export const submissionToken = (application: Pick<Application, 'id' | 'possibleDuplicateOf'>): string =>
+  createHash('sha256')
+    .update(`submission:${application.id}:${application.possibleDuplicateOf ?? ''}`)
+    .digest('base64url')
+    .slice(0, 36);
 
 /** The domain object inside an item: keys and the entity tag removed. */
 export const withoutKeys = <T>(item: Item): T => {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, entity: _entity, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, gsi4pk: _g, gsi4sk: _h, entity: _entity, ...rest } = item;
   return rest as T;
 };
 
@@ -68,6 +76,7 @@ export const applicationItem = (application: Application): Item => ({
   ...applicationKey(application.id),
   ...filerIndexKeys(filerPartition(application), application.submittedAt, application.id),
   ...serviceIndexKeys(application.serviceId, application.submittedAt, application.id),
+  ...personIndexKeys(application.personKey, application.submittedAt, application.id),
   ...(application.status === 'queued' &&
     application.queue &&
     queueIndexKeys(application.serviceId, application.track, application.queue.priorityGroup, application.queue.admittedAt, application.id)),
@@ -85,14 +94,29 @@ export const eventItem = (event: TimelineEvent): Item => ({
 const encodeCursor = (key: Item | undefined): string | undefined =>
   key ? Buffer.from(JSON.stringify({ s: key.gsi1sk, i: key.pk }), 'utf8').toString('base64url') : undefined;
 
+/** An index sort key as this module writes it: `<ISO instant>#<id>`. */
+const sortKeyShape = /^\d{4}-\d{2}-\d{2}T[^#]{1,40}#[\w-]{1,64}$/;
+
 const decodeCursor = (cursor: string, partition: string): Item => {
   try {
     const { s, i } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; i?: unknown };
     // Exactly the shape this module writes: `<ISO instant>#<id>` and `APPLICATION#<id>` (DynamoDB rejects empty key values with a 500-worthy error).
-    if (typeof s !== 'string' || typeof i !== 'string' || !/^\d{4}-\d{2}-\d{2}T[^#]{1,40}#[\w-]{1,64}$/.test(s) || !/^APPLICATION#[\w-]{1,64}$/.test(i)) {
+    if (typeof s !== 'string' || typeof i !== 'string' || !sortKeyShape.test(s) || !/^APPLICATION#[\w-]{1,64}$/.test(i)) {
       throw new Error('shape');
     }
     return { pk: i, sk: sortKeys.application, gsi1pk: partition, gsi1sk: s };
+  } catch {
+    throw validationFailed([violation(['cursor'], 'invalid_cursor')]);
+  }
+};
+
+/** Cursor of a merged list: the sort key (`<submittedAt>#<id>`) of the last item given. */
+const encodeSortCursor = (sortKey: string): string => Buffer.from(JSON.stringify({ s: sortKey }), 'utf8').toString('base64url');
+const decodeSortCursor = (cursor: string): string => {
+  try {
+    const { s } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown };
+    if (typeof s !== 'string' || !sortKeyShape.test(s)) throw new Error('shape');
+    return s;
   } catch {
     throw validationFailed([violation(['cursor'], 'invalid_cursor')]);
   }
@@ -136,21 +160,29 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
       return Number(result.Attributes?.value);
     },
 
-    async insertSubmitted(application, event, idempotency) {
+    async insertSubmitted(application, event, idempotency, quota) {
       const isNew = 'attribute_not_exists(pk)';
       const needKey = openNeedKey(application.serviceId, application.track, application.personKey);
-      const puts: { TableName: string; Item: Item; ConditionExpression: string; ExpressionAttributeValues?: Item }[] = [
-        { TableName: tableName, Item: applicationItem(application), ConditionExpression: isNew },
-        { TableName: tableName, Item: eventItem(event), ConditionExpression: isNew },
-        {
-          TableName: tableName,
-          Item: { ...needKey, entity: 'open-need' satisfies Entity, applicationId: application.id, since: application.submittedAt },
-          ConditionExpression: isNew,
-        },
+      type Write = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+      const writes: Write[] = [
+        { Put: { TableName: tableName, Item: applicationItem(application), ConditionExpression: isNew } },
+        { Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: isNew } },
       ];
+      // A possible duplicate does not take the open need: the application that holds it keeps it.
+      const needAt = application.possibleDuplicateOf ? -1 : writes.length;
+      if (needAt >= 0) {
+        writes.push({
+          Put: {
+            TableName: tableName,
+            Item: { ...needKey, entity: 'open-need' satisfies Entity, applicationId: application.id, since: application.submittedAt },
+            ConditionExpression: isNew,
+          },
+        });
+      }
+      const idempotencyAt = idempotency ? writes.length : -1;
       if (idempotency) {
         const now = Math.floor(Date.parse(application.submittedAt) / 1000);
-        puts.push({
+        writes.push({ Put: {
           TableName: tableName,
           Item: {
             ...idempotencyKey(idempotency.scope, idempotency.key),
@@ -162,17 +194,35 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
           // TTL deletes an expired record some time later; until then it is as good as absent.
           ConditionExpression: `${isNew} OR expiresAt <= :now`,
           ExpressionAttributeValues: { ':now': now },
+        } });
+      }
+      const quotaAt = quota ? writes.length : -1;
+      if (quota) {
+        // Counted in the same transaction: only stored filings count, and concurrent ones cannot overshoot.
+        writes.push({
+          Update: {
+            TableName: tableName,
+            Key: filingCounterKey(quota.filer, quota.day),
+            UpdateExpression: 'ADD #count :one SET entity = :entity, expiresAt = :expires',
+            ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+            ExpressionAttributeNames: { '#count': 'count' },
+            ExpressionAttributeValues: {
+              ':one': 1,
+              ':limit': quota.limit,
+              ':entity': 'filing-counter' satisfies Entity,
+              ':expires': Math.floor(Date.parse(application.submittedAt) / 1000) + 2 * 24 * 60 * 60,
+            },
+          },
         });
       }
       try {
-        await client.send(
-          new TransactWriteCommand({ TransactItems: puts.map((put) => ({ Put: put })), ClientRequestToken: submissionToken(application.id) }),
-        );
+        await client.send(new TransactWriteCommand({ TransactItems: writes, ClientRequestToken: submissionToken(application) }));
       } catch (error) {
-        // Which conditional Put failed, by position. The idempotency record first: a concurrent twin also holds
-        // the open need, and must be answered as a replay.
-        if (isConditionFailure(error, 3)) throw new IdempotencyKeyTaken();
-        if (isConditionFailure(error, 2)) {
+        // Which conditional write failed, by position. The idempotency record first: a concurrent twin also holds
+        // the open need (and counted), and must be answered as a replay.
+        if (idempotencyAt >= 0 && isConditionFailure(error, idempotencyAt)) throw new IdempotencyKeyTaken();
+        if (quotaAt >= 0 && isConditionFailure(error, quotaAt)) throw new DailyFilingLimitReached();
+        if (needAt >= 0 && isConditionFailure(error, needAt)) {
           const open = await get(needKey);
           if (typeof open?.applicationId === 'string') throw new OpenApplicationExists(open.applicationId);
         }
@@ -220,7 +270,33 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
       return record;
     },
 
-    listByOwner: (ownerSubject, page) => listByPartition(ownerPartition(ownerSubject), page),
+    async listForPerson(ownerSubject, personKey, { limit, cursor }) {
+      const before = cursor ? decodeSortCursor(cursor) : undefined;
+      // Newest first from both indexes, each one more than a page; a page of the merge needs no more than that.
+      const query = (index: 'gsi1' | 'gsi4', partition: string) =>
+        client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: index,
+            KeyConditionExpression: `${index}pk = :partition${before ? ` AND ${index}sk < :before` : ''}`,
+            ExpressionAttributeValues: { ':partition': partition, ...(before && { ':before': before }) },
+            ScanIndexForward: false,
+            Limit: limit + 1,
+          }),
+        );
+      const [filed, about] = await Promise.all([
+        query('gsi1', ownerPartition(ownerSubject)),
+        query('gsi4', personIndexKeys(personKey, '', '').gsi4pk),
+      ]);
+      const byId = new Map<string, Item>();
+      for (const item of [...(filed.Items ?? []), ...(about.Items ?? [])]) byId.set(String(item.id), item);
+      const sortKey = (item: Item) => `${String(item.submittedAt)}#${String(item.id)}`;
+      const newestFirst = [...byId.values()].sort((a, b) => (sortKey(a) < sortKey(b) ? 1 : -1));
+      const page = newestFirst.slice(0, limit);
+      const last = page[page.length - 1];
+      const nextCursor = newestFirst.length > limit && last ? encodeSortCursor(sortKey(last)) : undefined;
+      return { items: page.map((item) => withoutKeys<Application>(item)), ...(nextCursor && { nextCursor }) };
+    },
     listByReferrer: (kind, organisation, page) => listByPartition(referrerPartition(kind, organisation), page),
   };
 };

@@ -1,12 +1,9 @@
 /**
- * Digests the core uses as opaque keys: a person key from a personal code
- * (so no code is ever part of a table key) and a request fingerprint.
+ * A request fingerprint: the digest the core compares to tell a replay from
+ * another request under the same idempotency key. (The person key, a keyed
+ * MAC, is in person-key.ts.)
  */
 import { createHash } from 'node:crypto';
-
-/** Versioned, so a later move to a keyed HMAC can coexist with stored keys. */
-export const personKey = (personalCode: string): string =>
-  createHash('sha256').update(`siva-person-v1:${personalCode}`).digest('base64url');
 
 /** JSON with object keys sorted, so the same body always gives the same digest. */
 const canonical = (value: unknown): string => {

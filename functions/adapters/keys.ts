@@ -8,7 +8,9 @@
  *   OPEN#<serviceId>#<track>#<personKey> / OPEN          one open application per person and need
  *   IDEMPOTENCY#<caller>#<key> / IDEMPOTENCY             first answer to a request, expires
  *   APPLICATION#<id> / DECISION#<eventId>                the decision document
- * Indexes (see table-design.ts): gsi1 what one filer filed, gsi2 queues, gsi3 staff work lists.
+ *   FILINGS#<subject>#<day> / FILINGS                    a representative's filings of a day, expires
+ * Indexes (see table-design.ts): gsi1 what one filer filed, gsi2 queues, gsi3 staff work lists,
+ * gsi4 what is filed about a person (by person key).
  */
 import type { NotificationKind } from '../core/model';
 
@@ -35,6 +37,12 @@ export const openNeedKey = (serviceId: string, track: string, personKey: string)
   pk: `OPEN#${serviceId}#${track}#${personKey}`,
   sk: 'OPEN',
 });
+/** gsi4: every application about one person, whoever filed it. */
+export const personIndexKeys = (personKey: string, submittedAt: string, id: string) => ({
+  gsi4pk: `PERSON#${personKey}`,
+  gsi4sk: `${submittedAt}#${id}`,
+});
+export const filingCounterKey = (filer: string, day: string) => ({ pk: `FILINGS#${filer}#${day}`, sk: 'FILINGS' });
 export const idempotencyKey = (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'IDEMPOTENCY' });
 
 export const decisionKey = (applicationId: string, eventId: string) => ({ pk: `APPLICATION#${applicationId}`, sk: `DECISION#${eventId}` });
@@ -54,7 +62,7 @@ export const serviceIndexKeys = (serviceId: string, submittedAt: string, id: str
 });
 export const failedPartition = (serviceId: string) => `FAILED#${serviceId}`;
 
-export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency' | 'decision';
+export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency' | 'decision' | 'filing-counter';
 
 /*
  * The annual report's counters (report-repository.ts), kept from the table stream:

@@ -21,6 +21,11 @@ export const tableDesign = {
      * FAILED#<service> / <at>#… for notifications that failed (until resent).
      */
     { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: 'ALL' },
+    /**
+     * What is filed about a person, whoever filed it: PERSON#<person key> / <submittedAt>#<id>. The person
+     * key is a keyed MAC (docs/person-key.md); all attributes, since the list checks name and birth date.
+     */
+    { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projection: 'ALL' },
   ],
 } as const;
 

@@ -108,7 +108,8 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
         { Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
       ];
       if (decision) transactItems.push({ Put: { TableName: tableName, Item: decisionItem(decision), ConditionExpression: 'attribute_not_exists(pk)' } });
-      if (closesNeed) {
+      // A possible duplicate never held the open need: the marker is another application's.
+      if (closesNeed && !after.possibleDuplicateOf) {
         transactItems.push({ Delete: { TableName: tableName, Key: openNeedKey(after.serviceId, after.track, after.personKey) } });
       }
       try {

@@ -54,6 +54,18 @@ export class OpenApplicationExists extends Error {
   }
 }
 
+/** The representative has filed as many applications today as the daily limit allows. */
+export class DailyFilingLimitReached extends Error {
+  override readonly name = 'DailyFilingLimitReached';
+}
+
+/** A representative's filings of one day, counted in the same write as the application. */
+export interface FilingQuota {
+  readonly filer: string;
+  readonly day: string;
+  readonly limit: number;
+}
+
 /** A concurrent request with the same idempotency key stored first. */
 export class IdempotencyKeyTaken extends Error {
   override readonly name = 'IdempotencyKeyTaken';
@@ -64,14 +76,16 @@ export interface ApplicationStore {
   nextReferenceNumber(year: string): Promise<number>;
   /**
    * Stores the application, its first timeline event, the person's open-need
-   * marker and the idempotency record together, or nothing. Throws
-   * OpenApplicationExists or IdempotencyKeyTaken when a marker is taken.
+   * marker (unless it is flagged as a possible duplicate), the idempotency
+   * record and the filer's daily count together, or nothing. Throws
+   * OpenApplicationExists, IdempotencyKeyTaken or DailyFilingLimitReached.
    */
-  insertSubmitted(application: Application, event: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void>;
+  insertSubmitted(application: Application, event: TimelineEvent, idempotency?: IdempotencyRecord, quota?: FilingQuota): Promise<void>;
   findApplication(id: string): Promise<Application | undefined>;
   findWithTimeline(id: string): Promise<ApplicationRecord | undefined>;
   findIdempotencyRecord(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
-  listByOwner(ownerSubject: string, page: PageRequest): Promise<Page<Application>>;
+  /** What the account filed and what is filed about the person (by person key), newest first, each once. */
+  listForPerson(ownerSubject: string, personKey: string, page: PageRequest): Promise<Page<Application>>;
   listByReferrer(kind: ReferrerKind, organisation: string, page: PageRequest): Promise<Page<Application>>;
 }
 
@@ -86,8 +100,10 @@ export interface ApplicationDeps {
   readonly newId: () => string;
   readonly rules: EligibilityRules;
   readonly referencePrefix: string;
-  /** A keyed hash of a personal code (the code itself never becomes a key). */
-  readonly personKey: (personalCode: string) => string;
+  /** A keyed MAC of a personal code (the code itself never becomes a key; docs/person-key.md). */
+  readonly personKey: (personalCode: string) => Promise<string>;
+  /** Applications one representative may file per day (docs/access.md). */
+  readonly representativeDailyLimit: number;
   /** A digest of a request body, to tell a replay from a different request under the same key. */
   readonly fingerprint: (body: unknown) => string;
 }
@@ -173,13 +189,39 @@ export const receiptOf = (application: Application): Receipt => ({
   submittedAt: application.submittedAt,
 });
 
-/** The caller's duplicate, with a link only when the caller may read the open application. */
-const duplicateOf = async (deps: Pick<ApplicationDeps, 'store'>, principal: Principal, openId: string): Promise<DomainError> => {
-  const open = await deps.store.findApplication(openId);
-  const visible = open !== undefined && canRead(principal, open);
-  return new DomainError('duplicate-application', [violation(['serviceId'], 'duplicate_application')], {
-    ...(visible && { openApplication: { id: openId, href: readLink(principal, openId), status: open.status } }),
+/** The person's own duplicate, with a link to the open application they can follow instead. */
+const duplicateOf = (principal: Principal, open: Application): DomainError =>
+  new DomainError('duplicate-application', [violation(['serviceId'], 'duplicate_application')], {
+    openApplication: { id: open.id, href: readLink(principal, open.id), status: open.status },
   });
+
+/**
+ * Stores a filing. Whether the person already has an open application is another person's data: only the
+ * person themself, seeing their own open application, is told (409 with its link). A representative's or an
+ * officer's filing that meets an open need is stored all the same, flagged for staff as a possible duplicate,
+ * and answered like any other, so a filing is never an oracle on whether someone has (say) an addiction or
+ * trafficking case open. So is a person's own filing when the open one is not theirs to see (someone else's
+ * filing under a mistyped code): they are not locked out, and staff sort it out.
+ */
+const insert = async (
+  deps: ApplicationDeps,
+  principal: Principal,
+  draft: Draft,
+  application: Application,
+  event: TimelineEvent,
+  idempotency?: IdempotencyRecord,
+  quota?: FilingQuota,
+): Promise<void> => {
+  try {
+    await deps.store.insertSubmitted(application, event, idempotency, quota);
+  } catch (error) {
+    if (!(error instanceof OpenApplicationExists)) throw error;
+    if (draft.channel === 'self') {
+      const open = await deps.store.findApplication(error.applicationId);
+      if (open && canRead(principal, open)) throw duplicateOf(principal, open);
+    }
+    await deps.store.insertSubmitted({ ...application, possibleDuplicateOf: error.applicationId }, event, idempotency, quota);
+  }
 };
 
 /** The first answer to a repeated request, or a refusal when the key came with another body. */
@@ -223,7 +265,7 @@ const file = async (
     channel: draft.channel,
     ...(draft.ownerSubject && { ownerSubject: draft.ownerSubject }),
     ...(draft.referral && { referral: draft.referral }),
-    personKey: deps.personKey(identity.personalCode),
+    personKey: await deps.personKey(identity.personalCode),
     applicant: { ...form.applicant, ...identity },
     ...(draft.representative && { representative: draft.representative }),
     evidence: form.evidence,
@@ -241,19 +283,19 @@ const file = async (
     details: { channel: application.channel, ...(draft.referral && { referrer: draft.referral.kind }) },
   };
   const receipt = receiptOf(application);
+  const record = idempotency && { scope: idempotency.scope, key: idempotency.key, fingerprint, receipt };
+  const quota = draft.channel === 'representative' ? { filer: principal.subject, day: today, limit: deps.representativeDailyLimit } : undefined;
   try {
-    await deps.store.insertSubmitted(
-      application,
-      event,
-      idempotency && { scope: idempotency.scope, key: idempotency.key, fingerprint, receipt },
-    );
+    await insert(deps, principal, draft, application, event, record, quota);
   } catch (error) {
     if (error instanceof IdempotencyKeyTaken && idempotency) {
       // A concurrent duplicate won the race: answer with what it stored.
       const winner = await deps.store.findIdempotencyRecord(idempotency.scope, idempotency.key);
       if (winner) return replay(winner, fingerprint);
     }
-    if (error instanceof OpenApplicationExists) throw await duplicateOf(deps, principal, error.applicationId);
+    if (error instanceof DailyFilingLimitReached) {
+      throw new DomainError('too-many-requests', [violation(['representative'], 'representative_daily_limit', { limit: deps.representativeDailyLimit })]);
+    }
     throw error;
   }
   return { receipt, replayed: false };
@@ -340,8 +382,19 @@ export const getApplication = async (deps: Pick<ApplicationDeps, 'store'>, princ
   return record;
 };
 
-export const listOwnApplications = (deps: Pick<ApplicationDeps, 'store'>, principal: CitizenPrincipal, page: PageRequest): Promise<Page<Application>> =>
-  deps.store.listByOwner(principal.subject, page);
+/**
+ * GET /applications: everything the caller filed and everything filed about them (referrals, a
+ * representative's filings), newest first. A record found by their person key whose name or birth
+ * date is not theirs (a mistyped code) is someone else's and left out.
+ */
+export const listApplicationsOf = async (
+  deps: Pick<ApplicationDeps, 'store' | 'personKey'>,
+  principal: CitizenPrincipal,
+  page: PageRequest,
+): Promise<Page<Application>> => {
+  const found = await deps.store.listForPerson(principal.subject, await deps.personKey(principal.personalCode), page);
+  return { ...found, items: found.items.filter((application) => canRead(principal, application)) };
+};
 
 /** The officer's organisation's referrals (of the officer's kind: a municipality's social service sees its own only). */
 export const listReferrals = (deps: Pick<ApplicationDeps, 'store'>, principal: ReferrerPrincipal, page: PageRequest): Promise<Page<Application>> => {

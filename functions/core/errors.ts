@@ -16,6 +16,7 @@ export type ProblemKind =
   | 'idempotency-key-reused'
   | 'payload-too-large'
   | 'unsupported-media-type'
+  | 'too-many-requests'
   | 'service-unavailable';
 
 export class DomainError extends Error {

@@ -17,6 +17,8 @@ export type Principal =
       readonly personalCode: string;
       readonly givenName: string;
       readonly familyName: string;
+      /** `birthdate` of the eID token, when the provider sends it (YYYY-MM-DD). */
+      readonly birthDate?: string;
       readonly email?: string;
     }
   | {
@@ -73,6 +75,14 @@ export interface Application {
   readonly updatedAt: string;
   /** While queued: where the application stands (see lifecycle.ts for the order). */
   readonly queue?: QueuePlace;
+  /**
+   * Filed by a representative or an officer while the person already had an open application for this
+   * service and track (its id): stored rather than refused, so the filer learns nothing about the person;
+   * staff resolve it. Such an application holds no open-need marker. Shown to staff only.
+   */
+  readonly possibleDuplicateOf?: string;
+  /** Staff checked the representative's authority (a representative filing's writes need it). */
+  readonly representativeConfirmed?: { readonly at: string; readonly by: string };
 }
 
 export interface QueuePlace {
@@ -119,6 +129,8 @@ export type TimelineEventType =
   | 'withdrawn'
   /** The applicant reported the requested documents as sent (details: from, to, count). */
   | 'documents_submitted'
+  /** Staff confirmed a representative's authority to act for the person. */
+  | 'representative_confirmed'
   /** A staff member opened the full record (who and when; nothing of the data). */
   | 'viewed_by_staff'
   /** Staff asked for a failed notification to be sent again (details: sourceEventId, notification). */

@@ -2,9 +2,10 @@
  * What callers read of an application: the person it concerns and the
  * officer who referred it see the same facts; the list shows one line each.
  */
+import { citizenAccess } from './access';
 import type { ApplicationRecord } from './applications';
 import { earlyInterventionWindowClosesOn } from './eligibility';
-import type { Application } from './model';
+import type { Application, PrincipalFor } from './model';
 import type { EligibilityRules } from './rules';
 import { decisionTypesFrom } from './lifecycle';
 
@@ -53,9 +54,18 @@ export const applicationView = ({ application, timeline, decisions }: Applicatio
   timeline: timeline.map(({ id, type, at, status, details }) => ({ id, type, at, status, details })),
 });
 
+/** Staff's flags: a filing that met an open need, and the representative's confirmation. */
+const staffFlags = (application: Application) => ({
+  ...(application.possibleDuplicateOf && {
+    possibleDuplicateOf: { id: application.possibleDuplicateOf, href: `/staff/applications/${application.possibleDuplicateOf}` },
+  }),
+  ...(application.channel === 'representative' && { representativeConfirmed: application.representativeConfirmed ?? null }),
+});
+
 /** What staff see: everything the applicant sees, who did what, the notifications and the decisions now possible. */
 export const staffView = (record: ApplicationRecord, rules: EligibilityRules, position: number | undefined) => ({
   ...applicationView(record, rules, position),
+  ...staffFlags(record.application),
   ...(record.application.referral && { referral: record.application.referral }),
   timeline: record.timeline.map(({ id, type, at, status, details, actor }) => ({ id, type, at, status, details, actor })),
   notifications: record.notifications.map(({ eventId, kind, state, deliveries, updatedAt, failure }) => ({
@@ -85,6 +95,43 @@ export const applicationSummary = (application: Application) => ({
   version: application.version,
   submittedAt: application.submittedAt,
   updatedAt: application.updatedAt,
+});
+
+/** One line of a staff work list, with the flags staff act on. */
+export const workSummary = (application: Application) => ({ ...applicationSummary(application), ...staffFlags(application) });
+
+type Citizen = PrincipalFor<'citizen'>;
+
+/**
+ * What a representative whose authority staff have not confirmed reads back: what they filed, nothing
+ * that happened since (status, decisions, timeline, queue), which is the represented person's (docs/access.md).
+ */
+const asFiled = (application: Application) => ({
+  id: application.id,
+  reference: application.reference,
+  serviceId: application.serviceId,
+  track: application.track,
+  channel: application.channel,
+  submittedAt: application.submittedAt,
+  representation: 'awaiting-confirmation' as const,
+});
+
+/** GET /applications/{id} for a citizen: everything, or only what they filed (an unconfirmed representative). */
+export const citizenView = (principal: Citizen, record: ApplicationRecord, rules: EligibilityRules, position?: number) => {
+  if (citizenAccess(principal, record.application) === 'full') return applicationView(record, rules, position);
+  const { application } = record;
+  return {
+    ...asFiled(application),
+    applicant: application.applicant,
+    ...(application.representative && { representative: application.representative }),
+    evidence: application.evidence,
+  };
+};
+
+/** One line of a citizen's list, marked by who filed it; an unconfirmed representative's line shows only what they filed. */
+export const citizenSummary = (principal: Citizen, application: Application) => ({
+  ...(citizenAccess(principal, application) === 'full' ? applicationSummary(application) : asFiled(application)),
+  filedBy: application.channel,
 });
 
 /** One line of an organisation's referral list: the officer works with the client by name. */

@@ -8,7 +8,7 @@ import type { StaffListQuery } from '../../schemas/staff';
 import type { ApplicationStatus } from '../../schemas/lifecycle';
 import { violation } from '../../schemas/messages';
 import type { ServiceId } from '../../schemas/services';
-import { canRead } from './access';
+import { canRead, citizenAccess } from './access';
 import { timelineEventId, type ApplicationRecord, type CitizenPrincipal, type Page, type PageRequest } from './applications';
 import { rigaDate, rigaDayBounds } from './dates';
 import { DomainError, forbidden, notEligible, notFound, validationFailed } from './errors';
@@ -93,6 +93,16 @@ const applicationFor = async (deps: WorkflowDeps, principal: Parameters<typeof c
   return application;
 };
 
+/**
+ * The application, if the citizen may change it: the person themself, or a representative staff have
+ * confirmed. An unconfirmed representative can read back what they filed, so refusing them is no news.
+ */
+const ownApplication = async (deps: WorkflowDeps, principal: CitizenPrincipal, id: string): Promise<Application> => {
+  const application = await applicationFor(deps, principal, id);
+  if (citizenAccess(principal, application) !== 'full') throw new DomainError('forbidden', [violation([], 'representative_not_confirmed')]);
+  return application;
+};
+
 /** The position (1-based) an application holds, or would hold, in its queue. */
 const positionOf = async (store: WorkflowStore, slot: QueueSlot): Promise<number> => (await store.placesAhead(slot)) + 1;
 
@@ -137,10 +147,14 @@ const move = async (
     ...(decisionOf && { decision: decisionOf(id, at, to) }),
     closesNeed: closedStatuses.includes(to),
   };
+  return recordGuarded(deps, transition);
+};
+
+/** Writes a transition. Two people acting at once: the version condition lets exactly one win. */
+const recordGuarded = async (deps: WorkflowDeps, transition: Transition): Promise<Transition> => {
   try {
     await deps.store.recordTransition(transition);
   } catch (error) {
-    // Two people deciding at once: the version condition lets exactly one win.
     if (error instanceof StaleVersion) throw stale();
     throw error;
   }
@@ -193,7 +207,7 @@ export const decide = async (deps: WorkflowDeps, principal: StaffPrincipal, id: 
 
 /** POST /applications/{id}/withdrawal: the applicant withdraws before the service starts. */
 export const withdraw = async (deps: WorkflowDeps, principal: CitizenPrincipal, id: string, request: Withdrawal): Promise<Transition> => {
-  const application = await applicationFor(deps, principal, id);
+  const application = await ownApplication(deps, principal, id);
   return move(deps, application, request.expectedVersion, 'withdraw', {
     type: 'withdrawn',
     actor: { role: 'citizen', subject: principal.subject },
@@ -213,12 +227,35 @@ export const submitDocuments = async (
   id: string,
   request: DocumentsSubmitted,
 ): Promise<Transition> => {
-  const application = await applicationFor(deps, principal, id);
+  const application = await ownApplication(deps, principal, id);
   return move(deps, application, request.expectedVersion, 'submit-documents', {
     type: 'documents_submitted',
     actor: { role: 'citizen', subject: principal.subject },
     details: { count: request.documents.length },
   });
+};
+
+/**
+ * POST /staff/applications/{id}/representative-confirmation: staff have checked the representative's
+ * authority (the document named in the filing); from now on the representative reads everything and acts.
+ */
+export const confirmRepresentative = async (
+  deps: WorkflowDeps,
+  principal: StaffPrincipal,
+  id: string,
+  request: { expectedVersion: number },
+): Promise<Transition> => {
+  const application = await applicationFor(deps, principal, id);
+  if (application.channel !== 'representative') throw notEligible([violation([], 'not_a_representative_filing')]);
+  if (application.version !== request.expectedVersion) throw stale();
+  const event = newEvent(deps, { applicationId: id, type: 'representative_confirmed', actor: { role: 'staff', subject: principal.subject } });
+  const after: Application = {
+    ...application,
+    version: application.version + 1,
+    updatedAt: event.at,
+    representativeConfirmed: { at: event.at, by: principal.subject },
+  };
+  return recordGuarded(deps, { before: application, after, event, closesNeed: false });
 };
 
 /** GET /staff/applications/{id}: the full record; the read itself goes on the timeline (who and when). */

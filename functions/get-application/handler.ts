@@ -1,6 +1,6 @@
 import { ApplicationIdPath } from '../../schemas/lifecycle';
 import { getApplication } from '../core/applications';
-import { applicationView } from '../core/views';
+import { citizenView } from '../core/views';
 import { currentPosition } from '../core/workflow';
 import { httpRoute, json } from '../http/route';
 import { applicationDeps, issuers, rules, workflowDeps } from '../wiring';
@@ -8,5 +8,5 @@ import { applicationDeps, issuers, rules, workflowDeps } from '../wiring';
 /** GET /applications/{id}: status, queue position and timeline for the citizen who filed it or whom it concerns; anyone else gets 404. */
 export const handler = httpRoute({ roles: ['citizen'], issuers, path: ApplicationIdPath }, async ({ principal, path }) => {
   const record = await getApplication(applicationDeps, principal, path.id);
-  return json(200, applicationView(record, rules, await currentPosition(workflowDeps, record.application)));
+  return json(200, citizenView(principal, record, rules, await currentPosition(workflowDeps, record.application)));
 });

@@ -39,7 +39,17 @@ export const principalFromClaims = (claims: Claims | undefined, issuers: Trusted
     const familyName = text(claims.family_name);
     if (!code.valid || !givenName || !familyName) throw unauthorized();
     const email = text(claims.email);
-    return { role: 'citizen', subject, personalCode: code.normalised, givenName, familyName, ...(email && { email }) };
+    // OIDC `birthdate` (YYYY-MM-DD) when the eID provider sends it: checked against the record (core/access.ts).
+    const birthDate = text(claims.birthdate);
+    return {
+      role: 'citizen',
+      subject,
+      personalCode: code.normalised,
+      givenName,
+      familyName,
+      ...(email && { email }),
+      ...(birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate) && { birthDate }),
+    };
   }
 
   if (claims.iss === issuers.workforce) {

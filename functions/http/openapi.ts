@@ -73,7 +73,7 @@ const refusals = {
   409: {
     name: 'Conflict',
     response: problem(
-      `The person already has an open application for this service and track (\`type\` ${problemTypeBase}duplicate-application; \`openApplication\` links it when the caller may read it), or the record changed meanwhile.`,
+      `The signed-in person already has an open application of their own for this service and track (\`type\` ${problemTypeBase}duplicate-application; \`openApplication\` links it), or the record changed meanwhile. A representative's or an officer's filing is never refused for this: it is stored and flagged for staff.`,
     ),
   },
   413: { name: 'PayloadTooLarge', response: problem(`The body is larger than ${maxBodyBytes / 1024} KB.`) },
@@ -83,6 +83,10 @@ const refusals = {
     response: problem(
       `The data is valid but the service's conditions are not met: \`errors\` explains each (\`type\` ${problemTypeBase}not-eligible); or the Idempotency-Key was used before with a different body (…/idempotency-key-reused).`,
     ),
+  },
+  429: {
+    name: 'TooManyRequests',
+    response: problem(`A representative has filed as many applications today as allowed (\`type\` ${problemTypeBase}too-many-requests); try again tomorrow.`),
   },
   500: { name: 'InternalServerError', response: problem('An unexpected error; it is logged. Quote `requestId` when contacting the agency.') },
   503: {

@@ -67,6 +67,14 @@ const problems: Record<Kind, { status: number; title: Record<Language, string>; 
       en: 'This person already has an open application for this service and track.',
     },
   },
+  'too-many-requests': {
+    status: 429,
+    title: { lv: 'Pārāk daudz iesniegumu', en: 'Too many applications' },
+    detail: {
+      lv: 'Šodien iesniegto iesniegumu skaits sasniedzis atļauto robežu. Paskaidrojums ir norādīts.',
+      en: 'The number of applications filed today has reached the limit. The explanation is listed.',
+    },
+  },
   'illegal-transition': {
     status: 422,
     title: { lv: 'Šāds lēmums tagad nav iespējams', en: 'This decision is not possible now' },

@@ -1,11 +1,11 @@
 import { StaffListQuery } from '../../schemas/staff';
 import { listWork } from '../core/workflow';
-import { applicationSummary } from '../core/views';
+import { workSummary } from '../core/views';
 import { pageRequest, pageResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
 import { issuers, workflowDeps } from '../wiring';
 
 /** GET /staff/applications: one of the caller's services, filtered, newest first or in queue order. */
 export const handler = httpRoute({ roles: ['staff'], issuers, query: StaffListQuery }, async ({ principal, query }) =>
-  pageResponse(await listWork(workflowDeps, principal, query, pageRequest(query)), applicationSummary),
+  pageResponse(await listWork(workflowDeps, principal, query, pageRequest(query)), workSummary),
 );

@@ -52,6 +52,8 @@ export interface ServiceFunctionProps {
   readonly streamSource?: StreamSource;
   /** Present for the consumer of the stream consumer's on-failure queue: it reads the named batches back from the stream. */
   readonly deadLetterSource?: DeadLetterSource;
+  /** ARN of the person key (HMAC): granted GenerateMac when the definition says `macsPersonalCodes`. */
+  readonly personKeyArn?: string;
 }
 
 export interface DeadLetterSource {
@@ -128,6 +130,18 @@ export class ServiceFunction extends Construct {
           actions: [...keyActions.read, ...(writes ? keyActions.write : [])],
           resources: [data.key.keyArn],
           conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.${stack.urlSuffix}` } },
+        }),
+      );
+    }
+
+    if (definition.macsPersonalCodes) {
+      if (!props.personKeyArn) throw new Error(`${definition.entry} MACs personal codes but no person key was given`);
+      statements.push(
+        new iam.PolicyStatement({
+          sid: 'MacPersonalCodes',
+          actions: ['kms:GenerateMac'],
+          resources: [props.personKeyArn],
+          conditions: { StringEquals: { 'kms:MacAlgorithm': 'HMAC_SHA_256' } },
         }),
       );
     }

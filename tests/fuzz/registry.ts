@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { ApplicationSubmission } from '../../schemas/application';
-import { Decision, DocumentsSubmitted, Withdrawal } from '../../schemas/decision';
+import { Decision, DocumentsSubmitted, RepresentativeConfirmation, Withdrawal } from '../../schemas/decision';
 import { FailedNotificationsQuery, ReportYearPath, ResendRequest, StaffListQuery } from '../../schemas/staff';
 import { EligibilityQuestion, ServiceIdPath } from '../../schemas/eligibility';
 import { ApplicationIdPath, ListApplicationsQuery } from '../../schemas/lifecycle';
@@ -236,6 +236,18 @@ export const fuzzRegistry: Record<string, RouteFuzz> = {
         .map(([id, decision]) => ({ as: 'fresh' as const, path: { id }, body: { ...decision, expectedVersion: noSuchVersion } })),
     validAnswers: [409],
     body: Decision,
+    path: ApplicationIdPath,
+    hostilePath: othersIds,
+    mayAccept: anyApplication,
+  },
+
+  'POST /staff/applications/{id}/representative-confirmation': {
+    roles: ['staff'],
+    valid: (world) =>
+      fc.constantFrom(...world.owner.ids, ...world.referrer.ids).map((id) => ({ as: 'fresh' as const, path: { id }, body: { expectedVersion: noSuchVersion } })),
+    // The world's applications were filed by the person or by referral: nobody to confirm (422), nothing changed.
+    validAnswers: [422],
+    body: RepresentativeConfirmation,
     path: ApplicationIdPath,
     hostilePath: othersIds,
     mayAccept: anyApplication,

@@ -78,6 +78,13 @@ describe('SivaEservicesStack template', () => {
     expect(found, type).toHaveLength(1);
     return found[0]![0];
   };
+  /** The table's customer-managed key (the other KMS key is the person key, for MACs only). */
+  const tableKey = (): string => ref(resources[only('AWS::DynamoDB::Table')]!.Properties.SSESpecification.KMSMasterKeyId);
+  const personKey = (): string => {
+    const found = ofType(resources, 'AWS::KMS::Key').filter(([, key]) => key.Properties.KeySpec === 'HMAC_256');
+    expect(found).toHaveLength(1);
+    return found[0]![0];
+  };
   /** The table stream's event source mapping (the other one feeds the dead-letter consumer from its queue). */
   const streamMapping = () => {
     const mappings = ofType(resources, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => JSON.stringify(m.Properties.EventSourceArn).includes('StreamArn'));
@@ -270,7 +277,11 @@ describe('SivaEservicesStack template', () => {
 
     it.each(functionNames)('%s: every environment variable of functions/config.ts', (name) => {
       const variables = resources[functionIds.get(name)!]!.Properties.Environment.Variables as Record<string, Json>;
-      expect(Object.keys(variables).sort()).toEqual([...Object.values(environmentNames)].sort());
+      // PERSON_KEY_FILE is the local stand-in for the KMS person key: never set on Lambda.
+      const deployed = Object.values(environmentNames).filter((variable) => variable !== environmentNames.personKeyFile);
+      expect(Object.keys(variables).sort()).toEqual(deployed.sort());
+      expect(variables[environmentNames.personKeyId]).toEqual({ 'Fn::GetAtt': [personKey(), 'Arn'] });
+      expect(variables[environmentNames.representativeDailyLimit]).toBe(String(defaultSettings.representativeDailyLimit));
       expect(variables).toMatchObject({
         [environmentNames.mailFrom]: defaultSettings.mailFrom,
         [environmentNames.agencyInboxes]: defaultSettings.agencyInboxes,
@@ -382,7 +393,7 @@ describe('SivaEservicesStack template', () => {
         reads ? [tableArn, ...definition.indexes.map((index) => `${tableArn}/index/${index}`)].sort() : [],
       );
       // Key: used only through DynamoDB, encrypt only for writers.
-      const keyArn = `<${only('AWS::KMS::Key')}.Arn>`;
+      const keyArn = `<${tableKey()}.Arn>`;
       const viaDynamo = statements.filter((s) => s.Condition?.StringEquals?.['kms:ViaService']);
       // A function that never touches the table gets no key either.
       if (!reads && !writes) return expect(viaDynamo).toEqual([]);
@@ -395,6 +406,28 @@ describe('SivaEservicesStack template', () => {
       expect(actions.filter((a) => a.startsWith('kms:ReEncrypt') || a === 'kms:CreateGrant')).toEqual([]);
       if (definition.tableAccess === 'read') {
         expect(actions.filter((a) => writeActions.includes(a))).toEqual([]);
+      }
+    });
+
+    it('lets exactly the functions that MAC personal codes call kms:GenerateMac (HMAC_SHA_256 only) on the person key, nothing else on it', () => {
+      const key = resources[personKey()]!;
+      expect(key.Properties).toMatchObject({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
+      expect(key.DeletionPolicy).toBe('Retain');
+      const macing = functionNames.filter((name) => (functions[name] as FunctionDefinition).macsPersonalCodes);
+      expect(macing.sort()).toEqual(['list-applications', 'submit-application', 'submit-referral']);
+      for (const name of functionNames) {
+        const statements = roleStatements(resources, roleIds.get(name)!);
+        const onPersonKey = statements.filter((s) => list(s.Resource).some((r) => flatten(r).includes(personKey())));
+        if (!macing.includes(name)) {
+          expect(onPersonKey, name).toEqual([]);
+          expect(actionsOf(statements), name).not.toContain('kms:GenerateMac');
+          continue;
+        }
+        expect(onPersonKey, name).toHaveLength(1);
+        expect(list(onPersonKey[0]!.Action)).toEqual(['kms:GenerateMac']);
+        expect(list(onPersonKey[0]!.Resource)).toEqual([{ 'Fn::GetAtt': [personKey(), 'Arn'] }]);
+        expect(onPersonKey[0]!.Condition).toEqual({ StringEquals: { 'kms:MacAlgorithm': 'HMAC_SHA_256' } });
+        expect(statementsWith(statements, 'kms:GenerateMac')).toHaveLength(1);
       }
     });
 
@@ -477,7 +510,7 @@ describe('SivaEservicesStack template', () => {
     it('reads the stream (exact ARN, no ListStreams) only in the notifier, which writes failed batches to the queue, and the dead-letter consumer, which reads them', () => {
       const tableId = only('AWS::DynamoDB::Table');
       const queueId = only('AWS::SQS::Queue');
-      const keyId = only('AWS::KMS::Key');
+      const keyId = tableKey();
       const queueArn = { 'Fn::GetAtt': [queueId, 'Arn'] };
       const sqsActions: Partial<Record<FunctionName, string[]>> = {
         [streamConsumer]: ['sqs:SendMessage'],

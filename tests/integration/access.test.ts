@@ -2,7 +2,10 @@
  * The access matrix: every route that takes an id, asked by every kind of
  * caller about their own and about someone else's resource. Anything not
  * theirs is indistinguishable from a missing record (404); a token from the
- * wrong sign-in is 401; a role the route does not serve is 403.
+ * wrong sign-in is 401; a role the route does not serve is 403. A personal
+ * code alone makes nothing anyone's: the eID name must match the record's
+ * (docs/access.md); a representative staff have not confirmed may read back
+ * what they filed but not act on it (403).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rigaDate } from '../../functions/core/dates';
@@ -16,13 +19,18 @@ type Caller =
   | 'applicant'
   | 'other citizen'
   | 'referred client'
+  | "same code as the client, other name"
+  | 'representative'
+  | 'represented person'
   | 'officer of the referring municipality'
   | 'officer of another municipality'
   | 'NVA officer'
   | 'staff'
   | 'staff of another service'
   | 'no token';
-type Resource = "a citizen's application" | "a municipality's referral";
+type Resource = "a citizen's application" | "a municipality's referral" | "a representative's filing";
+type CitizenCaller = 'applicant' | 'other citizen' | 'referred client' | 'same code as the client, other name' | 'representative' | 'represented person';
+const citizenCallers: readonly CitizenCaller[] = ['applicant', 'other citizen', 'referred client', 'same code as the client, other name', 'representative', 'represented person'];
 
 const callers: Record<Caller, string | undefined> = {} as never;
 const resources: Record<Resource, string> = {} as never;
@@ -31,11 +39,16 @@ beforeAll(async () => {
   const idp = await tokens();
   const applicantCode = freshPersonalCode();
   const clientCode = freshPersonalCode();
+  const representedCode = freshPersonalCode();
   const municipality = `valka-${Date.now()}`;
   Object.assign(callers, {
     applicant: await idp.citizen(applicantCode),
     'other citizen': await idp.citizen(freshPersonalCode()),
-    'referred client': await idp.citizen(clientCode),
+    // referralOf names the client Anna Kalniņa; the same code under another name is a typo's stranger.
+    'referred client': await idp.citizen(clientCode, { givenName: 'Anna', familyName: 'Kalniņa' }),
+    'same code as the client, other name': await idp.citizen(clientCode, { givenName: 'Jānis', familyName: 'Bērziņš' }),
+    representative: await idp.citizen(freshPersonalCode(), { givenName: 'Ilze', familyName: 'Kalna' }),
+    'represented person': await idp.citizen(representedCode, { givenName: 'Marta', familyName: 'Kalna' }),
     'officer of the referring municipality': await idp.workforce('social-service', municipality, { officer: 'colleague' }),
     'officer of another municipality': await idp.workforce('social-service', `${municipality}-other`),
     'NVA officer': await idp.workforce('nva', municipality),
@@ -46,8 +59,21 @@ beforeAll(async () => {
   const own = await api('/applications', { token: callers.applicant, json: validForm('social-rehabilitation', 'functional-impairment', today) });
   const referrer = await idp.workforce('social-service', municipality, { officer: 'filer' });
   const referral = await api('/referrals', { token: referrer, json: referralOf(validForm('coordinated-services', 'trafficking-victims', today), clientCode, today) });
-  expect([own.status, referral.status]).toEqual([201, 201]);
-  Object.assign(resources, { "a citizen's application": own.body.id, "a municipality's referral": referral.body.id });
+  const form = validForm('social-rehabilitation', 'functional-impairment', today);
+  const filed = await api('/applications', {
+    token: callers.representative,
+    json: {
+      ...form,
+      applicant: { ...form.applicant, personalCode: representedCode, givenName: 'Marta', familyName: 'Kalna' },
+      representative: { kind: 'authorised-person', document: { type: 'power-of-attorney', number: 'PA-1', issuedOn: today } },
+    },
+  });
+  expect([own.status, referral.status, filed.status]).toEqual([201, 201, 201]);
+  Object.assign(resources, {
+    "a citizen's application": own.body.id,
+    "a municipality's referral": referral.body.id,
+    "a representative's filing": filed.body.id,
+  });
 });
 
 /**
@@ -56,60 +82,64 @@ beforeAll(async () => {
  * a caller who may act gets 409, proving access was granted without changing anything.
  */
 type Row = Record<Caller, number>;
-const citizenRoute = (own: number, client: number): Record<Resource, Row> => ({
-  "a citizen's application": {
-    applicant: own,
-    'other citizen': 404,
-    'referred client': 404,
-    'officer of the referring municipality': 401,
-    'officer of another municipality': 401,
-    'NVA officer': 401,
-    staff: 401,
-    'staff of another service': 401,
-    'no token': 401,
-  },
-  "a municipality's referral": {
-    applicant: 404,
-    'other citizen': 404,
-    'referred client': client,
-    'officer of the referring municipality': 401,
-    'officer of another municipality': 401,
-    'NVA officer': 401,
-    staff: 401,
-    'staff of another service': 401,
-    'no token': 401,
-  },
+const workforceCallers = {
+  'officer of the referring municipality': 401,
+  'officer of another municipality': 401,
+  'NVA officer': 401,
+  staff: 401,
+  'staff of another service': 401,
+  'no token': 401,
+} as const;
+/** A citizen route: 404 for every citizen but those named, 401 for any other sign-in. */
+const citizenRow = (allowed: Partial<Record<CitizenCaller, number>>): Row => ({
+  ...(Object.fromEntries(citizenCallers.map((caller) => [caller, 404])) as Record<CitizenCaller, number>),
+  ...workforceCallers,
+  ...allowed,
 });
-const staffRoute = (allowed: number): Record<Resource, Row> => {
-  const row = (officer: number): Row => ({
-    applicant: 401,
-    'other citizen': 401,
-    'referred client': 401,
+const citizenRoute = (own: number, client: number, filed: { representative: number; person: number }): Record<Resource, Row> => ({
+  "a citizen's application": citizenRow({ applicant: own }),
+  "a municipality's referral": citizenRow({ 'referred client': client }),
+  "a representative's filing": citizenRow({ representative: filed.representative, 'represented person': filed.person }),
+});
+const staffRoute = (allowed: number | Record<Resource, number>): Record<Resource, Row> => {
+  const row = (officer: number, staff: number): Row => ({
+    ...(Object.fromEntries(citizenCallers.map((caller) => [caller, 401])) as Record<CitizenCaller, number>),
     'officer of the referring municipality': officer,
     'officer of another municipality': 403,
     'NVA officer': 403,
-    staff: allowed,
+    staff,
     'staff of another service': 404,
     'no token': 401,
   });
-  return { "a citizen's application": row(403), "a municipality's referral": row(403) };
+  const staffOn = (resource: Resource) => (typeof allowed === 'number' ? allowed : allowed[resource]);
+  return {
+    "a citizen's application": row(403, staffOn("a citizen's application")),
+    "a municipality's referral": row(403, staffOn("a municipality's referral")),
+    "a representative's filing": row(403, staffOn("a representative's filing")),
+  };
 };
 
 const matrix: Record<string, { body?: unknown; expected: Record<Resource, Row> }> = {
-  'GET /applications/{id}': { expected: citizenRoute(200, 200) },
-  'POST /applications/{id}/withdrawal': { body: { expectedVersion: 999 }, expected: citizenRoute(409, 409) },
+  'GET /applications/{id}': { expected: citizenRoute(200, 200, { representative: 200, person: 200 }) },
+  'POST /applications/{id}/withdrawal': { body: { expectedVersion: 999 }, expected: citizenRoute(409, 409, { representative: 403, person: 409 }) },
   'POST /applications/{id}/documents': {
     body: { expectedVersion: 999, documents: [{ name: 'Izziņa', sentBy: 'post' }] },
-    expected: citizenRoute(409, 409),
+    expected: citizenRoute(409, 409, { representative: 403, person: 409 }),
   },
   'GET /referrals/{id}': {
     expected: {
       "a citizen's application": { ...staffRoute(403)["a citizen's application"], 'officer of the referring municipality': 404, 'officer of another municipality': 404, 'NVA officer': 404, 'staff of another service': 403 },
       "a municipality's referral": { ...staffRoute(403)["a municipality's referral"], 'officer of the referring municipality': 200, 'officer of another municipality': 404, 'NVA officer': 404, 'staff of another service': 403 },
+      "a representative's filing": { ...staffRoute(403)["a representative's filing"], 'officer of the referring municipality': 404, 'officer of another municipality': 404, 'NVA officer': 404, 'staff of another service': 403 },
     },
   },
   'GET /staff/applications/{id}': { expected: staffRoute(200) },
   'POST /staff/applications/{id}/decisions': { body: { type: 'register', expectedVersion: 999 }, expected: staffRoute(409) },
+  // Only a representative's filing has a representative to confirm: elsewhere 422, which still proves access.
+  'POST /staff/applications/{id}/representative-confirmation': {
+    body: { expectedVersion: 999 },
+    expected: staffRoute({ "a citizen's application": 422, "a municipality's referral": 422, "a representative's filing": 409 }),
+  },
   'POST /staff/applications/{id}/notifications/resend': { body: { eventId: 'no-such-event', kind: 'agency-alert' }, expected: staffRoute(409) },
 };
 

@@ -181,3 +181,98 @@ describe('e-mails after a submission', () => {
     expect(await emailsAbout(reference)).toHaveLength(2);
   });
 });
+
+describe('filing for someone else (docs/access.md)', () => {
+  const staff = async () => (await tokens()).workforce('staff', 'anna');
+  /** A parent's token, and a form naming a child who is a person of their own (code, name, birth date). */
+  const representation = async () => {
+    const parent = await (await tokens()).citizen(uniqueNewCode(), { givenName: 'Ilze', familyName: 'Kalna' });
+    const child = { personalCode: uniqueNewCode(), givenName: 'Marta', familyName: 'Kalna', dateOfBirth: yearsBefore(today, 16) };
+    const form = functionalImpairmentApplication(today);
+    const body = {
+      ...form,
+      applicant: { ...form.applicant, ...child },
+      representative: { kind: 'legal-representative', document: { type: 'birth-certificate', number: 'DZ-123456', issuedOn: child.dateOfBirth } },
+    };
+    const childToken = await (await tokens()).citizen(child.personalCode, { givenName: 'Marta', familyName: 'Kalna', birthDate: child.dateOfBirth });
+    return { parent, child, body, childToken };
+  };
+
+  it('a representative filing for someone with an open application gets the same 201, and staff see it flagged', async () => {
+    const { parent, child, body, childToken } = await representation();
+    const selfForm = functionalImpairmentApplication(today);
+    const own = await submit(childToken, { ...selfForm, applicant: { ...selfForm.applicant, dateOfBirth: child.dateOfBirth } });
+    expect(own.status).toBe(201);
+
+    const filed = await submit(parent, body);
+    expect(filed.status).toBe(201);
+    expect(filed.text).not.toContain(own.body.id);
+    const flagged = await api(`/staff/applications/${filed.body.id}`, { token: await staff() });
+    expect(flagged.body).toMatchObject({ possibleDuplicateOf: { id: own.body.id }, representativeConfirmed: null });
+  });
+
+  it('until staff confirm the representative, they read back only what they filed and may not act; the person may', async () => {
+    const { parent, body, childToken } = await representation();
+    const filed = await submit(parent, body);
+    const asFiled = await api(`/applications/${filed.body.id}`, { token: parent });
+    expect(asFiled.status).toBe(200);
+    expect(asFiled.body).toMatchObject({ id: filed.body.id, representation: 'awaiting-confirmation', applicant: { givenName: 'Marta' } });
+    for (const hidden of ['status', 'version', 'timeline', 'decisions', 'queue']) expect(asFiled.body).not.toHaveProperty(hidden);
+    const listed = await api('/applications', { token: parent });
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: filed.body.id, filedBy: 'representative', representation: 'awaiting-confirmation' })]);
+    expect(listed.body.items[0]).not.toHaveProperty('status');
+
+    const refused = await api(`/applications/${filed.body.id}/withdrawal`, { token: parent, json: { expectedVersion: 1 }, headers: { 'accept-language': 'en' } });
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors[0]).toMatchObject({ code: 'representative_not_confirmed', message: expect.stringMatching(/^SIVA has not yet confirmed/) });
+
+    // The person themself reads everything, and sees who filed it.
+    const asPerson = await api(`/applications/${filed.body.id}`, { token: childToken });
+    expect(asPerson.body).toMatchObject({ status: 'submitted', version: 1, channel: 'representative' });
+    expect((await api('/applications', { token: childToken })).body.items).toEqual([expect.objectContaining({ id: filed.body.id, filedBy: 'representative', status: 'submitted' })]);
+
+    const confirmed = await api(`/staff/applications/${filed.body.id}/representative-confirmation`, { token: await staff(), json: { expectedVersion: 1 } });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ version: 2, event: { type: 'representative_confirmed' } });
+    expect((await api(`/applications/${filed.body.id}`, { token: parent })).body).toMatchObject({ status: 'submitted', version: 2 });
+    const withdrawn = await api(`/applications/${filed.body.id}/withdrawal`, { token: parent, json: { expectedVersion: 2 } });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe('withdrawn');
+  });
+
+  it('a record under the person’s code but another name or birth date is not theirs: 404, and not in their list', async () => {
+    const { parent, child, body } = await representation();
+    const filed = await submit(parent, body);
+    const idp = await tokens();
+    const sameCode = (options: { givenName: string; familyName: string; birthDate?: string }) => idp.citizen(child.personalCode, options);
+    const strangers = [
+      await sameCode({ givenName: 'Pēteris', familyName: 'Ozols' }),
+      await sameCode({ givenName: 'Marta', familyName: 'Kalna', birthDate: yearsBefore(today, 40) }),
+    ];
+    for (const stranger of strangers) {
+      expect((await api(`/applications/${filed.body.id}`, { token: stranger })).status).toBe(404);
+      expect((await api(`/applications/${filed.body.id}/withdrawal`, { token: stranger, json: { expectedVersion: 1 } })).status).toBe(404);
+      expect((await api('/applications', { token: stranger })).body.items).toEqual([]);
+    }
+    // Case, accents and spacing of the name do not matter; a token without a birth date is matched by name.
+    const samePerson = await sameCode({ givenName: 'MARTA', familyName: 'Kalna ' });
+    expect((await api(`/applications/${filed.body.id}`, { token: samePerson })).status).toBe(200);
+  });
+
+  it('a representative may file 5 applications a day; the 6th gets 429 in Latvian or English, and is not stored', async () => {
+    const { parent } = await representation();
+    const filings = await Promise.all(
+      Array.from({ length: 5 }, async () => (await submit(parent, (await representation()).body)).status),
+    );
+    expect(filings).toEqual([201, 201, 201, 201, 201]);
+    const sixth = await api('/applications', { token: parent, json: (await representation()).body, headers: { 'accept-language': 'en' } });
+    expect(sixth.status).toBe(429);
+    expect(sixth.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(sixth.body).toMatchObject({ title: 'Too many applications', errors: [{ code: 'representative_daily_limit', message: expect.stringContaining('at most 5') }] });
+    const lv = await submit(parent, (await representation()).body);
+    expect(lv.body.title).toBe('Pārāk daudz iesniegumu');
+    expect((await api('/applications?limit=50', { token: parent })).body.items).toHaveLength(5);
+    // Applying for oneself is not limited.
+    expect((await submit(parent)).status).toBe(201);
+  });
+});

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rigaDate } from '../../functions/core/dates';
 import { routeKey, routes, type RouteDefinition } from '../../infra/routes';
 import { watchDynamo, type DynamoWatch } from '../support/dynamo-spy';
-import { canary, canaryContact, daysBefore, functionalImpairmentApplication } from '../support/fixtures';
+import { canary, canaryContact, daysBefore, functionalImpairmentApplication, uniquePersonalCode } from '../support/fixtures';
 import { captureDirVariable, captureFrom, findPersonalData } from '../support/log-audit';
 import { referralOf, validForm } from '../support/service-forms';
 import { startFaultStack, type FaultStack } from './support/fault-stack';
@@ -26,6 +26,13 @@ const canaryReferral = () => {
   const referral = referralOf({ ...validForm('coordinated-services', 'addiction-adults', today), applicant: { ...canaryContact } }, canary.personalCode, today);
   return { ...referral, application: { ...referral.application, applicant: { ...referral.application.applicant, givenName: canary.givenName, familyName: canary.familyName } } };
 };
+
+/** The canary filing as the authorised person of someone named with the canary's names. */
+const canaryRepresentation = () => ({
+  ...canaryApplication(),
+  applicant: { ...canaryContact, personalCode: uniquePersonalCode(), givenName: canary.givenName, familyName: canary.familyName },
+  representative: { kind: 'authorised-person', document: { type: 'power-of-attorney', number: 'PA-2026-1', issuedOn: today } },
+});
 
 describe('the log audit', () => {
   it('finds the canary in any spelling and any valid personal code, and nothing in ordinary log lines', () => {
@@ -62,6 +69,8 @@ interface Scene {
   version(): Promise<number>;
   /** Staff take a decision on the application (to arrange a later call). */
   decide(decision: Record<string, unknown>): Promise<void>;
+  /** The citizen files as a representative; the new application's id. */
+  represent(): Promise<string>;
 }
 
 /**
@@ -93,6 +102,10 @@ const canaryCalls: Record<string, (scene: Scene) => Promise<Call> | Call> = {
       { token: citizen, json: { expectedVersion: await version(), documents: [{ name: `Izziņa ${canary.givenName} ${canary.familyName}`, sentBy: 'email' }] } },
     ];
   },
+  'POST /staff/applications/{id}/representative-confirmation': async ({ staff, represent }) => [
+    `/staff/applications/${await represent()}/representative-confirmation`,
+    { token: staff, json: { expectedVersion: 1 } },
+  ],
   'GET /staff/notifications/failed': ({ staff }) => ['/staff/notifications/failed?serviceId=social-rehabilitation', { token: staff }],
   'POST /staff/applications/{id}/notifications/resend': ({ staff, applicationId }) => [
     `/staff/applications/${applicationId}/notifications/resend`,
@@ -166,9 +179,14 @@ describe('personal data on every route, accepted, refused or failing', () => {
       const answer = await stack.api(`/staff/applications/${scene.applicationId}/decisions`, { token: staff, json: { ...decision, expectedVersion: await version() } });
       expect(answer.status, answer.text).toBe(200);
     };
+    const represent = async () => {
+      const filed = await stack.api('/applications', { token: citizen, json: canaryRepresentation() });
+      expect(filed.status, filed.text).toBe(201);
+      return filed.body.id as string;
+    };
     const answered = new Map<string, number>();
     for (const [key, call] of Object.entries(canaryCalls)) {
-      const [path, options] = await call({ ...scene, version, decide });
+      const [path, options] = await call({ ...scene, version, decide, represent });
       const answer = await stack.api(path, { ...options, method: key.split(' ')[0] });
       answered.set(key, answer.status);
       if (key === 'POST /applications') scene.applicationId = answer.body?.id;

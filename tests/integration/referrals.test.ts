@@ -139,13 +139,37 @@ describe('one open application per person, service and track', () => {
     expect(otherTrack.status).toBe(201);
   });
 
-  it('a referral for someone who already applied is refused, without revealing the application to the officer', async () => {
+  it('a referral for someone who already applied is stored like any other, flagged for staff, so the officer learns nothing', async () => {
     const code = freshPersonalCode();
-    const citizen = await (await tokens()).citizen(code);
-    await api('/applications', { token: citizen, json: validForm('social-rehabilitation', 'functional-impairment', today) });
-    const referral = await refer(await officer('social-service', 'tukums'), referralOf(validForm('social-rehabilitation', 'functional-impairment', today), code, today));
-    expect(referral.status).toBe(409);
-    expect(referral.body.openApplication).toBeUndefined();
+    const citizen = await (await tokens()).citizen(code, { givenName: 'Anna', familyName: 'Kalniņa' });
+    const own = await api('/applications', { token: citizen, json: validForm('social-rehabilitation', 'functional-impairment', today) });
+    const officerToken = await officer('social-service', 'tukums');
+    const referral = await refer(officerToken, referralOf(validForm('social-rehabilitation', 'functional-impairment', today), code, today));
+    // The same answer as for a person with nothing open: the filing is no oracle on someone else's needs.
+    const control = await refer(officerToken, referralOf(validForm('social-rehabilitation', 'functional-impairment', today), freshPersonalCode(), today));
+    expect([referral.status, control.status]).toEqual([201, 201]);
+    expect(Object.keys(referral.body).sort()).toEqual(Object.keys(control.body).sort());
+    expect(referral.text).not.toContain(own.body.id);
+
+    const asOfficer = await api(`/referrals/${referral.body.id}`, { token: officerToken });
+    expect(asOfficer.status).toBe(200);
+    expect(asOfficer.text).not.toContain(own.body.id);
+    expect(asOfficer.body.possibleDuplicateOf).toBeUndefined();
+
+    const staff = await api(`/staff/applications/${referral.body.id}`, { token: await (await tokens()).workforce('staff', 'anna') });
+    expect(staff.body.possibleDuplicateOf).toEqual({ id: own.body.id, href: `/staff/applications/${own.body.id}` });
+    const work = await api(`/staff/applications?serviceId=social-rehabilitation&limit=50`, { token: await (await tokens()).workforce('staff', 'anna') });
+    expect(work.body.items.find((item: { id: string }) => item.id === referral.body.id)).toMatchObject({ possibleDuplicateOf: { id: own.body.id } });
+
+    // The person sees both under their own list, each marked by who filed it; their own open need is untouched.
+    const mine = await api('/applications', { token: citizen });
+    expect(mine.body.items.map((item: { id: string; filedBy: string }) => [item.id, item.filedBy])).toEqual([
+      [referral.body.id, 'referral'],
+      [own.body.id, 'self'],
+    ]);
+    const again = await api('/applications', { token: citizen, json: validForm('social-rehabilitation', 'functional-impairment', today) });
+    expect(again.status).toBe(409);
+    expect(again.body.openApplication.id).toBe(own.body.id);
   });
 });
 

@@ -216,7 +216,7 @@ describe('responses', () => {
 
   it('lists the refusals each route can meet, from what it takes and who may call it', () => {
     const statuses = (fn: string) => Object.keys(operationOf(routes.find((route) => route.function === fn)!).responses);
-    expect(statuses('submit-application')).toEqual(['201', '400', '401', '403', '409', '413', '415', '422', '500', '503']);
+    expect(statuses('submit-application')).toEqual(['201', '400', '401', '403', '409', '413', '415', '422', '429', '500', '503']);
     expect(statuses('submit-referral')).toEqual(['201', '400', '401', '403', '409', '413', '415', '422', '500', '503']);
     expect(statuses('list-applications')).toEqual(['200', '400', '401', '403', '500', '503']);
     expect(statuses('get-referral')).toEqual(['200', '401', '403', '404', '500', '503']);

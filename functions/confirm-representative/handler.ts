@@ -1,0 +1,12 @@
+import { RepresentativeConfirmation } from '../../schemas/decision';
+import { ApplicationIdPath } from '../../schemas/lifecycle';
+import { confirmRepresentative } from '../core/workflow';
+import { transitionResponse } from '../http/transitions';
+import { httpRoute } from '../http/route';
+import { issuers, workflowDeps } from '../wiring';
+
+/** POST /staff/applications/{id}/representative-confirmation: staff have checked the representative's authority. */
+export const handler = httpRoute(
+  { roles: ['staff'], issuers, path: ApplicationIdPath, body: RepresentativeConfirmation },
+  async ({ principal, path, body }) => transitionResponse(await confirmRepresentative(workflowDeps, principal, path.id, body)),
+);
