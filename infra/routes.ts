@@ -157,6 +157,13 @@ export const functions = {
     indexes: [],
     sendsEmail: true,
   },
+  'workforce-token': {
+    entry: 'functions/workforce-token/handler.ts',
+    description: "Cognito pre-token-generation trigger: puts the workforce role's services or organisation into the access token",
+    tableAccess: 'none',
+    indexes: [],
+    sendsEmail: false,
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof functions;
@@ -197,6 +204,9 @@ export const streamConsumer: FunctionName = 'notifier';
 
 /** The function fed by the stream consumer's on-failure queue. */
 export const deadLetterConsumer: FunctionName = 'dead-letters';
+
+/** The function the workforce user pool calls before it issues tokens (pre-token generation, V2_0 event). */
+export const workforceTokenTrigger: FunctionName = 'workforce-token';
 
 /** `POST /applications/{id}` style key, as API Gateway names routes. */
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string =>

@@ -15,10 +15,11 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
-import { deadLetterConsumer, functions, routeKey, routes, streamConsumer, type Audience, type FunctionName, type RouteDefinition } from './routes';
+import { deadLetterConsumer, functions, routeKey, routes, streamConsumer, workforceTokenTrigger, type Audience, type FunctionName, type RouteDefinition } from './routes';
 import { DataTable } from './constructs/data-table';
 import { ServiceFunction } from './constructs/service-function';
 import { WorkforcePool } from './constructs/workforce-pool';
+import { workforceScope } from '../functions/core/workforce-identity';
 import { readSettings } from './settings';
 
 /** Repository root: NodejsFunction entries in routes.ts are relative to it. */
@@ -144,7 +145,8 @@ export class SivaEservicesStack extends Stack {
           definition,
           repositoryRoot,
           data,
-          environment,
+          // The trigger reads no setting, and the pool that calls it cannot be named in it (a cycle).
+          environment: name === workforceTokenTrigger ? {} : environment,
           logRetention,
           // API functions answer people: more memory = more CPU = faster cold starts.
           memorySize: consumesStream ? 256 : 512,
@@ -157,6 +159,7 @@ export class SivaEservicesStack extends Stack {
       );
     }
     this.functions = built;
+    workforce.useTokenTrigger(built.get(workforceTokenTrigger)!.function);
 
     // --- HTTP API from the route table.
     const authorizers: Record<Audience, IHttpRouteAuthorizer> = {
@@ -164,6 +167,9 @@ export class SivaEservicesStack extends Stack {
         authorizerName: 'citizen',
         jwtAudience: [settings.citizenAudience],
       }),
+      // Access tokens: Cognito puts the app client in `client_id`, not `aud`; API Gateway compares
+      // `client_id` with this list when a token has no `aud`. Routes also require the scope the token
+      // trigger adds, which an ID token (whose `aud` is the same client) never carries.
       workforce: new HttpJwtAuthorizer('workforce', workforce.issuerUrl, {
         authorizerName: 'workforce',
         jwtAudience: [workforce.client.userPoolClientId],
@@ -206,6 +212,7 @@ export class SivaEservicesStack extends Stack {
         methods: [HttpMethod[route.method]],
         integration: integrationOf(route.function),
         authorizer: route.audience === null ? new HttpNoneAuthorizer() : authorizers[route.audience],
+        ...(route.audience === 'workforce' && { authorizationScopes: [workforceScope] }),
       });
       if (route.audience === null && httpRoute) {
         Validations.of(httpRoute).acknowledge({
