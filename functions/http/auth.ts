@@ -5,9 +5,10 @@
  * Note: HTTP API hands claims over as strings; a list arrives as "[a b]".
  */
 import { checkPersonalCode } from '../../schemas/personal-code';
-import { referrerKinds, serviceIds, type ServiceId } from '../../schemas/services';
+import { serviceIds, type ServiceId } from '../../schemas/services';
 import { unauthorized } from '../core/errors';
-import type { Principal, WorkforceRole } from '../core/model';
+import type { Principal } from '../core/model';
+import { roleOfGroups, scopeClaims, workforceScope } from '../core/workforce-identity';
 
 export type Claims = Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
 
@@ -27,8 +28,6 @@ export const claimList = (value: Claims[string]): string[] => {
 const text = (value: Claims[string]): string | undefined =>
   typeof value === 'string' && value.length > 0 ? value : undefined;
 
-const workforceRoles: readonly WorkforceRole[] = ['staff', ...referrerKinds];
-
 export const principalFromClaims = (claims: Claims | undefined, issuers: TrustedIssuers): Principal => {
   const subject = text(claims?.sub);
   if (!claims || !subject) throw unauthorized();
@@ -43,18 +42,21 @@ export const principalFromClaims = (claims: Claims | undefined, issuers: Trusted
   }
 
   if (claims.iss === issuers.workforce) {
-    const groups = claimList(claims['cognito:groups']);
-    const role = workforceRoles.find((candidate) => groups.includes(candidate));
+    // Only access tokens the pool's trigger built carry the role's scope (docs/identity.md). An ID token
+    // of the same pool is refused: its claims are the user's attributes, not what the trigger decided.
+    if (claims.token_use !== 'access' || !claimList(claims.scope).includes(workforceScope)) throw unauthorized();
+    const role = roleOfGroups(claimList(claims['cognito:groups']));
     if (!role) throw unauthorized();
-    const email = text(claims.email);
-    const organisation = text(claims['custom:organisation']);
-    const services = claimList(claims['custom:services']).filter((id): id is ServiceId =>
+    // Mail goes only to an address the pool has verified.
+    const email = String(claims.email_verified) === 'true' ? text(claims.email) : undefined;
+    const organisation = text(claims[scopeClaims.organisation]);
+    const services = claimList(claims[scopeClaims.services]).filter((id): id is ServiceId =>
       (serviceIds as readonly string[]).includes(id),
     );
     return {
       role,
       subject,
-      name: text(claims.name) ?? text(claims['cognito:username']) ?? subject,
+      name: text(claims.name) ?? text(claims.username) ?? subject,
       services,
       ...(email && { email }),
       ...(organisation && { organisation }),

@@ -2,7 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, DynamoDBStreamEvent } from 'aws-lambda';
-import { createDevIdentityProvider } from '../../local/dev-idp';
+import { importJWK, SignJWT, type JWK } from 'jose';
+import { workforceScope } from '../../functions/core/workforce-identity';
+import { createDevIdentityProvider, devIssuers, workforceKinds } from '../../local/dev-idp';
 import { startGateway, type LambdaHandler } from '../../local/gateway';
 import { startStreamPoller } from '../../local/stream-poller';
 import { api, documentClient, dynamoClient, freshTable, streamsClient, tokens, waitFor } from './support/local';
@@ -68,7 +70,8 @@ describe('the local gateway', () => {
     });
     const claims = event.requestContext.authorizer.jwt.claims;
     expect(claims['cognito:groups']).toBe('[social-service]');
-    expect(claims['custom:organisation']).toBe('riga');
+    expect(claims['siva:organisation']).toBe('riga');
+    expect(claims.email_verified).toBe('true');
     expect(typeof claims.exp).toBe('string');
     expect(Object.values(claims).every((value) => typeof value === 'string')).toBe(true);
   });
@@ -109,9 +112,31 @@ describe('the local gateway', () => {
     const idp = await tokens();
     const citizen = await api('/applications', { token: await idp.citizen('161175-19997') });
     expect(citizen.status).toBe(200);
-    for (const kind of ['staff', 'social-service', 'nva', 'medical-institution'] as const) {
-      expect(await idp.verify(await idp.workforce(kind, 'x'), 'workforce')).toMatchObject({ 'cognito:groups': [kind] });
+    for (const kind of workforceKinds) {
+      const claims = await idp.verify(await idp.workforce(kind, 'x'), 'workforce');
+      // The deployed pool's access token: client_id instead of aud, the trigger's scope and claims.
+      expect(claims).toMatchObject({ 'cognito:groups': [kind], token_use: 'access', client_id: devIssuers.workforce.audience, email_verified: true });
+      expect(claims).not.toHaveProperty('aud');
+      expect(String(claims!.scope).split(' ')).toContain(workforceScope);
     }
+  });
+
+  it('checks a workforce token as the JWT authorizer does: client_id when there is no aud, and the route scope', async () => {
+    const idp = await createDevIdentityProvider();
+    const key = await importJWK(JSON.parse(idp.privateJwk) as JWK, 'ES256');
+    const signed = (claims: Record<string, unknown>) =>
+      new SignJWT({ sub: 'staff-x', token_use: 'access', 'cognito:groups': ['staff'], ...claims })
+        .setProtectedHeader({ alg: 'ES256', kid: 'dev-idp-1' })
+        .setIssuer(devIssuers.workforce.issuer)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(key);
+    const { audience } = devIssuers.workforce;
+    expect(await idp.verify(await signed({ client_id: audience, scope: workforceScope }), 'workforce')).toBeDefined();
+    expect(await idp.verify(await signed({ client_id: 'another-client', scope: workforceScope }), 'workforce')).toBeUndefined();
+    // An ID token: `aud` is the client, but it carries no scope.
+    expect(await idp.verify(await signed({ aud: audience, token_use: 'id' }), 'workforce')).toBeUndefined();
+    expect(await idp.verify(await signed({ client_id: audience, scope: 'openid email profile' }), 'workforce')).toBeUndefined();
   });
 });
 
