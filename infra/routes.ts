@@ -61,8 +61,8 @@ export const functions = {
   },
   'get-referral': {
     entry: 'functions/get-referral/handler.ts',
-    description: "Returns one of the organisation's referrals with its timeline and queue position",
-    tableAccess: 'read',
+    description: "Returns one of the organisation's referrals with its timeline and queue position; records the read",
+    tableAccess: 'read-write',
     indexes: ['gsi2'],
     sendsEmail: false,
   },

@@ -87,6 +87,7 @@ const TimelineEntry = z.object({
     'withdrawn',
     'documents_submitted',
     'viewed_by_staff',
+    'viewed_by_referrer',
     'notification_resend_requested',
     'notification_sent',
     'notification_failed',

@@ -121,6 +121,8 @@ export type TimelineEventType =
   | 'documents_submitted'
   /** A staff member opened the full record (who and when; nothing of the data). */
   | 'viewed_by_staff'
+  /** A referring officer opened the full record (who and when; nothing of the data). */
+  | 'viewed_by_referrer'
   /** Staff asked for a failed notification to be sent again (details: sourceEventId, notification). */
   | 'notification_resend_requested'
   | 'notification_sent'
