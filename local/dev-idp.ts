@@ -48,7 +48,8 @@ export const workforceAccessClaims = (user: WorkforceUser, username: string): Re
 export interface DevIdentityProvider {
   /** The private key as JWK JSON, to hand the same issuer to another process (tests). */
   readonly privateJwk: string;
-  citizen(personalCode: string, options?: { email?: string; givenName?: string; familyName?: string }): Promise<string>;
+  /** `birthDate`: the eID's `birthdate` claim (YYYY-MM-DD), sent only when given. */
+  citizen(personalCode: string, options?: { email?: string; givenName?: string; familyName?: string; birthDate?: string }): Promise<string>;
   /** `who`: the staff user, or the organisation an officer acts for; `officer` tells officers of one organisation apart. */
   workforce(
     kind: WorkforceKind,
@@ -87,6 +88,7 @@ export const devIdentityProviderFromJwk = async (privateJwk: string): Promise<De
         family_name: options.familyName ?? 'Bērziņš',
         email: options.email ?? `iedzivotajs+${code.normalised.slice(-4)}@example.lv`,
         locale: 'lv',
+        ...(options.birthDate && { birthdate: options.birthDate }),
       });
     },
     workforce(kind, who, options = {}) {

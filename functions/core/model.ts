@@ -18,6 +18,8 @@ export type Principal =
       readonly givenName: string;
       readonly familyName: string;
       readonly email?: string;
+      /** From the eID token when it carries one; new-format personal codes hold no birth date (docs/identity.md). */
+      readonly birthDate?: string;
     }
   | {
       readonly role: WorkforceRole;

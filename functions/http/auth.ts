@@ -4,6 +4,7 @@
  * pool), so a workforce token can never pass as a citizen or the reverse.
  * Note: HTTP API hands claims over as strings; a list arrives as "[a b]".
  */
+import { IsoDate } from '../../schemas/calendar';
 import { checkPersonalCode } from '../../schemas/personal-code';
 import { serviceIds, type ServiceId } from '../../schemas/services';
 import { unauthorized } from '../core/errors';
@@ -38,7 +39,18 @@ export const principalFromClaims = (claims: Claims | undefined, issuers: Trusted
     const familyName = text(claims.family_name);
     if (!code.valid || !givenName || !familyName) throw unauthorized();
     const email = text(claims.email);
-    return { role: 'citizen', subject, personalCode: code.normalised, givenName, familyName, ...(email && { email }) };
+    // OIDC `birthdate`: only a full date counts (a provider may send just the year, or 0000 for it).
+    const birthDate = text(claims.birthdate);
+    const knownBirthDate = birthDate && IsoDate.safeParse(birthDate).success && !birthDate.startsWith('0000') ? birthDate : undefined;
+    return {
+      role: 'citizen',
+      subject,
+      personalCode: code.normalised,
+      givenName,
+      familyName,
+      ...(email && { email }),
+      ...(knownBirthDate && { birthDate: knownBirthDate }),
+    };
   }
 
   if (claims.iss === issuers.workforce) {

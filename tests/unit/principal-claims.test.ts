@@ -1,11 +1,12 @@
 /**
- * Who a workforce caller is, read from an access token: the role from its group, the scope from what
- * the pool's trigger added (administrator-only attributes), and only a verified e-mail for mail.
+ * Who a caller is, from verified token claims. A workforce caller from an access token: the role from
+ * its group, the scope from what the pool's trigger added (administrator-only attributes), and only a
+ * verified e-mail for mail. A citizen from eID, with the birth date eID confirms.
  */
 import { describe, expect, it } from 'vitest';
 import { principalFromClaims } from '../../functions/http/auth';
 import { referrerKinds } from '../../schemas/services';
-import { testIssuers, workforceClaims } from '../support/api-event';
+import { citizenClaims, testIssuers, workforceClaims } from '../support/api-event';
 
 const principal = (claims: Record<string, string>) => principalFromClaims(claims, testIssuers);
 const refused = (claims: Record<string, string>) => expect(() => principal(claims)).toThrow(expect.objectContaining({ kind: 'unauthorized' }));
@@ -51,5 +52,14 @@ describe('workforce principal from access-token claims', () => {
     expect(principal(unverified)).not.toHaveProperty('email');
     const verified = workforceClaims('social-service', 'officer-1', { email: 'ilze@x.lv', email_verified: 'true', 'custom:organisation': 'tukums' });
     expect(principal(verified)).toMatchObject({ email: 'ilze@x.lv' });
+  });
+});
+
+describe('citizen principal from eID claims', () => {
+  it('keeps the birth date eID confirms, and only a full calendar date', () => {
+    expect(principal(citizenClaims({ birthdate: '1980-05-17' }))).toMatchObject({ birthDate: '1980-05-17' });
+    for (const birthdate of ['1980', '0000-05-17', '1980-02-30', '17.05.1980', '']) {
+      expect(principal(citizenClaims({ birthdate })), birthdate).not.toHaveProperty('birthDate');
+    }
   });
 });
