@@ -4,9 +4,17 @@
  * because the local runtime loads this file too.
  */
 
+import { workforceScope } from '../functions/core/workforce-identity';
+
 /** Which JWT authorizer guards a route: citizens sign in with eID (external
  * OIDC issuer); staff and referring organisations with the Cognito user pool. */
 export type Audience = 'citizen' | 'workforce';
+
+/**
+ * OAuth scopes a route's token must carry, per audience (the JWT authorizer answers 403 without one).
+ * Workforce routes take only access tokens the pool's trigger built (docs/identity.md).
+ */
+export const authorizationScopes: Record<Audience, readonly string[]> = { citizen: [], workforce: [workforceScope] };
 
 /** What a function may do with the table; the stack turns this into IAM
  * statements naming exact actions and resources. */

@@ -15,11 +15,10 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
-import { deadLetterConsumer, functions, routeKey, routes, streamConsumer, workforceTokenTrigger, type Audience, type FunctionName, type RouteDefinition } from './routes';
+import { authorizationScopes, deadLetterConsumer, functions, routeKey, routes, streamConsumer, workforceTokenTrigger, type Audience, type FunctionName, type RouteDefinition } from './routes';
 import { DataTable } from './constructs/data-table';
 import { ServiceFunction } from './constructs/service-function';
 import { WorkforcePool } from './constructs/workforce-pool';
-import { workforceScope } from '../functions/core/workforce-identity';
 import { readSettings } from './settings';
 
 /** Repository root: NodejsFunction entries in routes.ts are relative to it. */
@@ -212,7 +211,7 @@ export class SivaEservicesStack extends Stack {
         methods: [HttpMethod[route.method]],
         integration: integrationOf(route.function),
         authorizer: route.audience === null ? new HttpNoneAuthorizer() : authorizers[route.audience],
-        ...(route.audience === 'workforce' && { authorizationScopes: [workforceScope] }),
+        ...(route.audience && authorizationScopes[route.audience].length > 0 && { authorizationScopes: [...authorizationScopes[route.audience]] }),
       });
       if (route.audience === null && httpRoute) {
         Validations.of(httpRoute).acknowledge({

@@ -12,8 +12,7 @@ import type { Audience } from '../infra/routes';
 import { checkPersonalCode } from '../schemas/personal-code';
 import { serviceIds } from '../schemas/services';
 import type { WorkforceRole } from '../functions/core/model';
-import { claimList } from '../functions/http/auth';
-import { accessTokenAdditions, scopeAttributes, workforceRoles, workforceScope, type WorkforceUser } from '../functions/core/workforce-identity';
+import { accessTokenAdditions, scopeAttributes, workforceRoles, type WorkforceUser } from '../functions/core/workforce-identity';
 
 export const devIssuers: Record<Audience, { issuer: string; audience: string }> = {
   citizen: { issuer: 'https://dev-idp.siva.local/citizen', audience: 'siva-eservices-citizen' },
@@ -105,11 +104,9 @@ export const devIdentityProviderFromJwk = async (privateJwk: string): Promise<De
       try {
         const { payload } = await jwtVerify(token, publicKey, { issuer: devIssuers[audience].issuer, algorithms: [algorithm] });
         // As API Gateway's JWT authorizer: `aud` must name the audience; a token without `aud` (a Cognito
-        // access token) must name it in `client_id`. Workforce routes also require the trigger's scope.
+        // access token) must name it in `client_id`. Route scopes are the gateway's next check.
         const audiences = payload.aud === undefined ? [payload.client_id] : [payload.aud].flat();
-        if (!audiences.includes(devIssuers[audience].audience)) return undefined;
-        if (audience === 'workforce' && !claimList(payload.scope as string | undefined).includes(workforceScope)) return undefined;
-        return payload;
+        return audiences.includes(devIssuers[audience].audience) ? payload : undefined;
       } catch {
         return undefined;
       }
