@@ -4,9 +4,6 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { scopeAttributes, workforceRoles } from '../../functions/core/workforce-identity';
 
-/** Cognito groups: one per role the API authorises (agency staff and each kind of referring organisation). */
-export const workforceGroups = workforceRoles;
-
 /** `custom:services` → `services`: CDK adds the prefix itself. */
 const customName = (attribute: string) => attribute.replace(/^custom:/, '');
 
@@ -84,7 +81,9 @@ export class WorkforcePool extends Construct {
       refreshTokenValidity: Duration.hours(12),
     });
 
-    for (const group of workforceGroups) {
+    // One group per role the API authorises (staff and each kind of referring organisation): a role added
+    // in the code gets its group here, so nobody can be given a role the pool cannot express.
+    for (const group of workforceRoles) {
       new cognito.CfnUserPoolGroup(this, `Group-${group}`, {
         userPoolId: this.userPool.userPoolId,
         groupName: group,
