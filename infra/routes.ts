@@ -4,9 +4,17 @@
  * because the local runtime loads this file too.
  */
 
+import { workforceScope } from '../functions/core/workforce-identity';
+
 /** Which JWT authorizer guards a route: citizens sign in with eID (external
  * OIDC issuer); staff and referring organisations with the Cognito user pool. */
 export type Audience = 'citizen' | 'workforce';
+
+/**
+ * OAuth scopes a route's token must carry, per audience (the JWT authorizer answers 403 without one).
+ * Workforce routes take only access tokens the pool's trigger built (docs/identity.md).
+ */
+export const authorizationScopes: Record<Audience, readonly string[]> = { citizen: [], workforce: [workforceScope] };
 
 /** What a function may do with the table; the stack turns this into IAM
  * statements naming exact actions and resources. */
@@ -66,8 +74,8 @@ export const functions = {
   },
   'get-referral': {
     entry: 'functions/get-referral/handler.ts',
-    description: "Returns one of the organisation's referrals with its timeline and queue position",
-    tableAccess: 'read',
+    description: "Returns one of the organisation's referrals with its timeline and queue position; records the read",
+    tableAccess: 'read-write',
     indexes: ['gsi2'],
     sendsEmail: false,
   },
@@ -169,6 +177,13 @@ export const functions = {
     indexes: [],
     sendsEmail: true,
   },
+  'workforce-token': {
+    entry: 'functions/workforce-token/handler.ts',
+    description: "Cognito pre-token-generation trigger: puts the workforce role's services or organisation into the access token",
+    tableAccess: 'none',
+    indexes: [],
+    sendsEmail: false,
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof functions;
@@ -219,6 +234,9 @@ export const streamConsumer: FunctionName = 'notifier';
 
 /** The function fed by the stream consumer's on-failure queue. */
 export const deadLetterConsumer: FunctionName = 'dead-letters';
+
+/** The function the workforce user pool calls before it issues tokens (pre-token generation, V2_0 event). */
+export const workforceTokenTrigger: FunctionName = 'workforce-token';
 
 /** `POST /applications/{id}` style key, as API Gateway names routes. */
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string =>

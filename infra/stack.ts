@@ -16,7 +16,7 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
-import { deadLetterConsumer, functions, routeKey, routes, streamConsumer, type Audience, type FunctionName, type RouteDefinition } from './routes';
+import { authorizationScopes, deadLetterConsumer, functions, routeKey, routes, streamConsumer, workforceTokenTrigger, type Audience, type FunctionName, type RouteDefinition } from './routes';
 import { DataTable } from './constructs/data-table';
 import { PersonKey } from './constructs/person-key';
 import { ServiceFunction } from './constructs/service-function';
@@ -151,7 +151,8 @@ export class SivaEservicesStack extends Stack {
           definition,
           repositoryRoot,
           data,
-          environment,
+          // The trigger reads no setting, and the pool that calls it cannot be named in it (a cycle).
+          environment: name === workforceTokenTrigger ? {} : environment,
           personKeyArn: personKey.key.keyArn,
           logRetention,
           // API functions answer people: more memory = more CPU = faster cold starts.
@@ -165,6 +166,7 @@ export class SivaEservicesStack extends Stack {
       );
     }
     this.functions = built;
+    workforce.useTokenTrigger(built.get(workforceTokenTrigger)!.function);
 
     // --- HTTP API from the route table.
     const authorizers: Record<Audience, IHttpRouteAuthorizer> = {
@@ -172,6 +174,9 @@ export class SivaEservicesStack extends Stack {
         authorizerName: 'citizen',
         jwtAudience: [settings.citizenAudience],
       }),
+      // Access tokens: Cognito puts the app client in `client_id`, not `aud`; API Gateway compares
+      // `client_id` with this list when a token has no `aud`. Routes also require the scope the token
+      // trigger adds, which an ID token (whose `aud` is the same client) never carries.
       workforce: new HttpJwtAuthorizer('workforce', workforce.issuerUrl, {
         authorizerName: 'workforce',
         jwtAudience: [workforce.client.userPoolClientId],
@@ -215,6 +220,7 @@ export class SivaEservicesStack extends Stack {
         methods: [HttpMethod[route.method]],
         integration: integrationOf(route.function),
         authorizer: route.audience === null ? new HttpNoneAuthorizer() : authorizers[route.audience],
+        ...(route.audience && authorizationScopes[route.audience].length > 0 && { authorizationScopes: [...authorizationScopes[route.audience]] }),
       });
       if (route.audience === null && httpRoute) {
         Validations.of(httpRoute).acknowledge({

@@ -10,11 +10,13 @@ import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 import type { Audience } from '../infra/routes';
 import { checkPersonalCode } from '../schemas/personal-code';
-import { referrerKinds, serviceIds } from '../schemas/services';
+import { serviceIds } from '../schemas/services';
 import type { WorkforceRole } from '../functions/core/model';
+import { accessTokenAdditions, scopeAttributes, workforceRoles, type WorkforceUser } from '../functions/core/workforce-identity';
 
 export const devIssuers: Record<Audience, { issuer: string; audience: string }> = {
   citizen: { issuer: 'https://dev-idp.siva.local/citizen', audience: 'siva-eservices-citizen' },
+  // For the workforce, `audience` is the app client: Cognito access tokens name it in `client_id` and carry no `aud`.
   workforce: { issuer: 'https://dev-idp.siva.local/workforce', audience: 'siva-eservices-workforce' },
 };
 
@@ -22,14 +24,37 @@ const algorithm = 'ES256';
 const keyId = 'dev-idp-1';
 
 export type WorkforceKind = WorkforceRole;
-export const workforceKinds: readonly WorkforceKind[] = ['staff', ...referrerKinds];
+export const workforceKinds = workforceRoles;
+
+/**
+ * The claims of a workforce access token as the deployed pool issues it for a user with these groups
+ * and attributes: Cognito's own access-token claims plus what the pre-token-generation trigger adds
+ * (the same function), so local tokens have the deployed shape (docs/identity.md).
+ */
+export const workforceAccessClaims = (user: WorkforceUser, username: string): Record<string, unknown> => {
+  const { claims, scopes } = accessTokenAdditions(user);
+  return {
+    token_use: 'access',
+    client_id: devIssuers.workforce.audience,
+    scope: ['openid', 'email', 'profile', ...scopes].join(' '),
+    username,
+    'cognito:groups': [...user.groups],
+    auth_time: Math.floor(Date.now() / 1000),
+    ...claims,
+  };
+};
 
 export interface DevIdentityProvider {
   /** The private key as JWK JSON, to hand the same issuer to another process (tests). */
   readonly privateJwk: string;
+  /** `birthDate`: the eID's `birthdate` claim (YYYY-MM-DD), sent only when given. */
   citizen(personalCode: string, options?: { email?: string; givenName?: string; familyName?: string; birthDate?: string }): Promise<string>;
   /** `who`: the staff user, or the organisation an officer acts for; `officer` tells officers of one organisation apart. */
-  workforce(kind: WorkforceKind, who: string, options?: { services?: readonly string[]; officer?: string }): Promise<string>;
+  workforce(
+    kind: WorkforceKind,
+    who: string,
+    options?: { services?: readonly string[]; officer?: string; emailVerified?: boolean },
+  ): Promise<string>;
   /** Claims of a valid token for the audience, or undefined (what the JWT authorizer would reject). */
   verify(token: string, audience: Audience): Promise<JWTPayload | undefined>;
 }
@@ -40,15 +65,15 @@ export const devIdentityProviderFromJwk = async (privateJwk: string): Promise<De
   const { d: _d, ...publicJwk } = jwk;
   const publicKey = await importJWK(publicJwk, algorithm);
 
-  const sign = (audience: Audience, subject: string, claims: Record<string, unknown>) =>
-    new SignJWT(claims)
+  const sign = (audience: Audience, subject: string, claims: Record<string, unknown>) => {
+    const token = new SignJWT(claims)
       .setProtectedHeader({ alg: algorithm, kid: keyId, typ: 'JWT' })
       .setIssuer(devIssuers[audience].issuer)
-      .setAudience(devIssuers[audience].audience)
       .setSubject(subject)
       .setIssuedAt()
-      .setExpirationTime('12h')
-      .sign(privateKey);
+      .setExpirationTime('12h');
+    return (audience === 'citizen' ? token.setAudience(devIssuers.citizen.audience) : token).sign(privateKey);
+  };
 
   return {
     privateJwk,
@@ -61,33 +86,27 @@ export const devIdentityProviderFromJwk = async (privateJwk: string): Promise<De
         given_name: options.givenName ?? 'Jānis',
         family_name: options.familyName ?? 'Bērziņš',
         email: options.email ?? `iedzivotajs+${code.normalised.slice(-4)}@example.lv`,
-        ...(options.birthDate && { birthdate: options.birthDate }),
         locale: 'lv',
+        ...(options.birthDate && { birthdate: options.birthDate }),
       });
     },
     workforce(kind, who, options = {}) {
-      const claims: Record<string, unknown> = { 'cognito:username': who, 'cognito:groups': [kind], token_use: 'id' };
-      if (kind === 'staff') {
-        claims.email = `${who}@siva.gov.lv`;
-        claims.name = who;
-        claims['custom:services'] = (options.services ?? serviceIds).join(',');
-      } else {
-        const officer = options.officer ?? 'officer';
-        claims['custom:organisation'] = who;
-        claims.email = `${officer}.${kind}.${who}@example.lv`;
-        claims.name = `${officer} (${kind} ${who})`;
-        return sign('workforce', `${kind}-${who}-${officer}`, claims);
-      }
-      return sign('workforce', `${kind}-${who}`, claims);
+      const officer = options.officer ?? 'officer';
+      const staff = kind === 'staff';
+      const attributes: Record<string, string> = staff
+        ? { name: who, email: `${who}@siva.gov.lv`, [scopeAttributes.services]: (options.services ?? serviceIds).join(',') }
+        : { name: `${officer} (${kind} ${who})`, email: `${officer}.${kind}.${who}@example.lv`, [scopeAttributes.organisation]: who };
+      attributes.email_verified = String(options.emailVerified ?? true);
+      const username = staff ? who : `${officer}.${kind}.${who}`;
+      return sign('workforce', staff ? `${kind}-${who}` : `${kind}-${who}-${officer}`, workforceAccessClaims({ groups: [kind], attributes }, username));
     },
     async verify(token, audience) {
       try {
-        const { payload } = await jwtVerify(token, publicKey, {
-          issuer: devIssuers[audience].issuer,
-          audience: devIssuers[audience].audience,
-          algorithms: [algorithm],
-        });
-        return payload;
+        const { payload } = await jwtVerify(token, publicKey, { issuer: devIssuers[audience].issuer, algorithms: [algorithm] });
+        // As API Gateway's JWT authorizer: `aud` must name the audience; a token without `aud` (a Cognito
+        // access token) must name it in `client_id`. Route scopes are the gateway's next check.
+        const audiences = payload.aud === undefined ? [payload.client_id] : [payload.aud].flat();
+        return audiences.includes(devIssuers[audience].audience) ? payload : undefined;
       } catch {
         return undefined;
       }

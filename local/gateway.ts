@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { Audience, RouteDefinition } from '../infra/routes';
+import { authorizationScopes, type Audience, type RouteDefinition } from '../infra/routes';
+import { claimList } from '../functions/http/auth';
 import { claimsAsApiGatewayPassesThem, type DevIdentityProvider } from './dev-idp';
 
 /** API Gateway's payload limit for HTTP APIs. */
@@ -140,6 +141,14 @@ export const startGateway = async (options: GatewayOptions): Promise<RunningGate
         request.resume();
         gatewayAnswer(response, 401, 'Unauthorized', { 'www-authenticate': 'Bearer' });
         return finish(401);
+      }
+      // A valid token without one of the route's scopes: API Gateway answers 403 itself.
+      const scopes = claimList(payload.scope as string | undefined);
+      const required = authorizationScopes[audience];
+      if (required.length > 0 && !required.some((scope) => scopes.includes(scope))) {
+        request.resume();
+        gatewayAnswer(response, 403, 'Forbidden');
+        return finish(403);
       }
       claims = claimsAsApiGatewayPassesThem(payload);
     }

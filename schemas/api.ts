@@ -47,6 +47,12 @@ export const ProblemDetails = z.looseObject({
   openApplication: z.optional(z.object({ id: ApplicationId, href: z.string(), status: ApplicationStatus })),
 });
 
+/**
+ * What API Gateway itself answers when its JWT authorizer refuses a request, before any function runs:
+ * `{"message":"Unauthorized"}` (401) or `{"message":"Forbidden"}` (403, a token without the route's scope).
+ */
+export const GatewayMessage = z.strictObject({ message: z.string() });
+
 /** What a 201 answers: the application's id and human-readable reference, and where to follow it. */
 export const Receipt = z.object({
   id: ApplicationId,
@@ -102,6 +108,7 @@ const TimelineEntry = z.object({
     'documents_submitted',
     'representative_confirmed',
     'viewed_by_staff',
+    'viewed_by_referrer',
     'notification_resend_requested',
     'notification_sent',
     'notification_failed',

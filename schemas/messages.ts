@@ -205,6 +205,10 @@ const catalogue = {
     lv: () => 'Dzimšanas datums nesakrīt ar personas kodu.',
     en: () => 'The date of birth does not match the personal code.',
   },
+  birth_date_not_eid: {
+    lv: () => 'Dzimšanas datums nesakrīt ar to, ko apliecina jūsu eID. Norādiet dzimšanas datumu, kas reģistrēts eID.',
+    en: () => 'The date of birth does not match the one your eID confirms. Enter the date of birth registered in your eID.',
+  },
   not_own_personal_code: {
     lv: () => 'Personas kodam jābūt jūsu pašu. Ja iesniedzat cita vārdā, aizpildiet pārstāvja sadaļu.',
     en: () => 'The personal code must be your own. To apply for someone else, fill in the representative section.',

@@ -5,6 +5,7 @@
  * ids and hashing are passed in.
  */
 import type { ApplicationSubmission } from '../../schemas/application';
+import { checkPersonalCode } from '../../schemas/personal-code';
 import { violation, type Violation } from '../../schemas/messages';
 import type { ReferralSubmission } from '../../schemas/referral';
 import type { FiledBy, ReferrerKind } from '../../schemas/services';
@@ -166,6 +167,12 @@ const citizenApplicant = (principal: CitizenPrincipal, form: ApplicationSubmissi
   const violations = [...contact];
   if (form.applicant.personalCode && normalisedCode(form.applicant.personalCode) !== principal.personalCode) {
     violations.push(violation(['applicant', 'personalCode'], 'not_own_personal_code'));
+  }
+  // A new-format code carries no birth date, so the form's would be self-declared: eID's decides when it has one.
+  // (An old-format code's own date is checked with the form's rules, formViolations.)
+  const code = checkPersonalCode(principal.personalCode);
+  if (code.valid && code.format === 'new' && principal.birthDate && principal.birthDate !== form.applicant.dateOfBirth) {
+    violations.push(violation(['applicant', 'dateOfBirth'], 'birth_date_not_eid'));
   }
   const identity: Identity = { personalCode: principal.personalCode, givenName: principal.givenName, familyName: principal.familyName };
   return { violations, identity };

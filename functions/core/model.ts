@@ -17,9 +17,9 @@ export type Principal =
       readonly personalCode: string;
       readonly givenName: string;
       readonly familyName: string;
-      /** `birthdate` of the eID token, when the provider sends it (YYYY-MM-DD). */
-      readonly birthDate?: string;
       readonly email?: string;
+      /** From the eID token when it carries one; new-format personal codes hold no birth date (docs/identity.md). */
+      readonly birthDate?: string;
     }
   | {
       readonly role: WorkforceRole;
@@ -133,6 +133,8 @@ export type TimelineEventType =
   | 'representative_confirmed'
   /** A staff member opened the full record (who and when; nothing of the data). */
   | 'viewed_by_staff'
+  /** A referring officer opened the full record (who and when; nothing of the data). */
+  | 'viewed_by_referrer'
   /** Staff asked for a failed notification to be sent again (details: sourceEventId, notification). */
   | 'notification_resend_requested'
   | 'notification_sent'

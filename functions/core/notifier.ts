@@ -226,7 +226,7 @@ const emailsFor = async (deps: NotifierDeps, event: TimelineEvent, application: 
 
 /** Sends what one new timeline event calls for; 'retry' hands the record back to the stream. */
 export const notifyForEvent = async (deps: NotifierDeps, event: TimelineEvent): Promise<Outcome> => {
-  if (event.type === 'notification_sent' || event.type === 'notification_failed' || event.type === 'viewed_by_staff') return 'done';
+  if (event.type === 'notification_sent' || event.type === 'notification_failed' || event.type === 'viewed_by_staff' || event.type === 'viewed_by_referrer') return 'done';
   const application = await deps.store.loadApplication(event.applicationId);
   if (!application) return 'done';
   let failedDeliveries = 0;

@@ -9,7 +9,7 @@ import type { ApplicationStatus } from '../../schemas/lifecycle';
 import { violation } from '../../schemas/messages';
 import type { ServiceId } from '../../schemas/services';
 import { canRead, citizenAccess } from './access';
-import { timelineEventId, type ApplicationRecord, type CitizenPrincipal, type Page, type PageRequest } from './applications';
+import { timelineEventId, type ApplicationRecord, type CitizenPrincipal, type Page, type PageRequest, type ReferrerPrincipal } from './applications';
 import { rigaDate, rigaDayBounds } from './dates';
 import { DomainError, forbidden, notEligible, notFound, validationFailed } from './errors';
 import { closedStatuses, decisionTypesFrom, nextStatus, priorityGroup, vocationalServices } from './lifecycle';
@@ -258,14 +258,29 @@ export const confirmRepresentative = async (
   return recordGuarded(deps, { before: application, after, event, closesNeed: false });
 };
 
-/** GET /staff/applications/{id}: the full record; the read itself goes on the timeline (who and when). */
-export const openForStaff = async (deps: WorkflowDeps, principal: StaffPrincipal, id: string): Promise<ApplicationRecord> => {
+/**
+ * The full record for a workforce reader who may see it; the read itself goes on the timeline (who and
+ * when, nothing of the data), so the person and the agency can see who opened their record.
+ */
+const openRecorded = async (
+  deps: WorkflowDeps,
+  principal: StaffPrincipal | ReferrerPrincipal,
+  id: string,
+  type: 'viewed_by_staff' | 'viewed_by_referrer',
+): Promise<ApplicationRecord> => {
   const record = await deps.store.findWithTimeline(id);
   if (!record || !canRead(principal, record.application)) throw notFound();
-  const viewed = newEvent(deps, { applicationId: id, type: 'viewed_by_staff', actor: { role: 'staff', subject: principal.subject } });
+  const viewed = newEvent(deps, { applicationId: id, type, actor: { role: principal.role, subject: principal.subject } });
   await deps.store.appendEvent(viewed);
   return { ...record, timeline: [...record.timeline, viewed] };
 };
+
+/** GET /staff/applications/{id}. */
+export const openForStaff = (deps: WorkflowDeps, principal: StaffPrincipal, id: string) => openRecorded(deps, principal, id, 'viewed_by_staff');
+
+/** GET /referrals/{id}: a referring officer reads the full record as staff do, and is recorded as staff are. */
+export const openForReferrer = (deps: WorkflowDeps, principal: ReferrerPrincipal, id: string) =>
+  openRecorded(deps, principal, id, 'viewed_by_referrer');
 
 const ownService = (principal: StaffPrincipal, serviceId: ServiceId) => {
   if (!principal.services.includes(serviceId)) throw forbidden();

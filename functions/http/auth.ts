@@ -4,10 +4,12 @@
  * pool), so a workforce token can never pass as a citizen or the reverse.
  * Note: HTTP API hands claims over as strings; a list arrives as "[a b]".
  */
+import { IsoDate } from '../../schemas/calendar';
 import { checkPersonalCode } from '../../schemas/personal-code';
-import { referrerKinds, serviceIds, type ServiceId } from '../../schemas/services';
+import { serviceIds, type ServiceId } from '../../schemas/services';
 import { unauthorized } from '../core/errors';
-import type { Principal, WorkforceRole } from '../core/model';
+import type { Principal } from '../core/model';
+import { roleOfGroups, scopeClaims, workforceScope } from '../core/workforce-identity';
 
 export type Claims = Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
 
@@ -27,8 +29,6 @@ export const claimList = (value: Claims[string]): string[] => {
 const text = (value: Claims[string]): string | undefined =>
   typeof value === 'string' && value.length > 0 ? value : undefined;
 
-const workforceRoles: readonly WorkforceRole[] = ['staff', ...referrerKinds];
-
 export const principalFromClaims = (claims: Claims | undefined, issuers: TrustedIssuers): Principal => {
   const subject = text(claims?.sub);
   if (!claims || !subject) throw unauthorized();
@@ -39,8 +39,9 @@ export const principalFromClaims = (claims: Claims | undefined, issuers: Trusted
     const familyName = text(claims.family_name);
     if (!code.valid || !givenName || !familyName) throw unauthorized();
     const email = text(claims.email);
-    // OIDC `birthdate` (YYYY-MM-DD) when the eID provider sends it: checked against the record (core/access.ts).
+    // OIDC `birthdate`: only a full date counts (a provider may send just the year, or 0000 for it).
     const birthDate = text(claims.birthdate);
+    const knownBirthDate = birthDate && IsoDate.safeParse(birthDate).success && !birthDate.startsWith('0000') ? birthDate : undefined;
     return {
       role: 'citizen',
       subject,
@@ -48,23 +49,26 @@ export const principalFromClaims = (claims: Claims | undefined, issuers: Trusted
       givenName,
       familyName,
       ...(email && { email }),
-      ...(birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate) && { birthDate }),
+      ...(knownBirthDate && { birthDate: knownBirthDate }),
     };
   }
 
   if (claims.iss === issuers.workforce) {
-    const groups = claimList(claims['cognito:groups']);
-    const role = workforceRoles.find((candidate) => groups.includes(candidate));
+    // Only access tokens the pool's trigger built carry the role's scope (docs/identity.md). An ID token
+    // of the same pool is refused: its claims are the user's attributes, not what the trigger decided.
+    if (claims.token_use !== 'access' || !claimList(claims.scope).includes(workforceScope)) throw unauthorized();
+    const role = roleOfGroups(claimList(claims['cognito:groups']));
     if (!role) throw unauthorized();
-    const email = text(claims.email);
-    const organisation = text(claims['custom:organisation']);
-    const services = claimList(claims['custom:services']).filter((id): id is ServiceId =>
+    // Mail goes only to an address the pool has verified.
+    const email = String(claims.email_verified) === 'true' ? text(claims.email) : undefined;
+    const organisation = text(claims[scopeClaims.organisation]);
+    const services = claimList(claims[scopeClaims.services]).filter((id): id is ServiceId =>
       (serviceIds as readonly string[]).includes(id),
     );
     return {
       role,
       subject,
-      name: text(claims.name) ?? text(claims['cognito:username']) ?? subject,
+      name: text(claims.name) ?? text(claims.username) ?? subject,
       services,
       ...(email && { email }),
       ...(organisation && { organisation }),

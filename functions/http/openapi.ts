@@ -5,10 +5,11 @@
  * refusals a route can answer follows from what it takes and who may call it.
  */
 import type { z } from 'zod/mini';
-import type { RouteContract } from '../../schemas/api';
+import { GatewayMessage, type RouteContract } from '../../schemas/api';
 import { IdempotencyKey } from '../../schemas/headers';
 import { routeKey, type Audience, type FunctionDefinition, type FunctionName, type RouteDefinition } from '../../infra/routes';
 import { namedJsonSchemas, type JsonSchema } from '../core/json-schema';
+import { scopeClaims, workforceRoles, workforceScope } from '../core/workforce-identity';
 import { maxBodyBytes } from './route';
 import { problemTypeBase } from './problem';
 
@@ -47,14 +48,23 @@ const securitySchemes = {
     scheme: 'bearer',
     bearerFormat: 'JWT',
     description:
-      "A token of the workforce user pool: agency staff and officers of referring organisations (group `social-service`, `nva`, `medical-institution` or `armed-forces`, organisation in `custom:organisation`).",
+      `An access token of the workforce user pool (not an ID token): agency staff and officers of referring organisations. The role is the group (\`cognito:groups\`: ${workforceRoles.map((role) => `\`${role}\``).join(', ')}); the pool's token trigger adds the scope \`${workforceScope}\`, a staff member's services (\`${scopeClaims.services}\`) and an officer's organisation (\`${scopeClaims.organisation}\`), from attributes only administrators can change.`,
   },
 };
+
+const gatewayMessageName = 'GatewayMessage';
+const problemContent = { 'application/problem+json': { schema: { $ref: `${schemaRef}${problemDetailsName}` } } };
 
 const problem = (description: string, headers: Record<string, { $ref: string }> = {}) => ({
   description,
   ...(Object.keys(headers).length > 0 && { headers }),
-  content: { 'application/problem+json': { schema: { $ref: `${schemaRef}${problemDetailsName}` } } },
+  content: problemContent,
+});
+
+/** A refusal API Gateway's JWT authorizer may answer itself (plain JSON), or the function (problem+json). */
+const gatewayOrProblem = (description: string, headers: Record<string, { $ref: string }> = {}) => ({
+  ...problem(description, headers),
+  content: { 'application/json': { schema: { $ref: `${schemaRef}${gatewayMessageName}` } }, ...problemContent },
 });
 
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
@@ -67,8 +77,19 @@ const refusals = {
       `The body is not JSON, or fields, query or headers fail validation: \`errors\` lists each with a JSON Pointer (\`type\` ${problemTypeBase}validation or …/malformed-json).`,
     ),
   },
-  401: { name: 'Unauthorized', response: problem('Sign-in required: no valid token.', { 'WWW-Authenticate': headerRef('WWW-Authenticate') }) },
-  403: { name: 'Forbidden', response: problem('The signed-in role may not do this.') },
+  401: {
+    name: 'Unauthorized',
+    response: gatewayOrProblem(
+      'Sign-in required. A missing, expired or foreign token is refused by API Gateway\'s JWT authorizer before the API runs: `{"message":"Unauthorized"}` as `application/json`, with `WWW-Authenticate`. A token it accepts whose identity the API cannot use (e.g. an eID token without a valid personal code) is refused as problem+json.',
+      { 'WWW-Authenticate': headerRef('WWW-Authenticate') },
+    ),
+  },
+  403: {
+    name: 'Forbidden',
+    response: gatewayOrProblem(
+      'The signed-in role may not do this (problem+json). On workforce routes, a token without the workforce scope (an ID token, say) is refused by API Gateway itself: `{"message":"Forbidden"}` as `application/json`.',
+    ),
+  },
   404: { name: 'NotFound', response: problem('No such record, or the caller may not see it.') },
   409: {
     name: 'Conflict',
@@ -100,7 +121,10 @@ const headers = {
   'X-Request-Id': { description: "The request's id; quote it when contacting the agency.", schema: { type: 'string' } },
   'Content-Language': { description: 'The language of the texts in the answer (`lv` or `en`, from Accept-Language).', schema: { type: 'string' } },
   'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } },
-  'WWW-Authenticate': { description: '`Bearer`.', schema: { type: 'string' } },
+  'WWW-Authenticate': {
+    description: 'Starts with `Bearer`; API Gateway adds `error="invalid_token"` and a description when a token was sent but refused.',
+    schema: { type: 'string', pattern: '^Bearer' },
+  },
 };
 
 /** The refusals a route can answer: those its shape implies through the chain, plus those its contract names. */
@@ -127,6 +151,7 @@ export const openApiDocument = (table: RouteTable, api: ApiContract) => {
     ...Object.entries(api.namedSchemas).map(([name, schema]) => [schema, name] as const),
     [api.problemDetails, problemDetailsName],
     [IdempotencyKey, 'IdempotencyKey'],
+    [GatewayMessage, gatewayMessageName],
   ]);
   const refTo = (schema: Schema, where: string) => {
     const name = nameOf.get(schema);
@@ -148,6 +173,7 @@ export const openApiDocument = (table: RouteTable, api: ApiContract) => {
       ...api.namedSchemas,
       [problemDetailsName]: api.problemDetails,
       IdempotencyKey,
+      [gatewayMessageName]: GatewayMessage,
       ...Object.fromEntries([...parameterObjects].map(([schema, name]) => [name, schema])),
     },
     schemaRef,

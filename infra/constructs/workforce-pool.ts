@@ -1,9 +1,19 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { scopeAttributes, workforceRoles } from '../../functions/core/workforce-identity';
 
-/** Cognito groups: agency staff and the organisations that refer people to SIVA. */
-export const workforceGroups = ['staff', 'social-service', 'nva', 'medical-institution'] as const;
+/** `custom:services` → `services`: CDK adds the prefix itself. */
+const customName = (attribute: string) => attribute.replace(/^custom:/, '');
+
+/**
+ * The only attribute a signed-in user may change about themselves: the interface language. Name and
+ * e-mail (the author of decisions citizens read, the address referral mail goes to) and the scope
+ * attributes are written by administrators only (docs/identity.md). Listed explicitly: without a write
+ * set, Cognito lets a user's access token rewrite every standard attribute.
+ */
+export const selfWritableAttributes = new cognito.ClientAttributes().withStandardAttributes({ locale: true });
 
 export interface WorkforcePoolProps {
   /** Staff workspace URL: OAuth callback and sign-out target of the app client. */
@@ -39,6 +49,11 @@ export class WorkforcePool extends Construct {
         requireSymbols: true,
         tempPasswordValidity: Duration.days(3),
       },
+      // The scope of each account; mutable so administrators can change it, and in no client's write set.
+      customAttributes: {
+        [customName(scopeAttributes.services)]: new cognito.StringAttribute({ mutable: true, maxLen: 2048 }),
+        [customName(scopeAttributes.organisation)]: new cognito.StringAttribute({ mutable: true, maxLen: 256 }),
+      },
       mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       featurePlan: cognito.FeaturePlan.PLUS,
@@ -58,6 +73,7 @@ export class WorkforcePool extends Construct {
         callbackUrls: [`${portal}/auth/callback`],
         logoutUrls: [`${portal}/`],
       },
+      writeAttributes: selfWritableAttributes,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       accessTokenValidity: Duration.hours(1),
@@ -65,7 +81,9 @@ export class WorkforcePool extends Construct {
       refreshTokenValidity: Duration.hours(12),
     });
 
-    for (const group of workforceGroups) {
+    // One group per role the API authorises (staff and each kind of referring organisation): a role added
+    // in the code gets its group here, so nobody can be given a role the pool cannot express.
+    for (const group of workforceRoles) {
       new cognito.CfnUserPoolGroup(this, `Group-${group}`, {
         userPoolId: this.userPool.userPoolId,
         groupName: group,
@@ -76,5 +94,14 @@ export class WorkforcePool extends Construct {
     // while the `iss` claim (and the JWT authorizer's issuer) is an https URL.
     const stack = Stack.of(this);
     this.issuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
+  }
+
+  /**
+   * The function that puts each user's role scope into the access token (V2_0 event: access-token
+   * customisation, which the Plus plan allows). It must not take the pool's id or issuer in its
+   * environment: the pool refers to it, so that would be a circular dependency.
+   */
+  useTokenTrigger(trigger: lambda.IFunction): void {
+    this.userPool.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, trigger, cognito.LambdaVersion.V2_0);
   }
 }

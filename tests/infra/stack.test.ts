@@ -13,10 +13,10 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDesign } from '../../functions/adapters/table-design';
 import { environmentNames } from '../../functions/config';
-import { deadLetterConsumer, functions, routeKey, routes, streamConsumer, type FunctionDefinition, type FunctionName, type RouteDefinition } from '../../infra/routes';
+import { deadLetterConsumer, functions, routeKey, routes, streamConsumer, workforceTokenTrigger, type FunctionDefinition, type FunctionName, type RouteDefinition } from '../../infra/routes';
 import { defaultSettings } from '../../infra/settings';
 import { SivaEservicesStack, accessLogFormat } from '../../infra/stack';
-import { workforceGroups } from '../../infra/constructs/workforce-pool';
+import { scopeAttributes, tokenSourceAttributes, workforceRoles, workforceScope } from '../../functions/core/workforce-identity';
 
 type Json = any; // CloudFormation fragments
 interface Resource {
@@ -146,7 +146,10 @@ describe('SivaEservicesStack template', () => {
           expect(flatten(authorizer.Properties.JwtConfiguration.Issuer)).toBe(
             `https://cognito-idp.<AWS::Region>.<AWS::URLSuffix>/<${pool}>`,
           );
+          // Access tokens carry the app client in `client_id`, which API Gateway checks against this list.
           expect(authorizer.Properties.JwtConfiguration.Audience).toEqual([{ Ref: client }]);
+          // Only access tokens the pool's trigger built carry this scope (an ID token has none).
+          expect(routeResource.Properties.AuthorizationScopes).toEqual([workforceScope]);
         }
       },
     );
@@ -275,7 +278,7 @@ describe('SivaEservicesStack template', () => {
       expect(logGroup.Properties.RetentionInDays).toBe(defaultSettings.logRetentionDays);
     });
 
-    it.each(functionNames)('%s: every environment variable of functions/config.ts', (name) => {
+    it.each(functionNames.filter((name) => name !== workforceTokenTrigger))('%s: every environment variable of functions/config.ts', (name) => {
       const variables = resources[functionIds.get(name)!]!.Properties.Environment.Variables as Record<string, Json>;
       // PERSON_KEY_FILE is the local stand-in for the KMS person key: never set on Lambda.
       const deployed = Object.values(environmentNames).filter((variable) => variable !== environmentNames.personKeyFile);
@@ -310,7 +313,7 @@ describe('SivaEservicesStack template', () => {
       });
       const [, authorizer] = ofType(varied, 'AWS::ApiGatewayV2::Authorizer').find(([, a]) => a.Properties.Name === 'citizen')!;
       expect(authorizer.Properties.JwtConfiguration).toEqual({ Issuer: 'https://eid.test.lv', Audience: ['aud-test'] });
-      for (const [, fn] of ofType(varied, 'AWS::Lambda::Function')) {
+      for (const [, fn] of ofType(varied, 'AWS::Lambda::Function').filter(([, fn]) => fn.Properties.Environment)) {
         expect(fn.Properties.Environment.Variables).toMatchObject({
           CITIZEN_TOKEN_ISSUER: 'https://eid.test.lv',
           PENSION_AGE: '66',
@@ -560,8 +563,43 @@ describe('SivaEservicesStack template', () => {
       expect(pool.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
       const client = resources[only('AWS::Cognito::UserPoolClient')]!.Properties;
       expect(client.GenerateSecret).toBe(false);
+    });
+
+    it('has a group for every workforce role the API authorises, and no other', () => {
       const groups = ofType(resources, 'AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName as string);
-      expect(groups.sort()).toEqual([...workforceGroups].sort());
+      expect(workforceRoles).toContain('armed-forces');
+      expect(groups.sort()).toEqual([...workforceRoles].sort());
+    });
+
+    it('lets a signed-in user write no attribute that authorisation or letters read', () => {
+      const client = resources[only('AWS::Cognito::UserPoolClient')]!.Properties;
+      // Explicit: without a write set Cognito lets the user's own access token rewrite every standard attribute.
+      expect(client.WriteAttributes).toEqual(['locale']);
+      for (const attribute of ['name', 'email', 'email_verified', 'given_name', 'family_name', ...tokenSourceAttributes]) {
+        expect(client.WriteAttributes, attribute).not.toContain(attribute);
+      }
+    });
+
+    it('holds the scope in administrator-written custom attributes', () => {
+      const pool = resources[only('AWS::Cognito::UserPool')]!.Properties;
+      const custom = (pool.Schema as Json[]).filter((attribute) => attribute.AttributeDataType === 'String' && !attribute.Required);
+      for (const attribute of Object.values(scopeAttributes)) {
+        expect(custom.find((candidate) => `custom:${candidate.Name}` === attribute), attribute).toMatchObject({ Mutable: true });
+      }
+    });
+
+    it("puts the scope into access tokens with the pre-token-generation trigger (V2_0), the trigger function's own", () => {
+      const pool = resources[only('AWS::Cognito::UserPool')]!.Properties;
+      const triggerId = functionIds.get(workforceTokenTrigger)!;
+      expect(pool.LambdaConfig.PreTokenGenerationConfig).toEqual({
+        LambdaArn: { 'Fn::GetAtt': [triggerId, 'Arn'] },
+        LambdaVersion: 'V2_0',
+      });
+      const invokers = ofType(resources, 'AWS::Lambda::Permission').filter(([, p]) => ref(p.Properties.FunctionName) === triggerId);
+      expect(invokers.map(([, p]) => p.Properties.Principal)).toEqual(['cognito-idp.amazonaws.com']);
+      // It reads no setting and no table: nothing in its environment, no table statement in its role.
+      expect(resources[triggerId]!.Properties.Environment).toBeUndefined();
+      expect(actionsOf(roleStatements(resources, roleIds.get(workforceTokenTrigger)!)).filter((action) => !action.startsWith('logs:'))).toEqual([]);
     });
 
     it('has an SES configuration set with reputation metrics and required TLS', () => {

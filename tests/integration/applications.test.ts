@@ -40,6 +40,24 @@ describe('POST /applications', () => {
     expect(forged.body.errors).toEqual([expect.objectContaining({ field: 'applicant.personalCode', code: 'not_own_personal_code' })]);
   });
 
+  it("takes a new-format code holder's date of birth from eID when it confirms one, and refuses another", async () => {
+    const form = functionalImpairmentApplication(today);
+    const withBirthDate = (dateOfBirth: string) => ({ ...form, applicant: { ...form.applicant, dateOfBirth } });
+    const token = await (await tokens()).citizen(uniqueNewCode(), { birthDate: '1980-05-17' });
+
+    const declared = await api('/applications', { token, json: withBirthDate('1985-05-17') });
+    expect(declared.status).toBe(422);
+    expect(declared.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(declared.body.errors).toEqual([
+      { field: 'applicant.dateOfBirth', pointer: '/applicant/dateOfBirth', code: 'birth_date_not_eid', message: expect.stringContaining('eID') },
+    ]);
+    expect(declared.body.errors[0].message).toMatch(/^Dzimšanas datums nesakrīt/);
+    const inEnglish = await api('/applications', { token, json: withBirthDate('1985-05-17'), headers: { 'accept-language': 'en' } });
+    expect(inEnglish.body.errors[0].message).toMatch(/^The date of birth does not match the one your eID confirms/);
+
+    expect((await api('/applications', { token, json: withBirthDate('1980-05-17') })).status).toBe(201);
+  });
+
   it('records a representative from their own token and the represented person from the form', async () => {
     const parent = await (await tokens()).citizen(newFormatCode, { givenName: 'Ilze', familyName: 'Kalna' });
     const form = functionalImpairmentApplication(today);

@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, DynamoDBStreamEvent } from 'aws-lambda';
-import { createDevIdentityProvider } from '../../local/dev-idp';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { importJWK, SignJWT, type JWK } from 'jose';
+import { workforceScope } from '../../functions/core/workforce-identity';
+import { createDevIdentityProvider, devIssuers, workforceKinds } from '../../local/dev-idp';
 import { startGateway, type LambdaHandler } from '../../local/gateway';
 import { startStreamPoller } from '../../local/stream-poller';
 import { api, documentClient, dynamoClient, freshTable, local, streamsClient, tokens, waitFor } from './support/local';
@@ -27,6 +30,45 @@ describe('the local gateway', () => {
       expect(response.status).toBe(401);
       expect(response.body).toEqual({ message: 'Unauthorized' });
     }
+  });
+
+  it("answers a refused sign-in as the OpenAPI document says API Gateway does (401, and 403 for a token without the route's scope)", async () => {
+    const published = (await api('/openapi.json')).body;
+    const ajv = new Ajv2020({ allowUnionTypes: true });
+    ajv.addKeyword('components');
+    ajv.addSchema({ $id: 'https://e.siva.test/openapi.json', components: { schemas: published.components.schemas } });
+    /** The published response a status of this route refers to, and whether it describes what came back. */
+    const matchesDocument = (path: string, status: number, response: Awaited<ReturnType<typeof api>>) => {
+      const ref: string = published.paths[path].get.responses[String(status)].$ref;
+      const described = published.components.responses[ref.split('/').pop()!];
+      const mediaType = response.headers.get('content-type')!.split(';')[0]!;
+      expect(described.content, `${status} ${mediaType}`).toHaveProperty([mediaType]);
+      const validate = ajv.compile({ $ref: `https://e.siva.test/openapi.json${described.content[mediaType].schema.$ref}` });
+      expect(validate(response.body), JSON.stringify(validate.errors)).toBe(true);
+      for (const name of Object.keys(described.headers ?? {})) {
+        const header = published.components.headers[name];
+        expect(response.headers.get(name), name).toMatch(new RegExp(header.schema.pattern ?? ''));
+      }
+    };
+
+    const unsigned = await api('/staff/applications?serviceId=social-rehabilitation');
+    expect(unsigned.status).toBe(401);
+    matchesDocument('/staff/applications', 401, unsigned);
+    const stranger = await api('/applications', { token: await (await createDevIdentityProvider()).citizen('161175-19997') });
+    expect(stranger.status).toBe(401);
+    matchesDocument('/applications', 401, stranger);
+
+    const idp = await tokens();
+    const idToken = await new SignJWT({ sub: 'staff-x', token_use: 'id', 'cognito:groups': ['staff'] })
+      .setProtectedHeader({ alg: 'ES256', kid: 'dev-idp-1' })
+      .setIssuer(devIssuers.workforce.issuer)
+      .setAudience(devIssuers.workforce.audience)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(await importJWK(JSON.parse(idp.privateJwk) as JWK, 'ES256'));
+    const forbidden = await api('/staff/applications?serviceId=social-rehabilitation', { token: idToken });
+    expect(forbidden.status).toBe(403);
+    matchesDocument('/staff/applications', 403, forbidden);
   });
 
   it('builds payload 2.0 events with string claims, as the JWT authorizer passes them', async () => {
@@ -69,7 +111,8 @@ describe('the local gateway', () => {
     });
     const claims = event.requestContext.authorizer.jwt.claims;
     expect(claims['cognito:groups']).toBe('[social-service]');
-    expect(claims['custom:organisation']).toBe('riga');
+    expect(claims['siva:organisation']).toBe('riga');
+    expect(claims.email_verified).toBe('true');
     expect(typeof claims.exp).toBe('string');
     expect(Object.values(claims).every((value) => typeof value === 'string')).toBe(true);
   });
@@ -110,9 +153,50 @@ describe('the local gateway', () => {
     const idp = await tokens();
     const citizen = await api('/applications', { token: await idp.citizen('161175-19997') });
     expect(citizen.status).toBe(200);
-    for (const kind of ['staff', 'social-service', 'nva', 'medical-institution'] as const) {
-      expect(await idp.verify(await idp.workforce(kind, 'x'), 'workforce')).toMatchObject({ 'cognito:groups': [kind] });
+    for (const kind of workforceKinds) {
+      const claims = await idp.verify(await idp.workforce(kind, 'x'), 'workforce');
+      // The deployed pool's access token: client_id instead of aud, the trigger's scope and claims.
+      expect(claims).toMatchObject({ 'cognito:groups': [kind], token_use: 'access', client_id: devIssuers.workforce.audience, email_verified: true });
+      expect(claims).not.toHaveProperty('aud');
+      expect(String(claims!.scope).split(' ')).toContain(workforceScope);
     }
+  });
+
+  it('checks a workforce token as the JWT authorizer does: client_id when there is no aud, and the route scope', async () => {
+    const idp = await createDevIdentityProvider();
+    const key = await importJWK(JSON.parse(idp.privateJwk) as JWK, 'ES256');
+    const signed = (claims: Record<string, unknown>) =>
+      new SignJWT({ sub: 'staff-x', token_use: 'access', 'cognito:groups': ['staff'], ...claims })
+        .setProtectedHeader({ alg: 'ES256', kid: 'dev-idp-1' })
+        .setIssuer(devIssuers.workforce.issuer)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(key);
+    const { audience } = devIssuers.workforce;
+    expect(await idp.verify(await signed({ client_id: audience, scope: workforceScope }), 'workforce')).toBeDefined();
+    expect(await idp.verify(await signed({ client_id: 'another-client', scope: workforceScope }), 'workforce')).toBeUndefined();
+    expect(await idp.verify(await signed({ aud: 'another-client', client_id: audience, scope: workforceScope }), 'workforce')).toBeUndefined();
+
+    // The route's scope is the gateway's next check: a valid token without it (an ID token, whose `aud` is the
+    // client) gets API Gateway's own 403 before any handler runs.
+    let handled = 0;
+    const gateway = await startGateway({
+      routes: [{ method: 'GET', path: '/staff/things', function: 'things' as never, audience: 'workforce' }],
+      loadHandler: async () => async () => {
+        handled += 1;
+        return { statusCode: 204 };
+      },
+      verify: idp.verify,
+      port: 0,
+      log: () => {},
+    });
+    cleanups.push(gateway.stop);
+    const call = async (token: string) => fetch(`${gateway.url}/staff/things`, { headers: { authorization: `Bearer ${token}` } });
+    const idToken = await call(await signed({ aud: audience, token_use: 'id' }));
+    expect(idToken.status).toBe(403);
+    expect(await idToken.json()).toEqual({ message: 'Forbidden' });
+    expect(handled).toBe(0);
+    expect((await call(await signed({ client_id: audience, scope: `openid ${workforceScope}` }))).status).toBe(204);
   });
 });
 

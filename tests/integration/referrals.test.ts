@@ -9,7 +9,7 @@ import { fingerprint } from '../../functions/adapters/digests';
 import { idempotencyKey } from '../../functions/adapters/keys';
 import { idempotencyScope } from '../../functions/core/applications';
 import { rigaDate } from '../../functions/core/dates';
-import { devIssuers } from '../../local/dev-idp';
+import { devIssuers, workforceAccessClaims } from '../../local/dev-idp';
 import { applicantContact } from '../support/fixtures';
 import { freshPersonalCode, referralOf, validForm } from '../support/service-forms';
 import { api, documentClient, emailsAbout, local, tokens, waitFor } from './support/local';
@@ -125,6 +125,31 @@ describe('GET /referrals', () => {
   });
 });
 
+describe('GET /referrals/{id}', () => {
+  it("records each officer's read of the full record on the timeline, as staff reads are (who and when, nothing of the data)", async () => {
+    const municipality = `kuldiga-${Date.now()}`;
+    const filer = await officer('social-service', municipality, 'rita');
+    const created = await refer(filer, referralOf(validForm('coordinated-services', 'addiction-adults', today), freshPersonalCode(), today));
+    expect(created.status).toBe(201);
+
+    const read = await api(`/referrals/${created.body.id}`, { token: filer });
+    expect(read.status).toBe(200);
+    const viewed = read.body.timeline.filter((event: { type: string }) => event.type === 'viewed_by_referrer');
+    expect(viewed).toHaveLength(1);
+    expect(viewed[0]).not.toHaveProperty('details');
+
+    // A refused read is not recorded: the neighbour gets 404 and the timeline stays as it was.
+    expect((await api(`/referrals/${created.body.id}`, { token: await officer('social-service', `${municipality}-x`) })).status).toBe(404);
+
+    const staff = await (await tokens()).workforce('staff', 'auditor', { services: ['coordinated-services'] });
+    const record = await api(`/staff/applications/${created.body.id}`, { token: staff });
+    const reads = record.body.timeline.filter((event: { type: string }) => event.type === 'viewed_by_referrer');
+    expect(reads).toEqual([
+      expect.objectContaining({ actor: { role: 'social-service', subject: `social-service-${municipality}-rita` } }),
+    ]);
+  });
+});
+
 describe('one open application per person, service and track', () => {
   it('a second application gets 409 with a link to the open one; another track is a separate need', async () => {
     const token = await (await tokens()).citizen(freshPersonalCode());
@@ -215,12 +240,13 @@ describe('Idempotency-Key', () => {
         .setExpirationTime('1h')
         .sign(signer);
     const citizen = await sign('citizen', { personal_code: freshPersonalCode().replace('-', ''), given_name: 'Jānis', family_name: 'Bērziņš', email: 'janis@example.lv' });
-    const officer = await sign('workforce', {
-      'cognito:groups': ['social-service'],
-      'custom:organisation': `ogre-${Date.now()}`,
-      name: 'Ilze',
-      email: 'ilze@example.lv',
-    });
+    const officer = await sign(
+      'workforce',
+      workforceAccessClaims(
+        { groups: ['social-service'], attributes: { 'custom:organisation': `ogre-${Date.now()}`, name: 'Ilze', email: 'ilze@example.lv', email_verified: 'true' } },
+        'ilze',
+      ),
+    );
     const headers = { 'idempotency-key': `shared-key-${crypto.randomUUID()}` };
 
     const own = await api('/applications', { token: citizen, json: validForm('vehicle-adaptation', 'paid', today), headers });

@@ -303,7 +303,7 @@ describe('the annual report kept from the stream', () => {
           method: 'GET',
           path: '/staff/reports/2021',
           pathParameters: { year: '2021' },
-          claims: { ...staffClaims(), 'custom:services': '[social-rehabilitation]' },
+          claims: staffClaims(['social-rehabilitation']),
         }),
         lambdaContext,
       );

@@ -1,5 +1,8 @@
 /** API Gateway HTTP API (payload 2.0) events for in-process handler tests. */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import type { WorkforceRole } from '../../functions/core/model';
+import { claimsAsApiGatewayPassesThem, workforceAccessClaims } from '../../local/dev-idp';
+import type { ServiceId } from '../../schemas/services';
 
 export const testIssuers = { citizen: 'https://eid.test/citizen', workforce: 'https://cognito.test/pool' };
 
@@ -13,12 +16,15 @@ export const citizenClaims = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-export const staffClaims = () => ({
+/** A workforce access token's claims as the JWT authorizer hands them over (the deployed shape, local/dev-idp.ts). */
+export const workforceClaims = (role: WorkforceRole, subject: string, attributes: Record<string, string>): Record<string, string> => ({
   iss: testIssuers.workforce,
-  sub: 'staff-anna',
-  'cognito:groups': '[staff]',
-  email: 'anna@siva.gov.lv',
+  sub: subject,
+  ...claimsAsApiGatewayPassesThem(workforceAccessClaims({ groups: [role], attributes }, subject)),
 });
+
+export const staffClaims = (services: readonly ServiceId[] = []) =>
+  workforceClaims('staff', 'staff-anna', { email: 'anna@siva.gov.lv', email_verified: 'true', 'custom:services': services.join(',') });
 
 export const apiEvent = (options: {
   method?: string;

@@ -138,6 +138,7 @@ describe('e-mails caused by a new application', () => {
     const deps = depsWith(async () => 'id').deps;
     expect(await plannedEmails(deps, { ...submitted, type: 'notification_sent' }, application)).toEqual([]);
     expect(await plannedEmails(deps, { ...submitted, type: 'viewed_by_staff' }, application)).toEqual([]);
+    expect(await plannedEmails(deps, { ...submitted, type: 'viewed_by_referrer' }, application)).toEqual([]);
   });
 });
 

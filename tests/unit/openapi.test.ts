@@ -197,17 +197,19 @@ describe('responses', () => {
     }
   });
 
-  it('answers every refusal as problem+json with per-field errors', () => {
+  it("answers every refusal as problem+json with per-field errors; 401 and 403 also as API Gateway's own message", () => {
     const { responses, schemas } = document().components;
+    const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } };
+    const gateway = { 'application/json': { schema: { $ref: '#/components/schemas/GatewayMessage' } } };
     for (const route of routes) {
       for (const [status, response] of Object.entries(operationOf(route).responses as Json)) {
         if (status.startsWith('2')) continue;
         const shared = resolve(document(), response.$ref) as Json;
-        expect(shared.content, `${routeKey(route)} ${status}`).toEqual({
-          'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } },
-        });
+        const authorizerMayAnswer = status === '401' || status === '403';
+        expect(shared.content, `${routeKey(route)} ${status}`).toEqual(authorizerMayAnswer ? { ...gateway, ...problem } : problem);
       }
     }
+    expect(schemas.GatewayMessage).toMatchObject({ type: 'object', required: ['message'] });
     expect(Object.keys(responses).length).toBeGreaterThan(0);
     expect(schemas.ProblemDetails.required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail']));
     expect(schemas.ProblemDetails.properties.errors).toEqual({ type: 'array', items: { $ref: '#/components/schemas/FieldError' } });

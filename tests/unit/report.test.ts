@@ -85,7 +85,7 @@ describe('what a timeline event adds to the report', () => {
   });
 
   it('ignores other events and details it cannot read', () => {
-    for (const type of ['documents_submitted', 'viewed_by_staff', 'notification_sent', 'notification_failed', 'notification_resend_requested'] as const) {
+    for (const type of ['documents_submitted', 'viewed_by_staff', 'viewed_by_referrer', 'notification_sent', 'notification_failed', 'notification_resend_requested'] as const) {
       expect(reportIncrements(event(type, { from: 'queued', to: 'under_review' }), socialRehab)).toEqual([]);
     }
     expect(reportIncrements(event('decision', { decision: 'promote', from: 'queued', to: 'granted' }), socialRehab)).toEqual([]);

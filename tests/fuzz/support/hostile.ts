@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import type { Role } from '../../../functions/core/model';
 import { claimList } from '../../../functions/http/auth';
+import { workforceScope } from '../../../functions/core/workforce-identity';
 import { checkPersonalCode } from '../../../schemas/personal-code';
 import { referrerKinds } from '../../../schemas/services';
 import { testIssuers } from '../../support/api-event';
@@ -214,13 +215,16 @@ const unusableClaims = {
   'cognito:groups': fc
     .oneof(missingOrEmpty, fc.constantFrom('[]', '[admin]', '[citizen]', 'Staff', '[staff-x]'), awkwardText)
     .filter((value) => value === null || !claimList(value).some((group) => (workforceRoles as readonly string[]).includes(group))),
+  // An ID token of the pool, or an access token the trigger did not build.
+  token_use: fc.oneof(missingOrEmpty, fc.constantFrom('id', 'Access', 'refresh')),
+  scope: fc.oneof(missingOrEmpty, fc.constantFrom('openid email profile', 'aws.cognito.signin.user.admin', `${workforceScope}x`)),
 };
 
 /** Claims the route must refuse, for a route that serves `roles`. */
 export const wrongClaims = (roles: readonly Role[]): fc.Arbitrary<ClaimsCase> => {
   const claimNames = roles.includes('citizen')
     ? (['sub', 'iss', 'given_name', 'family_name', 'personal_code'] as const)
-    : (['sub', 'iss', 'cognito:groups'] as const);
+    : (['sub', 'iss', 'cognito:groups', 'token_use', 'scope'] as const);
   const otherRoles = allRoles.filter((role) => !roles.includes(role));
   return fc.oneof(
     fc.constant<ClaimsCase>({ kind: 'none' }),

@@ -10,7 +10,8 @@ import { routeKey, type RouteDefinition } from '../../../infra/routes';
 import { serviceIds } from '../../../schemas/services';
 import type { LambdaHandler } from '../../../local/gateway';
 import { loadFunctionHandler } from '../../../local/stack';
-import { apiEvent, citizenClaims, lambdaContext, testIssuers } from '../../support/api-event';
+import { scopeAttributes } from '../../../functions/core/workforce-identity';
+import { apiEvent, citizenClaims, lambdaContext, workforceClaims } from '../../support/api-event';
 import { canary, uniquePersonalCode } from '../../support/fixtures';
 
 export type Route = Pick<RouteDefinition, 'method' | 'path' | 'function' | 'audience'>;
@@ -42,15 +43,12 @@ export const freshIdentity = (role: Role, label = 'fuzz'): Identity => {
 export const claimsOf = ({ role, subject, personalCode, organisation }: Identity): Claims =>
   role === 'citizen'
     ? citizenClaims({ sub: subject, personal_code: personalCode, given_name: canary.givenName, family_name: canary.familyName, email: canary.email })
-    : {
-        iss: testIssuers.workforce,
-        sub: subject,
-        'cognito:groups': `[${role}]`,
-        'cognito:username': subject,
-        ...(role === 'staff' ? { 'custom:services': serviceIds.join(',') } : { 'custom:organisation': organisation }),
+    : workforceClaims(role, subject, {
+        ...(role === 'staff' ? { [scopeAttributes.services]: serviceIds.join(',') } : { [scopeAttributes.organisation]: organisation }),
         name: `${canary.givenName} ${canary.familyName}`,
         email: canary.email,
-      };
+        email_verified: 'true',
+      });
 
 /** What the claims of a request are, relative to the identity it is sent as. */
 export type ClaimsCase =
