@@ -24,6 +24,9 @@ export const keyActions = {
   write: ['kms:Encrypt', 'kms:GenerateDataKey'],
 } as const;
 
+/** Oldest a stream record may get before it is dead-lettered (see the mapping below). */
+export const maxStreamRecordAge = Duration.hours(6);
+
 export const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'] as const;
 
 export interface EmailSending {
@@ -226,7 +229,9 @@ export class ServiceFunction extends Construct {
         retryAttempts: props.streamSource.retryAttempts,
         bisectBatchOnError: true,
         reportBatchItemFailures: true,
-        maxRecordAge: Duration.days(1),
+        // Well inside the stream's 24-hour retention: a batch that ages out is dead-lettered while the
+        // dead-letters function can still read it back and record its e-mails as failed (18 hours left).
+        maxRecordAge: maxStreamRecordAge,
         // The grant is the explicit statement above; SqsDlq would add GetQueueUrl/GetQueueAttributes.
         onFailure: { bind: () => ({ destination: props.streamSource!.onFailure.queueArn }) },
       });

@@ -432,6 +432,10 @@ describe('SivaEservicesStack template', () => {
       expect(mapping.MaximumRecordAgeInSeconds).toBeGreaterThan(0);
     });
 
+    it('dead-letters a batch at most 6 hours old, so the dead-letters function can still read it from the stream (24-hour retention)', () => {
+      expect(streamMapping().MaximumRecordAgeInSeconds).toBeLessThanOrEqual(6 * 3600);
+    });
+
     it("retries at least as often as the notifier counts deliveries, and its timeout covers the notifier's longest pause", () => {
       const mapping = streamMapping();
       expect(mapping.MaximumRetryAttempts + 1).toBeGreaterThanOrEqual(defaultSettings.notificationMaxDeliveries);
