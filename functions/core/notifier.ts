@@ -236,6 +236,14 @@ export const notifyForEvent = async (deps: NotifierDeps, event: TimelineEvent): 
   }
   if (failedDeliveries === 0) return 'done';
   // Lambda re-delivers a stream record at once; pausing here spreads the deliveries over an outage.
-  await deps.sleep(deps.settings.retryBaseMs * 2 ** (failedDeliveries - 1));
+  await deps.sleep(retryPauseMs(deps.settings, failedDeliveries));
   return 'retry';
 };
+
+/**
+ * The pause before a record is handed back to the stream after its n-th failed delivery:
+ * base × 2^(n−1), growing no further than before the last allowed delivery (the stack sizes
+ * the notifier's timeout for that longest pause).
+ */
+export const retryPauseMs = (settings: Pick<NotifierSettings, 'retryBaseMs' | 'maxDeliveries'>, failures: number): number =>
+  settings.retryBaseMs * 2 ** (Math.min(Math.max(1, failures), Math.max(1, settings.maxDeliveries - 1)) - 1);
