@@ -11,6 +11,8 @@ import { timelineEventId } from './applications';
 import { agencyAlert, applicantConfirmation, referrerConfirmation } from './templates/submission';
 import { agencyDocumentsAlert, applicantUpdate, referrerUpdate, type StatusChange } from './templates/updates';
 import type { Email } from './templates/html';
+import { neutralNotice } from './templates/neutral';
+import { needsNeutralMail } from './special-category';
 
 export interface OutgoingEmail extends Email {
   readonly to: string;
@@ -88,8 +90,10 @@ const changeOf = async (deps: NotifierDeps, event: TimelineEvent, application: A
 export const plannedEmails = async (deps: NotifierDeps, event: TimelineEvent, application: Application): Promise<PlannedEmail[]> => {
   const { settings } = deps;
   const planned: PlannedEmail[] = [];
+  // On a special-category track every e-mail only says there is news (docs/notifications.md).
+  const neutral = needsNeutralMail(application);
   const add = (kind: NotificationKind, to: string | undefined, email: () => Omit<OutgoingEmail, 'to'>) => {
-    if (to) planned.push({ kind, email: { to, ...email() } });
+    if (to) planned.push({ kind, email: { to, ...(neutral ? neutralNotice(application, kind, settings) : email()) } });
   };
   const applicantAddress = application.applicant.email;
   const officerAddress = application.referral?.officerEmail;
