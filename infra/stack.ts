@@ -16,8 +16,10 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
 import { deadLetterConsumer, functions, routeKey, routes, streamConsumer, type Audience, type FunctionName, type RouteDefinition } from './routes';
+import { fiveMinutes, raiseAlarm } from './constructs/alarms';
 import { DataTable } from './constructs/data-table';
-import { ServiceFunction } from './constructs/service-function';
+import { operationsKeyOf } from './constructs/operations-key';
+import { maxStreamRecordAge, ServiceFunction } from './constructs/service-function';
 import { WorkforcePool } from './constructs/workforce-pool';
 import { readSettings } from './settings';
 
@@ -99,10 +101,18 @@ export class SivaEservicesStack extends Stack {
       retentionPeriod: Duration.days(14),
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(notificationFailures).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        "This queue is itself the dead-letter (on-failure) destination of the notifier's table-stream event source mapping. The dead-letters function consumes it and records each failed batch's e-mails as failed for staff to resend; a message it cannot record stays here (14 days) and is retried, so a further DLQ behind it would only hide it.",
+    for (const rule of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
+      Validations.of(notificationFailures).acknowledge({
+        id: rule,
+        reason:
+          "This queue is itself the dead-letter (on-failure) destination of the notifier's table-stream event source mapping. The dead-letters function consumes it and records each failed batch's e-mails as failed (or the batch as lost) for staff; a message it cannot record stays here (14 days), is retried and raises the oldest-message alarm, so a further DLQ behind it would only hide it.",
+      });
+    }
+    // A failed batch is recorded within seconds; one still waiting after 15 minutes means recording fails.
+    raiseAlarm(notificationFailures, 'OldestMessageAlarm', {
+      metric: notificationFailures.metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: 'Maximum' }),
+      threshold: 15 * 60,
+      description: 'Notification failures queue: a dead-lettered stream batch has waited 15 minutes or more to be recorded for staff',
     });
 
     // --- Environment every function receives. Keyed by every name in functions/config.ts,
@@ -153,10 +163,28 @@ export class SivaEservicesStack extends Stack {
           ...(definition.sendsEmail ? { email } : {}),
           ...(consumesStream ? { streamSource: { streamArn: data.streamArn, onFailure: notificationFailures, retryAttempts: streamRetryAttempts } } : {}),
           ...(name === deadLetterConsumer ? { deadLetterSource: { streamArn: data.streamArn, queue: notificationFailures } } : {}),
+          reservedConcurrency: settings.reservedConcurrency,
         }),
       );
     }
     this.functions = built;
+
+    const notifier = built.get(streamConsumer)!;
+    // Records wait in the stream while the notifier pauses for an outage; an hour behind is far past
+    // any pause and well before the 6-hour age at which a batch is dead-lettered.
+    raiseAlarm(notifier, 'IteratorAgeAlarm', {
+      metric: notifier.function.metric('IteratorAge', { period: fiveMinutes, statistic: 'Maximum' }),
+      threshold: Math.min(3600_000, maxStreamRecordAge.toMilliseconds() / 4),
+      description: 'Notifier: the oldest unsent table-stream record is an hour old or more (e-mails are delayed; at 6 hours they are dead-lettered)',
+    });
+    const deadLetters = built.get(deadLetterConsumer)!;
+    if (deadLetters.deadLetterMapping) {
+      Validations.of(deadLetters.deadLetterMapping).acknowledge({
+        id: 'Serverless-LambdaEventSourceMappingDestination',
+        reason:
+          'An SQS event source mapping takes no on-failure destination: a message the dead-letters function cannot record returns to its queue after the visibility timeout and is retried, and the queue\'s oldest-message alarm tells operations.',
+      });
+    }
 
     // --- HTTP API from the route table.
     const authorizers: Record<Audience, IHttpRouteAuthorizer> = {
@@ -176,6 +204,7 @@ export class SivaEservicesStack extends Stack {
     });
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
       retention: logRetention,
+      encryptionKey: operationsKeyOf(this),
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const stage = api.addStage('DefaultStage', {
@@ -186,6 +215,11 @@ export class SivaEservicesStack extends Stack {
         format: AccessLogFormat.custom(accessLogFormat),
       },
       throttle: { rateLimit: settings.throttleRateLimit, burstLimit: settings.throttleBurstLimit },
+    });
+    Validations.of(stage).acknowledge({
+      id: 'Serverless-APIGWStructuredLogging',
+      reason:
+        'The access log format is one JSON object once API Gateway substitutes its variables: $context.error.messageString is itself a quoted JSON string, so it stands unquoted and the raw template does not parse (tests/infra parses it with the variable substituted).',
     });
 
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
