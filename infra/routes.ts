@@ -150,6 +150,13 @@ export const functions = {
     indexes: [],
     sendsEmail: false,
   },
+  'mail-events': {
+    entry: 'functions/mail-events/handler.ts',
+    description: "Records SES bounces and complaints as failed notifications, on the application's timeline and staff's failed list",
+    tableAccess: 'read-write',
+    indexes: [],
+    sendsEmail: false,
+  },
   notifier: {
     entry: 'functions/notifier/handler.ts',
     description: 'Keeps the report counters and sends the e-mails for timeline events read from the table stream',
@@ -197,6 +204,9 @@ export const streamConsumer: FunctionName = 'notifier';
 
 /** The function fed by the stream consumer's on-failure queue. */
 export const deadLetterConsumer: FunctionName = 'dead-letters';
+
+/** The function fed by the SES configuration set's bounce and complaint events (through SNS). */
+export const mailEventConsumer: FunctionName = 'mail-events';
 
 /** `POST /applications/{id}` style key, as API Gateway names routes. */
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string =>

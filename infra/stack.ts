@@ -11,11 +11,14 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
-import { deadLetterConsumer, functions, routeKey, routes, streamConsumer, type Audience, type FunctionName, type RouteDefinition } from './routes';
+import { deadLetterConsumer, functions, mailEventConsumer, routeKey, routes, streamConsumer, type Audience, type FunctionName, type RouteDefinition } from './routes';
 import { fiveMinutes, raiseAlarm } from './constructs/alarms';
 import { DataTable } from './constructs/data-table';
 import { operationsKeyOf } from './constructs/operations-key';
@@ -94,6 +97,50 @@ export class SivaEservicesStack extends Stack {
       }),
     };
 
+    // --- Bounces and complaints: published by the configuration set to an encrypted topic, recorded by the
+    // mail-events function (an asynchronous invocation: what it still fails after Lambda's retries is kept).
+    const mailEvents = new sns.Topic(this, 'MailEventsTopic', {
+      displayName: 'siva-eservices SES bounces and complaints',
+      masterKey: operationsKeyOf(this),
+      enforceSSL: true,
+    });
+    configurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: ses.EventDestination.snsTopic(mailEvents),
+      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
+    });
+    const mailEventFailures = new sqs.Queue(this, 'MailEventFailures', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const rule of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
+      Validations.of(mailEventFailures).acknowledge({
+        id: rule,
+        reason:
+          'This queue is itself the dead-letter queue of the mail-events function and of its SNS subscription: a bounce or complaint that could not be handed over or recorded after the retries waits here (14 days) for operations, who are alarmed as soon as one arrives.',
+      });
+    }
+    raiseAlarm(mailEventFailures, 'WaitingAlarm', {
+      metric: mailEventFailures.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
+      threshold: 1,
+      description: 'Mail-events dead-letter queue: a bounce or complaint could not be recorded for staff',
+    });
+    // SES reviews an account at a 5 % bounce rate and 0.1 % complaint rate; alarm at half of each.
+    for (const [metricName, threshold] of [['Reputation.BounceRate', 0.025], ['Reputation.ComplaintRate', 0.0005]] as const) {
+      raiseAlarm(configurationSet, `${metricName.replace(/\W/g, '')}Alarm`, {
+        metric: new cloudwatch.Metric({
+          namespace: 'AWS/SES',
+          metricName,
+          dimensionsMap: { 'ses:configuration-set': configurationSet.configurationSetName },
+          period: Duration.hours(1),
+          statistic: 'Maximum',
+        }),
+        threshold,
+        description: `SES ${metricName} of the configuration set reached ${threshold * 100} % (SES reviews sending at ${metricName.includes('Bounce') ? '5' : '0.1'} %)`,
+      });
+    }
+
     // --- Where stream batches go when the notifier still fails after every retry.
     const notificationFailures = new sqs.Queue(this, 'NotificationFailures', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -163,11 +210,15 @@ export class SivaEservicesStack extends Stack {
           ...(definition.sendsEmail ? { email } : {}),
           ...(consumesStream ? { streamSource: { streamArn: data.streamArn, onFailure: notificationFailures, retryAttempts: streamRetryAttempts } } : {}),
           ...(name === deadLetterConsumer ? { deadLetterSource: { streamArn: data.streamArn, queue: notificationFailures } } : {}),
+          ...(name === mailEventConsumer ? { asyncFailures: mailEventFailures } : {}),
           reservedConcurrency: settings.reservedConcurrency,
         }),
       );
     }
     this.functions = built;
+
+    // SNS keeps what it cannot hand to the function (throttled, unavailable) in the same queue.
+    mailEvents.addSubscription(new subscriptions.LambdaSubscription(built.get(mailEventConsumer)!.function, { deadLetterQueue: mailEventFailures }));
 
     const notifier = built.get(streamConsumer)!;
     // Records wait in the stream while the notifier pauses for an outage; an hour behind is far past

@@ -16,6 +16,8 @@ import { needsNeutralMail } from './special-category';
 
 export interface OutgoingEmail extends Email {
   readonly to: string;
+  /** Which notification this is: sent along as message tags, so a bounce or complaint can be traced back to it. */
+  readonly trace?: NotificationKey;
 }
 
 export class MailError extends Error {
@@ -129,7 +131,7 @@ const recipients: Record<NotificationKind, string> = {
 export type Outcome = 'done' | 'retry';
 
 /** The timeline event recording what became of one notification. */
-const notificationOutcome = (
+export const notificationOutcome = (
   deps: Pick<NotifierDeps, 'clock' | 'newId'>,
   key: NotificationKey,
   type: TimelineEvent['type'],
@@ -194,7 +196,7 @@ const deliver = async (deps: NotifierDeps, key: NotificationKey, email: Outgoing
 
   let messageId: string;
   try {
-    messageId = await deps.mailer.send(email);
+    messageId = await deps.mailer.send({ ...email, trace: key });
   } catch (caught) {
     const error = unexpected(caught);
     if (!error.permanent) {

@@ -13,7 +13,7 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDesign } from '../../functions/adapters/table-design';
 import { environmentNames } from '../../functions/config';
-import { deadLetterConsumer, functions, routeKey, routes, streamConsumer, type FunctionDefinition, type FunctionName, type RouteDefinition } from '../../infra/routes';
+import { deadLetterConsumer, functions, mailEventConsumer, routeKey, routes, streamConsumer, type FunctionDefinition, type FunctionName, type RouteDefinition } from '../../infra/routes';
 import { defaultSettings } from '../../infra/settings';
 import { SivaEservicesStack, accessLogFormat } from '../../infra/stack';
 import { workforceGroups } from '../../infra/constructs/workforce-pool';
@@ -482,7 +482,11 @@ describe('SivaEservicesStack template', () => {
         expect(actions).not.toContain('dynamodb:ListStreams');
         const expectedSqs = sqsActions[name];
         if (!expectedSqs) {
-          expect(actions.filter((a) => /^dynamodb:.*Stream|ShardIterator|GetRecords|^sqs:/.test(a)), name).toEqual([]);
+          expect(actions.filter((a) => /^dynamodb:.*Stream|ShardIterator|GetRecords/.test(a)), name).toEqual([]);
+          // Only the asynchronously invoked mail-events function writes to a queue: its own dead-letter queue.
+          const sends = statementsWith(statements, 'sqs:SendMessage').flatMap((s) => list(s.Resource));
+          expect(actions.filter((a) => a.startsWith('sqs:')), name).toEqual(name === mailEventConsumer ? ['sqs:SendMessage'] : []);
+          if (name === mailEventConsumer) expect(sends).toEqual([{ 'Fn::GetAtt': [resources[functionIds.get(name)!]!.Properties.DeadLetterConfig.TargetArn['Fn::GetAtt'][0], 'Arn'] }]);
           continue;
         }
         for (const action of ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator']) {
@@ -590,13 +594,33 @@ describe('SivaEservicesStack template', () => {
       });
     });
 
+    it('publishes bounces and complaints to a KMS-encrypted topic that feeds the mail-events function, with a dead-letter queue', () => {
+      const destination = resources[only('AWS::SES::ConfigurationSetEventDestination')]!.Properties;
+      expect(destination.ConfigurationSetName).toEqual({ Ref: only('AWS::SES::ConfigurationSet') });
+      expect(destination.EventDestination.MatchingEventTypes.sort()).toEqual(['bounce', 'complaint']);
+      const topicId = ref(destination.EventDestination.SnsDestination.TopicARN);
+      expect(resources[topicId]!.Properties.KmsMasterKeyId).toBeDefined();
+      const mailEvents = functionIds.get(mailEventConsumer)!;
+      const [, subscription] = ofType(resources, 'AWS::SNS::Subscription').find(([, sub]) => ref(sub.Properties.TopicArn) === topicId)!;
+      expect(subscription.Properties).toMatchObject({ Protocol: 'lambda', Endpoint: { 'Fn::GetAtt': [mailEvents, 'Arn'] } });
+      const deadLetterQueue = resources[mailEvents]!.Properties.DeadLetterConfig.TargetArn;
+      expect(subscription.Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: deadLetterQueue });
+      const alarmed = ofType(resources, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+      for (const metric of ['Reputation.BounceRate', 'Reputation.ComplaintRate']) {
+        const alarm = alarmed.find((a) => a.MetricName === metric)!;
+        expect(alarm.Namespace).toBe('AWS/SES');
+        expect(alarm.Dimensions).toEqual([{ Name: 'ses:configuration-set', Value: { Ref: only('AWS::SES::ConfigurationSet') } }]);
+      }
+      expect(alarmed.find((a) => a.MetricName === 'Reputation.BounceRate')!.Threshold).toBeLessThan(0.05);
+    });
+
     it('exports the API URL, user pool, client, dead-letter queue and table', () => {
       const outputs = template.toJSON().Outputs as Record<string, { Value: Json }>;
       expect(Object.keys(outputs).sort()).toEqual(
         ['ApiUrl', 'NotificationFailuresQueueUrl', 'TableName', 'WorkforceClientId', 'WorkforceUserPoolId'].sort(),
       );
       expect(outputs.TableName!.Value).toEqual({ Ref: only('AWS::DynamoDB::Table') });
-      expect(outputs.NotificationFailuresQueueUrl!.Value).toEqual({ Ref: only('AWS::SQS::Queue') });
+      expect(streamMapping().DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [ref(outputs.NotificationFailuresQueueUrl!.Value), 'Arn'] });
     });
   });
 });
