@@ -129,6 +129,13 @@ export const functions = {
     indexes: ['gsi3'],
     sendsEmail: false,
   },
+  'list-lost-batches': {
+    entry: 'functions/list-lost-batches/handler.ts',
+    description: 'Lists dead-lettered stream batches the stream no longer held, whose e-mails are unknown',
+    tableAccess: 'read',
+    indexes: ['gsi3'],
+    sendsEmail: false,
+  },
   'resend-notification': {
     entry: 'functions/resend-notification/handler.ts',
     description: 'Puts a failed notification back to pending so the notifier sends it again',
@@ -195,6 +202,7 @@ export const routes = [
   { method: 'GET', path: '/staff/applications/{id}', function: 'staff-get-application', audience: 'workforce' },
   { method: 'POST', path: '/staff/applications/{id}/decisions', function: 'decide', audience: 'workforce' },
   { method: 'GET', path: '/staff/notifications/failed', function: 'list-failed-notifications', audience: 'workforce' },
+  { method: 'GET', path: '/staff/notifications/lost-batches', function: 'list-lost-batches', audience: 'workforce' },
   { method: 'POST', path: '/staff/applications/{id}/notifications/resend', function: 'resend-notification', audience: 'workforce' },
   { method: 'GET', path: '/staff/reports/{year}', function: 'staff-report', audience: 'workforce' },
 ] as const satisfies readonly RouteDefinition[];

@@ -19,7 +19,7 @@ import type { TimelineEvent } from '../../functions/core/model';
 import { storedApplication, submittedEvent } from '../support/stored-application';
 import { startStreamPoller } from '../../local/stream-poller';
 import { localAgencyInboxes } from '../../local/stack';
-import { documentClient, dynamoClient, emailsAbout, freshTable, local, streamsClient, waitFor } from './support/local';
+import { api, documentClient, dynamoClient, emailsAbout, freshTable, local, streamsClient, tokens, waitFor } from './support/local';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -189,8 +189,10 @@ describe('a dead-lettered batch the stream no longer holds', () => {
       condition: 'MaximumRecordAgeExceeded',
       reason: 'TrimmedDataAccessException',
     });
-    // Delivered again (SQS is at-least-once): still consumed, still one record.
+    // Delivered again (SQS is at-least-once): still consumed, still one record, on staff's list of lost batches.
     expect(await recordDeadLetters(sqsEvent(message))).toEqual({ batchItemFailures: [] });
+    const listed = await createWorkflowRepository(documentClient(), tableName).listLostBatches({ limit: 10 });
+    expect(listed.items).toEqual([expect.objectContaining({ ...batch, reason: 'TrimmedDataAccessException' })]);
   });
 
   it('is recorded as lost when the shard does not hold the range (real DynamoDB Local stream, no fault injected)', async () => {
@@ -219,5 +221,17 @@ describe('a dead-lettered batch the stream no longer holds', () => {
     streams.on(GetRecordsCommand).resolves({ Records: [] });
     expect(await recordDeadLetters(throttled)).toEqual({ batchItemFailures: [] });
     expect(await lostBatch(tableName, shardId, batch.startSequenceNumber)).toMatchObject({ ...batch, reason: 'no_records' });
+  });
+});
+
+describe('GET /staff/notifications/lost-batches', () => {
+  it('answers any staff member with a page of lost batches, and no one else', async () => {
+    const staffToken = await (await tokens()).workforce('staff', `staff-${crypto.randomUUID().slice(0, 8)}`, { services: ['driving-training'] });
+    const listed = await api('/staff/notifications/lost-batches?limit=5', { token: staffToken });
+    expect(listed.status).toBe(200);
+    expect(Array.isArray(listed.body.items)).toBe(true);
+    const officer = await (await tokens()).workforce('social-service', 'riga', { officer: 'ilze' });
+    expect((await api('/staff/notifications/lost-batches', { token: officer })).status).toBe(403);
+    expect((await api('/staff/notifications/lost-batches?limit=500', { token: staffToken })).status).toBe(400);
   });
 });
