@@ -67,6 +67,21 @@ export const accessLogFormat = `{${Object.entries(accessLogFields)
   .map(([name, value]) => `"${name}":${value}`)
   .join(',')}}`;
 
+/**
+ * A queue that is itself a dead-letter queue: encrypted, TLS only, kept 14 days, retained. The rules
+ * asking it for a dead-letter queue of its own are acknowledged with the reason given.
+ */
+const deadLetterQueue = (scope: Construct, id: string, whyNoFurtherQueue: string): sqs.Queue => {
+  const queue = new sqs.Queue(scope, id, {
+    encryption: sqs.QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  for (const rule of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) Validations.of(queue).acknowledge({ id: rule, reason: whyNoFurtherQueue });
+  return queue;
+};
+
 export interface SivaEservicesStackProps extends StackProps {
   /** The route table; defaults to infra/routes.ts (tests pass variations). */
   readonly routes?: readonly RouteDefinition[];
@@ -108,19 +123,11 @@ export class SivaEservicesStack extends Stack {
       destination: ses.EventDestination.snsTopic(mailEvents),
       events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
     });
-    const mailEventFailures = new sqs.Queue(this, 'MailEventFailures', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    for (const rule of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
-      Validations.of(mailEventFailures).acknowledge({
-        id: rule,
-        reason:
-          'This queue is itself the dead-letter queue of the mail-events function and of its SNS subscription: a bounce or complaint that could not be handed over or recorded after the retries waits here (14 days) for operations, who are alarmed as soon as one arrives.',
-      });
-    }
+    const mailEventFailures = deadLetterQueue(
+      this,
+      'MailEventFailures',
+      'This queue is itself the dead-letter queue of the mail-events function and of its SNS subscription: a bounce or complaint that could not be handed over or recorded after the retries waits here (14 days) for operations, who are alarmed as soon as one arrives.',
+    );
     raiseAlarm(mailEventFailures, 'WaitingAlarm', {
       metric: mailEventFailures.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
       threshold: 1,
@@ -142,19 +149,11 @@ export class SivaEservicesStack extends Stack {
     }
 
     // --- Where stream batches go when the notifier still fails after every retry.
-    const notificationFailures = new sqs.Queue(this, 'NotificationFailures', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    for (const rule of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
-      Validations.of(notificationFailures).acknowledge({
-        id: rule,
-        reason:
-          "This queue is itself the dead-letter (on-failure) destination of the notifier's table-stream event source mapping. The dead-letters function consumes it and records each failed batch's e-mails as failed (or the batch as lost) for staff; a message it cannot record stays here (14 days), is retried and raises the oldest-message alarm, so a further DLQ behind it would only hide it.",
-      });
-    }
+    const notificationFailures = deadLetterQueue(
+      this,
+      'NotificationFailures',
+      "This queue is itself the dead-letter (on-failure) destination of the notifier's table-stream event source mapping. The dead-letters function consumes it and records each failed batch's e-mails as failed (or the batch as lost) for staff; a message it cannot record stays here (14 days), is retried and raises the oldest-message alarm, so a further DLQ behind it would only hide it.",
+    );
     // A failed batch is recorded within seconds; one still waiting after 15 minutes means recording fails.
     raiseAlarm(notificationFailures, 'OldestMessageAlarm', {
       metric: notificationFailures.metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: 'Maximum' }),
