@@ -149,6 +149,13 @@ export const functions = {
     indexes: ['gsi3'],
     sendsEmail: false,
   },
+  'list-lost-batches': {
+    entry: 'functions/list-lost-batches/handler.ts',
+    description: 'Lists dead-lettered stream batches the stream no longer held, whose e-mails are unknown',
+    tableAccess: 'read',
+    indexes: ['gsi3'],
+    sendsEmail: false,
+  },
   'resend-notification': {
     entry: 'functions/resend-notification/handler.ts',
     description: 'Puts a failed notification back to pending so the notifier sends it again',
@@ -166,6 +173,13 @@ export const functions = {
   'dead-letters': {
     entry: 'functions/dead-letters/handler.ts',
     description: 'Records as failed (for staff to resend) the e-mails of stream batches the notifier could not get through',
+    tableAccess: 'read-write',
+    indexes: [],
+    sendsEmail: false,
+  },
+  'mail-events': {
+    entry: 'functions/mail-events/handler.ts',
+    description: "Records SES bounces and complaints as failed notifications, on the application's timeline and staff's failed list",
     tableAccess: 'read-write',
     indexes: [],
     sendsEmail: false,
@@ -225,6 +239,7 @@ export const routes = [
   { method: 'POST', path: '/staff/applications/{id}/decisions', function: 'decide', audience: 'workforce' },
   { method: 'POST', path: '/staff/applications/{id}/representative-confirmation', function: 'confirm-representative', audience: 'workforce' },
   { method: 'GET', path: '/staff/notifications/failed', function: 'list-failed-notifications', audience: 'workforce' },
+  { method: 'GET', path: '/staff/notifications/lost-batches', function: 'list-lost-batches', audience: 'workforce' },
   { method: 'POST', path: '/staff/applications/{id}/notifications/resend', function: 'resend-notification', audience: 'workforce' },
   { method: 'GET', path: '/staff/reports/{year}', function: 'staff-report', audience: 'workforce' },
 ] as const satisfies readonly RouteDefinition[];
@@ -237,6 +252,8 @@ export const deadLetterConsumer: FunctionName = 'dead-letters';
 
 /** The function the workforce user pool calls before it issues tokens (pre-token generation, V2_0 event). */
 export const workforceTokenTrigger: FunctionName = 'workforce-token';
+/** The function fed by the SES configuration set's bounce and complaint events (through SNS). */
+export const mailEventConsumer: FunctionName = 'mail-events';
 
 /** `POST /applications/{id}` style key, as API Gateway names routes. */
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string =>

@@ -28,6 +28,10 @@ export interface Settings {
   readonly notificationRetryBaseMs: number;
   /** Applications one representative may file per day before 429 (docs/access.md). */
   readonly representativeDailyLimit: number;
+  /** Concurrent executions reserved for (and capping) each function. */
+  readonly reservedConcurrency: number;
+  /** Where alarms are e-mailed (an SNS e-mail subscription); empty for none. */
+  readonly alarmEmail: string;
 }
 
 export const defaultSettings: Settings = {
@@ -48,6 +52,10 @@ export const defaultSettings: Settings = {
   notificationMaxDeliveries: 8,
   notificationRetryBaseMs: 1000,
   representativeDailyLimit: 5,
+  // 10 per function: 100 requests/s each at 100 ms, twice the API's steady rate limit; ~20
+  // functions reserve ~200 of an account's default 1,000, leaving the 100 Lambda requires unreserved.
+  reservedConcurrency: 10,
+  alarmEmail: '',
 };
 
 const text = (node: Node, key: keyof Settings): string => {
@@ -72,6 +80,8 @@ export const readSettings = (node: Node): Settings => {
   } catch {
     throw new Error('Context "agencyInboxes" must be a JSON object of service id → e-mail address');
   }
+  const alarmEmail = text(node, 'alarmEmail');
+  if (alarmEmail !== '' && !/^[^@\s]+@[^@\s]+$/.test(alarmEmail)) throw new Error('Context "alarmEmail" must be an e-mail address');
   for (const key of ['citizenIssuerUrl', 'portalUrl', 'staffPortalUrl'] as const) {
     if (!text(node, key).startsWith('https://')) throw new Error(`Context "${key}" must be an https:// URL`);
   }
@@ -90,5 +100,7 @@ export const readSettings = (node: Node): Settings => {
     notificationMaxDeliveries: wholeNumber(node, 'notificationMaxDeliveries'),
     notificationRetryBaseMs: wholeNumber(node, 'notificationRetryBaseMs'),
     representativeDailyLimit: wholeNumber(node, 'representativeDailyLimit'),
+    reservedConcurrency: wholeNumber(node, 'reservedConcurrency'),
+    alarmEmail: text(node, 'alarmEmail'),
   };
 };

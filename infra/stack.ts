@@ -12,14 +12,19 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
-import { authorizationScopes, deadLetterConsumer, functions, routeKey, routes, streamConsumer, workforceTokenTrigger, type Audience, type FunctionName, type RouteDefinition } from './routes';
+import { authorizationScopes, deadLetterConsumer, functions, mailEventConsumer, routeKey, routes, streamConsumer, workforceTokenTrigger, type Audience, type FunctionName, type RouteDefinition } from './routes';
+import { fiveMinutes, raiseAlarm } from './constructs/alarms';
 import { DataTable } from './constructs/data-table';
+import { operationsKeyOf } from './constructs/operations-key';
 import { PersonKey } from './constructs/person-key';
-import { ServiceFunction } from './constructs/service-function';
+import { maxStreamRecordAge, ServiceFunction } from './constructs/service-function';
 import { WorkforcePool } from './constructs/workforce-pool';
 import { readSettings } from './settings';
 
@@ -64,6 +69,21 @@ export const accessLogFormat = `{${Object.entries(accessLogFields)
   .map(([name, value]) => `"${name}":${value}`)
   .join(',')}}`;
 
+/**
+ * A queue that is itself a dead-letter queue: encrypted, TLS only, kept 14 days, retained. The rules
+ * asking it for a dead-letter queue of its own are acknowledged with the reason given.
+ */
+const deadLetterQueue = (scope: Construct, id: string, whyNoFurtherQueue: string): sqs.Queue => {
+  const queue = new sqs.Queue(scope, id, {
+    encryption: sqs.QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  for (const rule of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) Validations.of(queue).acknowledge({ id: rule, reason: whyNoFurtherQueue });
+  return queue;
+};
+
 export interface SivaEservicesStackProps extends StackProps {
   /** The route table; defaults to infra/routes.ts (tests pass variations). */
   readonly routes?: readonly RouteDefinition[];
@@ -95,17 +115,53 @@ export class SivaEservicesStack extends Stack {
       }),
     };
 
-    // --- Where stream batches go when the notifier still fails after every retry.
-    const notificationFailures = new sqs.Queue(this, 'NotificationFailures', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
+    // --- Bounces and complaints: published by the configuration set to an encrypted topic, recorded by the
+    // mail-events function (an asynchronous invocation: what it still fails after Lambda's retries is kept).
+    const mailEvents = new sns.Topic(this, 'MailEventsTopic', {
+      displayName: 'siva-eservices SES bounces and complaints',
+      masterKey: operationsKeyOf(this),
       enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(notificationFailures).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        "This queue is itself the dead-letter (on-failure) destination of the notifier's table-stream event source mapping. The dead-letters function consumes it and records each failed batch's e-mails as failed for staff to resend; a message it cannot record stays here (14 days) and is retried, so a further DLQ behind it would only hide it.",
+    configurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: ses.EventDestination.snsTopic(mailEvents),
+      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
+    });
+    const mailEventFailures = deadLetterQueue(
+      this,
+      'MailEventFailures',
+      'This queue is itself the dead-letter queue of the mail-events function and of its SNS subscription: a bounce or complaint that could not be handed over or recorded after the retries waits here (14 days) for operations, who are alarmed as soon as one arrives.',
+    );
+    raiseAlarm(mailEventFailures, 'WaitingAlarm', {
+      metric: mailEventFailures.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
+      threshold: 1,
+      description: 'Mail-events dead-letter queue: a bounce or complaint could not be recorded for staff',
+    });
+    // SES reviews an account at a 5 % bounce rate and 0.1 % complaint rate; alarm at half of each.
+    for (const [metricName, threshold] of [['Reputation.BounceRate', 0.025], ['Reputation.ComplaintRate', 0.0005]] as const) {
+      raiseAlarm(configurationSet, `${metricName.replace(/\W/g, '')}Alarm`, {
+        metric: new cloudwatch.Metric({
+          namespace: 'AWS/SES',
+          metricName,
+          dimensionsMap: { 'ses:configuration-set': configurationSet.configurationSetName },
+          period: Duration.hours(1),
+          statistic: 'Maximum',
+        }),
+        threshold,
+        description: `SES ${metricName} of the configuration set reached ${threshold * 100} % (SES reviews sending at ${metricName.includes('Bounce') ? '5' : '0.1'} %)`,
+      });
+    }
+
+    // --- Where stream batches go when the notifier still fails after every retry.
+    const notificationFailures = deadLetterQueue(
+      this,
+      'NotificationFailures',
+      "This queue is itself the dead-letter (on-failure) destination of the notifier's table-stream event source mapping. The dead-letters function consumes it and records each failed batch's e-mails as failed (or the batch as lost) for staff; a message it cannot record stays here (14 days), is retried and raises the oldest-message alarm, so a further DLQ behind it would only hide it.",
+    );
+    // A failed batch is recorded within seconds; one still waiting after 15 minutes means recording fails.
+    raiseAlarm(notificationFailures, 'OldestMessageAlarm', {
+      metric: notificationFailures.metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: 'Maximum' }),
+      threshold: 15 * 60,
+      description: 'Notification failures queue: a dead-lettered stream batch has waited 15 minutes or more to be recorded for staff',
     });
 
     // --- Environment every function receives. Keyed by every name in functions/config.ts,
@@ -162,11 +218,33 @@ export class SivaEservicesStack extends Stack {
           ...(definition.sendsEmail ? { email } : {}),
           ...(consumesStream ? { streamSource: { streamArn: data.streamArn, onFailure: notificationFailures, retryAttempts: streamRetryAttempts } } : {}),
           ...(name === deadLetterConsumer ? { deadLetterSource: { streamArn: data.streamArn, queue: notificationFailures } } : {}),
+          ...(name === mailEventConsumer ? { asyncFailures: mailEventFailures } : {}),
+          reservedConcurrency: settings.reservedConcurrency,
         }),
       );
     }
     this.functions = built;
     workforce.useTokenTrigger(built.get(workforceTokenTrigger)!.function);
+
+    // SNS keeps what it cannot hand to the function (throttled, unavailable) in the same queue.
+    mailEvents.addSubscription(new subscriptions.LambdaSubscription(built.get(mailEventConsumer)!.function, { deadLetterQueue: mailEventFailures }));
+
+    const notifier = built.get(streamConsumer)!;
+    // Records wait in the stream while the notifier pauses for an outage; an hour behind is far past
+    // any pause and well before the 6-hour age at which a batch is dead-lettered.
+    raiseAlarm(notifier, 'IteratorAgeAlarm', {
+      metric: notifier.function.metric('IteratorAge', { period: fiveMinutes, statistic: 'Maximum' }),
+      threshold: Math.min(3600_000, maxStreamRecordAge.toMilliseconds() / 4),
+      description: 'Notifier: the oldest unsent table-stream record is an hour old or more (e-mails are delayed; at 6 hours they are dead-lettered)',
+    });
+    const deadLetters = built.get(deadLetterConsumer)!;
+    if (deadLetters.deadLetterMapping) {
+      Validations.of(deadLetters.deadLetterMapping).acknowledge({
+        id: 'Serverless-LambdaEventSourceMappingDestination',
+        reason:
+          'An SQS event source mapping takes no on-failure destination: a message the dead-letters function cannot record returns to its queue after the visibility timeout and is retried, and the queue\'s oldest-message alarm tells operations.',
+      });
+    }
 
     // --- HTTP API from the route table.
     const authorizers: Record<Audience, IHttpRouteAuthorizer> = {
@@ -189,6 +267,7 @@ export class SivaEservicesStack extends Stack {
     });
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
       retention: logRetention,
+      encryptionKey: operationsKeyOf(this),
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const stage = api.addStage('DefaultStage', {
@@ -199,6 +278,11 @@ export class SivaEservicesStack extends Stack {
         format: AccessLogFormat.custom(accessLogFormat),
       },
       throttle: { rateLimit: settings.throttleRateLimit, burstLimit: settings.throttleBurstLimit },
+    });
+    Validations.of(stage).acknowledge({
+      id: 'Serverless-APIGWStructuredLogging',
+      reason:
+        'The access log format is one JSON object once API Gateway substitutes its variables: $context.error.messageString is itself a quoted JSON string, so it stands unquoted and the raw template does not parse (tests/infra parses it with the variable substituted).',
     });
 
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();

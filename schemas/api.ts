@@ -190,6 +190,22 @@ export const FailedNotificationPage = pageOf(
   }),
 );
 
+/** A dead-lettered stream batch the stream no longer held: which shard and range, when, and why (no application data: it is gone). */
+export const LostBatchPage = pageOf(
+  z.object({
+    streamArn: z.string(),
+    shardId: z.string(),
+    startSequenceNumber: z.string(),
+    endSequenceNumber: z.string(),
+    approximateArrivalOfFirstRecord: z.optional(z.string()),
+    approximateArrivalOfLastRecord: z.optional(z.string()),
+    batchSize: z.optional(z.number()),
+    condition: z.optional(z.string()),
+    reason: z.string(),
+    recordedAt: Timestamp,
+  }),
+);
+
 export const ResendAccepted = z.object({
   event: z.object({ id: z.string(), type: z.literal('notification_resend_requested'), at: Timestamp, details: z.optional(z.record(z.string(), z.unknown())) }),
 });
@@ -296,6 +312,7 @@ export const namedSchemas: Readonly<Record<string, Schema>> = {
   StaffApplicationView,
   TransitionResult,
   FailedNotificationPage,
+  LostBatchPage,
   ResendAccepted,
   AnnualReport,
   ServiceCatalogue,
@@ -490,6 +507,14 @@ export const routeContracts = {
     description: `A service's e-mails that failed after every retry, for staff to resend. ${listDescription}`,
     request: { query: FailedNotificationsQuery },
     response: { status: 200, description: 'A page of failed notifications.', schema: FailedNotificationPage },
+  },
+  'GET /staff/notifications/lost-batches': {
+    tag: 'Staff',
+    summary: 'Stream batches whose e-mails could not be recorded',
+    summaryLv: 'Pazaudētās paziņojumu partijas',
+    description: `Batches of table changes the notifier could not get through and the stream no longer held when they were dead-lettered: their e-mails are unknown, so each names the shard, sequence range and arrival times to look into (applications changed in that window). ${listDescription}`,
+    request: { query: ListApplicationsQuery },
+    response: { status: 200, description: 'A page of lost batches.', schema: LostBatchPage },
   },
   'POST /staff/applications/{id}/notifications/resend': {
     tag: 'Staff',

@@ -62,7 +62,15 @@ export const serviceIndexKeys = (serviceId: string, submittedAt: string, id: str
 });
 export const failedPartition = (serviceId: string) => `FAILED#${serviceId}`;
 
-export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency' | 'decision' | 'filing-counter';
+/**
+ * A dead-lettered stream batch whose records could no longer be read (see core/dead-letters.ts):
+ *   LOST-BATCH#<shardId>#<startSequenceNumber> / LOST-BATCH, listed on gsi3 under FAILED#stream-batches
+ * (its service is unknown: the records are gone), newest first by approximate arrival.
+ */
+export const lostBatchKey = (shardId: string, startSequenceNumber: string) => ({ pk: `LOST-BATCH#${shardId}#${startSequenceNumber}`, sk: 'LOST-BATCH' });
+export const lostBatchesPartition = 'FAILED#stream-batches';
+
+export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency' | 'decision' | 'filing-counter' | 'lost-batch';
 
 /*
  * The annual report's counters (report-repository.ts), kept from the table stream:

@@ -4,6 +4,7 @@
  * AWS_ENDPOINT_URL_SESV2 when set (local runtime), else the SDK default.
  */
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { mailTagsFor } from '../core/mail-events';
 import { MailError, type Mailer, type OutgoingEmail } from '../core/notifier';
 
 /** Errors that a later attempt can overcome: throttling, quotas, outages, network. */
@@ -45,6 +46,8 @@ export const createSesMailer = (options: {
               },
             },
             ...(options.configurationSet && { ConfigurationSetName: options.configurationSet }),
+            // Published with the configuration set's bounce and complaint events, to trace them back (core/mail-events.ts).
+            ...(email.trace && { EmailTags: mailTagsFor(email.trace) }),
           }),
         );
         return result.MessageId ?? '';

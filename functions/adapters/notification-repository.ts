@@ -5,6 +5,7 @@
  */
 import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Application, DecisionRecord, NotificationRecord, TimelineEvent } from '../core/model';
+import type { ReturnedMailStore } from '../core/mail-events';
 import type { NotificationKey, NotificationStore } from '../core/notifier';
 import { createApplicationRepository, eventItem, withoutKeys } from './application-repository';
 import { isConditionFailure } from './dynamo-errors';
@@ -19,13 +20,21 @@ const markerIdentity = (key: NotificationKey, at: string) => ({
   assignments: '#updatedAt = :at, #entity = :entity, #applicationId = :applicationId, #eventId = :eventId, #kind = :kind',
 });
 
-export const createNotificationRepository = (client: DynamoDBDocumentClient, tableName: string): NotificationStore => {
+const failedListing = (key: NotificationKey, failure: { code: string; permanent: boolean }, event: TimelineEvent, serviceId: string) => ({
+  failure,
+  gsi3pk: failedPartition(serviceId),
+  gsi3sk: `${event.at}#${key.applicationId}#${key.eventId}#${key.kind}`,
+});
+
+export const createNotificationRepository = (client: DynamoDBDocumentClient, tableName: string): NotificationStore & ReturnedMailStore => {
   const applications = createApplicationRepository(client, tableName);
+  /** Settles a marker that is still `from` (pending: never settled; sent: a bounce or complaint came back). */
   const settle = async (
     key: NotificationKey,
     state: 'sent' | 'failed',
     attributes: Record<string, unknown>,
     event: TimelineEvent,
+    from: 'pending' | 'sent' = 'pending',
   ): Promise<boolean> => {
     const names = Object.fromEntries(Object.keys(attributes).map((name, i) => [`#a${i}`, name]));
     const values = Object.fromEntries(Object.values(attributes).map((value, i) => [`:a${i}`, value]));
@@ -40,9 +49,9 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
                 TableName: tableName,
                 Key: keyOf(key),
                 UpdateExpression: `SET #state = :state, ${identity.assignments}, #deliveries = if_not_exists(#deliveries, :zero)${assignments.map((a) => `, ${a}`).join('')}`,
-                ConditionExpression: 'attribute_not_exists(#state) OR #state = :pending',
+                ConditionExpression: from === 'pending' ? 'attribute_not_exists(#state) OR #state = :from' : '#state = :from',
                 ExpressionAttributeNames: { '#state': 'state', '#deliveries': 'deliveries', ...identity.names, ...names },
-                ExpressionAttributeValues: { ':state': state, ':pending': 'pending', ':zero': 0, ...identity.values, ...values },
+                ExpressionAttributeValues: { ':state': state, ':from': from, ':zero': 0, ...identity.values, ...values },
               },
             },
             { Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -67,8 +76,9 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
     recordSent: (key, messageId, event) => settle(key, 'sent', { messageId }, event),
 
     // A failed notification joins its service's list for staff (gsi3) until someone resends it.
-    recordFailed: (key, failure, event, serviceId) =>
-      settle(key, 'failed', { failure, gsi3pk: failedPartition(serviceId), gsi3sk: `${event.at}#${key.applicationId}#${key.eventId}#${key.kind}` }, event),
+    recordFailed: (key, failure, event, serviceId) => settle(key, 'failed', failedListing(key, failure, event, serviceId), event),
+
+    recordReturned: (key, failure, event, serviceId) => settle(key, 'failed', failedListing(key, failure, event, serviceId), event, 'sent'),
 
     async loadEvent(applicationId, eventId) {
       const result = await client.send(new GetCommand({ TableName: tableName, Key: eventKey(applicationId, eventId), ConsistentRead: true }));

@@ -70,3 +70,31 @@ export const readStreamBatch = async (client: DynamoDBStreamsClient, batch: Stre
   }
   return records;
 };
+
+/**
+ * What the stream says when a batch can no longer be read: its records were trimmed (older
+ * than the 24-hour retention), the iterator expired, the stream (or shard) is gone, or the
+ * shard does not hold the sequence number (ValidationException); asking again cannot help.
+ */
+const unreadableErrorNames = new Set(['TrimmedDataAccessException', 'ExpiredIteratorException', 'ResourceNotFoundException', 'ValidationException']);
+
+/**
+ * A dead-lettered batch's records, or why they cannot be read any more (an error name, or
+ * `no_records` when the stream returns nothing for the range). Other errors (throttling,
+ * network) are thrown, so the message is tried again.
+ */
+export const readDeadLetteredRecords = async (
+  client: DynamoDBStreamsClient,
+  batch: StreamBatchInfo,
+  region: string,
+): Promise<{ readable: true; records: DynamoDBRecord[] } | { readable: false; reason: string }> => {
+  let records: DynamoDBRecord[];
+  try {
+    records = await readStreamBatch(client, batch, region);
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    if (unreadableErrorNames.has(name)) return { readable: false, reason: name };
+    throw error;
+  }
+  return records.length === 0 ? { readable: false, reason: 'no_records' } : { readable: true, records };
+};

@@ -21,23 +21,41 @@ export const insertedTimelineEvent = (record: DynamoDBRecord): TimelineEvent | u
  * A Lambda handler for a stream batch with partial-batch responses: the first
  * record that must be retried (or that threw) is reported, so the stream
  * re-delivers from it; records before it are checkpointed.
+ *
+ * Lambda re-delivers a reported record at once. A record that threw (DynamoDB
+ * throttling, a transaction conflict, a crash in a dependency) is handed back only
+ * after `pauseAfterError(failures)`, with failures counted per record in this
+ * instance, so a passing fault cannot use up the mapping's retries in seconds and
+ * dead-letter healthy e-mails.
  */
-export const createStreamHandler =
-  (notify: (event: TimelineEvent) => Promise<'done' | 'retry'>) =>
-  async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+export const createStreamHandler = (
+  notify: (event: TimelineEvent) => Promise<'done' | 'retry'>,
+  pauseAfterError: (failures: number) => Promise<void> = async () => {},
+) => {
+  const thrown = new Map<string, number>();
+  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     for (const record of event.Records) {
       const timelineEvent = insertedTimelineEvent(record);
       if (!timelineEvent) continue;
-      const retry = () => ({ batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] });
+      const sequenceNumber = record.dynamodb?.SequenceNumber ?? '';
+      const retry = () => ({ batchItemFailures: [{ itemIdentifier: sequenceNumber }] });
       try {
-        if ((await notify(timelineEvent)) === 'retry') {
+        const outcome = await notify(timelineEvent);
+        thrown.delete(sequenceNumber);
+        if (outcome === 'retry') {
           logger.warn('notification will be retried', { applicationId: timelineEvent.applicationId, eventId: timelineEvent.id });
           return retry();
         }
       } catch (error) {
-        logger.error('notification failed unexpectedly', { applicationId: timelineEvent.applicationId, ...errorFields(error) });
+        const failures = (thrown.get(sequenceNumber) ?? 0) + 1;
+        // One shard is read by one invocation at a time: the records failing at once are few.
+        if (thrown.size > 1000) thrown.clear();
+        thrown.set(sequenceNumber, failures);
+        logger.error('notification failed unexpectedly', { applicationId: timelineEvent.applicationId, attempt: failures, ...errorFields(error) });
+        await pauseAfterError(failures);
         return retry();
       }
     }
     return { batchItemFailures: [] };
   };
+};

@@ -16,10 +16,12 @@ import type { Application, DecisionRecord, NotificationRecord } from '../core/mo
 import { StaleVersion, type FailedNotification, type WorkflowStore } from '../core/workflow';
 import type { Page } from '../core/applications';
 import { applicationItem, createApplicationRepository, eventItem, withoutKeys } from './application-repository';
+import { lostBatchOf } from './lost-batch-repository';
 import { isConditionFailure } from './dynamo-errors';
 import {
   decisionKey,
   failedPartition,
+  lostBatchesPartition,
   notificationKey,
   openNeedKey,
   queueIndexKeys,
@@ -233,6 +235,16 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
           };
         }),
       };
+    },
+
+    async listLostBatches(page) {
+      const partition = lostBatchesPartition;
+      const result = await pageOf(
+        { IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :lost', ExpressionAttributeValues: { ':lost': partition }, ScanIndexForward: false },
+        { pk: 'gsi3pk', sk: 'gsi3sk', partition },
+        page,
+      );
+      return { ...result, items: result.items.map(lostBatchOf) };
     },
 
     async requestResend(key, event) {

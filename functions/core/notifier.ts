@@ -11,9 +11,13 @@ import { timelineEventId } from './applications';
 import { agencyAlert, applicantConfirmation, referrerConfirmation } from './templates/submission';
 import { agencyDocumentsAlert, applicantUpdate, referrerUpdate, type StatusChange } from './templates/updates';
 import type { Email } from './templates/html';
+import { neutralNotice } from './templates/neutral';
+import { needsNeutralMail } from './special-category';
 
 export interface OutgoingEmail extends Email {
   readonly to: string;
+  /** Which notification this is: sent along as message tags, so a bounce or complaint can be traced back to it. */
+  readonly trace?: NotificationKey;
 }
 
 export class MailError extends Error {
@@ -88,8 +92,10 @@ const changeOf = async (deps: NotifierDeps, event: TimelineEvent, application: A
 export const plannedEmails = async (deps: NotifierDeps, event: TimelineEvent, application: Application): Promise<PlannedEmail[]> => {
   const { settings } = deps;
   const planned: PlannedEmail[] = [];
+  // On a special-category track every e-mail only says there is news (docs/notifications.md).
+  const neutral = needsNeutralMail(application);
   const add = (kind: NotificationKind, to: string | undefined, email: () => Omit<OutgoingEmail, 'to'>) => {
-    if (to) planned.push({ kind, email: { to, ...email() } });
+    if (to) planned.push({ kind, email: { to, ...(neutral ? neutralNotice(application, kind, settings) : email()) } });
   };
   const applicantAddress = application.applicant.email;
   const officerAddress = application.referral?.officerEmail;
@@ -125,7 +131,7 @@ const recipients: Record<NotificationKind, string> = {
 export type Outcome = 'done' | 'retry';
 
 /** The timeline event recording what became of one notification. */
-const notificationOutcome = (
+export const notificationOutcome = (
   deps: Pick<NotifierDeps, 'clock' | 'newId'>,
   key: NotificationKey,
   type: TimelineEvent['type'],
@@ -190,7 +196,7 @@ const deliver = async (deps: NotifierDeps, key: NotificationKey, email: Outgoing
 
   let messageId: string;
   try {
-    messageId = await deps.mailer.send(email);
+    messageId = await deps.mailer.send({ ...email, trace: key });
   } catch (caught) {
     const error = unexpected(caught);
     if (!error.permanent) {
@@ -236,6 +242,14 @@ export const notifyForEvent = async (deps: NotifierDeps, event: TimelineEvent): 
   }
   if (failedDeliveries === 0) return 'done';
   // Lambda re-delivers a stream record at once; pausing here spreads the deliveries over an outage.
-  await deps.sleep(deps.settings.retryBaseMs * 2 ** (failedDeliveries - 1));
+  await deps.sleep(retryPauseMs(deps.settings, failedDeliveries));
   return 'retry';
 };
+
+/**
+ * The pause before a record is handed back to the stream after its n-th failed delivery:
+ * base × 2^(n−1), growing no further than before the last allowed delivery (the stack sizes
+ * the notifier's timeout for that longest pause).
+ */
+export const retryPauseMs = (settings: Pick<NotifierSettings, 'retryBaseMs' | 'maxDeliveries'>, failures: number): number =>
+  settings.retryBaseMs * 2 ** (Math.min(Math.max(1, failures), Math.max(1, settings.maxDeliveries - 1)) - 1);

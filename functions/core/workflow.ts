@@ -13,6 +13,7 @@ import { timelineEventId, type ApplicationRecord, type CitizenPrincipal, type Pa
 import { rigaDate, rigaDayBounds } from './dates';
 import { DomainError, forbidden, notEligible, notFound, validationFailed } from './errors';
 import { closedStatuses, decisionTypesFrom, nextStatus, priorityGroup, vocationalServices } from './lifecycle';
+import type { LostBatch } from './dead-letters';
 import type { Actor, Application, DecisionRecord, NotificationKind, PrincipalFor, TimelineEvent } from './model';
 
 export type StaffPrincipal = PrincipalFor<'staff'>;
@@ -68,6 +69,8 @@ export interface WorkflowStore {
   listByService(serviceId: ServiceId, filter: WorkListFilter, page: PageRequest): Promise<Page<Application>>;
   listQueue(serviceId: ServiceId, track: string, page: PageRequest): Promise<Page<Application>>;
   listFailedNotifications(serviceId: ServiceId, page: PageRequest): Promise<Page<FailedNotification>>;
+  /** Dead-lettered stream batches the stream no longer held (core/dead-letters.ts), newest first. */
+  listLostBatches(page: PageRequest): Promise<Page<LostBatch>>;
   /** Puts a failed notification back to pending and records the request; false when it is not failed. */
   requestResend(key: { applicationId: string; eventId: string; kind: NotificationKind }, event: TimelineEvent): Promise<boolean>;
 }
@@ -323,6 +326,12 @@ export const listFailedNotifications = (deps: WorkflowDeps, principal: StaffPrin
   ownService(principal, serviceId);
   return deps.store.listFailedNotifications(serviceId, page);
 };
+
+/**
+ * GET /staff/notifications/lost-batches: for any staff member, whatever their services, since a lost
+ * batch's records (and so its service) are gone; it names only the shard, sequence range and times.
+ */
+export const listLostBatches = (deps: WorkflowDeps, _principal: StaffPrincipal, page: PageRequest) => deps.store.listLostBatches(page);
 
 /** POST /staff/applications/{id}/notifications/resend: the notifier sends it again from the stream. */
 export const resendNotification = async (

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { notifyForEvent, type NotifierDeps } from '../core/notifier';
+import { notifyForEvent, retryPauseMs, type NotifierDeps } from '../core/notifier';
 import { countForReport } from '../core/report';
 import { createReportRepository } from '../adapters/report-repository';
 import { createDocumentClient } from '../adapters/dynamo';
@@ -37,5 +37,5 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>().handl
     const loadApplication = () => (application ??= deps.store.loadApplication(event.applicationId));
     await countForReport({ ...reports, loadApplication }, event);
     return notifyForEvent({ ...deps, store: { ...deps.store, loadApplication } }, event);
-  }),
+  }, (failures) => deps.sleep(retryPauseMs(deps.settings, failures))),
 );

@@ -3,6 +3,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { tableDesign } from '../../functions/adapters/table-design';
+import { TableBackup } from './table-backup';
 
 /**
  * The single table, derived from `tableDesign`, encrypted with a customer-managed
@@ -49,6 +50,8 @@ export class DataTable extends Construct {
       indexArns.set(index.name, `${this.table.tableArn}/index/${index.name}`);
     }
     this.indexArns = indexArns;
+
+    new TableBackup(this, 'Backup', { table: this.table, key: this.key });
 
     if (!this.table.tableStreamArn) throw new Error('The table must have a stream for the notifier');
     this.streamArn = this.table.tableStreamArn;

@@ -7,7 +7,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionDefinition } from '../routes';
+import { fiveMinutes, raiseAlarm } from './alarms';
 import type { DataTable } from './data-table';
+import { operationsKeyOf } from './operations-key';
 
 /** The newest Node.js runtime this aws-cdk-lib knows (cdk-nag AwsSolutions-L1 checks this). */
 export const nodeRuntime = lambda.Runtime.NODEJS_24_X;
@@ -23,6 +25,12 @@ export const keyActions = {
   read: ['kms:Decrypt', 'kms:DescribeKey'],
   write: ['kms:Encrypt', 'kms:GenerateDataKey'],
 } as const;
+
+/** Oldest a stream record may get before it is dead-lettered (see the mapping below). */
+export const maxStreamRecordAge = Duration.hours(6);
+
+/** What active tracing needs; X-Ray has no resource types, so these go on `*`. */
+export const tracingActions = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'] as const;
 
 export const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'] as const;
 
@@ -54,6 +62,17 @@ export interface ServiceFunctionProps {
   readonly deadLetterSource?: DeadLetterSource;
   /** ARN of the person key (HMAC): granted GenerateMac when the definition says `macsPersonalCodes`. */
   readonly personKeyArn?: string;
+  /**
+   * Concurrent executions reserved for (and capping) this function: a flood on one route can
+   * neither starve the others nor run up the bill (default 10).
+   */
+  readonly reservedConcurrency?: number;
+  /**
+   * Present for a function invoked asynchronously (by SNS, EventBridge, S3): where Lambda puts
+   * an event it still fails after its own retries. Every other function is invoked synchronously
+   * (API Gateway, event source mappings), where a Lambda dead-letter queue never receives anything.
+   */
+  readonly asyncFailures?: sqs.IQueue;
 }
 
 export interface DeadLetterSource {
@@ -64,10 +83,16 @@ export interface DeadLetterSource {
 const bundlingBanner =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
+/** Why a function invoked synchronously has no Lambda dead-letter queue (cdk-nag LambdaDLQ rules). */
+const synchronousOnlyReason =
+  'Invoked synchronously only (API Gateway, or an event source mapping with its own failure handling: retries, bisect and the SQS on-failure queue for the stream, redelivery and the queue-age alarm for SQS). A Lambda dead-letter queue receives only failed asynchronous invocations, so it would stay empty.';
+
 /**
- * One Lambda function of the route table: its own log group (with retention), its
- * own role with no AWS managed policy, and exactly the table / index / key / SES /
- * stream permissions its definition asks for, as explicit statements.
+ * One Lambda function of the route table: its own log group (with retention, encrypted with
+ * the operations key), its own role with no AWS managed policy, and exactly the table / index /
+ * key / SES / stream permissions its definition asks for, as explicit statements; X-Ray
+ * tracing, reserved concurrency, and alarms on its errors and throttles. Every function built
+ * with it gets all of these, so compliance is met in one place.
  */
 export class ServiceFunction extends Construct {
   readonly function: NodejsFunction;
@@ -83,6 +108,7 @@ export class ServiceFunction extends Construct {
 
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       retention: props.logRetention,
+      encryptionKey: operationsKeyOf(this),
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const logGroupArn = stack.formatArn({
@@ -100,6 +126,8 @@ export class ServiceFunction extends Construct {
         // one wildcard left, confined to this function's own log group.
         resources: [logGroupArn, `${logGroupArn}:log-stream:*`],
       }),
+      // X-Ray takes trace segments on no resource but `*` (it has no resource types).
+      new iam.PolicyStatement({ sid: 'WriteTraces', actions: [...tracingActions], resources: ['*'] }),
     ];
 
     const reads = definition.tableAccess === 'read' || definition.tableAccess === 'read-write';
@@ -174,6 +202,11 @@ export class ServiceFunction extends Construct {
         }),
       );
     }
+    if (props.asyncFailures) {
+      statements.push(
+        new iam.PolicyStatement({ sid: 'RecordFailedInvocations', actions: ['sqs:SendMessage'], resources: [props.asyncFailures.queueArn] }),
+      );
+    }
     if (props.streamSource) {
       // No dynamodb:ListStreams: it only works on `*`, and the mapping is given the
       // exact stream ARN, so Lambda never needs to list streams.
@@ -200,6 +233,21 @@ export class ServiceFunction extends Construct {
       reason:
         "Lambda names its log streams at run time (date/[version]id), so PutLogEvents needs the stream-level wildcard; it is confined to this function's own log group.",
     });
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only xray:PutTraceSegments and xray:PutTelemetryRecords are granted on `*`: X-Ray defines no resource types, so these actions cannot name one (the same statement AWS adds for active tracing).',
+    });
+    Validations.of(this.role).acknowledge({
+      id: 'Serverless-LambdaStarPermissions',
+      reason:
+        "The role's two wildcards are the ones that cannot name a resource: the log-stream level inside this function's own log group (Lambda names streams at run time) and the X-Ray trace actions (X-Ray has no resource types). Every other statement names exact resources.",
+    });
+    Validations.of(this.role).acknowledge({
+      id: 'HIPAA.Security-IAMNoInlinePolicy',
+      reason:
+        "Each function has its own role whose one inline policy is derived from the function's definition (exact actions on exact resources, asserted by tests/infra). Inline keeps the policy in the role's own lifecycle: it exists before the function and its event source mapping (no ordering race) and cannot be attached to any other principal, which a customer-managed policy could.",
+    });
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: join(props.repositoryRoot, definition.entry),
@@ -213,6 +261,7 @@ export class ServiceFunction extends Construct {
       timeout: props.timeout,
       role: this.role,
       logGroup: this.logGroup,
+      reservedConcurrentExecutions: props.reservedConcurrency ?? 10,
       // No --enable-source-maps: it costs every cold start 5–25 ms (bench/RESULTS.md) and our logs carry no stack
       // traces to map (error name and code only). The maps are still built, for reading a trace offline.
       environment: props.environment,
@@ -229,6 +278,33 @@ export class ServiceFunction extends Construct {
         forceDockerBundling: false,
       },
     });
+    const cfnFunction = this.function.node.defaultChild as lambda.CfnFunction;
+    // Set on the resource rather than through `tracing` / `deadLetterQueue`, which would grant
+    // through a separate IAM policy resource; the grants are the inline statements above.
+    cfnFunction.tracingConfig = { mode: lambda.Tracing.ACTIVE };
+    if (props.asyncFailures) {
+      cfnFunction.deadLetterConfig = { targetArn: props.asyncFailures.queueArn };
+    } else {
+      for (const rule of ['HIPAA.Security-LambdaDLQ', 'Serverless-LambdaDLQ']) {
+        Validations.of(this.function).acknowledge({ id: rule, reason: synchronousOnlyReason });
+      }
+    }
+    Validations.of(this.function).acknowledge({
+      id: 'HIPAA.Security-LambdaInsideVPC',
+      reason:
+        'The function reaches only AWS regional services (DynamoDB, DynamoDB Streams, SES, SQS, X-Ray) over TLS, authorised by its own least-privilege role; it opens no connection into a private network and holds no network-reachable data store, so a VPC would add NAT or interface endpoints without narrowing what the function can reach.',
+    });
+
+    raiseAlarm(this, 'ErrorsAlarm', {
+      metric: this.function.metricErrors({ period: fiveMinutes, statistic: 'Sum' }),
+      threshold: 1,
+      description: `${definition.entry}: the function failed (an unhandled error or a timeout) at least once in 5 minutes`,
+    });
+    raiseAlarm(this, 'ThrottlesAlarm', {
+      metric: this.function.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }),
+      threshold: 1,
+      description: `${definition.entry}: invocations were throttled (reserved concurrency reached) in 5 minutes`,
+    });
 
     if (props.streamSource) {
       this.eventSourceMapping = new lambda.EventSourceMapping(this, 'TableStream', {
@@ -240,7 +316,9 @@ export class ServiceFunction extends Construct {
         retryAttempts: props.streamSource.retryAttempts,
         bisectBatchOnError: true,
         reportBatchItemFailures: true,
-        maxRecordAge: Duration.days(1),
+        // Well inside the stream's 24-hour retention: a batch that ages out is dead-lettered while the
+        // dead-letters function can still read it back and record its e-mails as failed (18 hours left).
+        maxRecordAge: maxStreamRecordAge,
         // The grant is the explicit statement above; SqsDlq would add GetQueueUrl/GetQueueAttributes.
         onFailure: { bind: () => ({ destination: props.streamSource!.onFailure.queueArn }) },
       });

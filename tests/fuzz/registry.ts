@@ -262,6 +262,13 @@ export const fuzzRegistry: Record<string, RouteFuzz> = {
     query: FailedNotificationsQuery,
   },
 
+  'GET /staff/notifications/lost-batches': {
+    roles: ['staff'],
+    valid: () =>
+      fc.record({ limit: fc.integer({ min: 1, max: 50 }).map(String) }, { requiredKeys: [] }).map((query) => ({ as: 'fresh' as const, query })),
+    query: ListApplicationsQuery,
+  },
+
   'POST /staff/applications/{id}/notifications/resend': {
     roles: ['staff'],
     valid: (world) =>

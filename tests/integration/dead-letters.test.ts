@@ -6,14 +6,20 @@
  * SES local, the real handler modules; the crash is the only thing injected.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
 import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
+import { lostBatchKey } from '../../functions/adapters/keys';
+import { lostBatchOf } from '../../functions/adapters/lost-batch-repository';
 import { createApplicationRepository } from '../../functions/adapters/application-repository';
 import { createWorkflowRepository } from '../../functions/adapters/workflow-repository';
 import type { TimelineEvent } from '../../functions/core/model';
 import { storedApplication, submittedEvent } from '../support/stored-application';
 import { startStreamPoller } from '../../local/stream-poller';
 import { localAgencyInboxes } from '../../local/stack';
-import { documentClient, dynamoClient, emailsAbout, freshTable, local, streamsClient, waitFor } from './support/local';
+import { api, documentClient, dynamoClient, emailsAbout, freshTable, local, streamsClient, tokens, waitFor } from './support/local';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -128,5 +134,104 @@ describe('the notifier crashing mid-batch', () => {
     const after = await workflow.listFailedNotifications('social-rehabilitation', { limit: 10 });
     expect(after.items.filter((item) => item.applicationId === doomed.id).map((item) => item.kind)).toEqual(['agency-alert']);
     expect(await workflow.requestResend({ applicationId: doomed.id, eventId: confirmation.eventId, kind: 'applicant-confirmation' }, { ...resend, id: `${at}#again` })).toBe(false);
+  });
+});
+
+/** The on-failure record a DynamoDB stream event source mapping writes to its SQS destination, in AWS's own shape. */
+const onFailureMessage = (batch: { streamArn: string; shardId: string; startSequenceNumber: string; endSequenceNumber: string }, condition: string) => ({
+  requestContext: { requestId: crypto.randomUUID(), functionArn: 'arn:aws:lambda:eu-north-1:123456789012:function:notifier', condition, approximateInvokeCount: 11 },
+  responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+  version: '1.0',
+  timestamp: '2026-11-29T03:12:09.021Z',
+  DDBStreamBatchInfo: {
+    ...batch,
+    approximateArrivalOfFirstRecord: '2026-11-28T21:12:04Z',
+    approximateArrivalOfLastRecord: '2026-11-28T21:12:05Z',
+    batchSize: 2,
+  },
+});
+
+const sqsEvent = (body: unknown): SQSEvent =>
+  ({ Records: [{ messageId: crypto.randomUUID(), body: JSON.stringify(body), awsRegion: 'eu-north-1', eventSource: 'aws:sqs' }] }) as unknown as SQSEvent;
+
+/** The table's stream and its first shard, as DynamoDB Local describes them. */
+const streamOf = async (tableName: string) => {
+  const streamArn = (await dynamoClient().send(new DescribeTableCommand({ TableName: tableName }))).Table!.LatestStreamArn!;
+  const shardId = (await streamsClient().send(new DescribeStreamCommand({ StreamArn: streamArn }))).StreamDescription!.Shards![0]!.ShardId!;
+  return { streamArn, shardId };
+};
+
+describe('a dead-lettered batch the stream no longer holds', () => {
+  const lostBatch = async (tableName: string, shardId: string, start: string) => {
+    const item = (await documentClient().send(new GetCommand({ TableName: tableName, Key: lostBatchKey(shardId, start), ConsistentRead: true }))).Item;
+    return item && lostBatchOf(item);
+  };
+
+  it('is recorded as lost from the message alone, once, and the message is consumed (records trimmed after 24 hours)', async () => {
+    const tableName = await freshTable('lost-batch');
+    await storeSubmitted(tableName);
+    const { streamArn, shardId } = await streamOf(tableName);
+    const { recordDeadLetters } = await handlersFor(tableName);
+    // The fault: the stream has trimmed the range (what DynamoDB Streams answers past its retention).
+    const streams = mockClient(DynamoDBStreamsClient);
+    cleanups.push(async () => void streams.restore());
+    const trimmed = Object.assign(new Error('Records were trimmed'), { name: 'TrimmedDataAccessException' });
+    streams.on(GetShardIteratorCommand).rejects(trimmed);
+
+    const batch = { streamArn, shardId, startSequenceNumber: '000000000000000000101', endSequenceNumber: '000000000000000000102' };
+    const message = onFailureMessage(batch, 'MaximumRecordAgeExceeded');
+    expect(await recordDeadLetters(sqsEvent(message))).toEqual({ batchItemFailures: [] });
+    expect(await lostBatch(tableName, shardId, batch.startSequenceNumber)).toMatchObject({
+      ...batch,
+      approximateArrivalOfFirstRecord: '2026-11-28T21:12:04Z',
+      approximateArrivalOfLastRecord: '2026-11-28T21:12:05Z',
+      batchSize: 2,
+      condition: 'MaximumRecordAgeExceeded',
+      reason: 'TrimmedDataAccessException',
+    });
+    // Delivered again (SQS is at-least-once): still consumed, still one record, on staff's list of lost batches.
+    expect(await recordDeadLetters(sqsEvent(message))).toEqual({ batchItemFailures: [] });
+    const listed = await createWorkflowRepository(documentClient(), tableName).listLostBatches({ limit: 10 });
+    expect(listed.items).toEqual([expect.objectContaining({ ...batch, reason: 'TrimmedDataAccessException' })]);
+  });
+
+  it('is recorded as lost when the shard does not hold the range (real DynamoDB Local stream, no fault injected)', async () => {
+    const tableName = await freshTable('lost-range');
+    const { streamArn, shardId } = await streamOf(tableName);
+    const { recordDeadLetters } = await handlersFor(tableName);
+    const batch = { streamArn, shardId, startSequenceNumber: '000000000000000000001', endSequenceNumber: '000000000000000000002' };
+    expect(await recordDeadLetters(sqsEvent(onFailureMessage(batch, 'RetryAttemptsExhausted')))).toEqual({ batchItemFailures: [] });
+    expect(await lostBatch(tableName, shardId, batch.startSequenceNumber)).toMatchObject({ ...batch, condition: 'RetryAttemptsExhausted', reason: 'ValidationException' });
+  });
+
+  it('is recorded as lost when the stream returns nothing for the range, and a throttled read is tried again instead', async () => {
+    const tableName = await freshTable('lost-empty');
+    const { streamArn, shardId } = await streamOf(tableName);
+    const { recordDeadLetters } = await handlersFor(tableName);
+    const streams = mockClient(DynamoDBStreamsClient);
+    cleanups.push(async () => void streams.restore());
+    const batch = { streamArn, shardId, startSequenceNumber: '000000000000000000201', endSequenceNumber: '000000000000000000202' };
+
+    streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'iterator-1' });
+    streams.on(GetRecordsCommand).rejects(Object.assign(new Error('slow down'), { name: 'LimitExceededException' }));
+    const throttled = sqsEvent(onFailureMessage(batch, 'RetryAttemptsExhausted'));
+    expect(await recordDeadLetters(throttled)).toEqual({ batchItemFailures: [{ itemIdentifier: throttled.Records[0]!.messageId }] });
+    expect(await lostBatch(tableName, shardId, batch.startSequenceNumber)).toBeUndefined();
+
+    streams.on(GetRecordsCommand).resolves({ Records: [] });
+    expect(await recordDeadLetters(throttled)).toEqual({ batchItemFailures: [] });
+    expect(await lostBatch(tableName, shardId, batch.startSequenceNumber)).toMatchObject({ ...batch, reason: 'no_records' });
+  });
+});
+
+describe('GET /staff/notifications/lost-batches', () => {
+  it('answers any staff member with a page of lost batches, and no one else', async () => {
+    const staffToken = await (await tokens()).workforce('staff', `staff-${crypto.randomUUID().slice(0, 8)}`, { services: ['driving-training'] });
+    const listed = await api('/staff/notifications/lost-batches?limit=5', { token: staffToken });
+    expect(listed.status).toBe(200);
+    expect(Array.isArray(listed.body.items)).toBe(true);
+    const officer = await (await tokens()).workforce('social-service', 'riga', { officer: 'ilze' });
+    expect((await api('/staff/notifications/lost-batches', { token: officer })).status).toBe(403);
+    expect((await api('/staff/notifications/lost-batches?limit=500', { token: staffToken })).status).toBe(400);
   });
 });

@@ -107,6 +107,7 @@ const canaryCalls: Record<string, (scene: Scene) => Promise<Call> | Call> = {
     { token: staff, json: { expectedVersion: 1 } },
   ],
   'GET /staff/notifications/failed': ({ staff }) => ['/staff/notifications/failed?serviceId=social-rehabilitation', { token: staff }],
+  'GET /staff/notifications/lost-batches': ({ staff }) => ['/staff/notifications/lost-batches?limit=5', { token: staff }],
   'POST /staff/applications/{id}/notifications/resend': ({ staff, applicationId }) => [
     `/staff/applications/${applicationId}/notifications/resend`,
     { token: staff, json: { eventId: 'no-such-event', kind: 'applicant-confirmation' } },

@@ -25,7 +25,7 @@ describe('POST /referrals', () => {
   it('a social service refers a client to a coordinated service; client and officer each get their own confirmation', async () => {
     const token = await officer('social-service', 'tukums', 'ilze');
     const code = freshPersonalCode();
-    const form = validForm('coordinated-services', 'addiction-adults', today);
+    const form = validForm('coordinated-services', 'long-term-care-blind-adults', today);
     const body = referralOf({ ...form, applicant: { ...form.applicant, email: 'klients@example.lv' } }, code, today);
 
     const created = await refer(token, body);
@@ -52,6 +52,21 @@ describe('POST /referrals', () => {
     expect(to('ilze.social-service.tukums@example.lv')).toHaveLength(1);
     expect(to('ilze.social-service.tukums@example.lv')[0]!.subject).toBe(`Nosūtījums ${body.referral.number} saņemts: ${created.body.reference}`);
     expect(to('coordinated-services@siva.gov.lv')).toHaveLength(1);
+  });
+
+  it('a referral on an addiction track: client, officer and agency are only told there is news (docs/notifications.md)', async () => {
+    const token = await officer('social-service', 'tukums', 'ilze');
+    const form = validForm('coordinated-services', 'addiction-adults', today);
+    const created = await refer(token, referralOf({ ...form, applicant: { ...form.applicant, email: 'klients@example.lv' } }, freshPersonalCode(), today));
+    expect(created.status).toBe(201);
+    const emails = await waitFor(async () => {
+      const found = await emailsAbout(created.body.reference);
+      return found.length >= 3 && found;
+    });
+    expect(emails.map((email) => email.subject).sort()).toEqual(
+      [`Jaunumi par iesniegumu ${created.body.reference}`, `Jaunumi par iesniegumu ${created.body.reference}`, `Jaunumi par jūsu iesniegumu ${created.body.reference}`].sort(),
+    );
+    for (const email of emails) expect(`${email.body.text}${email.body.html}`).not.toMatch(/atkarīb|addiction|Koordinēt|Anna|Kalniņa/i);
   });
 
   it('without the client’s e-mail, only the officer and the agency are written to', async () => {

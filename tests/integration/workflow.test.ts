@@ -276,7 +276,7 @@ describe('the staff work list', () => {
     const referrer = await (await tokens()).workforce('social-service', municipality, { officer: 'inga' });
     const created = await api('/referrals', {
       token: referrer,
-      json: referralOf(validForm('coordinated-services', 'addiction-adults', today), freshPersonalCode(), today),
+      json: referralOf(validForm('coordinated-services', 'long-term-care-blind-adults', today), freshPersonalCode(), today),
     });
     await decide(await staff(), created.body.id, { type: 'register' });
     const officerAddress = `inga.social-service.${municipality}@example.lv`;

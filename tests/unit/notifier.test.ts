@@ -14,7 +14,7 @@ const application: Application = {
   id: '5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11',
   reference: 'SIVA-2026-000042',
   serviceId: 'social-rehabilitation',
-  track: 'after-medical-rehabilitation',
+  track: 'functional-impairment',
   status: 'submitted',
   version: 1,
   channel: 'self',
@@ -105,7 +105,7 @@ describe('e-mails caused by a new application', () => {
     expect(confirmation?.email.text).toContain('Kas notiks tālāk');
     expect(alert?.email.to).toBe('socialarehabilitacija@siva.gov.lv');
     expect(alert?.email.text).toContain('SIVA-2026-000042');
-    expect(alert?.email.text).toContain('Pēc medicīniskās rehabilitācijas');
+    expect(alert?.email.text).toContain('Personas ar funkcionēšanas ierobežojumiem');
   });
 
   it('writes English for an applicant who chose English', async () => {

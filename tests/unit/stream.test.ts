@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { createStreamHandler, insertedTimelineEvent } from '../../functions/adapters/stream';
+import { retryPauseMs } from '../../functions/core/notifier';
 
 const insert = (image: Record<string, unknown>, sequence = '1'): DynamoDBRecord =>
   ({ eventName: 'INSERT', dynamodb: { SequenceNumber: sequence, NewImage: image } }) as DynamoDBRecord;
@@ -38,5 +39,47 @@ describe('reading the table stream', () => {
     });
     expect(await handler({ Records: [decisionItem, insert(eventImage, '2')] })).toEqual({ batchItemFailures: [] });
     expect(seen).toEqual(['e']);
+  });
+});
+
+describe('a record whose notification throws (DynamoDB throttling, a transaction conflict)', () => {
+  const throttled = () => Object.assign(new Error('Rate of requests exceeds the allowed throughput'), { name: 'ThrottlingException' });
+
+  it('is handed back after a pause that grows with each failure, like a temporary SES failure, and the count starts afresh once it goes through', async () => {
+    const settings = { retryBaseMs: 1000, maxDeliveries: 4 };
+    const pauses: number[] = [];
+    let failuresLeft = 4;
+    const handler = createStreamHandler(
+      async () => {
+        if (failuresLeft-- > 0) throw throttled();
+        return 'done';
+      },
+      async (failures) => void pauses.push(retryPauseMs(settings, failures)),
+    );
+    const batch = { Records: [insert(eventImage, '7')] };
+    for (let delivery = 1; delivery <= 4; delivery++) {
+      expect(await handler(batch)).toEqual({ batchItemFailures: [{ itemIdentifier: '7' }] });
+    }
+    // 1 s, 2 s, 4 s, then no longer than the longest pause before the last SES delivery.
+    expect(pauses).toEqual([1000, 2000, 4000, 4000]);
+    expect(await handler(batch)).toEqual({ batchItemFailures: [] });
+
+    failuresLeft = 1;
+    expect(await handler(batch)).toEqual({ batchItemFailures: [{ itemIdentifier: '7' }] });
+    expect(pauses.at(-1)).toBe(1000);
+  });
+
+  it('counts failures per record: another record failing starts at the shortest pause', async () => {
+    const counted: number[] = [];
+    const handler = createStreamHandler(
+      async () => {
+        throw throttled();
+      },
+      async (failures) => void counted.push(failures),
+    );
+    await handler({ Records: [insert(eventImage, '1')] });
+    await handler({ Records: [insert(eventImage, '1')] });
+    await handler({ Records: [insert(eventImage, '2')] });
+    expect(counted).toEqual([1, 2, 1]);
   });
 });

@@ -1,0 +1,66 @@
+/**
+ * The neutral e-mail sent instead of every other kind when the application's track is
+ * special-category (core/special-category.ts): it says only that there is news about the
+ * application and where to sign in to read it. No service, track, status, reason,
+ * recommendation, name or date: a mailbox is often shared, read on a lock screen or by
+ * the mail provider.
+ */
+import type { Language } from '../../../schemas/primitives';
+import type { Application, NotificationKind } from '../model';
+import { renderEmail, type Email } from './html';
+import { applicationUrl } from './submission';
+
+const copy = {
+  lv: {
+    subject: (reference: string, own: boolean) => `Jaunumi par ${own ? 'jūsu ' : ''}iesniegumu ${reference}`,
+    greeting: 'Labdien!',
+    news: (reference: string) => `Ir jaunumi par iesniegumu ${reference}.`,
+    signIn: 'Lai tos izlasītu, lūdzu, piesakieties.',
+    why: 'Šajā e-pastā mēs nerakstām sīkāk, lai jūsu informācija paliktu aizsargāta.',
+    link: 'Pieteikties un izlasīt',
+    signature: 'Sociālās integrācijas valsts aģentūra',
+  },
+  en: {
+    subject: (reference: string, own: boolean) => `News about ${own ? 'your ' : ''}application ${reference}`,
+    greeting: 'Hello,',
+    news: (reference: string) => `There is news about application ${reference}.`,
+    signIn: 'Please sign in to read it.',
+    why: 'We do not write more in this e-mail, to keep your information protected.',
+    link: 'Sign in and read it',
+    signature: 'Social Integration State Agency',
+  },
+} as const satisfies Record<Language, unknown>;
+
+/** Who reads which kind, and where they sign in: the applicant in their language on the portal; officers and the agency in Latvian at work. */
+const audience: Record<NotificationKind, 'applicant' | 'referrer' | 'agency'> = {
+  'applicant-confirmation': 'applicant',
+  'applicant-update': 'applicant',
+  'referrer-confirmation': 'referrer',
+  'referrer-update': 'referrer',
+  'agency-alert': 'agency',
+  'agency-documents-alert': 'agency',
+};
+
+export const neutralNotice = (
+  application: Pick<Application, 'id' | 'reference' | 'language'>,
+  kind: NotificationKind,
+  urls: { readonly portalUrl: string; readonly staffPortalUrl: string },
+): Email => {
+  const reader = audience[kind];
+  const language: Language = reader === 'applicant' ? application.language : 'lv';
+  const words = copy[language];
+  const href =
+    reader === 'applicant'
+      ? applicationUrl(urls.portalUrl, application.id)
+      : reader === 'referrer'
+        ? `${urls.staffPortalUrl.replace(/\/+$/, '')}/referrals/${application.id}`
+        : applicationUrl(urls.staffPortalUrl, application.id);
+  return renderEmail(language, words.subject(application.reference, reader === 'applicant'), [
+    { kind: 'paragraph', text: words.greeting },
+    { kind: 'paragraph', text: words.news(application.reference) },
+    { kind: 'paragraph', text: words.signIn },
+    { kind: 'link', text: words.link, href },
+    { kind: 'paragraph', text: words.why },
+    { kind: 'paragraph', text: words.signature },
+  ]);
+};

@@ -1,0 +1,10 @@
+import { ListApplicationsQuery } from '../../schemas/lifecycle';
+import { listLostBatches } from '../core/workflow';
+import { pageRequest, pageResponse } from '../http/responses';
+import { httpRoute } from '../http/route';
+import { issuers, workflowDeps } from '../wiring';
+
+/** GET /staff/notifications/lost-batches: dead-lettered stream batches the stream no longer held, newest first. */
+export const handler = httpRoute({ roles: ['staff'], issuers, query: ListApplicationsQuery }, async ({ principal, query }) =>
+  pageResponse(await listLostBatches(workflowDeps, principal, pageRequest(query)), (item) => item),
+);

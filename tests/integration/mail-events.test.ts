@@ -1,0 +1,166 @@
+/**
+ * A bounce or a complaint comes back from SES (event publishing of the configuration set, through
+ * SNS) about an e-mail the notifier sent: the real mail-events handler module, fed the exact shape
+ * SNS delivers to Lambda, records it on the application's timeline and on staff's failed list,
+ * once, and staff can resend it. Real parts: DynamoDB Local; nothing is injected.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { SNSEvent } from 'aws-lambda';
+import { createApplicationRepository } from '../../functions/adapters/application-repository';
+import { createNotificationRepository } from '../../functions/adapters/notification-repository';
+import { createWorkflowRepository } from '../../functions/adapters/workflow-repository';
+import { mailTagsFor } from '../../functions/core/mail-events';
+import type { NotificationKey } from '../../functions/core/notifier';
+import type { TimelineEvent } from '../../functions/core/model';
+import { storedApplication, submittedEvent } from '../support/stored-application';
+import { useHandlerEnvironment } from '../support/handler-environment';
+import { devIssuers } from '../../local/dev-idp';
+import { documentClient, freshTable, local } from './support/local';
+
+const mailEventsHandler = async (tableName: string) => {
+  useHandlerEnvironment({ tableName, dynamoEndpoint: local.dynamoEndpoint, issuers: { citizen: devIssuers.citizen.issuer, workforce: devIssuers.workforce.issuer } });
+  vi.resetModules();
+  const { handler } = await import('../../functions/mail-events/handler');
+  return (event: SNSEvent) => handler(event, {} as never);
+};
+
+/** A stored application whose confirmation the notifier has sent (its marker says sent). */
+const sentConfirmation = async (tableName: string) => {
+  const application = storedApplication();
+  const submitted = submittedEvent(application);
+  await createApplicationRepository(documentClient(), tableName).insertSubmitted(application, submitted);
+  const key: NotificationKey = { applicationId: application.id, eventId: submitted.id, kind: 'applicant-confirmation' };
+  const at = new Date().toISOString();
+  const sent: TimelineEvent = {
+    applicationId: application.id,
+    id: `${at}#sent`,
+    type: 'notification_sent',
+    at,
+    actor: { role: 'system', subject: 'notifier' },
+    details: { notification: key.kind, recipient: 'applicant', sourceEventId: key.eventId, channel: 'email' },
+  };
+  expect(await createNotificationRepository(documentClient(), tableName).recordSent(key, '0100019abc-ses-id', sent)).toBe(true);
+  return { application, key };
+};
+
+/** The `mail` part of an SES event record, with the tags the message was sent with (as SES publishes them: name → [value]). */
+const mailOf = (key: NotificationKey, to: string) => ({
+  timestamp: '2026-11-29T10:00:00.000Z',
+  source: 'e-pakalpojumi@siva.gov.lv',
+  sourceArn: 'arn:aws:ses:eu-north-1:123456789012:identity/siva.gov.lv',
+  sendingAccountId: '123456789012',
+  messageId: '0100019abc-ses-id',
+  destination: [to],
+  headersTruncated: false,
+  tags: {
+    'ses:configuration-set': ['SivaEservicesMailConfigurationSet'],
+    'ses:source-ip': ['192.0.2.10'],
+    'ses:from-domain': ['siva.gov.lv'],
+    'ses:caller-identity': ['notifier'],
+    ...Object.fromEntries(mailTagsFor(key).map((tag) => [tag.Name, [tag.Value]])),
+  },
+});
+
+/** What SNS hands Lambda: the SES event record is the message, as a JSON string. */
+const snsEvent = (sesRecord: unknown): SNSEvent => ({
+  Records: [
+    {
+      EventSource: 'aws:sns',
+      EventVersion: '1.0',
+      EventSubscriptionArn: 'arn:aws:sns:eu-north-1:123456789012:MailEvents:5f0c6a0e-1111-2222-3333-444455556666',
+      Sns: {
+        Type: 'Notification',
+        MessageId: crypto.randomUUID(),
+        TopicArn: 'arn:aws:sns:eu-north-1:123456789012:MailEvents',
+        Subject: '',
+        Message: JSON.stringify(sesRecord),
+        Timestamp: '2026-11-29T10:00:05.000Z',
+        SignatureVersion: '1',
+        Signature: 'EXAMPLE',
+        SigningCertUrl: 'https://sns.eu-north-1.amazonaws.com/SimpleNotificationService-example.pem',
+        UnsubscribeUrl: 'https://sns.eu-north-1.amazonaws.com/?Action=Unsubscribe',
+        MessageAttributes: {},
+      },
+    },
+  ],
+});
+
+const bounce = (key: NotificationKey, to: string) => ({
+  eventType: 'Bounce',
+  bounce: {
+    feedbackId: '0100019abc-feedback',
+    bounceType: 'Permanent',
+    bounceSubType: 'NoEmail',
+    bouncedRecipients: [{ emailAddress: to, action: 'failed', status: '5.1.1', diagnosticCode: `smtp; 550 5.1.1 <${to}>: Recipient address rejected` }],
+    timestamp: '2026-11-29T10:00:04.000Z',
+    reportingMTA: 'dns; mx.example.lv',
+  },
+  mail: mailOf(key, to),
+});
+
+describe('bounces and complaints from SES', () => {
+  it('records a bounce on the timeline and on staff\'s failed list, once, without the address; staff can resend it', async () => {
+    const tableName = await freshTable('mail-events');
+    const recordMailEvents = await mailEventsHandler(tableName);
+    const { application, key } = await sentConfirmation(tableName);
+    const event = snsEvent(bounce(key, application.applicant.email!));
+
+    await recordMailEvents(event);
+    await recordMailEvents(event); // SNS delivers at least once
+
+    const record = await createApplicationRepository(documentClient(), tableName).findWithTimeline(application.id);
+    const failed = record!.timeline.filter((entry) => entry.type === 'notification_failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.details).toMatchObject({ notification: 'applicant-confirmation', sourceEventId: key.eventId, reason: 'bounced:Permanent:NoEmail', permanent: true });
+    expect(JSON.stringify(failed)).not.toContain(application.applicant.email!);
+
+    const workflow = createWorkflowRepository(documentClient(), tableName);
+    const listed = await workflow.listFailedNotifications('social-rehabilitation', { limit: 50 });
+    expect(listed.items.filter((item) => item.applicationId === application.id)).toEqual([
+      expect.objectContaining({ eventId: key.eventId, kind: 'applicant-confirmation', failure: { code: 'bounced:Permanent:NoEmail', permanent: true } }),
+    ]);
+    const at = new Date().toISOString();
+    const resend: TimelineEvent = {
+      applicationId: application.id,
+      id: `${at}#resend`,
+      type: 'notification_resend_requested',
+      at,
+      actor: { role: 'staff', subject: 'staff-anna' },
+      details: { sourceEventId: key.eventId, notification: key.kind },
+    };
+    expect(await workflow.requestResend(key, resend)).toBe(true);
+  });
+
+  it('records a complaint as a permanent failure', async () => {
+    const tableName = await freshTable('mail-complaints');
+    const recordMailEvents = await mailEventsHandler(tableName);
+    const { application, key } = await sentConfirmation(tableName);
+    await recordMailEvents(
+      snsEvent({
+        eventType: 'Complaint',
+        complaint: {
+          feedbackId: '0100019abc-complaint',
+          complaintSubType: null,
+          complainedRecipients: [{ emailAddress: application.applicant.email }],
+          timestamp: '2026-11-29T11:00:00.000Z',
+          userAgent: 'Mail provider feedback loop',
+          complaintFeedbackType: 'abuse',
+          arrivalDate: '2026-11-29T10:59:00.000Z',
+        },
+        mail: mailOf(key, application.applicant.email!),
+      }),
+    );
+    const listed = await createWorkflowRepository(documentClient(), tableName).listFailedNotifications('social-rehabilitation', { limit: 50 });
+    expect(listed.items.find((item) => item.applicationId === application.id)).toMatchObject({ failure: { code: 'complained:abuse', permanent: true } });
+  });
+
+  it('records nothing for a delivery, or for mail that carries none of our tags', async () => {
+    const tableName = await freshTable('mail-other');
+    const recordMailEvents = await mailEventsHandler(tableName);
+    const { application, key } = await sentConfirmation(tableName);
+    await recordMailEvents(snsEvent({ eventType: 'Delivery', delivery: { recipients: [application.applicant.email] }, mail: mailOf(key, application.applicant.email!) }));
+    await recordMailEvents(snsEvent({ ...bounce(key, application.applicant.email!), mail: { ...mailOf(key, application.applicant.email!), tags: {} } }));
+    const record = await createApplicationRepository(documentClient(), tableName).findWithTimeline(application.id);
+    expect(record!.timeline.filter((entry) => entry.type === 'notification_failed')).toEqual([]);
+  });
+});
