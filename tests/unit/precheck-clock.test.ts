@@ -11,6 +11,9 @@ beforeAll(async () => {
   process.env.CITIZEN_TOKEN_ISSUER = testIssuers.citizen;
   process.env.WORKFORCE_TOKEN_ISSUER = testIssuers.workforce;
   delete process.env.PENSION_AGE;
+  // No table and no DynamoDB endpoint: a handler that could store anything would fail at import (functions/wiring.ts).
+  delete process.env.TABLE_NAME;
+  delete process.env.AWS_ENDPOINT_URL_DYNAMODB;
   ({ checkEligibility } = await import('../../functions/check-eligibility/handler'));
 });
 
@@ -31,6 +34,13 @@ const outcomeAt = async (instant: string, dateOfBirth: string, evidence: Record<
   const answer = JSON.parse(response.body as string) as { tracks: { track: string; outcome: string; missing: { field: string }[] }[] };
   return answer.tracks.find(({ track }) => track === 'disability')!;
 };
+
+it('needs no table: the public pre-check has nowhere to store what it is told', async () => {
+  expect((await outcomeAt('2026-11-22T12:00:00Z', '1980-01-01')).outcome).toBe('eligible');
+  const { readFileSync } = await import('node:fs');
+  const source = readFileSync(new URL('../../functions/check-eligibility/handler.ts', import.meta.url), 'utf8');
+  expect(source).not.toMatch(/from '\.\.\/(wiring|adapters\/)/);
+});
 
 describe('the pre-check’s day is the day in Riga', () => {
   it('a 15th birthday on 23 November counts from 22:00 UTC on the 22nd (EET, UTC+2)', async () => {
