@@ -91,7 +91,7 @@ describe('shared responses', () => {
         allowedDecisions: expect.arrayContaining(['request-documents', 'review', 'admit-to-queue', 'grant', 'refuse']),
       },
     });
-    expect(response.body.allowedDecisions).toHaveLength(5);
+    expect((response.body as { allowedDecisions: string[] }).allowedDecisions).toHaveLength(5);
   });
 });
 
