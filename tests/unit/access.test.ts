@@ -108,4 +108,11 @@ describe('language of the answer', () => {
     expect(negotiateLanguage('en;level=1;q=0.2, lv;q=0.1')).toBe('en');
     expect(negotiateLanguage('en;q=abc, lv;q=0.5')).toBe('en');
   });
+
+  it('reads only a well-formed q parameter, and ranks only lv and en', () => {
+    expect(negotiateLanguage('en;xq=0.1, lv;q=0.5')).toBe('en');
+    expect(negotiateLanguage('en;q=0.1x, lv;q=0.5')).toBe('en');
+    expect(negotiateLanguage('de, en;q=0.5')).toBe('en');
+    expect(negotiateLanguage('de;q=0.9, ru, en;q=0.2, lv;q=0.1')).toBe('en');
+  });
 });
