@@ -20,13 +20,14 @@ const shapeOf = (raw: string): string | null => {
 
 export const oldFormatCheckDigit = (digits: string): number => {
   const sum = checksumWeights.reduce((total, weight, index) => total + weight * Number(digits[index]), 0);
-  return ((1101 - sum) % 11 + 11) % 11 % 10;
+  // The weighted sum is at most 9 × 55 = 495, so 1101 − sum is positive and `%` needs no sign correction.
+  return ((1101 - sum) % 11) % 10;
 };
 
-const isCalendarDate = (year: number, month: number, day: number): boolean => {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-};
+const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+const isCalendarDate = (year: number, month: number, day: number): boolean =>
+  month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 
 export const checkPersonalCode = (raw: string): PersonalCodeCheck => {
   const digits = shapeOf(raw);

@@ -19,3 +19,32 @@ export const ratio = (value: number): string => `${value.toFixed(2)}×`;
 
 /** "met" / "missed" against an upper bound, with the bound, for tables. */
 export const verdict = (value: number, limit: number): string => (value <= limit ? `met (≤ ${limit})` : `**missed** (> ${limit})`);
+
+/**
+ * The A/A spread of a statistic: the baseline compared with itself, its samples split into alternate halves (they were
+ * taken interleaved, so each half saw the same machine). Returned as a relative half-width: 0.04 means the baseline
+ * differed from itself by 4 %, so a ratio closer than that to a target says nothing about the target.
+ */
+export const aaSpread = (samples: readonly number[], statistic: (samples: readonly number[]) => number = median): number => {
+  const even = samples.filter((_, index) => index % 2 === 0);
+  const odd = samples.filter((_, index) => index % 2 === 1);
+  if (even.length === 0 || odd.length === 0) return Number.POSITIVE_INFINITY;
+  return Math.abs(statistic(even) / statistic(odd) - 1);
+};
+
+/** "1.29× ± 0.05": a ratio with the A/A spread around it. */
+export const ratioWithSpread = (value: number, spread: number): string => `${value.toFixed(2)}× ± ${(value * spread).toFixed(2)}`;
+
+export type Outcome = 'met' | 'missed' | 'inconclusive';
+
+/** Met or missed only when the whole band value × (1 ± spread) lies on one side of the upper bound. */
+export const outcomeBeyondSpread = (value: number, limit: number, spread: number): Outcome =>
+  value * (1 + spread) <= limit ? 'met' : value * (1 - spread) > limit ? 'missed' : 'inconclusive';
+
+/** The table cell for outcomeBeyondSpread. */
+export const verdictBeyondSpread = (value: number, limit: number, spread: number): string =>
+  ({
+    met: `met (≤ ${limit} beyond the spread)`,
+    missed: `**missed** (> ${limit} beyond the spread)`,
+    inconclusive: `inconclusive (${limit} is within the spread)`,
+  })[outcomeBeyondSpread(value, limit, spread)];

@@ -36,9 +36,15 @@ const inWords = (answer: PrecheckAnswer, language: Language) => ({
   alternatives: answer.alternatives.map((item) => suggestion(item, language)),
 });
 
-/** POST /services/{serviceId}/eligibility: a public pre-check; nothing is stored and no personal code is asked for. */
-export const handler = httpRoute(
-  { roles: 'public', issuers, path: ServiceIdPath, body: EligibilityQuestion, idempotent: true },
-  async ({ path, body, language }) =>
-    json(200, inWords(precheck(path.serviceId, body, { today: rigaDate(new Date()), rules }), language)),
-);
+/**
+ * POST /services/{serviceId}/eligibility: a public pre-check; nothing is stored and no personal code is asked for.
+ * The clock is passed in so a spec can stand at the hour when Riga has reached a birthday and UTC has not.
+ */
+export const checkEligibility = ({ clock }: { clock: () => Date }) =>
+  httpRoute(
+    { roles: 'public', issuers, path: ServiceIdPath, body: EligibilityQuestion, idempotent: true },
+    async ({ path, body, language }) =>
+      json(200, inWords(precheck(path.serviceId, body, { today: rigaDate(clock()), rules }), language)),
+  );
+
+export const handler = checkEligibility({ clock: () => new Date() });

@@ -7,7 +7,7 @@
 import { violation, type MessageCode, type Path, type Violation } from '../../schemas/messages';
 import { checkPersonalCode } from '../../schemas/personal-code';
 import { trackInfo, type FiledBy, type ServiceId } from '../../schemas/services';
-import { ageOn, monthsAfter, monthsBefore } from './dates';
+import { ageOn, monthsAfter } from './dates';
 import type { EligibilityRules } from './rules';
 
 /** What is known about the person: a whole form on submission, some answers in a pre-check. */
@@ -67,12 +67,19 @@ const workingAge = (context: RuleContext, { upperLimit = true } = {}) => {
   fail(context, evidencePath('workingAndInsured'), 'above_pension_age', { pensionAge: rules.pensionAge });
 };
 
+/**
+ * Whether today is past the last day of a window of `months` from `date`. The window closes on the same day of
+ * the month (the month's last day when it has none), the day shown as "closes on": counting back from today
+ * instead would stretch a window from 28 February or 30 April to the end of the closing month.
+ */
+const pastWindow = (date: string, months: number, today: string) => monthsAfter(date, months) < today;
+
 /** A date that must fall within `months` before today (and not after it). */
 const withinMonths = (context: RuleContext, field: string, months: number, code: MessageCode) => {
   const date = evidenceValue<string>(context, field);
   if (date === undefined) return void context.result.missing.push(evidencePath(field));
   if (date > context.today) return fail(context, evidencePath(field), 'date_in_future');
-  if (date < monthsBefore(context.today, months)) fail(context, evidencePath(field), code, { months });
+  if (pastWindow(date, months, context.today)) fail(context, evidencePath(field), code, { months });
 };
 
 const stillValid = (context: RuleContext, field: string, code: MessageCode) => {
@@ -126,7 +133,7 @@ const vocationalStudy = (requiredLevel: EducationLevel) => (context: RuleContext
   const gpOpinion = evidenceValue<string>(context, 'gpOpinionDate');
   if (gpOpinion !== undefined) {
     if (gpOpinion > context.today) fail(context, evidencePath('gpOpinionDate'), 'date_in_future');
-    else if (gpOpinion < monthsBefore(context.today, context.rules.gpOpinionMaxAgeMonths)) {
+    else if (pastWindow(gpOpinion, context.rules.gpOpinionMaxAgeMonths, context.today)) {
       fail(context, evidencePath('gpOpinionDate'), 'gp_opinion_too_old', { months: context.rules.gpOpinionMaxAgeMonths });
     }
   }

@@ -23,7 +23,10 @@ const today = rigaDate(new Date());
 const canaryApplication = () => ({ ...functionalImpairmentApplication(today), applicant: { ...canaryContact } });
 /** The canary referred by a social service to a coordinated service (another need than their own application). */
 const canaryReferral = () => {
-  const referral = referralOf({ ...validForm('coordinated-services', 'addiction-adults', today), applicant: { ...canaryContact } }, canary.personalCode, today);
+  const form = validForm('coordinated-services', 'addiction-adults', today);
+  // The social service's decision number is health-related evidence: a canary of its own.
+  const evidence = { ...form.evidence, socialServiceDecisionNumber: canary.documentNumber };
+  const referral = referralOf({ ...form, evidence, applicant: { ...canaryContact } } as typeof form, canary.personalCode, today);
   return { ...referral, application: { ...referral.application, applicant: { ...referral.application.applicant, givenName: canary.givenName, familyName: canary.familyName } } };
 };
 

@@ -1,6 +1,7 @@
 /** The local stand-ins for API Gateway and the stream event source mapping behave like the real ones. */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, DynamoDBStreamEvent } from 'aws-lambda';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -23,9 +24,26 @@ describe('the local gateway', () => {
     expect(response.body).toEqual({ message: 'Not Found' });
   });
 
-  it('rejects missing, foreign and expired-looking tokens with 401 before any handler runs', async () => {
+  it('rejects missing, foreign, expired and misaddressed tokens with 401 before any handler runs', async () => {
     const stranger = await createDevIdentityProvider();
-    for (const token of [undefined, 'not.a.jwt', await stranger.citizen('161175-19997')]) {
+    // The trusted key's own token, signed again with one claim changed: only that claim can be why it is refused.
+    const valid = await (await tokens()).citizen('161175-19997');
+    const { alg, kid } = decodeProtectedHeader(valid);
+    const trustedKey = await importJWK(JSON.parse(inject('idpKey')) as JWK, alg);
+    const now = Math.floor(Date.now() / 1000);
+    const resigned = (changes: Record<string, unknown>) =>
+      new SignJWT({ ...decodeJwt(valid), ...changes }).setProtectedHeader({ alg: alg!, kid, typ: 'JWT' }).sign(trustedKey);
+    expect((await api('/applications', { token: await resigned({}) })).status).toBe(200);
+
+    const refused = [
+      undefined,
+      'not.a.jwt',
+      await stranger.citizen('161175-19997'),
+      await resigned({ iat: now - 7200, exp: now - 60 }),
+      await resigned({ aud: 'siva-eservices-workforce' }),
+      await resigned({ iss: 'https://elsewhere.example/citizen' }),
+    ];
+    for (const token of refused) {
       const response = await api('/applications', { ...(token && { token }) });
       expect(response.status).toBe(401);
       expect(response.body).toEqual({ message: 'Unauthorized' });
@@ -227,7 +245,8 @@ describe('the local stream poller', () => {
     });
     cleanups.push(poller.stop);
     for (const id of ['1', '2', '3']) await put(tableName, id);
-    await new Promise((done) => setTimeout(done, 100));
+    // DynamoDB Local shows a write on the stream a moment later: wait until the last one reached the consumer.
+    await waitFor(async () => batches.some((batch) => batch.Records.some((r) => r.dynamodb?.NewImage?.n?.S === '3')));
     await poller.idle();
 
     const record = batches[0]!.Records[0]!;
@@ -267,10 +286,9 @@ describe('the local stream poller', () => {
     });
     cleanups.push(poller.stop);
     await put(tableName, 'poison');
-    await new Promise((done) => setTimeout(done, 100));
-    await poller.idle();
+    await waitFor(async () => poller.deadLetters.length > 0);
     await put(tableName, 'after');
-    await new Promise((done) => setTimeout(done, 100));
+    await waitFor(async () => attempts.includes('after'));
     await poller.idle();
 
     expect(attempts.filter((ids) => ids.includes('poison'))).toHaveLength(3);

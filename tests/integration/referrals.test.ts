@@ -12,7 +12,7 @@ import { rigaDate } from '../../functions/core/dates';
 import { devIssuers, workforceAccessClaims } from '../../local/dev-idp';
 import { applicantContact } from '../support/fixtures';
 import { freshPersonalCode, referralOf, validForm } from '../support/service-forms';
-import { api, documentClient, emailsAbout, local, tokens, waitFor } from './support/local';
+import { api, documentClient, emailsAbout, local, settledEmailsAbout, tokens, waitFor } from './support/local';
 
 const today = rigaDate(new Date());
 
@@ -42,10 +42,8 @@ describe('POST /referrals', () => {
     });
     expect(stored.body.timeline[0]).toMatchObject({ type: 'submitted', details: { channel: 'referral', referrer: 'social-service' } });
 
-    const emails = await waitFor(async () => {
-      const found = await emailsAbout(created.body.reference);
-      return found.length >= 3 && found;
-    });
+    const emails = await settledEmailsAbout(created.body.reference, 3);
+    expect(emails).toHaveLength(3);
     const to = (address: string) => emails.filter((email) => email.destination.to.includes(address));
     expect(to('klients@example.lv')).toHaveLength(1);
     expect(to('klients@example.lv')[0]!.body.text).toContain('nosūtījumu, ko jūsu vārdā iesniedza Pašvaldības sociālais dienests (tukums)');
@@ -75,12 +73,8 @@ describe('POST /referrals', () => {
     const { email: _none, ...applicant } = applicantContact;
     const created = await refer(token, referralOf({ ...form, applicant } as typeof form, freshPersonalCode(), today));
     expect(created.status).toBe(201);
-    const emails = await waitFor(async () => {
-      const found = await emailsAbout(created.body.reference);
-      return found.length >= 2 && found;
-    });
-    await new Promise((done) => setTimeout(done, 300));
-    expect((await emailsAbout(created.body.reference)).map((email) => email.destination.to[0]).sort()).toEqual(
+    const emails = await settledEmailsAbout(created.body.reference, 2);
+    expect(emails.map((email) => email.destination.to[0]).sort()).toEqual(
       ['officer.social-service.tukums@example.lv', 'social-rehabilitation@siva.gov.lv'],
     );
     expect(emails).toHaveLength(2);
@@ -322,7 +316,8 @@ describe('Idempotency-Key', () => {
 });
 
 describe('POST /services/{serviceId}/eligibility', () => {
-  it('answers without a sign-in, in the language asked for, and stores nothing', async () => {
+  // That it stores nothing: the function has no table (tests/unit/precheck-clock.test.ts, tests/infra).
+  it('answers without a sign-in, in the language asked for', async () => {
     const response = await api('/services/early-intervention/eligibility', {
       json: { dateOfBirth: '1980-02-02', evidence: { acuteEventDate: '2020-01-01' } },
       headers: { 'accept-language': 'en' },

@@ -10,7 +10,7 @@ import { rigaDate } from '../../functions/core/dates';
 import { daysBefore } from '../support/fixtures';
 import { freshPersonalCode, referralOf, validForm } from '../support/service-forms';
 import { storedApplication } from '../support/stored-application';
-import { api, documentClient, emailsAbout, inbox, local, tokens, waitFor } from './support/local';
+import { api, documentClient, emailsAbout, inbox, local, settledEmailsAbout, tokens, waitFor } from './support/local';
 
 const today = rigaDate(new Date());
 const inDays = (days: number) => daysBefore(today, -days);
@@ -31,12 +31,9 @@ const decide = async (token: string, id: string, decision: Record<string, unknow
   return api(`/staff/applications/${id}/decisions`, { token, json: { expectedVersion: current.body.version, ...decision } });
 };
 
-/** The subjects of the e-mails to one address about one application, once `count` have arrived. */
+/** The subjects of every e-mail to one address about one application, once `count` arrived and the stream settled. */
 const subjectsTo = async (address: string, reference: string, count: number) =>
-  waitFor(async () => {
-    const subjects = (await emailsAbout(reference)).filter((email) => email.destination.to.includes(address)).map((email) => email.subject);
-    return subjects.length >= count && subjects;
-  }, 15_000);
+  (await settledEmailsAbout(reference, count, address)).map((email) => email.subject);
 
 describe('a staff member takes an application from submitted to completed', () => {
   it('moves it through every step; the applicant gets an e-mail at each, staff one when documents arrive', async () => {
@@ -101,10 +98,8 @@ describe('a refusal', () => {
     });
     expect(refused.body).toMatchObject({ status: 'refused', allowedDecisions: [] });
 
-    const emails = await waitFor(async () => {
-      const found = (await emailsAbout(applicant.reference)).filter((email) => email.destination.to.includes(applicant.email));
-      return found.length >= 3 && found;
-    });
+    const emails = await settledEmailsAbout(applicant.reference, 3, applicant.email);
+    expect(emails).toHaveLength(3);
     const refusal = emails.find((email) => email.body.text?.includes('Iesniegtā izziņa nav derīga.'));
     expect(refusal?.body.text).toContain('Lēmumu var apstrīdēt SIVA direktoram viena mēneša laikā.');
 

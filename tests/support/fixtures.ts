@@ -69,13 +69,20 @@ export const canary = {
   email: 'kanarija.ciepstina@example.lv',
   addressLine: 'Putnu iela 13 dz. 37',
   phone: '+371 29871234',
+  postcode: 'LV-3913',
+  /** Health evidence: a VDEĀVK decision number and an ICF code; the disability group (I–III) is too short to search for. */
+  documentNumber: 'VDEAVK-58213/KAN',
+  icfCode: 'b28013',
+  representativeName: 'Zīlīte Strazdiņa',
+  officerName: 'Dzenis Vālodze',
+  doctorName: 'Dr. Žubīte Cielava',
 } as const;
 
 /** The applicant's contact details, all of them canaries. */
 export const canaryContact = {
   ...applicantContact,
   dateOfBirth: canary.dateOfBirth,
-  address: { ...applicantContact.address, line: canary.addressLine },
+  address: { ...applicantContact.address, line: canary.addressLine, postcode: canary.postcode },
   phone: canary.phone,
   email: canary.email,
 } as const;

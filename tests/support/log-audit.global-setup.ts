@@ -8,10 +8,10 @@
  * makes the audit run once, after every other teardown. A throwing teardown
  * does not change Vitest's exit code, so the audit sets it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditCapture, captureDirVariable, mainCaptureFile, teeStreams } from './log-audit';
+import { auditCapture, auditResultVariable, captureDirVariable, mainCaptureFile, teeStreams, type AuditVerdict } from './log-audit';
 
 interface AuditState {
   readonly dir: string;
@@ -27,10 +27,18 @@ const begin = (): AuditState => {
   return { dir, untee: teeStreams(join(dir, mainCaptureFile)), users: 0 };
 };
 
+/** The verdict for audited-vitest.ts, which fails a run that has none (the audit never ran). */
+const recordVerdict = (verdict: AuditVerdict) => {
+  const file = process.env[auditResultVariable];
+  if (file) writeFileSync(file, JSON.stringify(verdict));
+};
+
 const finish = ({ dir, untee }: AuditState) => {
   untee();
   const { files, bytes, findings } = auditCapture(dir);
-  if (files === 0 || bytes === 0) {
+  const empty = files === 0 || bytes === 0;
+  recordVerdict({ status: empty ? 'nothing-captured' : findings.length > 0 ? 'personal-data-found' : 'clean', files, bytes, findings: findings.length });
+  if (empty) {
     console.error(`\nLog audit: nothing was captured in ${dir}; the capture is broken, so the run cannot be trusted.`);
     process.exitCode = 1;
     return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, monthsBefore, rigaDate, rigaDayBounds } from '../../functions/core/dates';
+import { ageOn, monthsBefore, rigaDate, rigaDayBounds, rigaOffsetHours } from '../../functions/core/dates';
 
 describe('calendar rules in Europe/Riga', () => {
   it('counts a birthday on its day, not the day after', () => {
@@ -52,5 +52,24 @@ describe('calendar rules in Europe/Riga', () => {
     expect(hours('2026-03-29')).toBe(23);
     expect(hours('2026-10-25')).toBe(25);
     expect(hours('2026-12-31')).toBe(24);
+  });
+});
+
+describe('calendar rules at their edges', () => {
+  it('a birthday later in the year is not reached earlier in it, even on a later day of an earlier month', () => {
+    expect(ageOn('2011-03-15', '2026-02-20')).toBe(14);
+    expect(ageOn('2011-03-15', '2026-04-01')).toBe(15);
+  });
+
+  it('summer time starts and ends exactly at 01:00 UTC on the last Sunday of March and October', () => {
+    expect(rigaOffsetHours(new Date('2026-03-29T00:59:59.999Z'))).toBe(2);
+    expect(rigaOffsetHours(new Date('2026-03-29T01:00:00.000Z'))).toBe(3);
+    expect(rigaOffsetHours(new Date('2026-10-25T00:59:59.999Z'))).toBe(3);
+    expect(rigaOffsetHours(new Date('2026-10-25T01:00:00.000Z'))).toBe(2);
+  });
+
+  it('New Year in Riga comes at 22:00 UTC on 31 December (the reference year follows it)', () => {
+    expect(rigaDate(new Date('2026-12-31T21:59:59.999Z'))).toBe('2026-12-31');
+    expect(rigaDate(new Date('2026-12-31T22:00:00.000Z'))).toBe('2027-01-01');
   });
 });

@@ -37,3 +37,47 @@ describe('personal code (personas kods)', () => {
     }
   });
 });
+
+describe('personal code: every part of the date and the shape', () => {
+  /** An old-format code for a date, with its check digit. */
+  const oldCode = (ddmmyy: string, century: '0' | '1' | '2') => {
+    const digits = `${ddmmyy}${century}234`;
+    return `${digits.slice(0, 6)}-${digits.slice(6)}${oldFormatCheckDigit(digits)}`;
+  };
+
+  it('accepts 29 February in leap years (2004, and 2000 as a century leap year) and refuses it in 1900', () => {
+    expect(checkPersonalCode(oldCode('290204', '2'))).toMatchObject({ valid: true, birthDate: '2004-02-29' });
+    expect(checkPersonalCode(oldCode('290200', '2'))).toMatchObject({ valid: true, birthDate: '2000-02-29' });
+    expect(checkPersonalCode(oldCode('290200', '1'))).toEqual({ valid: false, reason: 'date' });
+    expect(checkPersonalCode(oldCode('300204', '2'))).toEqual({ valid: false, reason: 'date' });
+  });
+
+  it('accepts the first and last day and month, and nothing outside them', () => {
+    expect(checkPersonalCode(oldCode('010199', '1'))).toMatchObject({ valid: true, birthDate: '1999-01-01' });
+    expect(checkPersonalCode(oldCode('311299', '1'))).toMatchObject({ valid: true, birthDate: '1999-12-31' });
+    expect(checkPersonalCode(oldCode('300499', '1'))).toMatchObject({ valid: true, birthDate: '1999-04-30' });
+    for (const ddmmyy of ['000199', '010099', '011399', '310499', '300299']) {
+      expect(checkPersonalCode(oldCode(ddmmyy, '1')), ddmmyy).toEqual({ valid: false, reason: 'date' });
+    }
+  });
+
+  it('maps a check value of 10 to the digit 0', () => {
+    // 010175-1007: 1·0+6·1+3·0+7·1+9·7+10·5+5·1+8·0+4·0+2·7 = 145; (1101 − 145) mod 11 = 10 → check digit 0.
+    expect(oldFormatCheckDigit('0101751007')).toBe(0);
+    expect(checkPersonalCode('010175-10070')).toMatchObject({ valid: true, birthDate: '1975-01-01' });
+    expect(checkPersonalCode('010175-10071')).toEqual({ valid: false, reason: 'checksum' });
+  });
+
+  it('reads the new format from 32 to 39, and anything else through the old rules', () => {
+    expect(checkPersonalCode('39000000000')).toEqual({ valid: true, normalised: '39000000000', format: 'new' });
+    expect(checkPersonalCode('40000000000')).toEqual({ valid: false, reason: 'date' });
+    expect(checkPersonalCode('22000000000')).toMatchObject({ valid: false });
+  });
+
+  it('refuses extra characters before or after the code, but ignores surrounding spaces', () => {
+    expect(checkPersonalCode(' 161175-19997 ')).toMatchObject({ valid: true, normalised: '16117519997' });
+    for (const raw of ['116117519997', 'x16117519997', '16117519997x', '1161175-19997']) {
+      expect(checkPersonalCode(raw), raw).toEqual({ valid: false, reason: 'format' });
+    }
+  });
+});

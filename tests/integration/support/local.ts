@@ -69,6 +69,23 @@ export const inbox = (): Promise<SentEmail[]> => inboxAt(local.inboxUrl);
 
 export const emailsAbout = async (reference: string) => (await inbox()).filter((email) => email.subject.includes(reference));
 
+/** Resolves once the shared stack's stream poller has handled every record written before the call (global-setup.ts). */
+export const streamSettled = async (): Promise<void> => {
+  const response = await fetch(inject('streamSettledUrl'));
+  if (response.status !== 204) throw new Error(`stream settle answered ${response.status}`);
+};
+
+/**
+ * Every e-mail about `reference` (optionally to one address), once at least `count` arrived and the stream has been
+ * handled since: a late duplicate is in the answer, so `toHaveLength(count)` can catch it.
+ */
+export const settledEmailsAbout = async (reference: string, count: number, to?: string): Promise<SentEmail[]> => {
+  const about = async () => (await emailsAbout(reference)).filter((email) => to === undefined || email.destination.to.includes(to));
+  await waitFor(async () => (await about()).length >= count, 15_000);
+  await streamSettled();
+  return about();
+};
+
 export const waitFor = async <T>(probe: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
