@@ -15,7 +15,8 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
-import { deadLetterConsumer, functions, routeKey, routes, streamConsumer, type Audience, type FunctionName, type RouteDefinition } from './routes';
+import { deadLetterConsumer, functions, routeKey, routes, scanResultConsumer, streamConsumer, type Audience, type FunctionName, type RouteDefinition } from './routes';
+import { EvidenceStorage } from './constructs/evidence-storage';
 import { DataTable } from './constructs/data-table';
 import { ServiceFunction } from './constructs/service-function';
 import { WorkforcePool } from './constructs/workforce-pool';
@@ -105,6 +106,10 @@ export class SivaEservicesStack extends Stack {
         "This queue is itself the dead-letter (on-failure) destination of the notifier's table-stream event source mapping. The dead-letters function consumes it and records each failed batch's e-mails as failed for staff to resend; a message it cannot record stays here (14 days) and is retried, so a further DLQ behind it would only hide it.",
     });
 
+    // --- Evidence uploads: quarantine (scanned by GuardDuty), checked evidence, their key.
+    const uploads = new EvidenceStorage(this, 'Uploads', { portalOrigin: new URL(settings.portalUrl).origin });
+    const uploadBuckets = { quarantine: uploads.quarantine, evidence: uploads.evidence, key: uploads.key };
+
     // --- Environment every function receives. Keyed by every name in functions/config.ts,
     // so a variable added there fails type-checking here until the stack sets it.
     const values: Record<EnvironmentKey, string> = {
@@ -119,6 +124,9 @@ export class SivaEservicesStack extends Stack {
       workforceTokenIssuer: workforce.issuerUrl,
       notificationMaxDeliveries: String(settings.notificationMaxDeliveries),
       notificationRetryBaseMs: String(settings.notificationRetryBaseMs),
+      quarantineBucket: uploads.quarantine.bucketName,
+      evidenceBucket: uploads.evidence.bucketName,
+      uploadKeyArn: uploads.key.keyArn,
     };
     const environment = Object.fromEntries(
       (Object.keys(environmentNames) as EnvironmentKey[]).map((key) => [environmentNames[key], values[key]]),
@@ -153,10 +161,12 @@ export class SivaEservicesStack extends Stack {
           ...(definition.sendsEmail ? { email } : {}),
           ...(consumesStream ? { streamSource: { streamArn: data.streamArn, onFailure: notificationFailures, retryAttempts: streamRetryAttempts } } : {}),
           ...(name === deadLetterConsumer ? { deadLetterSource: { streamArn: data.streamArn, queue: notificationFailures } } : {}),
+          ...('buckets' in definition ? { uploadBuckets } : {}),
         }),
       );
     }
     this.functions = built;
+    uploads.promoteWith(built.get(scanResultConsumer)!.function);
 
     // --- HTTP API from the route table.
     const authorizers: Record<Audience, IHttpRouteAuthorizer> = {
@@ -220,5 +230,6 @@ export class SivaEservicesStack extends Stack {
     new CfnOutput(this, 'WorkforceClientId', { value: workforce.client.userPoolClientId });
     new CfnOutput(this, 'NotificationFailuresQueueUrl', { value: notificationFailures.queueUrl });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'EvidenceBucketName', { value: uploads.evidence.bucketName });
   }
 }

@@ -10,7 +10,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
 import type { TrustedIssuers } from '../functions/http/auth';
 import { defaultSettings } from '../infra/settings';
-import { deadLetterConsumer, functions, routes, streamConsumer, type FunctionName } from '../infra/routes';
+import { deadLetterConsumer, functions, routes, scanResultConsumer, streamConsumer, type FunctionName } from '../infra/routes';
 import type { SQSEvent } from 'aws-lambda';
 import type { StreamBatchInfo } from '../functions/adapters/stream-records';
 import { serviceIds } from '../schemas/services';
@@ -19,6 +19,10 @@ import { localCredentials, localDynamoClient, localRegion, startDynamoDbLocal } 
 import { startGateway, type LambdaHandler } from './gateway';
 import { devKeyFile, repositoryRoot } from './paths';
 import { startSesLocal } from './ses';
+import { createS3Client } from '../functions/adapters/evidence-storage';
+import type { ObjectScanResultEvent } from '../functions/promote-upload/handler';
+import { startMalwareScanner, type MalwareScanner } from './malware-scanner';
+import { localBuckets, startS3Local } from './s3';
 import { startStreamPoller, type StreamConsumer, type StreamPoller } from './stream-poller';
 import { ensureTable } from './table';
 
@@ -27,6 +31,7 @@ export interface LocalStackOptions {
   readonly apiPort?: number;
   readonly sesPort?: number;
   readonly dynamoPort?: number;
+  readonly s3Port?: number;
   /** Data folder; in memory when absent. */
   readonly dataDir?: string;
   readonly tableName?: string;
@@ -40,6 +45,8 @@ export interface LocalStack {
   readonly tableName: string;
   readonly idp: DevIdentityProvider;
   readonly poller: StreamPoller;
+  readonly s3Endpoint: string;
+  readonly scanner: MalwareScanner;
   stop(): Promise<void>;
 }
 
@@ -82,6 +89,9 @@ export const handlerEnvironment = (tableName: string, settings: HandlerSettings 
     workforceTokenIssuer: issuers.workforce,
     notificationMaxDeliveries: String(settings.notificationMaxDeliveries ?? defaultSettings.notificationMaxDeliveries),
     notificationRetryBaseMs: String(settings.notificationRetryBaseMs ?? defaultSettings.notificationRetryBaseMs),
+    quarantineBucket: localBuckets.quarantine,
+    evidenceBucket: localBuckets.evidence,
+    uploadKeyArn: localBuckets.keyArn,
   };
   return Object.fromEntries(
     (Object.keys(values) as EnvironmentKey[]).flatMap((key) => (values[key] === undefined ? [] : [[environmentNames[key], values[key]]])),
@@ -116,8 +126,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const log = options.log ?? ((line: string) => console.log(line));
   const tableName = options.tableName ?? 'siva-eservices';
-  const [apiPort, sesPort, dynamoPort] = await Promise.all(
-    [options.apiPort, options.sesPort, options.dynamoPort].map((port) => (port ? Promise.resolve(port) : freePort())),
+  const [apiPort, sesPort, dynamoPort, s3Port] = await Promise.all(
+    [options.apiPort, options.sesPort, options.dynamoPort, options.s3Port].map((port) => (port ? Promise.resolve(port) : freePort())),
   );
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -129,6 +139,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     stops.push(dynamo.stop);
     const ses = await startSesLocal(sesPort!);
     stops.push(ses.stop);
+    const s3 = await startS3Local({ port: s3Port!, ...(options.dataDir && { dataDir: options.dataDir }) });
+    stops.push(s3.stop);
 
     // Handlers find the local servers through the SDK's standard endpoint variables, nothing else.
     Object.assign(process.env, {
@@ -139,6 +151,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamo.endpoint,
       AWS_ENDPOINT_URL_SESV2: ses.url,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
     });
     for (const [name, value] of Object.entries(handlerEnvironment(tableName))) process.env[name] ??= value;
 
@@ -176,10 +189,19 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       streams.destroy();
     });
 
+    // As GuardDuty + EventBridge on AWS: each object created in quarantine is scanned, the result goes to promote-upload.
+    const s3Client = createS3Client(s3.endpoint);
+    const promote = (await loadHandler(scanResultConsumer)) as unknown as (event: ObjectScanResultEvent) => Promise<unknown>;
+    const scanner = await startMalwareScanner({ s3, client: s3Client, bucket: localBuckets.quarantine, promote, region: localRegion, log });
+    stops.push(async () => {
+      await scanner.stop();
+      s3Client.destroy();
+    });
+
     const gateway = await startGateway({ routes, loadHandler, verify: idp.verify, port: apiPort!, log });
     stops.push(gateway.stop);
 
-    return { apiUrl: gateway.url, inboxUrl: ses.url, dynamoEndpoint: dynamo.endpoint, tableName, idp, poller, stop };
+    return { apiUrl: gateway.url, inboxUrl: ses.url, dynamoEndpoint: dynamo.endpoint, tableName, idp, poller, s3Endpoint: s3.endpoint, scanner, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -18,6 +18,7 @@ import { ApplicationId, ApplicationIdPath, ApplicationStatus, ListApplicationsQu
 import { Applicant, IsoDate, Representative } from './primitives';
 import { ReferralSubmission } from './referral';
 import { referrerKinds, serviceIds } from './services';
+import { AttachmentPath, rejectionReasons, UploadId, UploadPath, UploadRequest, uploadStates } from './uploads';
 
 type Schema = z.ZodMiniType;
 
@@ -236,6 +237,24 @@ export const ServiceCatalogue = z.object({
   ),
 });
 
+/** A presigned POST: send `fields` and then the file (last, as `file`) as multipart/form-data to `url` within five minutes. */
+export const UploadTicket = z.object({
+  uploadId: UploadId,
+  url: z.url(),
+  fields: z.record(z.string(), z.string()),
+  expiresAt: Timestamp,
+});
+
+/** An upload's check: `pending` while scanned, `clean` once it may be attached, `rejected` with what to do. */
+export const UploadStatus = z.object({
+  uploadId: UploadId,
+  state: z.enum(uploadStates),
+  reason: z.optional(z.object({ code: z.enum(rejectionReasons), message: z.string() })),
+});
+
+/** A redirect carries no document: follow `Location`. */
+export const Redirect = z.null();
+
 export const OpenApiDocument = z.looseObject({
   openapi: z.string(),
   info: z.looseObject({ title: z.string(), version: z.string() }),
@@ -276,6 +295,10 @@ export const namedSchemas: Readonly<Record<string, Schema>> = {
   ServiceCatalogue,
   Term,
   OpenApiDocument,
+  UploadRequest,
+  UploadTicket,
+  UploadStatus,
+  Redirect,
   FieldError,
   ProblemDetails,
 };
@@ -305,7 +328,7 @@ export interface RouteContract {
     readonly idempotent?: boolean;
   };
   readonly response: {
-    readonly status: 200 | 201 | 202;
+    readonly status: 200 | 201 | 202 | 303;
     readonly description: string;
     readonly schema: Schema;
     readonly headers?: Readonly<Record<string, ResponseHeader>>;
@@ -473,6 +496,58 @@ export const routeContracts = {
       "Applications, decisions by category, recipients, withdrawals and the year-end queue, per service and track and in total, for the caller's services. Kept from the table stream, so new events show after a few seconds.",
     request: { path: ReportYearPath },
     response: { status: 200, description: 'The figures.', schema: AnnualReport },
+  },
+  'POST /applications/{id}/uploads': {
+    tag: 'Applications',
+    summary: 'Upload a document',
+    summaryLv: 'Augšupielādēt dokumentu',
+    description:
+      'Declare one file (its evidence type from the service\'s catalogue entry, or `other`; name; content type; exact size) and get a presigned POST valid for five minutes, into a quarantine bucket. The file is scanned for malware and its real type and size are checked from its bytes; follow it with the upload\'s status. Limits: 10 MB a file, 30 MB and 20 files an application; PDF, JPEG, PNG, HEIC, DOCX, ODT and EDOC/ASiC-E.',
+    request: { path: ApplicationIdPath, body: UploadRequest },
+    response: { status: 201, description: 'Where and how to POST the file.', schema: UploadTicket, headers: { Location: { description: "The upload's status." } } },
+    refusals: [422],
+  },
+  'GET /applications/{id}/uploads/{uploadId}': {
+    tag: 'Applications',
+    summary: "An upload's check",
+    summaryLv: 'Augšupielādes pārbaude',
+    description: 'Pending while scanned; clean once it may be attached (`POST /applications/{id}/documents` with `sentBy: "upload"`); rejected with the reason and what to do, in the negotiated language.',
+    request: { path: UploadPath },
+    response: { status: 200, description: 'The state.', schema: UploadStatus },
+  },
+  'POST /referrals/{id}/uploads': {
+    tag: 'Referrals',
+    summary: 'Upload a document to a referral',
+    summaryLv: 'Augšupielādēt dokumentu nosūtījumam',
+    description:
+      'Declare one file (its evidence type from the service\'s catalogue entry, or `other`; name; content type; exact size) and get a presigned POST valid for five minutes, into a quarantine bucket. The file is scanned for malware and its real type and size are checked from its bytes; follow it with the upload\'s status. Limits: 10 MB a file, 30 MB and 20 files an application; PDF, JPEG, PNG, HEIC, DOCX, ODT and EDOC/ASiC-E.',
+    request: { path: ApplicationIdPath, body: UploadRequest },
+    response: { status: 201, description: 'Where and how to POST the file.', schema: UploadTicket, headers: { Location: { description: "The upload's status." } } },
+    refusals: [422],
+  },
+  'GET /referrals/{id}/uploads/{uploadId}': {
+    tag: 'Referrals',
+    summary: "An upload's check",
+    summaryLv: 'Augšupielādes pārbaude',
+    description: "For the organisation that uploaded it: pending, clean or rejected with what to do.",
+    request: { path: UploadPath },
+    response: { status: 200, description: 'The state.', schema: UploadStatus },
+  },
+  'GET /referrals/{id}/attachments/{attachmentId}': {
+    tag: 'Referrals',
+    summary: 'Download a document the organisation uploaded',
+    summaryLv: 'Lejupielādēt iestādes augšupielādēto dokumentu',
+    description: 'A 303 to a download link that lives 60 seconds. Only documents the caller\'s organisation uploaded.',
+    request: { path: AttachmentPath },
+    response: { status: 303, description: 'Follow `Location` within 60 seconds.', schema: Redirect, headers: { Location: { description: 'The download link.' } } },
+  },
+  'GET /staff/applications/{id}/attachments/{attachmentId}': {
+    tag: 'Staff',
+    summary: 'Download an attachment',
+    summaryLv: 'Lejupielādēt pielikumu',
+    description: 'A 303 to a download link that lives 60 seconds. Only scanned, checked files are ever attached. The read is recorded on the timeline (who, when, which attachment).',
+    request: { path: AttachmentPath },
+    response: { status: 303, description: 'Follow `Location` within 60 seconds.', schema: Redirect, headers: { Location: { description: 'The download link.' } } },
   },
 } as const satisfies Record<RouteKey, RouteContract>;
 

@@ -54,7 +54,19 @@ export const serviceIndexKeys = (serviceId: string, submittedAt: string, id: str
 });
 export const failedPartition = (serviceId: string) => `FAILED#${serviceId}`;
 
-export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency' | 'decision';
+export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency' | 'decision' | UploadEntity;
+
+/*
+ * Evidence uploads (upload-repository.ts):
+ *   UPLOAD#<uploadId> / UPLOAD                     a declared file and its check (pending, clean, rejected)
+ *   APPLICATION#<id> / UPLOAD-QUOTA                files and bytes counted against the application's limits
+ *   APPLICATION#<id> / ATTACHMENT#<uploadId>       a clean upload attached to the application
+ */
+export const uploadKey = (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' });
+export const uploadQuotaKey = (applicationId: string) => ({ pk: `APPLICATION#${applicationId}`, sk: 'UPLOAD-QUOTA' });
+export const attachmentPrefix = 'ATTACHMENT#';
+export const attachmentKey = (applicationId: string, uploadId: string) => ({ pk: `APPLICATION#${applicationId}`, sk: `${attachmentPrefix}${uploadId}` });
+export type UploadEntity = 'upload' | 'upload-quota' | 'attachment';
 
 /*
  * The annual report's counters (report-repository.ts), kept from the table stream:

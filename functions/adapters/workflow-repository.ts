@@ -16,7 +16,9 @@ import type { Application, DecisionRecord, NotificationRecord } from '../core/mo
 import { StaleVersion, type FailedNotification, type WorkflowStore } from '../core/workflow';
 import type { Page } from '../core/applications';
 import { applicationItem, createApplicationRepository, eventItem, withoutKeys } from './application-repository';
-import { isConditionFailure } from './dynamo-errors';
+import { cancellationCodes, isConditionFailure } from './dynamo-errors';
+import { attachmentWrites } from './upload-repository';
+import { UploadNotAttachable } from '../core/uploads';
 import {
   decisionKey,
   failedPartition,
@@ -94,7 +96,7 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
     findApplication: applications.findApplication,
     findWithTimeline: applications.findWithTimeline,
 
-    async recordTransition({ before, after, event, decision, closesNeed }) {
+    async recordTransition({ before, after, event, decision, closesNeed, attachments = [] }) {
       const transactItems: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
         {
           Put: {
@@ -111,11 +113,14 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
       if (closesNeed) {
         transactItems.push({ Delete: { TableName: tableName, Key: openNeedKey(after.serviceId, after.track, after.personKey) } });
       }
+      const firstAttachment = transactItems.length;
+      transactItems.push(...attachmentWrites(tableName, attachments));
       try {
         await client.send(new TransactWriteCommand({ TransactItems: transactItems }));
       } catch (error) {
         // The first item is the application, guarded by its version.
         if (isConditionFailure(error, 0)) throw new StaleVersion();
+        if (cancellationCodes(error)?.slice(firstAttachment).includes('ConditionalCheckFailed')) throw new UploadNotAttachable();
         throw error;
       }
     },
