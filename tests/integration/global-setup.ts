@@ -12,6 +12,7 @@ declare module 'vitest' {
     inboxUrl: string;
     dynamoEndpoint: string;
     tableName: string;
+    s3Endpoint: string;
     /** The dev identity provider's key, so test files can mint tokens the gateway accepts. */
     idpKey: string;
   }
@@ -26,6 +27,7 @@ export default async function setup(project: TestProject) {
   project.provide('inboxUrl', stack.inboxUrl);
   project.provide('dynamoEndpoint', stack.dynamoEndpoint);
   project.provide('tableName', stack.tableName);
+  project.provide('s3Endpoint', stack.s3Endpoint);
   project.provide('idpKey', stack.idp.privateJwk);
   return async () => {
     await stack.stop();
