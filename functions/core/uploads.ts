@@ -8,17 +8,15 @@ import { createHash } from 'node:crypto';
 import { violation, type MessageCode } from '../../schemas/messages';
 import { trackInfo } from '../../schemas/services';
 import {
-  contentTypesOf,
   uploadLimits,
   type DocumentType,
-  type FileKind,
   type RejectionReason,
   type UploadRequest,
   type UploadState,
 } from '../../schemas/uploads';
 import { canRead } from './access';
 import { DomainError, notEligible, notFound, validationFailed } from './errors';
-import { sniff } from './file-type';
+import { kindOfContentType, sniff } from './file-type';
 import { timelineEventId } from './applications';
 import type { Application, Principal, TimelineEvent } from './model';
 
@@ -249,8 +247,7 @@ export const attachmentOf = (upload: Upload, eventId: string, at: string): Attac
 export const checkBytes = (upload: Pick<Upload, 'size' | 'contentType'>, bytes: Uint8Array): RejectionReason | undefined => {
   if (bytes.byteLength !== upload.size || bytes.byteLength > uploadLimits.fileBytes) return 'size_mismatch';
   const sniffed = sniff(bytes);
-  const declared = (Object.keys(contentTypesOf) as FileKind[]).find((kind) => contentTypesOf[kind].includes(upload.contentType));
-  if (sniffed.kind !== declared) return 'type_mismatch';
+  if (sniffed.kind !== kindOfContentType(upload.contentType)) return 'type_mismatch';
   if ('encrypted' in sniffed) return 'encrypted_pdf';
   return undefined;
 };
