@@ -349,6 +349,9 @@ const publicCache = {
 const listDescription =
   'Newest first, at most `limit` (1–50, default 20) a page; while `nextCursor` is present, pass it as `cursor` for the next page.';
 
+const uploadDescription =
+  'Declare one file (its evidence type from the service\'s catalogue entry, or `other`; name; content type; exact size) and get a presigned POST valid for five minutes, into a quarantine bucket. The file is scanned for malware and its real type and size are checked from its bytes; follow it with the upload\'s status. Limits: 10 MB a file, 30 MB and 20 files an application; PDF, JPEG, PNG, HEIC, DOCX, ODT and EDOC/ASiC-E.';
+
 export const routeContracts = {
   'POST /applications': {
     tag: 'Applications',
@@ -501,8 +504,7 @@ export const routeContracts = {
     tag: 'Applications',
     summary: 'Upload a document',
     summaryLv: 'Augšupielādēt dokumentu',
-    description:
-      'Declare one file (its evidence type from the service\'s catalogue entry, or `other`; name; content type; exact size) and get a presigned POST valid for five minutes, into a quarantine bucket. The file is scanned for malware and its real type and size are checked from its bytes; follow it with the upload\'s status. Limits: 10 MB a file, 30 MB and 20 files an application; PDF, JPEG, PNG, HEIC, DOCX, ODT and EDOC/ASiC-E.',
+    description: uploadDescription,
     request: { path: ApplicationIdPath, body: UploadRequest },
     response: { status: 201, description: 'Where and how to POST the file.', schema: UploadTicket, headers: { Location: { description: "The upload's status." } } },
     refusals: [422],
@@ -519,8 +521,7 @@ export const routeContracts = {
     tag: 'Referrals',
     summary: 'Upload a document to a referral',
     summaryLv: 'Augšupielādēt dokumentu nosūtījumam',
-    description:
-      'Declare one file (its evidence type from the service\'s catalogue entry, or `other`; name; content type; exact size) and get a presigned POST valid for five minutes, into a quarantine bucket. The file is scanned for malware and its real type and size are checked from its bytes; follow it with the upload\'s status. Limits: 10 MB a file, 30 MB and 20 files an application; PDF, JPEG, PNG, HEIC, DOCX, ODT and EDOC/ASiC-E.',
+    description: uploadDescription,
     request: { path: ApplicationIdPath, body: UploadRequest },
     response: { status: 201, description: 'Where and how to POST the file.', schema: UploadTicket, headers: { Location: { description: "The upload's status." } } },
     refusals: [422],
