@@ -18,7 +18,7 @@ import { ApplicationId, ApplicationIdPath, ApplicationStatus, ListApplicationsQu
 import { Applicant, IsoDate, Representative } from './primitives';
 import { ReferralSubmission } from './referral';
 import { referrerKinds, serviceIds } from './services';
-import { AttachmentPath, rejectionReasons, UploadId, UploadPath, UploadRequest, uploadStates } from './uploads';
+import { AttachmentPath, documentTypes, rejectionReasons, UploadId, UploadPath, UploadRequest, uploadStates } from './uploads';
 
 type Schema = z.ZodMiniType;
 
@@ -146,6 +146,20 @@ export const StaffApplicationView = z.looseObject({
     }),
   ),
   allowedDecisions: z.array(z.enum(decisionTypes)),
+  /** Documents uploaded, scanned, checked and attached; `href` answers a 303 to a 60-second download link. */
+  attachments: z.array(
+    z.object({
+      id: UploadId,
+      documentType: z.enum(documentTypes),
+      fileName: z.string(),
+      contentType: z.string(),
+      size: z.int(),
+      sha256: z.string(),
+      attachedAt: Timestamp,
+      uploadedBy: z.string(),
+      href: z.string(),
+    }),
+  ),
 });
 
 /** The answer to a decision, a withdrawal or documents sent: the new status and version, and what may come next. */

@@ -243,6 +243,19 @@ export const attachmentOf = (upload: Upload, eventId: string, at: string): Attac
   eventId,
 });
 
+/** An attachment as staff see it listed: what it is, and where to download it (GET answers 303). */
+export const attachmentView = (attachment: Attachment) => ({
+  id: attachment.id,
+  documentType: attachment.documentType,
+  fileName: attachment.fileName,
+  contentType: attachment.contentType,
+  size: attachment.size,
+  sha256: attachment.sha256,
+  attachedAt: attachment.attachedAt,
+  uploadedBy: attachment.uploader.role,
+  href: `/staff/applications/${attachment.applicationId}/attachments/${attachment.id}`,
+});
+
 /** The checks of the promote step, on the bytes themselves: the scanner looks for malware, not for lies about the file. */
 export const checkBytes = (upload: Pick<Upload, 'size' | 'contentType'>, bytes: Uint8Array): RejectionReason | undefined => {
   if (bytes.byteLength !== upload.size || bytes.byteLength > uploadLimits.fileBytes) return 'size_mismatch';

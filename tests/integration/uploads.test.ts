@@ -131,6 +131,9 @@ describe('an evidence upload, end to end', () => {
     const attachment = items.find((item) => item.entity === 'attachment' && item.id === ticket.body.uploadId);
     expect(attachment).toMatchObject({ applicationId: id, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length });
     const record = await api(`/staff/applications/${id}`, { token: officer });
+    expect(record.body.attachments).toEqual([
+      expect.objectContaining({ id: ticket.body.uploadId, documentType: 'functioning-self-assessment', fileName: 'izziņa.pdf', size: bytes.length, href: `/staff/applications/${id}/attachments/${ticket.body.uploadId}` }),
+    ]);
     expect(record.body.timeline).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'viewed_by_staff', details: { attachmentId: ticket.body.uploadId } })]));
 
     // Once attached it cannot be attached again.
