@@ -366,6 +366,36 @@ const listDescription =
 const uploadDescription =
   'Declare one file (its evidence type from the service\'s catalogue entry, or `other`; name; content type; exact size) and get a presigned POST valid for five minutes, into a quarantine bucket. The file is scanned for malware and its real type and size are checked from its bytes; follow it with the upload\'s status. Limits: 10 MB a file, 30 MB and 20 files an application; PDF, JPEG, PNG, HEIC, DOCX, ODT and EDOC/ASiC-E.';
 
+const uploadContract = (tag: 'Applications' | 'Referrals', summary: string, summaryLv: string) =>
+  ({
+    tag,
+    summary,
+    summaryLv,
+    description: uploadDescription,
+    request: { path: ApplicationIdPath, body: UploadRequest },
+    response: { status: 201, description: 'Where and how to POST the file.', schema: UploadTicket, headers: { Location: { description: "The upload's status." } } },
+    refusals: [422],
+  }) as const satisfies RouteContract;
+
+const uploadStatusContract = (tag: 'Applications' | 'Referrals', description: string) =>
+  ({
+    tag,
+    summary: "An upload's check",
+    summaryLv: 'Augšupielādes pārbaude',
+    description,
+    request: { path: UploadPath },
+    response: { status: 200, description: 'The state.', schema: UploadStatus },
+  }) as const satisfies RouteContract;
+const downloadContract = (tag: 'Referrals' | 'Staff', summary: string, summaryLv: string, whose: string) =>
+  ({
+    tag,
+    summary,
+    summaryLv,
+    description: `A 303 to a download link that lives 60 seconds. ${whose}`,
+    request: { path: AttachmentPath },
+    response: { status: 303, description: 'Follow `Location` within 60 seconds.', schema: Redirect, headers: { Location: { description: 'The download link.' } } },
+  }) as const satisfies RouteContract;
+
 export const routeContracts = {
   'POST /applications': {
     tag: 'Applications',
@@ -514,56 +544,25 @@ export const routeContracts = {
     request: { path: ReportYearPath },
     response: { status: 200, description: 'The figures.', schema: AnnualReport },
   },
-  'POST /applications/{id}/uploads': {
-    tag: 'Applications',
-    summary: 'Upload a document',
-    summaryLv: 'Augšupielādēt dokumentu',
-    description: uploadDescription,
-    request: { path: ApplicationIdPath, body: UploadRequest },
-    response: { status: 201, description: 'Where and how to POST the file.', schema: UploadTicket, headers: { Location: { description: "The upload's status." } } },
-    refusals: [422],
-  },
-  'GET /applications/{id}/uploads/{uploadId}': {
-    tag: 'Applications',
-    summary: "An upload's check",
-    summaryLv: 'Augšupielādes pārbaude',
-    description: 'Pending while scanned; clean once it may be attached (`POST /applications/{id}/documents` with `sentBy: "upload"`); rejected with the reason and what to do, in the negotiated language.',
-    request: { path: UploadPath },
-    response: { status: 200, description: 'The state.', schema: UploadStatus },
-  },
-  'POST /referrals/{id}/uploads': {
-    tag: 'Referrals',
-    summary: 'Upload a document to a referral',
-    summaryLv: 'Augšupielādēt dokumentu nosūtījumam',
-    description: uploadDescription,
-    request: { path: ApplicationIdPath, body: UploadRequest },
-    response: { status: 201, description: 'Where and how to POST the file.', schema: UploadTicket, headers: { Location: { description: "The upload's status." } } },
-    refusals: [422],
-  },
-  'GET /referrals/{id}/uploads/{uploadId}': {
-    tag: 'Referrals',
-    summary: "An upload's check",
-    summaryLv: 'Augšupielādes pārbaude',
-    description: "For the organisation that uploaded it: pending, clean or rejected with what to do.",
-    request: { path: UploadPath },
-    response: { status: 200, description: 'The state.', schema: UploadStatus },
-  },
-  'GET /referrals/{id}/attachments/{attachmentId}': {
-    tag: 'Referrals',
-    summary: 'Download a document the organisation uploaded',
-    summaryLv: 'Lejupielādēt iestādes augšupielādēto dokumentu',
-    description: 'A 303 to a download link that lives 60 seconds. Only documents the caller\'s organisation uploaded.',
-    request: { path: AttachmentPath },
-    response: { status: 303, description: 'Follow `Location` within 60 seconds.', schema: Redirect, headers: { Location: { description: 'The download link.' } } },
-  },
-  'GET /staff/applications/{id}/attachments/{attachmentId}': {
-    tag: 'Staff',
-    summary: 'Download an attachment',
-    summaryLv: 'Lejupielādēt pielikumu',
-    description: 'A 303 to a download link that lives 60 seconds. Only scanned, checked files are ever attached. The read is recorded on the timeline (who, when, which attachment).',
-    request: { path: AttachmentPath },
-    response: { status: 303, description: 'Follow `Location` within 60 seconds.', schema: Redirect, headers: { Location: { description: 'The download link.' } } },
-  },
+  'POST /applications/{id}/uploads': uploadContract('Applications', 'Upload a document', 'Augšupielādēt dokumentu'),
+  'GET /applications/{id}/uploads/{uploadId}': uploadStatusContract(
+    'Applications',
+    'Pending while scanned; clean once it may be attached (`POST /applications/{id}/documents` with `sentBy: "upload"`); rejected with the reason and what to do, in the negotiated language.',
+  ),
+  'POST /referrals/{id}/uploads': uploadContract('Referrals', 'Upload a document to a referral', 'Augšupielādēt dokumentu nosūtījumam'),
+  'GET /referrals/{id}/uploads/{uploadId}': uploadStatusContract('Referrals', 'For the organisation that uploaded it: pending, clean or rejected with what to do.'),
+  'GET /referrals/{id}/attachments/{attachmentId}': downloadContract(
+    'Referrals',
+    'Download a document the organisation uploaded',
+    'Lejupielādēt iestādes augšupielādēto dokumentu',
+    "Only documents the caller's organisation uploaded.",
+  ),
+  'GET /staff/applications/{id}/attachments/{attachmentId}': downloadContract(
+    'Staff',
+    'Download an attachment',
+    'Lejupielādēt pielikumu',
+    'Only scanned, checked files are ever attached. The read is recorded on the timeline (who, when, which attachment).',
+  ),
 } as const satisfies Record<RouteKey, RouteContract>;
 
 export const apiInfo = {

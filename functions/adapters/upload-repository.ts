@@ -43,35 +43,33 @@ export const createUploadRepository = (
 ): UploadStore => {
   const applications = createApplicationRepository(client, tableName);
   const quotaNames = { '#files': 'files', '#bytes': 'bytes' };
+  type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+  const transact = (items: TransactItems) => client.send(new TransactWriteCommand({ TransactItems: items }));
 
   return {
     findApplication: (id) => applications.findApplication(id),
 
     async reserve(upload) {
       try {
-        await client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: uploadQuotaKey(upload.applicationId),
-                  UpdateExpression: 'SET #entity = :entity ADD #files :one, #bytes :size',
-                  ConditionExpression: '(attribute_not_exists(#files) OR #files < :maxFiles) AND (attribute_not_exists(#bytes) OR #bytes <= :room)',
-                  ExpressionAttributeNames: { ...quotaNames, '#entity': 'entity' },
-                  ExpressionAttributeValues: {
-                    ':entity': 'upload-quota' satisfies Entity,
-                    ':one': 1,
-                    ':size': upload.size,
-                    ':maxFiles': uploadLimits.applicationFiles,
-                    ':room': uploadLimits.applicationBytes - upload.size,
-                  },
-                },
+        await transact([
+          {
+            Update: {
+              TableName: tableName,
+              Key: uploadQuotaKey(upload.applicationId),
+              UpdateExpression: 'SET #entity = :entity ADD #files :one, #bytes :size',
+              ConditionExpression: '(attribute_not_exists(#files) OR #files < :maxFiles) AND (attribute_not_exists(#bytes) OR #bytes <= :room)',
+              ExpressionAttributeNames: { ...quotaNames, '#entity': 'entity' },
+              ExpressionAttributeValues: {
+                ':entity': 'upload-quota' satisfies Entity,
+                ':one': 1,
+                ':size': upload.size,
+                ':maxFiles': uploadLimits.applicationFiles,
+                ':room': uploadLimits.applicationBytes - upload.size,
               },
-              { Put: { TableName: tableName, Item: { ...uploadKey(upload.id), entity: 'upload' satisfies Entity, ...upload }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            ],
-          }),
-        );
+            },
+          },
+          { Put: { TableName: tableName, Item: { ...uploadKey(upload.id), entity: 'upload' satisfies Entity, ...upload }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ]);
       } catch (error) {
         if (!isConditionFailure(error, 0)) throw error;
         const { Item: quota } = await client.send(new GetCommand({ TableName: tableName, Key: uploadQuotaKey(upload.applicationId) }));
@@ -88,36 +86,32 @@ export const createUploadRepository = (
       const fields: Item = { settledAt: at, ...settlement };
       const names = Object.keys(fields);
       try {
-        await client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: uploadKey(upload.id),
-                  UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
-                  ConditionExpression: '#state = :pending',
-                  ExpressionAttributeNames: Object.fromEntries(names.map((name) => [`#${name}`, name])),
-                  ExpressionAttributeValues: { ...Object.fromEntries(names.map((name) => [`:${name}`, fields[name]])), ':pending': 'pending' },
+        await transact([
+          {
+            Update: {
+              TableName: tableName,
+              Key: uploadKey(upload.id),
+              UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
+              ConditionExpression: '#state = :pending',
+              ExpressionAttributeNames: Object.fromEntries(names.map((name) => [`#${name}`, name])),
+              ExpressionAttributeValues: { ...Object.fromEntries(names.map((name) => [`:${name}`, fields[name]])), ':pending': 'pending' },
+            },
+          },
+          // A refused file no longer counts against the application's limits.
+          ...(settlement.state === 'rejected'
+            ? [
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: uploadQuotaKey(upload.applicationId),
+                    UpdateExpression: 'ADD #files :minusOne, #bytes :minusSize',
+                    ExpressionAttributeNames: quotaNames,
+                    ExpressionAttributeValues: { ':minusOne': -1, ':minusSize': -upload.size },
+                  },
                 },
-              },
-              // A refused file no longer counts against the application's limits.
-              ...(settlement.state === 'rejected'
-                ? [
-                    {
-                      Update: {
-                        TableName: tableName,
-                        Key: uploadQuotaKey(upload.applicationId),
-                        UpdateExpression: 'ADD #files :minusOne, #bytes :minusSize',
-                        ExpressionAttributeNames: quotaNames,
-                        ExpressionAttributeValues: { ':minusOne': -1, ':minusSize': -upload.size },
-                      },
-                    },
-                  ]
-                : []),
-            ],
-          }),
-        );
+              ]
+            : []),
+        ]);
         return true;
       } catch (error) {
         if (isConditionFailure(error, 0)) return false;
