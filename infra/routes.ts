@@ -193,7 +193,7 @@ export const functions = {
   },
   'download-attachment': {
     entry: 'functions/download-attachment/handler.ts',
-    description: 'Redirects to a 60-second download link of an attachment; staff reads are recorded',
+    description: 'Redirects staff to a 60-second download link of an attachment; the read is recorded',
     tableAccess: 'read-write',
     indexes: [],
     sendsEmail: false,
@@ -236,7 +236,6 @@ export const routes = [
   { method: 'GET', path: '/applications/{id}/uploads/{uploadId}', function: 'get-upload', audience: 'citizen' },
   { method: 'POST', path: '/referrals/{id}/uploads', function: 'create-upload', audience: 'workforce' },
   { method: 'GET', path: '/referrals/{id}/uploads/{uploadId}', function: 'get-upload', audience: 'workforce' },
-  { method: 'GET', path: '/referrals/{id}/attachments/{attachmentId}', function: 'download-attachment', audience: 'workforce' },
   { method: 'GET', path: '/staff/applications/{id}/attachments/{attachmentId}', function: 'download-attachment', audience: 'workforce' },
 ] as const satisfies readonly RouteDefinition[];
 

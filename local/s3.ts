@@ -40,9 +40,12 @@ export interface RunningS3 {
 
 export const startS3Local = async (options: { port: number; dataDir?: string }): Promise<RunningS3> => {
   const S3rver = require('s3rver') as S3rverClass;
-  // Sign with the stack's local credentials: s3rver checks every signature (presigned links' expiry included).
+  // s3rver checks every signature (presigned links' expiry included): it knows the local credentials, and those of
+  // this process's environment when set (test workers sign with their own).
   const { DUMMY_ACCOUNT } = require('s3rver/lib/models/account') as { DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void } };
   DUMMY_ACCOUNT.createKeyPair(localCredentials.accessKeyId, localCredentials.secretAccessKey);
+  const { AWS_ACCESS_KEY_ID: keyId, AWS_SECRET_ACCESS_KEY: secret } = process.env;
+  if (keyId && secret) DUMMY_ACCOUNT.createKeyPair(keyId, secret);
 
   const directory = options.dataDir ? join(options.dataDir, 's3') : mkdtempSync(join(tmpdir(), 'siva-s3-'));
   const server = new S3rver({

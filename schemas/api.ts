@@ -386,7 +386,7 @@ const uploadStatusContract = (tag: 'Applications' | 'Referrals', description: st
     request: { path: UploadPath },
     response: { status: 200, description: 'The state.', schema: UploadStatus },
   }) as const satisfies RouteContract;
-const downloadContract = (tag: 'Referrals' | 'Staff', summary: string, summaryLv: string, whose: string) =>
+const downloadContract = (tag: 'Staff', summary: string, summaryLv: string, whose: string) =>
   ({
     tag,
     summary,
@@ -551,12 +551,6 @@ export const routeContracts = {
   ),
   'POST /referrals/{id}/uploads': uploadContract('Referrals', 'Upload a document to a referral', 'Augšupielādēt dokumentu nosūtījumam'),
   'GET /referrals/{id}/uploads/{uploadId}': uploadStatusContract('Referrals', 'For the organisation that uploaded it: pending, clean or rejected with what to do.'),
-  'GET /referrals/{id}/attachments/{attachmentId}': downloadContract(
-    'Referrals',
-    'Download a document the organisation uploaded',
-    'Lejupielādēt iestādes augšupielādēto dokumentu',
-    "Only documents the caller's organisation uploaded.",
-  ),
   'GET /staff/applications/{id}/attachments/{attachmentId}': downloadContract(
     'Staff',
     'Download an attachment',

@@ -317,15 +317,6 @@ export const fuzzRegistry: Record<string, RouteFuzz> = {
     mayAccept: holderOnly,
   },
 
-  'GET /referrals/{id}/attachments/{attachmentId}': {
-    roles: [...referrerKinds] as RouteFuzz['roles'],
-    valid: (world) => withUnknown('attachmentId')(world, 'referrer'),
-    validAnswers: [404],
-    path: AttachmentPath,
-    hostilePath: othersWith('attachmentId'),
-    mayAccept: holderOnly,
-  },
-
   'GET /staff/applications/{id}/attachments/{attachmentId}': {
     roles: ['staff'],
     valid: (world) => withUnknown('attachmentId')(world, 'owner').map((request) => ({ ...request, as: 'fresh' as const })),

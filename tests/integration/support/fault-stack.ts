@@ -11,7 +11,12 @@
  * letter and checks there is none.
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { routes, streamConsumer, type FunctionName } from '../../../infra/routes';
+import { routes, scanResultConsumer, streamConsumer, type FunctionName } from '../../../infra/routes';
+import { createS3Client } from '../../../functions/adapters/evidence-storage';
+import type { ObjectScanResultEvent } from '../../../functions/promote-upload/handler';
+import { localRegion } from '../../../local/dynamodb';
+import { startMalwareScanner } from '../../../local/malware-scanner';
+import { localBuckets, startS3Local } from '../../../local/s3';
 import { devIssuers } from '../../../local/dev-idp';
 import { startGateway, type LambdaHandler } from '../../../local/gateway';
 import { startSesLocal } from '../../../local/ses';
@@ -62,10 +67,14 @@ export const startFaultStack = async (options: FaultStackOptions = {}): Promise<
   stops.push(sesLocal.stop);
   const ses = await startSesSwitch(sesLocal.url);
   stops.push(ses.stop);
+  // S3 and the scanner of its own: the shared stack's scanner would settle uploads against the shared table.
+  const s3 = await startS3Local({ port: await freePort() });
+  stops.push(s3.stop);
   useHandlerEnvironment({
     tableName,
     dynamoEndpoint: local.dynamoEndpoint,
     sesEndpoint: ses.url,
+    s3Endpoint: s3.endpoint,
     issuers: { citizen: devIssuers.citizen.issuer, workforce: devIssuers.workforce.issuer },
     notificationMaxDeliveries: options.notificationMaxDeliveries ?? 8,
     notificationRetryBaseMs: options.notificationRetryBaseMs ?? 20,
@@ -98,6 +107,14 @@ export const startFaultStack = async (options: FaultStackOptions = {}): Promise<
     });
     stops.push(poller.stop);
   }
+
+  const s3Client = createS3Client(s3.endpoint);
+  const promote = (await loadHandler(scanResultConsumer)) as unknown as (event: ObjectScanResultEvent) => Promise<unknown>;
+  const scanner = await startMalwareScanner({ s3, client: s3Client, bucket: localBuckets.quarantine, promote, region: localRegion, log });
+  stops.push(async () => {
+    await scanner.stop();
+    s3Client.destroy();
+  });
 
   const idp = await tokens();
   const gateway = await startGateway({ routes, loadHandler, verify: idp.verify, port: 0, log });
