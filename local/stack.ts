@@ -10,7 +10,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
 import type { TrustedIssuers } from '../functions/http/auth';
 import { defaultSettings } from '../infra/settings';
-import { deadLetterConsumer, functions, routes, scanResultConsumer, streamConsumer, type FunctionName } from '../infra/routes';
+import { deadLetterConsumer, functions, routes, streamConsumer, type FunctionName } from '../infra/routes';
 import type { SQSEvent } from 'aws-lambda';
 import type { StreamBatchInfo } from '../functions/adapters/stream-records';
 import { serviceIds } from '../schemas/services';
@@ -19,9 +19,7 @@ import { localCredentials, localDynamoClient, localRegion, startDynamoDbLocal } 
 import { startGateway, type LambdaHandler } from './gateway';
 import { devKeyFile, repositoryRoot } from './paths';
 import { startSesLocal } from './ses';
-import { createS3Client } from '../functions/adapters/evidence-storage';
-import type { ObjectScanResultEvent } from '../functions/promote-upload/handler';
-import { startMalwareScanner, type MalwareScanner } from './malware-scanner';
+import { scanQuarantine, type MalwareScanner } from './malware-scanner';
 import { localBuckets, startS3Local } from './s3';
 import { startStreamPoller, type StreamConsumer, type StreamPoller } from './stream-poller';
 import { ensureTable } from './table';
@@ -190,13 +188,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     });
 
     // As GuardDuty + EventBridge on AWS: each object created in quarantine is scanned, the result goes to promote-upload.
-    const s3Client = createS3Client(s3.endpoint);
-    const promote = (await loadHandler(scanResultConsumer)) as unknown as (event: ObjectScanResultEvent) => Promise<unknown>;
-    const scanner = await startMalwareScanner({ s3, client: s3Client, bucket: localBuckets.quarantine, promote, region: localRegion, log });
-    stops.push(async () => {
-      await scanner.stop();
-      s3Client.destroy();
-    });
+    const scanner = await scanQuarantine(s3, loadHandler, log);
+    stops.push(scanner.stop);
 
     const gateway = await startGateway({ routes, loadHandler, verify: idp.verify, port: apiPort!, log });
     stops.push(gateway.stop);

@@ -11,12 +11,9 @@
  * letter and checks there is none.
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { routes, scanResultConsumer, streamConsumer, type FunctionName } from '../../../infra/routes';
-import { createS3Client } from '../../../functions/adapters/evidence-storage';
-import type { ObjectScanResultEvent } from '../../../functions/promote-upload/handler';
-import { localRegion } from '../../../local/dynamodb';
-import { startMalwareScanner } from '../../../local/malware-scanner';
-import { localBuckets, startS3Local } from '../../../local/s3';
+import { routes, streamConsumer, type FunctionName } from '../../../infra/routes';
+import { scanQuarantine } from '../../../local/malware-scanner';
+import { startS3Local } from '../../../local/s3';
 import { devIssuers } from '../../../local/dev-idp';
 import { startGateway, type LambdaHandler } from '../../../local/gateway';
 import { startSesLocal } from '../../../local/ses';
@@ -108,13 +105,8 @@ export const startFaultStack = async (options: FaultStackOptions = {}): Promise<
     stops.push(poller.stop);
   }
 
-  const s3Client = createS3Client(s3.endpoint);
-  const promote = (await loadHandler(scanResultConsumer)) as unknown as (event: ObjectScanResultEvent) => Promise<unknown>;
-  const scanner = await startMalwareScanner({ s3, client: s3Client, bucket: localBuckets.quarantine, promote, region: localRegion, log });
-  stops.push(async () => {
-    await scanner.stop();
-    s3Client.destroy();
-  });
+  const scanner = await scanQuarantine(s3, loadHandler, log);
+  stops.push(scanner.stop);
 
   const idp = await tokens();
   const gateway = await startGateway({ routes, loadHandler, verify: idp.verify, port: 0, log });
