@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repositoryRoot } from '../local/paths';
 import { compositionOf, largestAdditions } from './lib/bundle-composition';
-import { baselineName, bundleLikeTheStack, type Bundle } from './lib/bundles';
+import { baselineName, bundleLikeTheStack, s3BaselineName, type Bundle } from './lib/bundles';
+import { functions, type FunctionDefinition, type FunctionName } from '../infra/routes';
 import { handlerEnvironment, offlineAwsEnvironment } from './lib/environment';
 import { runPart } from './lib/processes';
 import { partTitles, table } from './lib/results';
@@ -51,7 +52,8 @@ runPart('cold', async (cleanup, measured) => {
   console.log('cold: bundling every function through the CDK stack (NodejsFunction + esbuild) …');
   const bundles = await bundleLikeTheStack(outdir, cleanup);
   const baseline = bundles.find((bundle) => bundle.name === baselineName);
-  if (!baseline) throw new Error('No baseline bundle');
+  const s3Baseline = bundles.find((bundle) => bundle.name === s3BaselineName);
+  if (!baseline || !s3Baseline) throw new Error('No baseline bundle');
 
   // What a Lambda cold start has: the handler's variables and fake credentials; NODE_OPTIONS per variant.
   const environment = { PATH: process.env.PATH ?? '', ...offlineAwsEnvironment, ...handlerEnvironment('siva-eservices-bench') };
@@ -89,12 +91,16 @@ runPart('cold', async (cleanup, measured) => {
   const spreadOf = (metric: Metric) => aaSpread(samplesOf(baseline, metric));
   const outcomeOf = (bundle: Bundle, metric: Metric) => outcomeBeyondSpread(ratioOf(bundle, metric), targetRatio, spreadOf(metric));
 
-  const functionBundles = bundles.filter((bundle) => bundle !== baseline);
+  const functionBundles = bundles.filter((bundle) => bundle !== baseline && bundle !== s3Baseline);
+  // The functions that use the upload buckets build an S3 client too: also compared with a bundle holding only that.
+  const uploadBundles = functionBundles.filter((bundle) => (functions[bundle.name as FunctionName] as FunctionDefinition | undefined)?.buckets);
+  const s3RatioOf = (bundle: Bundle, metric: Metric) => Number((medianOf(bundle, metric) / medianOf(s3Baseline, metric)).toFixed(2));
   const metBy = (metric: Metric) => functionBundles.filter((bundle) => outcomeOf(bundle, metric) === 'met');
   const missed = functionBundles.filter((bundle) => outcomeOf(bundle, 'wallMs') === 'missed');
   const inconclusive = functionBundles.filter((bundle) => outcomeOf(bundle, 'wallMs') === 'inconclusive');
   const baselineComposition = compositionOf(baseline.file);
-  const label = (bundle: Bundle) => (bundle === baseline ? `${bundle.name} (DynamoDBClient only)` : bundle.name);
+  const label = (bundle: Bundle) =>
+    bundle === baseline ? `${bundle.name} (DynamoDBClient only)` : bundle === s3Baseline ? `${bundle.name} (S3Client only)` : bundle.name;
   const nodeOptions = [...new Set(bundles.map((bundle) => bundle.nodeOptions || '(none)'))].join(', ');
   // Read from the artifact rather than assumed: the baseline's source map names the client's package if it was bundled.
   const sdkBundled = baselineComposition.has('@aws-sdk/client-dynamodb');
@@ -115,7 +121,7 @@ runPart('cold', async (cleanup, measured) => {
           ms(median(wall)),
           `${ms(percentile(wall, 25))} – ${ms(percentile(wall, 75))}`,
           ratioWithSpread(ratioOf(bundle, 'wallMs'), spreadOf('wallMs')),
-          bundle === baseline ? '—' : verdictBeyondSpread(ratioOf(bundle, 'wallMs'), targetRatio, spreadOf('wallMs')),
+          bundle === baseline || bundle === s3Baseline ? '—' : verdictBeyondSpread(ratioOf(bundle, 'wallMs'), targetRatio, spreadOf('wallMs')),
           ms(medianOf(bundle, 'cpuMs')),
           ratioWithSpread(ratioOf(bundle, 'cpuMs'), spreadOf('cpuMs')),
         ];
@@ -129,6 +135,21 @@ runPart('cold', async (cleanup, measured) => {
     }. On CPU time (spread ±${(spreadOf('cpuMs') * 100).toFixed(1)} %): met by ${metBy('cpuMs').length} of ${functionBundles.length}.**`,
     '',
     'Import time is wall-clock, as specified. CPU time (user + system of the importing process, all threads) is shown beside it because other work on a small machine stretches wall-clock time and pulls every ratio towards 1, while CPU time stays put; on Lambda, with a fraction of a vCPU at 512 MB, a cold start pays roughly in proportion to CPU time.',
+    '',
+    '### The upload functions against a bare S3 client',
+    '',
+    `Their S3 client is built at import (\`functions/upload-wiring.ts\`), so besides the DynamoDB baseline they are compared with \`bench/baseline/s3-client.ts\` (\`new S3Client(…)\` and nothing else, ${ms(medianOf(s3Baseline, 'wallMs'))} median, ${ratio(ratioOf(s3Baseline, 'wallMs'))} the DynamoDB baseline).`,
+    '',
+    table(
+      ['function', 'median import', 'vs bare S3 client', `target ≤ ${targetRatio}×`, 'vs bare S3 client (CPU)'],
+      uploadBundles.map((bundle) => [
+        bundle.name,
+        ms(medianOf(bundle, 'wallMs')),
+        ratio(s3RatioOf(bundle, 'wallMs')),
+        verdictBeyondSpread(s3RatioOf(bundle, 'wallMs'), targetRatio, spreadOf('wallMs')),
+        ratio(s3RatioOf(bundle, 'cpuMs')),
+      ]),
+    ),
     '',
     '### Where the extra import time goes',
     '',

@@ -32,6 +32,10 @@ export const environmentNames = {
   representativeDailyLimit: 'REPRESENTATIVE_DAILY_LIMIT',
   /** Notifier: first pause before a temporarily failed record is retried, doubling each time (default 1000 ms). */
   notificationRetryBaseMs: 'NOTIFICATION_RETRY_BASE_MS',
+  /** Evidence uploads: the bucket browsers POST to (scanned), the bucket of checked files, and their KMS key. */
+  quarantineBucket: 'QUARANTINE_BUCKET',
+  evidenceBucket: 'EVIDENCE_BUCKET',
+  uploadKeyArn: 'UPLOAD_KEY_ARN',
 } as const;
 
 export type EnvironmentKey = keyof typeof environmentNames;

@@ -31,6 +31,17 @@ export interface FunctionDefinition {
   readonly sendsEmail: boolean;
   /** Whether it MACs personal codes into person keys (kms:GenerateMac on the person key; docs/person-key.md). */
   readonly macsPersonalCodes?: boolean;
+  /** What the function may do with the evidence upload buckets; absent: nothing. */
+  readonly buckets?: BucketAccess;
+}
+
+/**
+ * Evidence uploads: `quarantine` is where browsers POST (a presigned POST carries the
+ * signing function's rights, so signing needs `put`); `evidence` holds checked files only.
+ */
+export interface BucketAccess {
+  readonly quarantine?: readonly ('put' | 'read' | 'delete')[];
+  readonly evidence?: readonly ('put' | 'read')[];
 }
 
 export const functions = {
@@ -198,6 +209,37 @@ export const functions = {
     indexes: [],
     sendsEmail: false,
   },
+  'create-upload': {
+    entry: 'functions/create-upload/handler.ts',
+    description: 'Counts a declared evidence file against the application and answers a presigned POST into quarantine',
+    tableAccess: 'read-write',
+    indexes: [],
+    sendsEmail: false,
+    buckets: { quarantine: ['put'] },
+  },
+  'get-upload': {
+    entry: 'functions/get-upload/handler.ts',
+    description: "An upload's check: pending, clean, or rejected with what to do",
+    tableAccess: 'read',
+    indexes: [],
+    sendsEmail: false,
+  },
+  'promote-upload': {
+    entry: 'functions/promote-upload/handler.ts',
+    description: 'After the malware scan: deletes threats, re-checks size and type, keeps clean files in the evidence bucket',
+    tableAccess: 'read-write',
+    indexes: [],
+    sendsEmail: false,
+    buckets: { quarantine: ['read', 'delete'], evidence: ['put'] },
+  },
+  'download-attachment': {
+    entry: 'functions/download-attachment/handler.ts',
+    description: 'Redirects staff to a 60-second download link of an attachment; the read is recorded',
+    tableAccess: 'read-write',
+    indexes: [],
+    sendsEmail: false,
+    buckets: { evidence: ['read'] },
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof functions;
@@ -242,6 +284,11 @@ export const routes = [
   { method: 'GET', path: '/staff/notifications/lost-batches', function: 'list-lost-batches', audience: 'workforce' },
   { method: 'POST', path: '/staff/applications/{id}/notifications/resend', function: 'resend-notification', audience: 'workforce' },
   { method: 'GET', path: '/staff/reports/{year}', function: 'staff-report', audience: 'workforce' },
+  { method: 'POST', path: '/applications/{id}/uploads', function: 'create-upload', audience: 'citizen' },
+  { method: 'GET', path: '/applications/{id}/uploads/{uploadId}', function: 'get-upload', audience: 'citizen' },
+  { method: 'POST', path: '/referrals/{id}/uploads', function: 'create-upload', audience: 'workforce' },
+  { method: 'GET', path: '/referrals/{id}/uploads/{uploadId}', function: 'get-upload', audience: 'workforce' },
+  { method: 'GET', path: '/staff/applications/{id}/attachments/{attachmentId}', function: 'download-attachment', audience: 'workforce' },
 ] as const satisfies readonly RouteDefinition[];
 
 /** The function fed by the table's stream rather than by a route. */
@@ -254,6 +301,8 @@ export const deadLetterConsumer: FunctionName = 'dead-letters';
 export const workforceTokenTrigger: FunctionName = 'workforce-token';
 /** The function fed by the SES configuration set's bounce and complaint events (through SNS). */
 export const mailEventConsumer: FunctionName = 'mail-events';
+/** The function fed by the malware scanner's result events (EventBridge; locally the ClamAV scanner). */
+export const scanResultConsumer: FunctionName = 'promote-upload';
 
 /** `POST /applications/{id}` style key, as API Gateway names routes. */
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string =>

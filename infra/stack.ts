@@ -19,8 +19,9 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
-import { authorizationScopes, deadLetterConsumer, functions, mailEventConsumer, routeKey, routes, streamConsumer, workforceTokenTrigger, type Audience, type FunctionName, type RouteDefinition } from './routes';
+import { authorizationScopes, deadLetterConsumer, functions, mailEventConsumer, routeKey, routes, scanResultConsumer, streamConsumer, workforceTokenTrigger, type Audience, type FunctionName, type RouteDefinition } from './routes';
 import { fiveMinutes, raiseAlarm } from './constructs/alarms';
+import { EvidenceStorage } from './constructs/evidence-storage';
 import { DataTable } from './constructs/data-table';
 import { operationsKeyOf } from './constructs/operations-key';
 import { PersonKey } from './constructs/person-key';
@@ -164,6 +165,10 @@ export class SivaEservicesStack extends Stack {
       description: 'Notification failures queue: a dead-lettered stream batch has waited 15 minutes or more to be recorded for staff',
     });
 
+    // --- Evidence uploads: quarantine (scanned by GuardDuty), checked evidence, their key.
+    const uploads = new EvidenceStorage(this, 'Uploads', { portalOrigin: new URL(settings.portalUrl).origin });
+    const uploadBuckets = { quarantine: uploads.quarantine, evidence: uploads.evidence, key: uploads.key };
+
     // --- Environment every function receives. Keyed by every name in functions/config.ts,
     // so a variable added there fails type-checking here until the stack sets it.
     const values: Record<EnvironmentKey, string | undefined> = {
@@ -182,6 +187,9 @@ export class SivaEservicesStack extends Stack {
       // Local only: deployed, the person key never leaves KMS.
       personKeyFile: undefined,
       representativeDailyLimit: String(settings.representativeDailyLimit),
+      quarantineBucket: uploads.quarantine.bucketName,
+      evidenceBucket: uploads.evidence.bucketName,
+      uploadKeyArn: uploads.key.keyArn,
     };
     const environment = Object.fromEntries(
       (Object.keys(environmentNames) as EnvironmentKey[]).flatMap((key) => (values[key] === undefined ? [] : [[environmentNames[key], values[key]]])),
@@ -220,6 +228,7 @@ export class SivaEservicesStack extends Stack {
           ...(name === deadLetterConsumer ? { deadLetterSource: { streamArn: data.streamArn, queue: notificationFailures } } : {}),
           ...(name === mailEventConsumer ? { asyncFailures: mailEventFailures } : {}),
           reservedConcurrency: settings.reservedConcurrency,
+          ...('buckets' in definition ? { uploadBuckets } : {}),
         }),
       );
     }
@@ -245,6 +254,7 @@ export class SivaEservicesStack extends Stack {
           'An SQS event source mapping takes no on-failure destination: a message the dead-letters function cannot record returns to its queue after the visibility timeout and is retried, and the queue\'s oldest-message alarm tells operations.',
       });
     }
+    uploads.promoteWith(built.get(scanResultConsumer)!.function);
 
     // --- HTTP API from the route table.
     const authorizers: Record<Audience, IHttpRouteAuthorizer> = {
@@ -326,5 +336,6 @@ export class SivaEservicesStack extends Stack {
     new CfnOutput(this, 'WorkforceClientId', { value: workforce.client.userPoolClientId });
     new CfnOutput(this, 'NotificationFailuresQueueUrl', { value: notificationFailures.queueUrl });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'EvidenceBucketName', { value: uploads.evidence.bucketName });
   }
 }

@@ -20,6 +20,8 @@ import { startGateway, type LambdaHandler } from './gateway';
 import { devKeyFile, repositoryRoot } from './paths';
 import { ensurePersonKeyFile, ephemeralPersonKeyFile, personKeyFileIn } from './person-key';
 import { startSesLocal } from './ses';
+import { scanQuarantine, type MalwareScanner } from './malware-scanner';
+import { localBuckets, startS3Local } from './s3';
 import { startStreamPoller, type StreamConsumer, type StreamPoller } from './stream-poller';
 import { ensureTable } from './table';
 
@@ -28,6 +30,7 @@ export interface LocalStackOptions {
   readonly apiPort?: number;
   readonly sesPort?: number;
   readonly dynamoPort?: number;
+  readonly s3Port?: number;
   /** Data folder; in memory when absent. */
   readonly dataDir?: string;
   readonly tableName?: string;
@@ -41,6 +44,8 @@ export interface LocalStack {
   readonly tableName: string;
   readonly idp: DevIdentityProvider;
   readonly poller: StreamPoller;
+  readonly s3Endpoint: string;
+  readonly scanner: MalwareScanner;
   stop(): Promise<void>;
 }
 
@@ -90,6 +95,9 @@ export const handlerEnvironment = (tableName: string, settings: HandlerSettings 
     personKeyId: undefined,
     personKeyFile: settings.personKeyFile ?? ephemeralPersonKeyFile(),
     representativeDailyLimit: String(settings.representativeDailyLimit ?? defaultSettings.representativeDailyLimit),
+    quarantineBucket: localBuckets.quarantine,
+    evidenceBucket: localBuckets.evidence,
+    uploadKeyArn: localBuckets.keyArn,
   };
   return Object.fromEntries(
     (Object.keys(values) as EnvironmentKey[]).flatMap((key) => (values[key] === undefined ? [] : [[environmentNames[key], values[key]]])),
@@ -124,8 +132,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const log = options.log ?? ((line: string) => console.log(line));
   const tableName = options.tableName ?? 'siva-eservices';
-  const [apiPort, sesPort, dynamoPort] = await Promise.all(
-    [options.apiPort, options.sesPort, options.dynamoPort].map((port) => (port ? Promise.resolve(port) : freePort())),
+  const [apiPort, sesPort, dynamoPort, s3Port] = await Promise.all(
+    [options.apiPort, options.sesPort, options.dynamoPort, options.s3Port].map((port) => (port ? Promise.resolve(port) : freePort())),
   );
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -137,6 +145,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     stops.push(dynamo.stop);
     const ses = await startSesLocal(sesPort!);
     stops.push(ses.stop);
+    const s3 = await startS3Local({ port: s3Port!, ...(options.dataDir && { dataDir: options.dataDir }) });
+    stops.push(s3.stop);
 
     // Handlers find the local servers through the SDK's standard endpoint variables, nothing else.
     Object.assign(process.env, {
@@ -147,6 +157,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamo.endpoint,
       AWS_ENDPOINT_URL_SESV2: ses.url,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
     });
     const personKeyFile = options.dataDir ? ensurePersonKeyFile(personKeyFileIn(options.dataDir)) : undefined;
     for (const [name, value] of Object.entries(handlerEnvironment(tableName, { ...(personKeyFile && { personKeyFile }) }))) process.env[name] ??= value;
@@ -185,10 +196,14 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       streams.destroy();
     });
 
+    // As GuardDuty + EventBridge on AWS: each object created in quarantine is scanned, the result goes to promote-upload.
+    const scanner = await scanQuarantine(s3, loadHandler, log);
+    stops.push(scanner.stop);
+
     const gateway = await startGateway({ routes, loadHandler, verify: idp.verify, port: apiPort!, log });
     stops.push(gateway.stop);
 
-    return { apiUrl: gateway.url, inboxUrl: ses.url, dynamoEndpoint: dynamo.endpoint, tableName, idp, poller, stop };
+    return { apiUrl: gateway.url, inboxUrl: ses.url, dynamoEndpoint: dynamo.endpoint, tableName, idp, poller, s3Endpoint: s3.endpoint, scanner, stop };
   } catch (error) {
     await stop();
     throw error;

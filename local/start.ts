@@ -16,6 +16,7 @@ try {
     apiPort: port('API_PORT', 3000),
     sesPort: port('SES_PORT', 8005),
     dynamoPort: port('DYNAMODB_PORT', 8000),
+    s3Port: port('S3_PORT', 4568),
     dataDir: process.env.LOCAL_DATA_DIR ?? defaultDataDir,
   });
   const localhost = (url: string) => url.replace('127.0.0.1', 'localhost');
@@ -24,6 +25,7 @@ SIVA e-services are running locally.
   API:         ${localhost(stack.apiUrl)}
   Mail inbox:  ${localhost(stack.inboxUrl)}   (every e-mail sent; JSON at /store)
   DynamoDB:    ${localhost(stack.dynamoEndpoint)}  (table ${stack.tableName}, data in .local/)
+  S3:          ${localhost(stack.s3Endpoint)}  (uploads scanned by ClamAV before promotion)
 A citizen token:  TOKEN=$(npm run --silent token -- citizen 161175-19997)
 Press Ctrl-C to stop.
 `);

@@ -18,6 +18,7 @@ import { ApplicationId, ApplicationIdPath, ApplicationStatus, ListApplicationsQu
 import { Applicant, IsoDate, Representative } from './primitives';
 import { ReferralSubmission } from './referral';
 import { referrerKinds, serviceIds } from './services';
+import { AttachmentPath, documentTypes, rejectionReasons, UploadId, UploadPath, UploadRequest, uploadStates } from './uploads';
 
 type Schema = z.ZodMiniType;
 
@@ -167,6 +168,20 @@ export const StaffApplicationView = z.looseObject({
     }),
   ),
   allowedDecisions: z.array(z.enum(decisionTypes)),
+  /** Documents uploaded, scanned, checked and attached; `href` answers a 303 to a 60-second download link. */
+  attachments: z.array(
+    z.object({
+      id: UploadId,
+      documentType: z.enum(documentTypes),
+      fileName: z.string(),
+      contentType: z.string(),
+      size: z.int(),
+      sha256: z.string(),
+      attachedAt: Timestamp,
+      uploadedBy: z.string(),
+      href: z.string(),
+    }),
+  ),
 });
 
 /** The answer to a decision, a withdrawal or documents sent: the new status and version, and what may come next. */
@@ -274,6 +289,24 @@ export const ServiceCatalogue = z.object({
   ),
 });
 
+/** A presigned POST: send `fields` and then the file (last, as `file`) as multipart/form-data to `url` within five minutes. */
+export const UploadTicket = z.object({
+  uploadId: UploadId,
+  url: z.url(),
+  fields: z.record(z.string(), z.string()),
+  expiresAt: Timestamp,
+});
+
+/** An upload's check: `pending` while scanned, `clean` once it may be attached, `rejected` with what to do. */
+export const UploadStatus = z.object({
+  uploadId: UploadId,
+  state: z.enum(uploadStates),
+  reason: z.optional(z.object({ code: z.enum(rejectionReasons), message: z.string() })),
+});
+
+/** A redirect carries no document: follow `Location`. */
+export const Redirect = z.null();
+
 export const OpenApiDocument = z.looseObject({
   openapi: z.string(),
   info: z.looseObject({ title: z.string(), version: z.string() }),
@@ -318,6 +351,10 @@ export const namedSchemas: Readonly<Record<string, Schema>> = {
   ServiceCatalogue,
   Term,
   OpenApiDocument,
+  UploadRequest,
+  UploadTicket,
+  UploadStatus,
+  Redirect,
   FieldError,
   ProblemDetails,
 };
@@ -347,7 +384,7 @@ export interface RouteContract {
     readonly idempotent?: boolean;
   };
   readonly response: {
-    readonly status: 200 | 201 | 202;
+    readonly status: 200 | 201 | 202 | 303;
     readonly description: string;
     readonly schema: Schema;
     readonly headers?: Readonly<Record<string, ResponseHeader>>;
@@ -367,6 +404,39 @@ const publicCache = {
 
 const listDescription =
   'Newest first, at most `limit` (1–50, default 20) a page; while `nextCursor` is present, pass it as `cursor` for the next page.';
+
+const uploadDescription =
+  'Declare one file (its evidence type from the service\'s catalogue entry, or `other`; name; content type; exact size) and get a presigned POST valid for five minutes, into a quarantine bucket. The file is scanned for malware and its real type and size are checked from its bytes; follow it with the upload\'s status. Limits: 10 MB a file, 30 MB and 20 files an application; PDF, JPEG, PNG, HEIC, DOCX, ODT and EDOC/ASiC-E.';
+
+const uploadContract = (tag: 'Applications' | 'Referrals', summary: string, summaryLv: string) =>
+  ({
+    tag,
+    summary,
+    summaryLv,
+    description: uploadDescription,
+    request: { path: ApplicationIdPath, body: UploadRequest },
+    response: { status: 201, description: 'Where and how to POST the file.', schema: UploadTicket, headers: { Location: { description: "The upload's status." } } },
+    refusals: [422],
+  }) as const satisfies RouteContract;
+
+const uploadStatusContract = (tag: 'Applications' | 'Referrals', description: string) =>
+  ({
+    tag,
+    summary: "An upload's check",
+    summaryLv: 'Augšupielādes pārbaude',
+    description,
+    request: { path: UploadPath },
+    response: { status: 200, description: 'The state.', schema: UploadStatus },
+  }) as const satisfies RouteContract;
+const downloadContract = (tag: 'Staff', summary: string, summaryLv: string, whose: string) =>
+  ({
+    tag,
+    summary,
+    summaryLv,
+    description: `A 303 to a download link that lives 60 seconds. ${whose}`,
+    request: { path: AttachmentPath },
+    response: { status: 303, description: 'Follow `Location` within 60 seconds.', schema: Redirect, headers: { Location: { description: 'The download link.' } } },
+  }) as const satisfies RouteContract;
 
 export const routeContracts = {
   'POST /applications': {
@@ -534,6 +604,19 @@ export const routeContracts = {
     request: { path: ReportYearPath },
     response: { status: 200, description: 'The figures.', schema: AnnualReport },
   },
+  'POST /applications/{id}/uploads': uploadContract('Applications', 'Upload a document', 'Augšupielādēt dokumentu'),
+  'GET /applications/{id}/uploads/{uploadId}': uploadStatusContract(
+    'Applications',
+    'Pending while scanned; clean once it may be attached (`POST /applications/{id}/documents` with `sentBy: "upload"`); rejected with the reason and what to do, in the negotiated language.',
+  ),
+  'POST /referrals/{id}/uploads': uploadContract('Referrals', 'Upload a document to a referral', 'Augšupielādēt dokumentu nosūtījumam'),
+  'GET /referrals/{id}/uploads/{uploadId}': uploadStatusContract('Referrals', 'For the organisation that uploaded it: pending, clean or rejected with what to do.'),
+  'GET /staff/applications/{id}/attachments/{attachmentId}': downloadContract(
+    'Staff',
+    'Download an attachment',
+    'Lejupielādēt pielikumu',
+    'Only scanned, checked files are ever attached. The read is recorded on the timeline (who, when, which attachment).',
+  ),
 } as const satisfies Record<RouteKey, RouteContract>;
 
 export const apiInfo = {

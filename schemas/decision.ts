@@ -69,11 +69,17 @@ export type Withdrawal = z.infer<typeof Withdrawal>;
 export const RepresentativeConfirmation = z.strictObject({ expectedVersion });
 export type RepresentativeConfirmation = z.infer<typeof RepresentativeConfirmation>;
 
-/** A citizen reports the documents asked for as sent (by e-mail with e-signature, post or in person). */
+/**
+ * A citizen reports the documents asked for as sent (by e-mail with e-signature, post or in person),
+ * or attaches files uploaded and found clean (`sentBy: "upload"`, docs/documents.md).
+ */
 export const DocumentsSubmitted = z.strictObject({
   expectedVersion,
   documents: z.array(
-    z.strictObject({ name: text(limits.shortText), number: z.optional(DocumentNumber), sentBy: z.enum(['email', 'post', 'in-person', 'latvija-lv']) }),
+    z.discriminatedUnion('sentBy', [
+      z.strictObject({ name: text(limits.shortText), number: z.optional(DocumentNumber), sentBy: z.enum(['email', 'post', 'in-person', 'latvija-lv']) }),
+      z.strictObject({ name: z.optional(text(limits.shortText)), sentBy: z.literal('upload'), uploadId: z.uuid() }),
+    ]),
   ).check(z.minLength(1), z.maxLength(20)),
 });
 export type DocumentsSubmitted = z.infer<typeof DocumentsSubmitted>;

@@ -229,6 +229,67 @@ const catalogue = {
     lv: () => 'Norādiet tās personas kodu, kuras vārdā iesniedzat.',
     en: () => 'Enter the personal code of the person you are applying for.',
   },
+  // Evidence uploads (docs/documents.md).
+  file_name: {
+    lv: () => 'Faila nosaukumā nedrīkst būt mapju atdalītāji (/ vai \\).',
+    en: () => 'A file name may not contain folder separators (/ or \\).',
+  },
+  file_too_large: {
+    lv: () => 'Failam jābūt ne lielākam par 10 MB. Samaziniet to (piemēram, skenējiet ar mazāku izšķirtspēju) vai sadaliet vairākos failos.',
+    en: () => 'A file may be at most 10 MB. Make it smaller (for example, scan at a lower resolution) or split it into several files.',
+  },
+  document_type_not_for_track: {
+    lv: (p) => `Šim pakalpojumam der dokumenti: ${p.allowed}.`,
+    en: (p) => `This service takes these documents: ${p.allowed}.`,
+  },
+  upload_files_limit: {
+    lv: () => 'Vienam iesniegumam var pievienot ne vairāk kā 20 failus.',
+    en: () => 'An application can have at most 20 files.',
+  },
+  upload_bytes_limit: {
+    lv: () => 'Viena iesnieguma failu kopējais apjoms nedrīkst pārsniegt 30 MB.',
+    en: () => 'The files of one application may total at most 30 MB.',
+  },
+  upload_pending: {
+    lv: () => 'Fails vēl tiek pārbaudīts. Mēģiniet vēlreiz pēc brīža.',
+    en: () => 'The file is still being checked. Try again in a moment.',
+  },
+  upload_rejected: {
+    lv: () => 'Šis fails netika pieņemts, tāpēc to nevar pievienot. Augšupielādējiet derīgu failu.',
+    en: () => 'This file was not accepted, so it cannot be attached. Upload a valid file.',
+  },
+  upload_already_attached: {
+    lv: () => 'Šis fails jau ir pievienots iesniegumam.',
+    en: () => 'This file is already attached to an application.',
+  },
+  upload_id_required: {
+    lv: () => 'Norādiet augšupielādes identifikatoru (uploadId).',
+    en: () => 'Give the upload id (uploadId).',
+  },
+  rejected_malware: {
+    lv: () => 'Failā atrasta ļaunatūra, un tas ir izdzēsts. Pārbaudiet datoru un augšupielādējiet tīru failu.',
+    en: () => 'The file contained malware and has been deleted. Check your computer and upload a clean file.',
+  },
+  rejected_type_mismatch: {
+    lv: () => 'Faila saturs neatbilst tā tipam. Augšupielādējiet PDF, JPEG, PNG, HEIC, DOCX, ODT vai EDOC failu.',
+    en: () => 'The file’s content does not match its type. Upload a PDF, JPEG, PNG, HEIC, DOCX, ODT or EDOC file.',
+  },
+  rejected_size_mismatch: {
+    lv: () => 'Faila izmērs neatbilst norādītajam. Sāciet augšupielādi no jauna.',
+    en: () => 'The file’s size does not match the size declared. Start the upload again.',
+  },
+  rejected_encrypted_pdf: {
+    lv: () => 'PDF ir aizsargāts ar paroli, tāpēc aģentūra to nevar atvērt. Saglabājiet to bez paroles un augšupielādējiet vēlreiz.',
+    en: () => 'The PDF is password-protected, so the agency cannot open it. Save it without a password and upload it again.',
+  },
+  rejected_unsupported: {
+    lv: () => 'Failu nevar pārbaudīt (piemēram, šifrēts arhīvs). Saglabājiet to kā parastu PDF vai attēlu un augšupielādējiet vēlreiz.',
+    en: () => 'The file cannot be checked (for example, an encrypted archive). Save it as a plain PDF or image and upload it again.',
+  },
+  rejected_scan_failed: {
+    lv: () => 'Failu neizdevās pārbaudīt. Augšupielādējiet to vēlreiz.',
+    en: () => 'The file could not be checked. Upload it again.',
+  },
 } satisfies Record<string, Record<Language, Template>>;
 
 export type MessageCode = keyof typeof catalogue;

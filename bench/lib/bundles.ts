@@ -5,9 +5,11 @@ import { gzipSync } from 'node:zlib';
 import { forkTypeScript, stopChild, type Cleanup } from './processes';
 
 export const baselineName = 'baseline';
+/** A second baseline, for the functions that use the upload buckets: only the bare S3 client. */
+export const s3BaselineName = 'baseline-s3';
 export const manifestName = 'bundles.json';
 
-/** Written by synth-bundles.ts: the baseline first, then one entry per function of infra/routes.ts. */
+/** Written by synth-bundles.ts: the baselines first, then one entry per function of infra/routes.ts. */
 export type BundleManifest = { readonly name: string; readonly file: string; readonly nodeOptions: string }[];
 
 export interface Bundle {

@@ -16,7 +16,7 @@ import { DataTable } from '../../infra/constructs/data-table';
 import { ServiceFunction } from '../../infra/constructs/service-function';
 import { functions, type FunctionDefinition, type FunctionName } from '../../infra/routes';
 import { repositoryRoot, SivaEservicesStack } from '../../infra/stack';
-import { baselineName, manifestName, type BundleManifest } from './bundles';
+import { baselineName, manifestName, s3BaselineName, type BundleManifest } from './bundles';
 
 const outdir = process.argv[2];
 if (!outdir) throw new Error('usage: synth-bundles.ts <outdir>');
@@ -64,5 +64,17 @@ const baseline = new ServiceFunction(baselineStack, 'Baseline', {
   timeout: Duration.seconds(10),
 });
 bundles.unshift(describe(baselineName, baseline));
+
+// The upload functions also hold an S3 client: their fair baseline holds only that.
+const s3Baseline = new ServiceFunction(baselineStack, 'S3Baseline', {
+  definition: { ...baselineDefinition, entry: 'bench/baseline/s3-client.ts', description: 'Bench baseline: only the bare S3 client', tableAccess: 'none' },
+  repositoryRoot,
+  data: new DataTable(baselineStack, 'S3BaselineData'),
+  environment: {},
+  logRetention: logs.RetentionDays.ONE_DAY,
+  memorySize: 512,
+  timeout: Duration.seconds(10),
+});
+bundles.splice(1, 0, describe(s3BaselineName, s3Baseline));
 
 writeFileSync(join(outdir, manifestName), JSON.stringify(bundles, null, 2));

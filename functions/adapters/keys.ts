@@ -70,7 +70,18 @@ export const failedPartition = (serviceId: string) => `FAILED#${serviceId}`;
 export const lostBatchKey = (shardId: string, startSequenceNumber: string) => ({ pk: `LOST-BATCH#${shardId}#${startSequenceNumber}`, sk: 'LOST-BATCH' });
 export const lostBatchesPartition = 'FAILED#stream-batches';
 
-export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency' | 'decision' | 'filing-counter' | 'lost-batch';
+export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency' | 'decision' | 'filing-counter' | 'lost-batch' | UploadEntity;
+/*
+ * Evidence uploads (upload-repository.ts):
+ *   UPLOAD#<uploadId> / UPLOAD                     a declared file and its check (pending, clean, rejected)
+ *   APPLICATION#<id> / UPLOAD-QUOTA                files and bytes counted against the application's limits
+ *   APPLICATION#<id> / ATTACHMENT#<uploadId>       a clean upload attached to the application
+ */
+export const uploadKey = (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'UPLOAD' });
+export const uploadQuotaKey = (applicationId: string) => ({ pk: `APPLICATION#${applicationId}`, sk: 'UPLOAD-QUOTA' });
+export const attachmentPrefix = 'ATTACHMENT#';
+export const attachmentKey = (applicationId: string, uploadId: string) => ({ pk: `APPLICATION#${applicationId}`, sk: `${attachmentPrefix}${uploadId}` });
+export type UploadEntity = 'upload' | 'upload-quota' | 'attachment';
 
 /*
  * The annual report's counters (report-repository.ts), kept from the table stream:

@@ -17,7 +17,9 @@ import { StaleVersion, type FailedNotification, type WorkflowStore } from '../co
 import type { Page } from '../core/applications';
 import { applicationItem, createApplicationRepository, eventItem, withoutKeys } from './application-repository';
 import { lostBatchOf } from './lost-batch-repository';
-import { isConditionFailure } from './dynamo-errors';
+import { cancellationCodes, isConditionFailure } from './dynamo-errors';
+import { attachmentWrites } from './upload-repository';
+import { UploadNotAttachable } from '../core/uploads';
 import {
   decisionKey,
   failedPartition,
@@ -96,7 +98,7 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
     findApplication: applications.findApplication,
     findWithTimeline: applications.findWithTimeline,
 
-    async recordTransition({ before, after, event, decision, closesNeed }) {
+    async recordTransition({ before, after, event, decision, closesNeed, attachments = [] }) {
       const transactItems: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
         {
           Put: {
@@ -114,11 +116,14 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
       if (closesNeed && !after.possibleDuplicateOf) {
         transactItems.push({ Delete: { TableName: tableName, Key: openNeedKey(after.serviceId, after.track, after.personKey) } });
       }
+      const firstAttachment = transactItems.length;
+      transactItems.push(...attachmentWrites(tableName, attachments));
       try {
         await client.send(new TransactWriteCommand({ TransactItems: transactItems }));
       } catch (error) {
         // The first item is the application, guarded by its version.
         if (isConditionFailure(error, 0)) throw new StaleVersion();
+        if (cancellationCodes(error)?.slice(firstAttachment).includes('ConditionalCheckFailed')) throw new UploadNotAttachable();
         throw error;
       }
     },

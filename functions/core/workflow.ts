@@ -15,6 +15,7 @@ import { DomainError, forbidden, notEligible, notFound, validationFailed } from 
 import { closedStatuses, decisionTypesFrom, nextStatus, priorityGroup, vocationalServices } from './lifecycle';
 import type { LostBatch } from './dead-letters';
 import type { Actor, Application, DecisionRecord, NotificationKind, PrincipalFor, TimelineEvent } from './model';
+import { attachmentOf, cleanUploads, UploadNotAttachable, type Attachment, type UploadDeps } from './uploads';
 
 export type StaffPrincipal = PrincipalFor<'staff'>;
 
@@ -25,6 +26,8 @@ export interface Transition {
   readonly decision?: DecisionRecord;
   /** The person's need is closed: they may apply again for the same service and track. */
   readonly closesNeed: boolean;
+  /** Clean uploads this move attaches (each still unattached when written). */
+  readonly attachments?: readonly Attachment[];
 }
 
 /** The version changed since the caller read it. */
@@ -123,6 +126,7 @@ const move = async (
   action: Parameters<typeof nextStatus>[0],
   event: { type: TimelineEvent['type']; actor: Actor; details?: TimelineEvent['details'] },
   decisionOf?: (eventId: string, at: string, to: ApplicationStatus) => DecisionRecord,
+  attachmentsOf?: (eventId: string, at: string) => readonly Attachment[],
 ): Promise<Transition> => {
   if (application.version !== expectedVersion) throw stale();
   const to = nextStatus(action, application.status);
@@ -149,6 +153,7 @@ const move = async (
     event: recorded,
     ...(decisionOf && { decision: decisionOf(id, at, to) }),
     closesNeed: closedStatuses.includes(to),
+    ...(attachmentsOf && { attachments: attachmentsOf(id, at) }),
   };
   return recordGuarded(deps, transition);
 };
@@ -221,21 +226,41 @@ export const withdraw = async (deps: WorkflowDeps, principal: CitizenPrincipal, 
 
 /**
  * POST /applications/{id}/documents: the applicant reports the documents asked for as sent
- * (by e-mail, post or in person); staff are alerted. Only the count is recorded: the
- * documents' names can reveal health data, and the documents themselves reach the agency.
+ * (by e-mail, post or in person) or attaches clean uploads; staff are alerted. Only counts are
+ * recorded on the timeline: the documents' names can reveal health data, and the documents
+ * themselves reach the agency (uploads as attachments, in the same transaction).
  */
 export const submitDocuments = async (
   deps: WorkflowDeps,
+  uploads: Pick<UploadDeps, 'store'>,
   principal: CitizenPrincipal,
   id: string,
   request: DocumentsSubmitted,
 ): Promise<Transition> => {
   const application = await ownApplication(deps, principal, id);
-  return move(deps, application, request.expectedVersion, 'submit-documents', {
-    type: 'documents_submitted',
-    actor: { role: 'citizen', subject: principal.subject },
-    details: { count: request.documents.length },
-  });
+  const named = request.documents.flatMap((document, index) =>
+    document.sentBy === 'upload' ? [{ uploadId: document.uploadId, path: ['documents', index, 'uploadId'] }] : [],
+  );
+  const clean = named.length > 0 ? await cleanUploads(uploads, principal, id, named) : [];
+  try {
+    return await move(
+      deps,
+      application,
+      request.expectedVersion,
+      'submit-documents',
+      {
+        type: 'documents_submitted',
+        actor: { role: 'citizen', subject: principal.subject },
+        details: { count: request.documents.length, ...(clean.length > 0 && { attached: clean.length }) },
+      },
+      undefined,
+      clean.length > 0 ? (eventId, at) => clean.map((upload) => attachmentOf(upload, eventId, at)) : undefined,
+    );
+  } catch (error) {
+    // Attached elsewhere between our read and the write: the transaction's condition on each upload held.
+    if (error instanceof UploadNotAttachable) throw new DomainError('conflict', named.map(({ path }) => violation(path, 'upload_already_attached')));
+    throw error;
+  }
 };
 
 /**

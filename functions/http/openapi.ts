@@ -194,6 +194,11 @@ export const openApiDocument = (table: RouteTable, api: ApiContract) => {
     }));
   };
 
+  // A function mounted on several routes (e.g. under /applications and /referrals) is named after each route's first segment too.
+  const shared = new Set(table.routes.filter((route, index) => table.routes.findIndex((other) => other.function === route.function) !== index).map((route) => route.function));
+  const operationIdOf = (route: RouteDefinition) =>
+    camelCase(shared.has(route.function) ? `${route.function}-${route.path.split('/')[1]}` : route.function);
+
   const operation = (route: RouteDefinition, contract: RouteContract) => {
     const key = routeKey(route);
     const request = contract.request ?? {};
@@ -204,7 +209,7 @@ export const openApiDocument = (table: RouteTable, api: ApiContract) => {
     ];
     const { response } = contract;
     return {
-      operationId: camelCase(route.function),
+      operationId: operationIdOf(route),
       tags: [contract.tag],
       summary: contract.summary,
       'x-summary-lv': contract.summaryLv,

@@ -4,6 +4,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionDefinition } from '../routes';
@@ -73,7 +75,19 @@ export interface ServiceFunctionProps {
    * (API Gateway, event source mappings), where a Lambda dead-letter queue never receives anything.
    */
   readonly asyncFailures?: sqs.IQueue;
+  /** Present when the definition asks for `buckets` (evidence uploads). */
+  readonly uploadBuckets?: UploadBuckets;
 }
+
+export interface UploadBuckets {
+  readonly quarantine: s3.IBucket;
+  readonly evidence: s3.IBucket;
+  readonly key: kms.IKey;
+}
+
+/** Exact S3 actions per kind of bucket access; evidence is kept under `applications/` (functions/core/uploads.ts). */
+const bucketActions = { put: 's3:PutObject', read: 's3:GetObject', delete: 's3:DeleteObject' } as const;
+const evidencePrefix = 'applications/*';
 
 export interface DeadLetterSource {
   readonly streamArn: string;
@@ -219,6 +233,31 @@ export class ServiceFunction extends Construct {
       );
     }
 
+    const bucketAccess = (definition as FunctionDefinition).buckets;
+    const objectWildcards: string[] = [];
+    if (bucketAccess) {
+      const buckets = props.uploadBuckets;
+      if (!buckets) throw new Error(`${definition.entry} uses the upload buckets but none were given`);
+      const grants = [
+        { name: 'Quarantine', bucket: buckets.quarantine, pattern: '*', kinds: bucketAccess.quarantine ?? [] },
+        { name: 'Evidence', bucket: buckets.evidence, pattern: evidencePrefix, kinds: bucketAccess.evidence ?? [] },
+      ].filter(({ kinds }) => kinds.length > 0);
+      for (const { name, bucket, pattern, kinds } of grants) {
+        statements.push(new iam.PolicyStatement({ sid: `${name}Objects`, actions: kinds.map((kind) => bucketActions[kind]), resources: [bucket.arnForObjects(pattern)] }));
+        objectWildcards.push(`<${stack.getLogicalId(bucket.node.defaultChild as CfnElement)}.Arn>/${pattern}`);
+      }
+      const kinds = new Set<string>(grants.flatMap(({ kinds }) => kinds));
+      statements.push(
+        new iam.PolicyStatement({
+          sid: 'UseUploadKeyThroughS3',
+          // Writing (a presigned POST is a write with this role's rights) needs a data key; reading, decryption.
+          actions: [...(kinds.has('put') ? ['kms:GenerateDataKey'] : []), ...(kinds.has('read') ? ['kms:Decrypt'] : [])],
+          resources: [buckets.key.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `s3.${stack.region}.${stack.urlSuffix}` } },
+        }),
+      );
+    }
+
     // Inline policy on the role itself, so the permissions exist before the function
     // and its event source mapping are created (no ordering race with a separate policy).
     this.role = new iam.Role(this, 'Role', {
@@ -248,6 +287,14 @@ export class ServiceFunction extends Construct {
       reason:
         "Each function has its own role whose one inline policy is derived from the function's definition (exact actions on exact resources, asserted by tests/infra). Inline keeps the policy in the role's own lifecycle: it exists before the function and its event source mapping (no ordering race) and cannot be attached to any other principal, which a customer-managed policy could.",
     });
+
+    for (const wildcard of objectWildcards) {
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${wildcard}]`,
+        reason:
+          'Upload objects are named by random upload ids chosen at run time, so the grant is object-level within one bucket (and, for evidence, under applications/), for exactly the actions routes.ts names.',
+      });
+    }
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: join(props.repositoryRoot, definition.entry),

@@ -13,6 +13,7 @@ import { EligibilityQuestion, ServiceIdPath } from '../../schemas/eligibility';
 import { ApplicationIdPath, ListApplicationsQuery } from '../../schemas/lifecycle';
 import { ReferralSubmission } from '../../schemas/referral';
 import { referrerKinds, serviceIds } from '../../schemas/services';
+import { AttachmentPath, UploadPath, UploadRequest } from '../../schemas/uploads';
 import { afterMedicalRehabilitationApplication, canary, canaryContact, daysBefore, functionalImpairmentApplication, uniquePersonalCode, yearsBefore } from '../support/fixtures';
 import { referralOf, validForm } from '../support/service-forms';
 import { anyValue } from './support/hostile';
@@ -97,6 +98,15 @@ const anyApplication = (request: FuzzRequest, world: World) => [...world.owner.i
 
 /** A version nobody has: the request passes every check and changes nothing (409). */
 const noSuchVersion = 999_999;
+
+/** A document type none of the world's tracks asks for: the request passes every check and stores nothing (422). */
+const uploadNobodyAsksFor = { documentType: 'vdeavk-opinion', fileName: `${canary.familyName}.pdf`, contentType: 'application/pdf', size: 1000 };
+
+/** An upload or attachment id nobody was given, on the caller's own application: 404. */
+const withUnknown = (name: 'uploadId' | 'attachmentId') => (world: World, as: 'owner' | 'referrer') =>
+  fc.tuple(fc.constantFrom(...world[as].ids), fc.uuid({ version: 4 })).map(([id, other]) => ({ as, path: { id, [name]: other } }));
+const othersWith = (name: 'uploadId' | 'attachmentId') => (world: World) =>
+  fc.tuple(othersIds(world), fc.uuid({ version: 4 })).map(([{ id }, other]) => ({ id, [name]: other }));
 
 export const fuzzRegistry: Record<string, RouteFuzz> = {
   'POST /applications': {
@@ -286,5 +296,52 @@ export const fuzzRegistry: Record<string, RouteFuzz> = {
     roles: ['staff'],
     valid: ({ today }) => fc.integer({ min: 2020, max: Number(today.slice(0, 4)) }).map((year) => ({ as: 'fresh' as const, path: { year: String(year) } })),
     path: ReportYearPath,
+  },
+
+  'POST /applications/{id}/uploads': {
+    roles: ['citizen'],
+    valid: (world) => fc.constantFrom(...world.owner.ids).map((id) => ({ as: 'owner' as const, path: { id }, body: uploadNobodyAsksFor })),
+    validAnswers: [422],
+    body: UploadRequest,
+    path: ApplicationIdPath,
+    hostilePath: othersIds,
+    mayAccept: holderOnly,
+  },
+
+  'GET /applications/{id}/uploads/{uploadId}': {
+    roles: ['citizen'],
+    valid: (world) => withUnknown('uploadId')(world, 'owner'),
+    validAnswers: [404],
+    path: UploadPath,
+    hostilePath: othersWith('uploadId'),
+    mayAccept: holderOnly,
+  },
+
+  'POST /referrals/{id}/uploads': {
+    roles: [...referrerKinds] as RouteFuzz['roles'],
+    valid: (world) => fc.constantFrom(...world.referrer.ids).map((id) => ({ as: 'referrer' as const, path: { id }, body: uploadNobodyAsksFor })),
+    validAnswers: [422],
+    body: UploadRequest,
+    path: ApplicationIdPath,
+    hostilePath: othersIds,
+    mayAccept: holderOnly,
+  },
+
+  'GET /referrals/{id}/uploads/{uploadId}': {
+    roles: [...referrerKinds] as RouteFuzz['roles'],
+    valid: (world) => withUnknown('uploadId')(world, 'referrer'),
+    validAnswers: [404],
+    path: UploadPath,
+    hostilePath: othersWith('uploadId'),
+    mayAccept: holderOnly,
+  },
+
+  'GET /staff/applications/{id}/attachments/{attachmentId}': {
+    roles: ['staff'],
+    valid: (world) => withUnknown('attachmentId')(world, 'owner').map((request) => ({ ...request, as: 'fresh' as const })),
+    validAnswers: [404],
+    path: AttachmentPath,
+    hostilePath: othersWith('attachmentId'),
+    mayAccept: anyApplication,
   },
 };

@@ -119,6 +119,14 @@ const staffRoute = (allowed: number | Record<Resource, number>): Record<Resource
   };
 };
 
+/** A referral route: the referring organisation may act on its referral; anyone else's is a 404, staff may not (403). */
+const referralRoute = (allowed: number): Record<Resource, Row> => ({
+  "a citizen's application": { ...staffRoute(403)["a citizen's application"], 'officer of the referring municipality': 404, 'officer of another municipality': 404, 'NVA officer': 404, 'staff of another service': 403 },
+  "a municipality's referral": { ...staffRoute(403)["a municipality's referral"], 'officer of the referring municipality': allowed, 'officer of another municipality': 404, 'NVA officer': 404, 'staff of another service': 403 },
+  "a representative's filing": { ...staffRoute(403)["a representative's filing"], 'officer of the referring municipality': 404, 'officer of another municipality': 404, 'NVA officer': 404, 'staff of another service': 403 },
+});
+const uploadNobodyAsksFor = { documentType: 'vdeavk-opinion', fileName: 'izzina.pdf', contentType: 'application/pdf', size: 1000 };
+
 const matrix: Record<string, { body?: unknown; expected: Record<Resource, Row> }> = {
   'GET /applications/{id}': { expected: citizenRoute(200, 200, { representative: 200, person: 200 }) },
   'POST /applications/{id}/withdrawal': { body: { expectedVersion: 999 }, expected: citizenRoute(409, 409, { representative: 403, person: 409 }) },
@@ -126,13 +134,7 @@ const matrix: Record<string, { body?: unknown; expected: Record<Resource, Row> }
     body: { expectedVersion: 999, documents: [{ name: 'Izziņa', sentBy: 'post' }] },
     expected: citizenRoute(409, 409, { representative: 403, person: 409 }),
   },
-  'GET /referrals/{id}': {
-    expected: {
-      "a citizen's application": { ...staffRoute(403)["a citizen's application"], 'officer of the referring municipality': 404, 'officer of another municipality': 404, 'NVA officer': 404, 'staff of another service': 403 },
-      "a municipality's referral": { ...staffRoute(403)["a municipality's referral"], 'officer of the referring municipality': 200, 'officer of another municipality': 404, 'NVA officer': 404, 'staff of another service': 403 },
-      "a representative's filing": { ...staffRoute(403)["a representative's filing"], 'officer of the referring municipality': 404, 'officer of another municipality': 404, 'NVA officer': 404, 'staff of another service': 403 },
-    },
-  },
+  'GET /referrals/{id}': { expected: referralRoute(200) },
   'GET /staff/applications/{id}': { expected: staffRoute(200) },
   'POST /staff/applications/{id}/decisions': { body: { type: 'register', expectedVersion: 999 }, expected: staffRoute(409) },
   // Only a representative's filing has a representative to confirm: elsewhere 422, which still proves access.
@@ -141,6 +143,13 @@ const matrix: Record<string, { body?: unknown; expected: Record<Resource, Row> }
     expected: staffRoute({ "a citizen's application": 422, "a municipality's referral": 422, "a representative's filing": 409 }),
   },
   'POST /staff/applications/{id}/notifications/resend': { body: { eventId: 'no-such-event', kind: 'agency-alert' }, expected: staffRoute(409) },
+  // Uploads: a declaration of a document type neither track asks for (422: access granted, nothing stored), and
+  // upload or attachment ids nobody has (404 for everyone: the specs in uploads.test.ts use real ones).
+  'POST /applications/{id}/uploads': { body: uploadNobodyAsksFor, expected: citizenRoute(422, 422, { representative: 422, person: 422 }) },
+  'GET /applications/{id}/uploads/{uploadId}': { expected: citizenRoute(404, 404, { representative: 404, person: 404 }) },
+  'POST /referrals/{id}/uploads': { body: uploadNobodyAsksFor, expected: referralRoute(422) },
+  'GET /referrals/{id}/uploads/{uploadId}': { expected: referralRoute(404) },
+  'GET /staff/applications/{id}/attachments/{attachmentId}': { expected: staffRoute(404) },
 };
 
 describe('access to resources by id', () => {
@@ -157,7 +166,7 @@ describe('access to resources by id', () => {
 
   it.each(cases)('$route, $resource, asked by $caller: $status', async ({ route, body, resource, caller, status }) => {
     const [method, template] = route.split(' ') as [string, string];
-    const path = template.replace('{id}', resources[resource]);
+    const path = template.replace('{id}', resources[resource]).replace(/\{(?:uploadId|attachmentId)\}/, '00000000-0000-4000-8000-000000000000');
     const response = await api(path, { method, token: callers[caller], ...(body !== undefined && { json: body }) });
     expect(response.status).toBe(status);
     if (status !== 200) {

@@ -66,14 +66,21 @@ interface Scene {
   readonly citizen: string;
   readonly officer: string;
   readonly staff: string;
-  readonly applicationId: string;
-  readonly referralId: string;
+  applicationId: string;
+  referralId: string;
   /** The application's version now, as staff see it. */
   version(): Promise<number>;
   /** Staff take a decision on the application (to arrange a later call). */
   decide(decision: Record<string, unknown>): Promise<void>;
   /** The citizen files as a representative; the new application's id. */
   represent(): Promise<string>;
+  /** The presigned POSTs answered to the citizen and the officer. */
+  citizenTicket?: { uploadId: string; url: string; fields: Record<string, string> };
+  officerTicket?: { uploadId: string };
+  /** Posts the file of a ticket and waits until it is clean. */
+  uploadClean(ticket: { uploadId: string; url: string; fields: Record<string, string> }): Promise<void>;
+  /** The applicant attaches an upload (the application must be waiting for documents). */
+  attach(uploadId: string): Promise<void>;
 }
 
 /**
@@ -82,6 +89,9 @@ interface Scene {
  * call that would change nothing answers 409 (a notification that never failed).
  * Add one line per new route.
  */
+/** A PDF that carries the canary in its bytes (a careless log of a file would show it). */
+const canaryPdf = Buffer.from(`%PDF-1.7\n% ${canary.givenName} ${canary.familyName} ${canary.personalCode}\n%%EOF\n`, 'utf8');
+
 const canaryCalls: Record<string, (scene: Scene) => Promise<Call> | Call> = {
   'POST /applications': ({ citizen }) => ['/applications', { token: citizen, json: canaryApplication() }],
   'GET /applications': ({ citizen }) => ['/applications?limit=5', { token: citizen }],
@@ -116,6 +126,23 @@ const canaryCalls: Record<string, (scene: Scene) => Promise<Call> | Call> = {
     { token: staff, json: { eventId: 'no-such-event', kind: 'applicant-confirmation' } },
   ],
   'GET /staff/reports/{year}': ({ staff }) => [`/staff/reports/${today.slice(0, 4)}`, { token: staff }],
+  'POST /applications/{id}/uploads': async ({ citizen, applicationId, decide }) => {
+    await decide({ type: 'request-documents', documents: ['Izziņa'], deadline: daysBefore(today, -14) });
+    return [`/applications/${applicationId}/uploads`, { token: citizen, json: { documentType: 'other', fileName: `${canary.givenName} ${canary.familyName}.pdf`, contentType: 'application/pdf', size: canaryPdf.length } }];
+  },
+  'GET /applications/{id}/uploads/{uploadId}': async ({ citizen, applicationId, citizenTicket, uploadClean }) => {
+    await uploadClean(citizenTicket!);
+    return [`/applications/${applicationId}/uploads/${citizenTicket!.uploadId}`, { token: citizen }];
+  },
+  'GET /staff/applications/{id}/attachments/{attachmentId}': async ({ staff, applicationId, citizenTicket, attach }) => {
+    await attach(citizenTicket!.uploadId);
+    return [`/staff/applications/${applicationId}/attachments/${citizenTicket!.uploadId}`, { token: staff }];
+  },
+  'POST /referrals/{id}/uploads': ({ officer, referralId }) => [
+    `/referrals/${referralId}/uploads`,
+    { token: officer, json: { documentType: 'other', fileName: `${canary.familyName} ${canary.personalCode}.pdf`, contentType: 'application/pdf', size: canaryPdf.length } },
+  ],
+  'GET /referrals/{id}/uploads/{uploadId}': ({ officer, referralId, officerTicket }) => [`/referrals/${referralId}/uploads/${officerTicket!.uploadId}`, { token: officer }],
   'POST /applications/{id}/withdrawal': async ({ citizen, applicationId, version }) => [
     `/applications/${applicationId}/withdrawal`,
     { token: citizen, json: { expectedVersion: await version(), reason: `${canary.givenName} pārcēlās uz ${canary.addressLine}` } },
@@ -177,7 +204,6 @@ describe('personal data on every route, accepted, refused or failing', () => {
 
     // A call on every route, while SES is down so the notifier has to log its retries.
     stack.ses.down();
-    const scene = { citizen, officer, staff, applicationId: '', referralId: '' };
     const version = async () => (await stack.api(`/staff/applications/${scene.applicationId}`, { token: staff })).body.version as number;
     const decide = async (decision: Record<string, unknown>) => {
       const answer = await stack.api(`/staff/applications/${scene.applicationId}/decisions`, { token: staff, json: { ...decision, expectedVersion: await version() } });
@@ -188,13 +214,32 @@ describe('personal data on every route, accepted, refused or failing', () => {
       expect(filed.status, filed.text).toBe(201);
       return filed.body.id as string;
     };
+    const scene: Scene = {
+      citizen, officer, staff, applicationId: '', referralId: '', version, decide, represent,
+      uploadClean: async (ticket) => {
+        const form = new FormData();
+        for (const [name, value] of Object.entries(ticket.fields)) form.append(name, value);
+        form.append('file', new Blob([canaryPdf], { type: 'application/pdf' }), 'izzina.pdf');
+        expect((await fetch(ticket.url, { method: 'POST', body: form })).status).toBe(204);
+        await waitFor(async () => (await stack.api(`/applications/${scene.applicationId}/uploads/${ticket.uploadId}`, { token: citizen })).body?.state === 'clean', 15_000);
+      },
+      attach: async (uploadId) => {
+        const attached = await stack.api(`/applications/${scene.applicationId}/documents`, {
+          token: citizen,
+          json: { expectedVersion: await version(), documents: [{ sentBy: 'upload', uploadId }] },
+        });
+        expect(attached.status, attached.text).toBe(200);
+      },
+    };
     const answered = new Map<string, number>();
     for (const [key, call] of Object.entries(canaryCalls)) {
-      const [path, options] = await call({ ...scene, version, decide, represent });
+      const [path, options] = await call(scene);
       const answer = await stack.api(path, { ...options, method: key.split(' ')[0] });
       answered.set(key, answer.status);
       if (key === 'POST /applications') scene.applicationId = answer.body?.id;
       if (key === 'POST /referrals') scene.referralId = answer.body?.id;
+      if (key === 'POST /applications/{id}/uploads') scene.citizenTicket = answer.body;
+      if (key === 'POST /referrals/{id}/uploads') scene.officerTicket = answer.body;
     }
     await waitFor(async () => stack.retriesRequested() >= 1, 15_000);
     stack.ses.up();

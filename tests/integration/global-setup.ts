@@ -14,6 +14,7 @@ declare module 'vitest' {
     inboxUrl: string;
     dynamoEndpoint: string;
     tableName: string;
+    s3Endpoint: string;
     /** The dev identity provider's key, so test files can mint tokens the gateway accepts. */
     idpKey: string;
     /** GET answers once the stream poller has handled everything on the stream at the time of the request. */
@@ -30,6 +31,7 @@ export default async function setup(project: TestProject) {
   project.provide('inboxUrl', stack.inboxUrl);
   project.provide('dynamoEndpoint', stack.dynamoEndpoint);
   project.provide('tableName', stack.tableName);
+  project.provide('s3Endpoint', stack.s3Endpoint);
   project.provide('idpKey', stack.idp.privateJwk);
   // Test files run in workers; the poller runs here. A loopback door lets a spec wait for the stream to be handled
   // (then count e-mails exactly, late duplicates included) instead of sleeping for a guessed time.

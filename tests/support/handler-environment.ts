@@ -11,6 +11,8 @@ export interface HandlerEnvironmentOptions {
   readonly dynamoEndpoint: string;
   /** SES v2 endpoint; handlers that send no e-mail do not need one. */
   readonly sesEndpoint?: string;
+  /** S3 (s3rver) endpoint; handlers that touch no upload bucket do not need one. */
+  readonly s3Endpoint?: string;
   readonly issuers: TrustedIssuers;
   readonly notificationMaxDeliveries?: number;
   readonly notificationRetryBaseMs?: number;
@@ -20,6 +22,7 @@ export const handlerEnvironment = (options: HandlerEnvironmentOptions): Record<s
   AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
   AWS_ENDPOINT_URL_DYNAMODB_STREAMS: options.dynamoEndpoint,
   ...(options.sesEndpoint && { AWS_ENDPOINT_URL_SESV2: options.sesEndpoint }),
+  ...(options.s3Endpoint && { AWS_ENDPOINT_URL_S3: options.s3Endpoint }),
   ...localHandlerEnvironment(options.tableName, options),
 });
 

@@ -203,7 +203,7 @@ describe('responses', () => {
     const gateway = { 'application/json': { schema: { $ref: '#/components/schemas/GatewayMessage' } } };
     for (const route of routes) {
       for (const [status, response] of Object.entries(operationOf(route).responses as Json)) {
-        if (status.startsWith('2')) continue;
+        if (status === String(contractOf(route).response.status)) continue;
         const shared = resolve(document(), response.$ref) as Json;
         const authorizerMayAnswer = status === '401' || status === '403';
         expect(shared.content, `${routeKey(route)} ${status}`).toEqual(authorizerMayAnswer ? { ...gateway, ...problem } : problem);

@@ -12,6 +12,8 @@
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { routes, streamConsumer, type FunctionName } from '../../../infra/routes';
+import { scanQuarantine } from '../../../local/malware-scanner';
+import { startS3Local } from '../../../local/s3';
 import { devIssuers } from '../../../local/dev-idp';
 import { startGateway, type LambdaHandler } from '../../../local/gateway';
 import { startSesLocal } from '../../../local/ses';
@@ -62,10 +64,14 @@ export const startFaultStack = async (options: FaultStackOptions = {}): Promise<
   stops.push(sesLocal.stop);
   const ses = await startSesSwitch(sesLocal.url);
   stops.push(ses.stop);
+  // S3 and the scanner of its own: the shared stack's scanner would settle uploads against the shared table.
+  const s3 = await startS3Local({ port: await freePort() });
+  stops.push(s3.stop);
   useHandlerEnvironment({
     tableName,
     dynamoEndpoint: local.dynamoEndpoint,
     sesEndpoint: ses.url,
+    s3Endpoint: s3.endpoint,
     issuers: { citizen: devIssuers.citizen.issuer, workforce: devIssuers.workforce.issuer },
     notificationMaxDeliveries: options.notificationMaxDeliveries ?? 8,
     notificationRetryBaseMs: options.notificationRetryBaseMs ?? 20,
@@ -98,6 +104,9 @@ export const startFaultStack = async (options: FaultStackOptions = {}): Promise<
     });
     stops.push(poller.stop);
   }
+
+  const scanner = await scanQuarantine(s3, loadHandler, log);
+  stops.push(scanner.stop);
 
   const idp = await tokens();
   const gateway = await startGateway({ routes, loadHandler, verify: idp.verify, port: 0, log });

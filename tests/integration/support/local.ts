@@ -11,6 +11,7 @@ export const local = {
   inboxUrl: inject('inboxUrl'),
   dynamoEndpoint: inject('dynamoEndpoint'),
   tableName: inject('tableName'),
+  s3Endpoint: inject('s3Endpoint'),
 };
 
 let idp: Promise<DevIdentityProvider> | undefined;

@@ -1,0 +1,92 @@
+/**
+ * The two buckets of evidence uploads: quarantine (where browsers POST, scanned
+ * before anything reads it further) and evidence (checked files only). Owns the
+ * S3 calls, the presigned POST policy and the SSE-KMS settings.
+ * The endpoint comes from AWS_ENDPOINT_URL_S3 when set (local s3rver, which
+ * serves path-style addresses only); on AWS the SDK's defaults apply.
+ */
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { EvidenceStorage } from '../core/uploads';
+
+export interface EvidenceBuckets {
+  readonly quarantine: string;
+  readonly evidence: string;
+  /** The customer-managed key both buckets encrypt with (SSE-KMS). */
+  readonly keyArn: string;
+}
+
+export const createS3Client = (endpoint = process.env.AWS_ENDPOINT_URL_S3) =>
+  new S3Client({
+    // s3rver answers path-style requests only; AWS gets virtual-hosted ones.
+    forcePathStyle: endpoint !== undefined,
+    // Checksums only where S3 demands them: s3rver rejects the default CRC32 trailers.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+
+const kms = (keyArn: string) => ({ 'x-amz-server-side-encryption': 'aws:kms', 'x-amz-server-side-encryption-aws-kms-key-id': keyArn });
+
+/** RFC 6266: the person's file name for the browser, safely quoted. */
+export const contentDisposition = (fileName: string) =>
+  `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
+const isMissing = (error: unknown) => error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound');
+
+export const createEvidenceStorage = (client: S3Client, buckets: EvidenceBuckets): EvidenceStorage => ({
+  async presignPost({ key, contentType, size, expiresSeconds }) {
+    const encryption = kms(buckets.keyArn);
+    return createPresignedPost(client, {
+      Bucket: buckets.quarantine,
+      Key: key,
+      Expires: expiresSeconds,
+      Fields: { 'Content-Type': contentType, ...encryption },
+      Conditions: [
+        ['content-length-range', size, size],
+        ['eq', '$Content-Type', contentType],
+        ...Object.entries(encryption).map(([name, value]) => ({ [name]: value })),
+      ],
+    });
+  },
+
+  presignDownload: ({ evidenceKey, fileName, contentType, expiresSeconds }) =>
+    getSignedUrl(
+      client,
+      new GetObjectCommand({
+        Bucket: buckets.evidence,
+        Key: evidenceKey,
+        ResponseContentDisposition: contentDisposition(fileName),
+        ResponseContentType: contentType,
+      }),
+      { expiresIn: expiresSeconds },
+    ),
+
+  async readQuarantined(key) {
+    try {
+      const object = await client.send(new GetObjectCommand({ Bucket: buckets.quarantine, Key: key }));
+      return object.Body ? await object.Body.transformToByteArray() : undefined;
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  },
+
+  async keepEvidence(evidenceKey, bytes, contentType, sha256) {
+    await client.send(
+      new PutObjectCommand({
+        Bucket: buckets.evidence,
+        Key: evidenceKey,
+        Body: bytes,
+        ContentType: contentType,
+        ServerSideEncryption: 'aws:kms',
+        SSEKMSKeyId: buckets.keyArn,
+        Metadata: { sha256 },
+      }),
+    );
+  },
+
+  async discardQuarantined(key) {
+    await client.send(new DeleteObjectCommand({ Bucket: buckets.quarantine, Key: key }));
+  },
+});

@@ -1,0 +1,142 @@
+/**
+ * Evidence uploads in the table: the declared upload, the application's quota
+ * counted in the same transaction, its settlement after the scan, and the
+ * attachments. Owns keys and conditions (keys.ts names them).
+ */
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { uploadLimits } from '../../schemas/uploads';
+import { UploadQuotaExceeded, type Attachment, type Upload, type UploadStore } from '../core/uploads';
+import { createApplicationRepository, eventItem, withoutKeys } from './application-repository';
+import { isConditionFailure } from './dynamo-errors';
+import { attachmentKey, attachmentPrefix, uploadKey, uploadQuotaKey, type Entity } from './keys';
+
+type Item = Record<string, unknown>;
+
+export const attachmentItem = (attachment: Attachment): Item => ({
+  ...attachmentKey(attachment.applicationId, attachment.id),
+  entity: 'attachment' satisfies Entity,
+  ...attachment,
+});
+
+/**
+ * The writes that attach clean uploads, for the transition's transaction: each upload must
+ * still be clean and unattached (one upload, one application, once).
+ */
+export const attachmentWrites = (tableName: string, attachments: readonly Attachment[]) =>
+  attachments.flatMap((attachment) => [
+    {
+      Update: {
+        TableName: tableName,
+        Key: uploadKey(attachment.id),
+        UpdateExpression: 'SET #attachedBy = :event',
+        ConditionExpression: '#state = :clean AND #applicationId = :application AND attribute_not_exists(#attachedBy)',
+        ExpressionAttributeNames: { '#attachedBy': 'attachedBy', '#state': 'state', '#applicationId': 'applicationId' },
+        ExpressionAttributeValues: { ':event': attachment.eventId, ':clean': 'clean', ':application': attachment.applicationId },
+      },
+    },
+    { Put: { TableName: tableName, Item: attachmentItem(attachment), ConditionExpression: 'attribute_not_exists(pk)' } },
+  ]);
+
+export const createUploadRepository = (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): UploadStore => {
+  const applications = createApplicationRepository(client, tableName);
+  const quotaNames = { '#files': 'files', '#bytes': 'bytes' };
+  type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+  const transact = (items: TransactItems) => client.send(new TransactWriteCommand({ TransactItems: items }));
+
+  return {
+    findApplication: (id) => applications.findApplication(id),
+
+    async reserve(upload) {
+      try {
+        await transact([
+          {
+            Update: {
+              TableName: tableName,
+              Key: uploadQuotaKey(upload.applicationId),
+              UpdateExpression: 'SET #entity = :entity ADD #files :one, #bytes :size',
+              ConditionExpression: '(attribute_not_exists(#files) OR #files < :maxFiles) AND (attribute_not_exists(#bytes) OR #bytes <= :room)',
+              ExpressionAttributeNames: { ...quotaNames, '#entity': 'entity' },
+              ExpressionAttributeValues: {
+                ':entity': 'upload-quota' satisfies Entity,
+                ':one': 1,
+                ':size': upload.size,
+                ':maxFiles': uploadLimits.applicationFiles,
+                ':room': uploadLimits.applicationBytes - upload.size,
+              },
+            },
+          },
+          { Put: { TableName: tableName, Item: { ...uploadKey(upload.id), entity: 'upload' satisfies Entity, ...upload }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ]);
+      } catch (error) {
+        if (!isConditionFailure(error, 0)) throw error;
+        const { Item: quota } = await client.send(new GetCommand({ TableName: tableName, Key: uploadQuotaKey(upload.applicationId) }));
+        throw new UploadQuotaExceeded(Number(quota?.files ?? 0) >= uploadLimits.applicationFiles ? 'files' : 'bytes');
+      }
+    },
+
+    async find(uploadId) {
+      const { Item: item } = await client.send(new GetCommand({ TableName: tableName, Key: uploadKey(uploadId), ConsistentRead: true }));
+      return item ? withoutKeys<Upload>(item) : undefined;
+    },
+
+    async settle(upload, settlement, at) {
+      const fields: Item = { settledAt: at, ...settlement };
+      const names = Object.keys(fields);
+      try {
+        await transact([
+          {
+            Update: {
+              TableName: tableName,
+              Key: uploadKey(upload.id),
+              UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
+              ConditionExpression: '#state = :pending',
+              ExpressionAttributeNames: Object.fromEntries(names.map((name) => [`#${name}`, name])),
+              ExpressionAttributeValues: { ...Object.fromEntries(names.map((name) => [`:${name}`, fields[name]])), ':pending': 'pending' },
+            },
+          },
+          // A refused file no longer counts against the application's limits.
+          ...(settlement.state === 'rejected'
+            ? [
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: uploadQuotaKey(upload.applicationId),
+                    UpdateExpression: 'ADD #files :minusOne, #bytes :minusSize',
+                    ExpressionAttributeNames: quotaNames,
+                    ExpressionAttributeValues: { ':minusOne': -1, ':minusSize': -upload.size },
+                  },
+                },
+              ]
+            : []),
+        ]);
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error, 0)) return false;
+        throw error;
+      }
+    },
+
+    async findAttachment(applicationId, attachmentId) {
+      const { Item: item } = await client.send(new GetCommand({ TableName: tableName, Key: attachmentKey(applicationId, attachmentId) }));
+      return item ? withoutKeys<Attachment>(item) : undefined;
+    },
+
+    async listAttachments(applicationId) {
+      const { Items: items = [] } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': attachmentKey(applicationId, '').pk, ':prefix': attachmentPrefix },
+        }),
+      );
+      return items.map((item) => withoutKeys<Attachment>(item));
+    },
+
+    async appendEvent(event) {
+      await client.send(new PutCommand({ TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' }));
+    },
+  };
+};

@@ -1,0 +1,344 @@
+/**
+ * Evidence uploads: declaring a file (a presigned POST into quarantine), following
+ * its check, promoting it once scanned, and reading an attached one. Nothing
+ * reaches the evidence store, or staff, before the scanner and the byte checks
+ * here have passed it (docs/documents.md). Pure orchestration: storage is passed in.
+ */
+import { createHash } from 'node:crypto';
+import { violation, type MessageCode } from '../../schemas/messages';
+import { trackInfo } from '../../schemas/services';
+import {
+  uploadLimits,
+  type DocumentType,
+  type RejectionReason,
+  type UploadRequest,
+  type UploadState,
+} from '../../schemas/uploads';
+import { canRead } from './access';
+import { DomainError, notEligible, notFound, validationFailed } from './errors';
+import { kindOfContentType, sniff } from './file-type';
+import { timelineEventId } from './applications';
+import type { Application, Principal, TimelineEvent } from './model';
+
+/** Who uploaded: the account, and for referring officers their organisation (their colleagues may read it). */
+export interface Uploader {
+  readonly role: Principal['role'];
+  readonly subject: string;
+  readonly organisation?: string;
+}
+
+export interface Upload {
+  readonly id: string;
+  readonly applicationId: string;
+  readonly documentType: DocumentType;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly size: number;
+  readonly uploader: Uploader;
+  readonly createdAt: string;
+  readonly state: UploadState;
+  readonly reason?: RejectionReason;
+  /** Once clean: where the checked bytes are kept, and their SHA-256 (hex). */
+  readonly evidenceKey?: string;
+  readonly sha256?: string;
+  /** Once attached: the attachment's timeline event. */
+  readonly attachedBy?: string;
+}
+
+/** A clean upload attached to an application: what staff can download. */
+export interface Attachment {
+  readonly applicationId: string;
+  /** The upload's id. */
+  readonly id: string;
+  readonly documentType: DocumentType;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly evidenceKey: string;
+  readonly uploader: Uploader;
+  readonly attachedAt: string;
+  /** The timeline event that attached it. */
+  readonly eventId: string;
+}
+
+export type Settlement =
+  | { readonly state: 'clean'; readonly evidenceKey: string; readonly sha256: string }
+  | { readonly state: 'rejected'; readonly reason: RejectionReason };
+
+/** The application's quota would be exceeded by this upload. */
+export class UploadQuotaExceeded extends Error {
+  override readonly name = 'UploadQuotaExceeded';
+  constructor(readonly limit: 'files' | 'bytes') {
+    super(limit);
+  }
+}
+
+/** An upload named in a transition was attached or settled otherwise in the meantime. */
+export class UploadNotAttachable extends Error {
+  override readonly name = 'UploadNotAttachable';
+}
+
+export interface UploadStore {
+  findApplication(id: string): Promise<Application | undefined>;
+  /** Stores the pending upload and counts it against the application's quota, at once; throws UploadQuotaExceeded. */
+  reserve(upload: Upload): Promise<void>;
+  find(uploadId: string): Promise<Upload | undefined>;
+  /** Settles a pending upload (a rejection gives its quota back); false when it was no longer pending. */
+  settle(upload: Upload, settlement: Settlement, at: string): Promise<boolean>;
+  findAttachment(applicationId: string, attachmentId: string): Promise<Attachment | undefined>;
+  listAttachments(applicationId: string): Promise<Attachment[]>;
+  /** Records a staff member's read of an attachment on the application's timeline. */
+  appendEvent(event: TimelineEvent): Promise<void>;
+}
+
+export interface PresignedPost {
+  readonly url: string;
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+export interface EvidenceStorage {
+  /** A POST form for exactly this object: key, content type and size fixed, encrypted with the upload key. */
+  presignPost(request: { key: string; contentType: string; size: number; expiresSeconds: number }): Promise<PresignedPost>;
+  presignDownload(request: { evidenceKey: string; fileName: string; contentType: string; expiresSeconds: number }): Promise<string>;
+  /** The quarantined bytes, or undefined when the object is gone. */
+  readQuarantined(key: string): Promise<Uint8Array | undefined>;
+  /** Stores checked bytes in the evidence bucket. */
+  keepEvidence(evidenceKey: string, bytes: Uint8Array, contentType: string, sha256: string): Promise<void>;
+  discardQuarantined(key: string): Promise<void>;
+}
+
+export interface UploadDeps {
+  readonly store: UploadStore;
+  readonly storage: EvidenceStorage;
+  readonly clock: () => Date;
+  readonly newId: () => string;
+}
+
+/** The quarantine object of an upload: its random id only, nothing a person typed. */
+export const quarantineKeyOf = (uploadId: string) => uploadId;
+export const uploadIdOfQuarantineKey = (key: string): string | undefined =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(key) ? key : undefined;
+/** Evidence is kept under the application's prefix. */
+export const evidenceKeyOf = (applicationId: string, uploadId: string) => `applications/${applicationId}/${uploadId}`;
+
+const uploaderOf = (principal: Principal): Uploader => ({
+  role: principal.role,
+  subject: principal.subject,
+  ...(principal.role !== 'citizen' && principal.organisation !== undefined && { organisation: principal.organisation }),
+});
+
+/**
+ * Who may see an upload or an attachment besides staff: the citizen account that uploaded it, or
+ * an officer of the organisation that uploaded it; only while they may still read the application.
+ */
+const isUploaderOf = (principal: Principal, uploader: Uploader) =>
+  principal.role === 'citizen'
+    ? uploader.role === 'citizen' && uploader.subject === principal.subject
+    : uploader.role === principal.role && uploader.organisation !== undefined && uploader.organisation === principal.organisation;
+
+const readableApplication = async (store: UploadStore, principal: Principal, id: string) => {
+  const application = await store.findApplication(id);
+  if (!application || !canRead(principal, application)) throw notFound();
+  return application;
+};
+
+/** Evidence the application's track asks for, and `other`. */
+export const documentTypesFor = (application: Application): readonly DocumentType[] => [
+  ...(trackInfo(application.serviceId, application.track)?.evidence ?? []),
+  'other',
+];
+
+export interface UploadTicket extends PresignedPost {
+  readonly uploadId: string;
+  readonly expiresAt: string;
+}
+
+/** POST /applications/{id}/uploads: a presigned POST for one declared file, counted against the application's limits. */
+export const createUpload = async (deps: UploadDeps, principal: Principal, applicationId: string, request: UploadRequest): Promise<UploadTicket> => {
+  const application = await readableApplication(deps.store, principal, applicationId);
+  const allowed = documentTypesFor(application);
+  if (!allowed.includes(request.documentType)) {
+    throw notEligible([violation(['documentType'], 'document_type_not_for_track', { allowed: allowed.join(', ') })]);
+  }
+  const now = deps.clock();
+  const upload: Upload = {
+    id: deps.newId(),
+    applicationId,
+    documentType: request.documentType,
+    fileName: request.fileName,
+    contentType: request.contentType,
+    size: request.size,
+    uploader: uploaderOf(principal),
+    createdAt: now.toISOString(),
+    state: 'pending',
+  };
+  try {
+    await deps.store.reserve(upload);
+  } catch (error) {
+    if (error instanceof UploadQuotaExceeded) {
+      const code: MessageCode = error.limit === 'files' ? 'upload_files_limit' : 'upload_bytes_limit';
+      throw notEligible([violation([error.limit === 'files' ? 'documentType' : 'size'], code)]);
+    }
+    throw error;
+  }
+  const post = await deps.storage.presignPost({
+    key: quarantineKeyOf(upload.id),
+    contentType: upload.contentType,
+    size: upload.size,
+    expiresSeconds: uploadLimits.postSeconds,
+  });
+  return { uploadId: upload.id, ...post, expiresAt: new Date(now.getTime() + uploadLimits.postSeconds * 1000).toISOString() };
+};
+
+/** An upload the caller may see on this application; anyone else's is a 404. */
+const ownUpload = async (deps: Pick<UploadDeps, 'store'>, principal: Principal, applicationId: string, uploadId: string) => {
+  await readableApplication(deps.store, principal, applicationId);
+  const upload = await deps.store.find(uploadId);
+  if (!upload || upload.applicationId !== applicationId || !isUploaderOf(principal, upload.uploader)) throw notFound();
+  return upload;
+};
+
+/** GET /applications/{id}/uploads/{uploadId} */
+export const uploadStatus = async (deps: Pick<UploadDeps, 'store'>, principal: Principal, applicationId: string, uploadId: string) => {
+  const upload = await ownUpload(deps, principal, applicationId, uploadId);
+  return { uploadId: upload.id, state: upload.state, ...(upload.reason && { reason: upload.reason }) };
+};
+
+/** The clean uploads named in a request, checked: pending is a 409, rejected or attached a 422, another's a 404. */
+export const cleanUploads = async (
+  deps: Pick<UploadDeps, 'store'>,
+  principal: Principal,
+  applicationId: string,
+  named: readonly { readonly uploadId: string; readonly path: readonly PropertyKey[] }[],
+): Promise<Upload[]> => {
+  const uploads = await Promise.all(named.map(({ uploadId }) => ownUpload(deps, principal, applicationId, uploadId)));
+  const pending = named.filter((_, index) => uploads[index]!.state === 'pending');
+  if (pending.length > 0) throw new DomainError('conflict', pending.map(({ path }) => violation(path, 'upload_pending')));
+  const refused = uploads.flatMap((upload, index) =>
+    upload.state === 'rejected'
+      ? [violation(named[index]!.path, 'upload_rejected')]
+      : upload.attachedBy
+        ? [violation(named[index]!.path, 'upload_already_attached')]
+        : [],
+  );
+  if (refused.length > 0) throw notEligible(refused);
+  if (new Set(named.map(({ uploadId }) => uploadId)).size !== named.length) {
+    throw validationFailed([violation(named.at(-1)!.path, 'upload_already_attached')]);
+  }
+  return uploads;
+};
+
+export const attachmentOf = (upload: Upload, eventId: string, at: string): Attachment => ({
+  applicationId: upload.applicationId,
+  id: upload.id,
+  documentType: upload.documentType,
+  fileName: upload.fileName,
+  contentType: upload.contentType,
+  size: upload.size,
+  sha256: upload.sha256!,
+  evidenceKey: upload.evidenceKey!,
+  uploader: upload.uploader,
+  attachedAt: at,
+  eventId,
+});
+
+/** An attachment as staff see it listed: what it is, and where to download it (GET answers 303). */
+export const attachmentView = (attachment: Attachment) => ({
+  id: attachment.id,
+  documentType: attachment.documentType,
+  fileName: attachment.fileName,
+  contentType: attachment.contentType,
+  size: attachment.size,
+  sha256: attachment.sha256,
+  attachedAt: attachment.attachedAt,
+  uploadedBy: attachment.uploader.role,
+  href: `/staff/applications/${attachment.applicationId}/attachments/${attachment.id}`,
+});
+
+/** The checks of the promote step, on the bytes themselves: the scanner looks for malware, not for lies about the file. */
+export const checkBytes = (upload: Pick<Upload, 'size' | 'contentType'>, bytes: Uint8Array): RejectionReason | undefined => {
+  if (bytes.byteLength !== upload.size || bytes.byteLength > uploadLimits.fileBytes) return 'size_mismatch';
+  const sniffed = sniff(bytes);
+  if (sniffed.kind !== kindOfContentType(upload.contentType)) return 'type_mismatch';
+  if ('encrypted' in sniffed) return 'encrypted_pdf';
+  return undefined;
+};
+
+/** The scanner's verdict on a quarantined object, as GuardDuty reports it. */
+export type ScanResult = 'NO_THREATS_FOUND' | 'THREATS_FOUND' | 'UNSUPPORTED' | 'ACCESS_DENIED' | 'FAILED';
+
+export type PromoteOutcome = 'clean' | RejectionReason | 'unknown-upload' | 'already-settled';
+
+/**
+ * After the scan: threats → deleted and recorded; clean → size and type re-checked, kept with
+ * its SHA-256; unsupported or failed → rejected with what to do. The quarantine copy always goes.
+ */
+export const promoteUpload = async (deps: Omit<UploadDeps, 'newId'>, quarantineKey: string, result: ScanResult): Promise<PromoteOutcome> => {
+  const uploadId = uploadIdOfQuarantineKey(quarantineKey);
+  const upload = uploadId ? await deps.store.find(uploadId) : undefined;
+  if (!upload) {
+    // Nobody declared this object: it cannot be attached, so it is only removed.
+    await deps.storage.discardQuarantined(quarantineKey);
+    return 'unknown-upload';
+  }
+  if (upload.state !== 'pending') return 'already-settled';
+  const at = deps.clock().toISOString();
+  const reject = async (reason: RejectionReason): Promise<PromoteOutcome> => {
+    await deps.storage.discardQuarantined(quarantineKey);
+    return (await deps.store.settle(upload, { state: 'rejected', reason }, at)) ? reason : 'already-settled';
+  };
+  switch (result) {
+    case 'THREATS_FOUND':
+      return reject('malware');
+    case 'UNSUPPORTED':
+      return reject('unsupported');
+    case 'NO_THREATS_FOUND':
+      break;
+    default:
+      return reject('scan_failed');
+  }
+  const bytes = await deps.storage.readQuarantined(quarantineKey);
+  if (!bytes) return reject('scan_failed');
+  const problem = checkBytes(upload, bytes);
+  if (problem) return reject(problem);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const evidenceKey = evidenceKeyOf(upload.applicationId, upload.id);
+  await deps.storage.keepEvidence(evidenceKey, bytes, upload.contentType, sha256);
+  await deps.storage.discardQuarantined(quarantineKey);
+  return (await deps.store.settle(upload, { state: 'clean', evidenceKey, sha256 }, at)) ? 'clean' : 'already-settled';
+};
+
+/**
+ * GET …/attachments/{attachmentId}: a link valid for a minute. Staff of the service read every
+ * attachment (the read goes on the timeline); a referring officer reads what their organisation uploaded.
+ */
+export const attachmentLink = async (
+  deps: UploadDeps,
+  principal: Principal,
+  applicationId: string,
+  attachmentId: string,
+): Promise<{ url: string; attachment: Attachment }> => {
+  await readableApplication(deps.store, principal, applicationId);
+  const attachment = await deps.store.findAttachment(applicationId, attachmentId);
+  if (!attachment || (principal.role !== 'staff' && !isUploaderOf(principal, attachment.uploader))) throw notFound();
+  if (principal.role === 'staff') {
+    // Like opening the record: who read which attachment, and when; nothing of its content.
+    const at = deps.clock().toISOString();
+    await deps.store.appendEvent({
+      applicationId,
+      id: timelineEventId(at, deps.newId()),
+      type: 'viewed_by_staff',
+      at,
+      actor: { role: 'staff', subject: principal.subject },
+      details: { attachmentId },
+    });
+  }
+  const url = await deps.storage.presignDownload({
+    evidenceKey: attachment.evidenceKey,
+    fileName: attachment.fileName,
+    contentType: attachment.contentType,
+    expiresSeconds: uploadLimits.downloadSeconds,
+  });
+  return { url, attachment };
+};

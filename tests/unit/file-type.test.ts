@@ -1,0 +1,98 @@
+/**
+ * The real type of a file from its bytes: each accepted format is recognised,
+ * and a file that only claims to be one (by name, content type or a near-miss
+ * of its structure) is not. Encrypted PDFs are told apart.
+ */
+import { describe, expect, it } from 'vitest';
+import { sniff, zipEntryNames } from '../../functions/core/file-type';
+import { checkBytes } from '../../functions/core/uploads';
+import { zip } from '../support/zip';
+
+const bytes = (...values: number[]) => Buffer.from(values);
+const ftyp = (major: string, ...compatible: string[]) => {
+  const box = Buffer.alloc(16 + 4 * compatible.length);
+  box.writeUInt32BE(box.length, 0);
+  box.write('ftyp', 4, 'latin1');
+  box.write(major, 8, 'latin1');
+  compatible.forEach((brand, index) => box.write(brand, 16 + 4 * index, 'latin1'));
+  return Buffer.concat([box, Buffer.alloc(32)]);
+};
+
+const pdf = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+const encryptedPdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer\n<< /Root 1 0 R /Encrypt 5 0 R /ID [<a><b>] >>\n%%EOF\n', 'latin1');
+const docx = zip([
+  { name: '[Content_Types].xml', content: '<Types/>' },
+  { name: '_rels/.rels', content: '<Relationships/>' },
+  { name: 'word/document.xml', content: '<w:document/>' },
+]);
+const odt = zip([
+  { name: 'mimetype', content: 'application/vnd.oasis.opendocument.text' },
+  { name: 'content.xml', content: '<office:document-content/>' },
+  { name: 'META-INF/manifest.xml', content: '<manifest/>' },
+]);
+const asice = zip([
+  { name: 'mimetype', content: 'application/vnd.etsi.asic-e+zip' },
+  { name: 'izzina.pdf', content: pdf },
+  { name: 'META-INF/signatures0.xml', content: '<XAdESSignatures/>' },
+]);
+
+describe('sniff', () => {
+  it.each([
+    ['a PDF', pdf, { kind: 'pdf' }],
+    ['a JPEG', bytes(0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46), { kind: 'jpeg' }],
+    ['a PNG', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d), { kind: 'png' }],
+    ['a HEIC photo (heic brand)', ftyp('heic', 'mif1', 'heic'), { kind: 'heic' }],
+    ['a HEIF image with a HEVC brand among the compatible ones', ftyp('mif1', 'mif1', 'heic'), { kind: 'heic' }],
+    ['a DOCX', docx, { kind: 'docx' }],
+    ['an ODT', odt, { kind: 'odt' }],
+    ['an EDOC / ASiC-E container', asice, { kind: 'asice' }],
+  ])('recognises %s', (_name, file, expected) => {
+    expect(sniff(file)).toEqual(expected);
+  });
+
+  it('tells a password-protected PDF apart by the /Encrypt entry of its trailer', () => {
+    expect(sniff(encryptedPdf)).toEqual({ kind: 'pdf', encrypted: true });
+  });
+
+  it.each([
+    ['a Windows executable', Buffer.concat([Buffer.from('MZ', 'latin1'), Buffer.alloc(64)])],
+    ['an ELF executable', bytes(0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0)],
+    ['plain text that mentions PDF', Buffer.from('This is a %PDF- document, honestly', 'utf8')],
+    ['an AVIF image (HEIF brand, AV1 not HEVC)', ftyp('avif', 'mif1', 'avif')],
+    ['a generic HEIF container without a HEVC brand', ftyp('mif1', 'mif1', 'miaf')],
+    ['a ZIP of arbitrary files', zip([{ name: 'setup.exe', content: 'MZ' }])],
+    ['an ODS spreadsheet (an ODF, but not text)', zip([{ name: 'mimetype', content: 'application/vnd.oasis.opendocument.spreadsheet' }])],
+    ['a ZIP whose mimetype entry is not first', zip([{ name: 'a.txt', content: 'x' }, { name: 'mimetype', content: 'application/vnd.etsi.asic-e+zip' }])],
+    ['a DOCX without its document part', zip([{ name: '[Content_Types].xml', content: '<Types/>' }])],
+    ['a truncated ZIP (no central directory)', docx.subarray(0, docx.length - 30)],
+    ['nothing', Buffer.alloc(0)],
+  ])('does not take %s for an accepted type', (_name, file) => {
+    expect(sniff(file)).toEqual({ kind: 'unknown' });
+  });
+
+  it('lists a ZIP archive’s entries from its central directory', () => {
+    expect(zipEntryNames(odt)).toEqual(['mimetype', 'content.xml', 'META-INF/manifest.xml']);
+  });
+});
+
+describe('checkBytes (the promote step’s own checks after the scan)', () => {
+  it('passes a file whose size and bytes match what was declared', () => {
+    expect(checkBytes({ size: pdf.length, contentType: 'application/pdf' }, pdf)).toBeUndefined();
+    expect(checkBytes({ size: asice.length, contentType: 'application/x-edoc' }, asice)).toBeUndefined();
+  });
+
+  it('rejects a size other than the declared one, in either direction', () => {
+    expect(checkBytes({ size: pdf.length - 1, contentType: 'application/pdf' }, pdf)).toBe('size_mismatch');
+    expect(checkBytes({ size: pdf.length + 1, contentType: 'application/pdf' }, pdf)).toBe('size_mismatch');
+  });
+
+  it('rejects bytes of another accepted type than the declared one, and bytes of no accepted type', () => {
+    expect(checkBytes({ size: docx.length, contentType: 'application/vnd.oasis.opendocument.text' }, docx)).toBe('type_mismatch');
+    const executable = Buffer.concat([Buffer.from('MZ', 'latin1'), Buffer.alloc(64)]);
+    expect(checkBytes({ size: executable.length, contentType: 'application/pdf' }, executable)).toBe('type_mismatch');
+  });
+
+  it('rejects an encrypted PDF as such, so the person is told to remove the password', () => {
+    expect(checkBytes({ size: encryptedPdf.length, contentType: 'application/pdf' }, encryptedPdf)).toBe('encrypted_pdf');
+  });
+});
