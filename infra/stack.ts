@@ -15,7 +15,7 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
-import { deadLetterConsumer, functions, routeKey, routes, streamConsumer, type Audience, type FunctionName, type RouteDefinition } from './routes';
+import { deadLetterConsumer, functions, httpRoutes, routeKey, streamConsumer, type Audience, type FunctionName, type RouteDefinition } from './routes';
 import { DataTable } from './constructs/data-table';
 import { ServiceFunction } from './constructs/service-function';
 import { WorkforcePool } from './constructs/workforce-pool';
@@ -117,6 +117,9 @@ export class SivaEservicesStack extends Stack {
       pensionAge: String(settings.pensionAge),
       citizenTokenIssuer: settings.citizenIssuerUrl,
       workforceTokenIssuer: workforce.issuerUrl,
+      citizenOidcIssuer: settings.citizenIssuerUrl,
+      citizenOidcClientId: settings.citizenAudience,
+      webOrigin: settings.portalUrl,
       notificationMaxDeliveries: String(settings.notificationMaxDeliveries),
       notificationRetryBaseMs: String(settings.notificationRetryBaseMs),
     };
@@ -200,7 +203,7 @@ export class SivaEservicesStack extends Stack {
       return integration;
     };
 
-    for (const route of props.routes ?? routes) {
+    for (const route of props.routes ?? httpRoutes) {
       const [httpRoute] = api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],

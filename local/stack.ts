@@ -10,10 +10,11 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
 import type { TrustedIssuers } from '../functions/http/auth';
 import { defaultSettings } from '../infra/settings';
-import { deadLetterConsumer, functions, routes, streamConsumer, type FunctionName } from '../infra/routes';
+import { deadLetterConsumer, functions, httpRoutes, streamConsumer, type FunctionName } from '../infra/routes';
 import type { SQSEvent } from 'aws-lambda';
 import type { StreamBatchInfo } from '../functions/adapters/stream-records';
 import { serviceIds } from '../schemas/services';
+import { citizenIdpClientId, startCitizenIdp } from './citizen-idp';
 import { createDevIdentityProvider, devIssuers, type DevIdentityProvider } from './dev-idp';
 import { localCredentials, localDynamoClient, localRegion, startDynamoDbLocal } from './dynamodb';
 import { startGateway, type LambdaHandler } from './gateway';
@@ -27,6 +28,8 @@ export interface LocalStackOptions {
   readonly apiPort?: number;
   readonly sesPort?: number;
   readonly dynamoPort?: number;
+  /** The local eID stand-in (citizen OIDC provider) the portal signs in with. */
+  readonly citizenIdpPort?: number;
   /** Data folder; in memory when absent. */
   readonly dataDir?: string;
   readonly tableName?: string;
@@ -36,6 +39,9 @@ export interface LocalStackOptions {
 export interface LocalStack {
   readonly apiUrl: string;
   readonly inboxUrl: string;
+  /** The portal's address as people open it (localhost: the session cookie is Secure, which browsers accept there). */
+  readonly portalUrl: string;
+  readonly citizenIdpUrl: string;
   readonly dynamoEndpoint: string;
   readonly tableName: string;
   readonly idp: DevIdentityProvider;
@@ -61,6 +67,9 @@ export interface HandlerSettings {
   readonly notificationMaxDeliveries?: number;
   readonly notificationRetryBaseMs?: number;
   readonly sesConfigurationSet?: string;
+  /** The portal's OIDC issuer and its public origin (the local citizen IdP and gateway). */
+  readonly citizenOidcIssuer?: string;
+  readonly webOrigin?: string;
 }
 
 /**
@@ -80,6 +89,9 @@ export const handlerEnvironment = (tableName: string, settings: HandlerSettings 
     pensionAge: String(defaultSettings.pensionAge),
     citizenTokenIssuer: issuers.citizen,
     workforceTokenIssuer: issuers.workforce,
+    citizenOidcIssuer: settings.citizenOidcIssuer ?? 'http://localhost:8010',
+    citizenOidcClientId: citizenIdpClientId,
+    webOrigin: settings.webOrigin ?? 'http://localhost:3000',
     notificationMaxDeliveries: String(settings.notificationMaxDeliveries ?? defaultSettings.notificationMaxDeliveries),
     notificationRetryBaseMs: String(settings.notificationRetryBaseMs ?? defaultSettings.notificationRetryBaseMs),
   };
@@ -116,9 +128,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const log = options.log ?? ((line: string) => console.log(line));
   const tableName = options.tableName ?? 'siva-eservices';
-  const [apiPort, sesPort, dynamoPort] = await Promise.all(
-    [options.apiPort, options.sesPort, options.dynamoPort].map((port) => (port ? Promise.resolve(port) : freePort())),
+  const [apiPort, sesPort, dynamoPort, citizenIdpPort] = await Promise.all(
+    [options.apiPort, options.sesPort, options.dynamoPort, options.citizenIdpPort].map((port) => (port ? Promise.resolve(port) : freePort())),
   );
+  const portalUrl = `http://localhost:${apiPort}`;
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const stopOne of stops.splice(0).reverse()) await stopOne().catch(() => {});
@@ -140,7 +153,13 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamo.endpoint,
       AWS_ENDPOINT_URL_SESV2: ses.url,
     });
-    for (const [name, value] of Object.entries(handlerEnvironment(tableName))) process.env[name] ??= value;
+    const citizenIdp = await startCitizenIdp({
+      port: citizenIdpPort!,
+      redirectUris: [`${portalUrl}/auth/callback`, `http://127.0.0.1:${apiPort}/auth/callback`],
+    });
+    stops.push(citizenIdp.stop);
+    const environment = handlerEnvironment(tableName, { citizenOidcIssuer: citizenIdp.issuer, webOrigin: portalUrl });
+    for (const [name, value] of Object.entries(environment)) process.env[name] ??= value;
 
     const client = localDynamoClient(dynamo.endpoint);
     await ensureTable(client, tableName);
@@ -176,10 +195,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       streams.destroy();
     });
 
-    const gateway = await startGateway({ routes, loadHandler, verify: idp.verify, port: apiPort!, log });
+    const gateway = await startGateway({ routes: httpRoutes, loadHandler, verify: idp.verify, port: apiPort!, log });
     stops.push(gateway.stop);
 
-    return { apiUrl: gateway.url, inboxUrl: ses.url, dynamoEndpoint: dynamo.endpoint, tableName, idp, poller, stop };
+    return { apiUrl: gateway.url, inboxUrl: ses.url, portalUrl, citizenIdpUrl: citizenIdp.issuer, dynamoEndpoint: dynamo.endpoint, tableName, idp, poller, stop };
   } catch (error) {
     await stop();
     throw error;

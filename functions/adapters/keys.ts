@@ -8,6 +8,7 @@
  *   OPEN#<serviceId>#<track>#<personKey> / OPEN          one open application per person and need
  *   IDEMPOTENCY#<caller>#<key> / IDEMPOTENCY             first answer to a request, expires
  *   APPLICATION#<id> / DECISION#<eventId>                the decision document
+ *   SESSION#<digest of the session id> / SESSION         a portal session, expires
  * Indexes (see table-design.ts): gsi1 what one filer filed, gsi2 queues, gsi3 staff work lists.
  */
 import type { NotificationKind } from '../core/model';
@@ -54,7 +55,10 @@ export const serviceIndexKeys = (serviceId: string, submittedAt: string, id: str
 });
 export const failedPartition = (serviceId: string) => `FAILED#${serviceId}`;
 
-export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency' | 'decision';
+/** A portal session under a digest of its id: the table never holds a cookie value that would sign someone in. */
+export const sessionKey = (idDigest: string) => ({ pk: `SESSION#${idDigest}`, sk: 'SESSION' });
+
+export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency' | 'decision' | 'session';
 
 /*
  * The annual report's counters (report-repository.ts), kept from the table stream:
