@@ -5303,6 +5303,130 @@ b_content: b_content,
 root: root
 };
 })(),
+  "/web/confirm.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("/web/layout.njk", true, "/web/confirm.njk", false, function(t_3,t_2) {
+if(t_3) { cb(t_3); return; }
+parentTemplate = t_2
+for(var t_1 in parentTemplate.blocks) {
+context.addBlock(t_1, parentTemplate.blocks[t_1]);
+}
+env.getTemplate("/web/fields.njk", false, "/web/confirm.njk", false, function(t_5,t_4) {
+if(t_5) { cb(t_5); return; }
+t_4.getExported(function(t_6,t_4) {
+if(t_6) { cb(t_6); return; }
+if(Object.prototype.hasOwnProperty.call(t_4, "field")) {
+var t_7 = t_4.field;
+} else {
+cb(new Error("cannot import 'field'")); return;
+}
+context.setVariable("field", t_7);
+env.getTemplate("/govuk/components/button/macro.njk", false, "/web/confirm.njk", false, function(t_9,t_8) {
+if(t_9) { cb(t_9); return; }
+t_8.getExported(function(t_10,t_8) {
+if(t_10) { cb(t_10); return; }
+if(Object.prototype.hasOwnProperty.call(t_8, "govukButton")) {
+var t_11 = t_8.govukButton;
+} else {
+cb(new Error("cannot import 'govukButton'")); return;
+}
+context.setVariable("govukButton", t_11);
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_13,t_12) {
+if(t_13) { cb(t_13); return; }
+output += t_12;
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})})})})})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+function b_content(env, context, frame, runtime, cb) {
+var lineno = 3;
+var colno = 3;
+var output = "";
+try {
+var frame = frame.push(true);
+output += "\n  ";
+if(runtime.contextOrFrameLookup(context, frame, "caption")) {
+output += "<span class=\"govuk-caption-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "caption"), env.opts.autoescape);
+output += "</span>";
+;
+}
+output += "\n  <h1 class=\"govuk-heading-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</h1>\n  ";
+frame = frame.push();
+var t_16 = runtime.contextOrFrameLookup(context, frame, "intro");
+if(t_16) {t_16 = runtime.fromIterator(t_16);
+var t_15 = t_16.length;
+for(var t_14=0; t_14 < t_16.length; t_14++) {
+var t_17 = t_16[t_14];
+frame.set("paragraph", t_17);
+frame.set("loop.index", t_14 + 1);
+frame.set("loop.index0", t_14);
+frame.set("loop.revindex", t_15 - t_14);
+frame.set("loop.revindex0", t_15 - t_14 - 1);
+frame.set("loop.first", t_14 === 0);
+frame.set("loop.last", t_14 === t_15 - 1);
+frame.set("loop.length", t_15);
+output += "<p class=\"govuk-body\">";
+output += runtime.suppressValue(t_17, env.opts.autoescape);
+output += "</p>";
+;
+}
+}
+frame = frame.pop();
+output += "\n  <form method=\"post\" action=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "action"), env.opts.autoescape);
+output += "\" novalidate>\n    <input type=\"hidden\" name=\"csrf\" value=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "csrf"), env.opts.autoescape);
+output += "\">\n    <input type=\"hidden\" name=\"version\" value=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "version"), env.opts.autoescape);
+output += "\">\n    ";
+frame = frame.push();
+var t_20 = runtime.contextOrFrameLookup(context, frame, "controls");
+if(t_20) {t_20 = runtime.fromIterator(t_20);
+var t_19 = t_20.length;
+for(var t_18=0; t_18 < t_20.length; t_18++) {
+var t_21 = t_20[t_18];
+frame.set("control", t_21);
+frame.set("loop.index", t_18 + 1);
+frame.set("loop.index0", t_18);
+frame.set("loop.revindex", t_19 - t_18);
+frame.set("loop.revindex0", t_19 - t_18 - 1);
+frame.set("loop.first", t_18 === 0);
+frame.set("loop.last", t_18 === t_19 - 1);
+frame.set("loop.length", t_19);
+output += runtime.suppressValue((lineno = 10, colno = 41, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "field"), "field", context, [t_21])), env.opts.autoescape);
+;
+}
+}
+frame = frame.pop();
+output += "\n    ";
+output += runtime.suppressValue((lineno = 11, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.contextOrFrameLookup(context, frame, "buttonText"),"classes": runtime.contextOrFrameLookup(context, frame, "buttonClasses"),"preventDoubleClick": true}])), env.opts.autoescape);
+output += "\n  </form>\n";
+cb(null, output);
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+b_content: b_content,
+root: root
+};
+})(),
   "/web/fields.njk": (function () {
 function root(env, context, frame, runtime, cb) {
 var lineno = 0;
