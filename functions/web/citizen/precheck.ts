@@ -4,7 +4,8 @@
  * prepare and what else may fit. It runs `precheck`, the function behind POST /services/{id}/eligibility, so the
  * page and the API cannot disagree. Answers are kept in the session only, never stored with a person.
  */
-import { fieldPath, localise, violation, type Violation } from '../../../schemas/messages';
+import { EligibilityQuestion } from '../../../schemas/eligibility';
+import { describeIssues, fieldPath, localise, violation, type Violation } from '../../../schemas/messages';
 import { evidenceDocuments, services, trackIds, trackInfo, type ServiceId } from '../../../schemas/services';
 import { rigaDate } from '../../core/dates';
 import { isDomainError } from '../../core/errors';
@@ -54,8 +55,12 @@ const questionOf = (fields: readonly UiField[], answers: Answers) => {
 };
 
 const run = (context: PageContext, serviceId: ServiceId, fields: readonly UiField[], answers: Answers): PrecheckAnswer | Violation[] => {
+  // The API's own request schema first, as its middy chain does, then the same pre-check.
+  const question = questionOf(fields, answers);
+  const parsed = EligibilityQuestion.safeParse(question);
+  if (!parsed.success) return describeIssues(parsed.error.issues, question);
   try {
-    return precheck(serviceId, questionOf(fields, answers) as never, { today: rigaDate(new Date(context.deps.now())), rules: context.deps.rules });
+    return precheck(serviceId, parsed.data, { today: rigaDate(new Date(context.deps.now())), rules: context.deps.rules });
   } catch (error) {
     if (isDomainError(error) && error.kind === 'validation') return [...error.violations];
     throw error;
@@ -121,6 +126,7 @@ const precheckPage = async (context: PageContext) => {
   if (step === 'date-of-birth') {
     if (method === 'GET') return ask([birthField], [], at('track'));
     answers.dateOfBirth = (form.get('dateOfBirth') ?? '').slice(0, 100);
+    changed();
     const checked = answers.dateOfBirth.trim() === '' ? [violation(['dateOfBirth'], 'required')] : run(context, serviceId, fields, answers);
     if (Array.isArray(checked)) return ask([birthField], checked.filter((found) => found.path[0] === 'dateOfBirth'), at('track'));
     return redirect(at('details'));
@@ -132,6 +138,7 @@ const precheckPage = async (context: PageContext) => {
     if (asking.length === 0) return redirect(at('result'));
     if (method === 'GET') return ask(asking, [], at('date-of-birth'));
     for (const field of asking) answers[field.path] = (form.get(field.path) ?? '').slice(0, 1000);
+    changed();
     const checked = run(context, serviceId, fields, answers);
     if (Array.isArray(checked)) return ask(asking, checked, at('date-of-birth'));
     return redirect(at(nextQuestion(checked, fields, answers).length > 0 ? 'details' : 'result'));
