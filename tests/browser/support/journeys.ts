@@ -61,7 +61,7 @@ export const applyForSocialRehabilitation = async (page: Page, language: Languag
     }, check);
   }
   await step(page, `apply: track (${language})`, () => choose(page, 'track', 'functional-impairment'), check);
-  await step(page, `apply: date of birth (${language})`, () => typeInto(page, 'applicant.dateOfBirth', options.representing ? '2015-04-04' : '1980-02-02'), check);
+  await step(page, `apply: date of birth (${language})`, () => typeInto(page, 'applicant.dateOfBirth', options.representing ? '1990-04-04' : '1980-02-02'), check);
   await step(page, `apply: address (${language})`, async () => {
     await select(page, 'applicant.address.municipality', 'Jūrmal');
     await typeInto(page, 'applicant.address.line', 'Dubultu prospekts 71');
