@@ -60,6 +60,8 @@ export const themedCss = (): string => {
   const base = readFileSync(join(govuk, 'govuk-frontend.min.css'), 'utf8')
     .replace(/\/\*# sourceMappingURL=[^*]*\*\//g, '')
     .replace(/@font-face\{[^}]*\}/g, '')
+    // The font's licence note goes with the font.
+    .replace(/\/\*![^*]*Margaret Calvert[^*]*\*\//g, '')
     .replaceAll('GDS Transport,arial,sans-serif', systemFonts)
     .replaceAll('font-family:GDS Transport', `font-family:${systemFonts}`)
     .replace(/url\(\/assets\/images\/govuk-crest\.svg\)/g, 'none');
