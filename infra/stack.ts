@@ -18,6 +18,7 @@ import { environmentNames, type EnvironmentKey } from '../functions/config';
 import { deadLetterConsumer, functions, httpRoutes, routeKey, streamConsumer, type Audience, type FunctionName, type RouteDefinition } from './routes';
 import { DataTable } from './constructs/data-table';
 import { ServiceFunction } from './constructs/service-function';
+import { PortalEdge } from './constructs/portal-edge';
 import { WorkforcePool } from './constructs/workforce-pool';
 import { readSettings } from './settings';
 
@@ -213,12 +214,23 @@ export class SivaEservicesStack extends Stack {
       if (route.audience === null && httpRoute) {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${routeKey(route)} is deliberately public in infra/routes.ts (audience: null): it must work before sign-in, so a route is only made public when it returns no personal data.`,
+          reason:
+            route.function === 'web'
+              ? `${routeKey(route)} serves the portal's pages: the web function signs people in itself (OIDC code flow with PKCE) and answers personal pages only to its own server-side session, checked on every request.`
+              : `${routeKey(route)} is deliberately public in infra/routes.ts (audience: null): it must work before sign-in, so a route is only made public when it returns no personal data.`,
         });
       }
     }
 
+    // --- The portal's edge: CloudFront over the API and the assets bucket, WAF, security headers.
+    const edge = new PortalEdge(this, 'PortalEdge', {
+      apiDomainName: `${api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
+      rateLimitPer5Minutes: settings.throttleRateLimit * 60,
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
+    new CfnOutput(this, 'PortalUrl', { value: `https://${edge.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'AssetsBucketName', { value: edge.assets.bucketName });
     new CfnOutput(this, 'WorkforceUserPoolId', { value: workforce.userPool.userPoolId });
     new CfnOutput(this, 'WorkforceClientId', { value: workforce.client.userPoolClientId });
     new CfnOutput(this, 'NotificationFailuresQueueUrl', { value: notificationFailures.queueUrl });
