@@ -13,6 +13,7 @@ const partFiles: Record<PartId, string> = {
   cold: 'bench/cold-import.ts',
   latency: 'bench/warm-latency.ts',
   throughput: 'bench/throughput.ts',
+  portal: 'bench/portal-pages.ts',
 };
 
 const requested = process.argv.slice(2);

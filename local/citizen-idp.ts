@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
-import Provider, { type Configuration } from 'oidc-provider';
+import type { Configuration } from 'oidc-provider';
 import { checkPersonalCode } from '../schemas/personal-code';
 
 /** The portal's client at the local provider. */
@@ -125,6 +125,8 @@ export const startCitizenIdp = async (options: CitizenIdpOptions): Promise<Citiz
       ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in error</title></head><body><main><h1>Sign-in error</h1><p>${escapeHtml(String(out.error_description ?? out.error))}</p></main></body></html>`;
     },
   };
+  // Imported when started: the package announces itself on import, and only the local stack needs it.
+  const { default: Provider } = await import('oidc-provider');
   const provider = new Provider(issuer, configuration);
   const callback = provider.callback();
 
