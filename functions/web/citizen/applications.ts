@@ -126,36 +126,53 @@ const notPossible = ({ message, t, href, params }: PageContext) =>
 
 const isMovedOn = (error: unknown) => isDomainError(error) && (error.kind === 'conflict' || error.kind === 'illegal-transition');
 
-
-
 const reasonField: UiField = { path: 'reason', input: 'lines', required: false, label: { lv: messages.lv.withdrawReason, en: messages.en.withdrawReason } };
 
-const withdrawForm = (context: PageContext, record: ApplicationRecord, values: Record<string, string> = {}, violations: readonly Violation[] = []) => {
-  const { language, t, href, render, params } = context;
-  const errors = fieldErrors([reasonField], violations, language);
+interface ActionForm {
+  readonly page: 'withdraw' | 'documents';
+  readonly title: string;
+  readonly intro: string;
+  readonly fields: readonly UiField[];
+  readonly buttonText: string;
+  readonly buttonClasses?: string;
+}
+
+/** A change the person makes to their application: its fields, the version they saw, errors on the fields. */
+const actionForm = (context: PageContext, record: ApplicationRecord, form: ActionForm, values: Record<string, string> = {}, violations: readonly Violation[] = []) => {
+  const { language, href, render, params } = context;
+  const errors = fieldErrors(form.fields, violations, language);
   return render(
     'confirm',
     {
-      title: t.withdrawTitle,
+      title: form.title,
       caption: `${serviceName(record.application.serviceId, language)} · ${record.application.reference}`,
       backHref: href('application', { id: params.id! }),
-      intro: [t.withdrawText],
-      action: href('withdraw', { id: params.id! }),
+      intro: [form.intro],
+      action: href(form.page, { id: params.id! }),
       version: record.application.version,
-      controls: [controlOf(reasonField, values.reason, errors.byPath.reason, language)],
-      buttonText: t.withdrawButton,
-      buttonClasses: 'govuk-button--warning',
+      controls: form.fields.map((field) => controlOf(field, values[field.path], errors.byPath[field.path], language)),
+      buttonText: form.buttonText,
+      buttonClasses: form.buttonClasses,
       errorList: errors.list,
     },
     violations.length > 0 ? 400 : 200,
   );
 };
 
+const withdrawal = ({ t }: PageContext): ActionForm => ({
+  page: 'withdraw',
+  title: t.withdrawTitle,
+  intro: t.withdrawText,
+  fields: [reasonField],
+  buttonText: t.withdrawButton,
+  buttonClasses: 'govuk-button--warning',
+});
+
 const withdrawPage = async (context: PageContext) => {
   const record = await recordOf(context);
   if (record.application.status === 'withdrawn') return context.redirect(context.href('withdrawn', { id: context.params.id! }));
   if (!nextStatus('withdraw', record.application.status)) return notPossible(context);
-  return withdrawForm(context, record);
+  return actionForm(context, record, withdrawal(context));
 };
 
 const versionOf = (form: URLSearchParams) => Number(form.get('version'));
@@ -166,7 +183,7 @@ const withdrawPost = async (context: PageContext) => {
   const reason = (form.get('reason') ?? '').trim();
   const request = { expectedVersion: versionOf(form), ...(reason && { reason }) };
   const parsed = Withdrawal.safeParse(request);
-  if (!parsed.success) return withdrawForm(context, record, { reason }, describeIssues(parsed.error.issues, request));
+  if (!parsed.success) return actionForm(context, record, withdrawal(context), { reason }, describeIssues(parsed.error.issues, request));
   try {
     await withdraw(deps.workflow, principal, params.id!, parsed.data);
   } catch (error) {
@@ -211,26 +228,13 @@ const documentFields: readonly UiField[] = [
 const documentViolation = (found: Violation): Violation =>
   found.path[0] === 'documents' && found.path[2] === 'sentBy' ? { ...found, path: ['sentBy'] } : found.path[0] === 'documents' ? { ...found, path: ['documents'] } : found;
 
-const documentsForm = (context: PageContext, record: ApplicationRecord, values: Record<string, string> = {}, violations: readonly Violation[] = []) => {
-  const { language, t, href, render, params } = context;
-  const fields = documentFields;
-  const errors = fieldErrors(fields, violations.map(documentViolation), language);
-  return render(
-    'confirm',
-    {
-      title: t.documentsTitle,
-      caption: `${serviceName(record.application.serviceId, language)} · ${record.application.reference}`,
-      backHref: href('application', { id: params.id! }),
-      intro: [t.documentsText],
-      action: href('documents', { id: params.id! }),
-      version: record.application.version,
-      controls: fields.map((field) => controlOf(field, values[field.path], errors.byPath[field.path], language)),
-      buttonText: t.documentsButton,
-      errorList: errors.list,
-    },
-    violations.length > 0 ? 400 : 200,
-  );
-};
+const documentsReport = ({ t }: PageContext): ActionForm => ({
+  page: 'documents',
+  title: t.documentsTitle,
+  intro: t.documentsText,
+  fields: documentFields,
+  buttonText: t.documentsButton,
+});
 
 const lastEventIs = (record: ApplicationRecord, type: string) =>
   [...record.timeline].reverse().find((event) => event.type !== 'notification_sent' && event.type !== 'viewed_by_staff')?.type === type;
@@ -240,7 +244,7 @@ const documentsPage = async (context: PageContext) => {
   if (!nextStatus('submit-documents', record.application.status)) {
     return lastEventIs(record, 'documents_submitted') ? context.redirect(context.href('documents-sent', { id: context.params.id! })) : notPossible(context);
   }
-  return documentsForm(context, record);
+  return actionForm(context, record, documentsReport(context));
 };
 
 const documentsPost = async (context: PageContext) => {
@@ -256,7 +260,7 @@ const documentsPost = async (context: PageContext) => {
   if (!parsed.success || !values.sentBy) {
     const violations = parsed.success ? [] : describeIssues(parsed.error.issues, request);
     const withHow = values.sentBy ? violations : [...violations, { path: ['sentBy'], code: 'required' } as Violation];
-    return documentsForm(context, record, values, withHow);
+    return actionForm(context, record, documentsReport(context), values, withHow.map(documentViolation));
   }
   try {
     await submitDocuments(deps.workflow, principal, params.id!, parsed.data);
