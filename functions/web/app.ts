@@ -172,8 +172,8 @@ export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
     const otherLanguage: Language = language === 'lv' ? 'en' : 'lv';
 
     const render = (template: string, data: Record<string, unknown>, status = 200): WebResponse => {
-      // Every rendered page may carry a form (sign-out at least), so its session and token must be kept.
-      dirty ||= isNew;
+      // A page with a form needs its session and token kept; a page anyone reads stores nothing (crawlers, bench).
+      dirty ||= isNew && 'csrf' in data;
       const body = renderTemplate(template, {
         lang: language,
         otherLang: otherLanguage,
