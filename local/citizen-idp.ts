@@ -74,6 +74,18 @@ const send = (response: ServerResponse, status: number, html: string) => {
   response.end(html);
 };
 
+const withoutProviderWarnings = async <T>(work: () => Promise<T>): Promise<T> => {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!String(args[0]).includes('oidc-provider WARNING')) warn(...args);
+  };
+  try {
+    return await work();
+  } finally {
+    console.warn = warn;
+  }
+};
+
 const trimmed = (form: URLSearchParams, name: string) => (form.get(name) ?? '').trim().slice(0, 100);
 
 export const startCitizenIdp = async (options: CitizenIdpOptions): Promise<CitizenIdp> => {
@@ -125,9 +137,12 @@ export const startCitizenIdp = async (options: CitizenIdpOptions): Promise<Citiz
       ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in error</title></head><body><main><h1>Sign-in error</h1><p>${escapeHtml(String(out.error_description ?? out.error))}</p></main></body></html>`;
     },
   };
-  // Imported when started: the package announces itself on import, and only the local stack needs it.
-  const { default: Provider } = await import('oidc-provider');
-  const provider = new Provider(issuer, configuration);
+  // Imported when started (only the local stack needs it). Its warnings about Node 20 and the in-memory store it
+  // keeps are known and intended for a local stand-in that keeps nothing, so they are not repeated on every start.
+  const provider = await withoutProviderWarnings(async () => {
+    const { default: Provider } = await import('oidc-provider');
+    return new Provider(issuer, configuration);
+  });
   const callback = provider.callback();
 
   const interaction = async (request: IncomingMessage, response: ServerResponse, uid: string, action?: string) => {
