@@ -32,6 +32,18 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The portal in Debian's Chromium on the browser specs' own local stack (tests/browser/global-setup.ts).
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
         test: { name: 'infra', include: ['tests/infra/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 },
       },
       {

@@ -14,6 +14,7 @@ const partFiles: Record<PartId, string> = {
   latency: 'bench/warm-latency.ts',
   throughput: 'bench/throughput.ts',
   uploads: 'bench/upload-scan.ts',
+  portal: 'bench/portal-pages.ts',
 };
 
 const requested = process.argv.slice(2);

@@ -22,6 +22,12 @@ export const environmentNames = {
   /** `iss` of citizens' eID tokens and of the workforce (Cognito) tokens. */
   citizenTokenIssuer: 'CITIZEN_TOKEN_ISSUER',
   workforceTokenIssuer: 'WORKFORCE_TOKEN_ISSUER',
+  /** The portal: the OIDC issuer citizens sign in with (deployed: the eID issuer the JWT authorizer trusts). */
+  citizenOidcIssuer: 'CITIZEN_OIDC_ISSUER',
+  /** The portal's client id at that issuer (deployed: the audience the JWT authorizer expects). */
+  citizenOidcClientId: 'CITIZEN_OIDC_CLIENT_ID',
+  /** The portal's public origin (scheme, host, port): the OIDC redirect URI is built on it. */
+  webOrigin: 'WEB_ORIGIN',
   /** Notifier: stream deliveries that may hit a temporary SES failure before it is recorded as failed (default 8). */
   notificationMaxDeliveries: 'NOTIFICATION_MAX_DELIVERIES',
   /** Deployed: the KMS HMAC_256 key (id or ARN) that MACs personal codes into person keys (docs/person-key.md). */

@@ -188,6 +188,14 @@ export const functions = {
     indexes: [],
     sendsEmail: false,
   },
+  web: {
+    entry: 'functions/web/handler.ts',
+    description: 'The portal: server-rendered pages on the same core as the API, signed in by its own session cookie',
+    tableAccess: 'read-write',
+    indexes: ['gsi1', 'gsi2'],
+    sendsEmail: false,
+    macsPersonalCodes: true,
+  },
   'mail-events': {
     entry: 'functions/mail-events/handler.ts',
     description: "Records SES bounces and complaints as failed notifications, on the application's timeline and staff's failed list",
@@ -290,6 +298,20 @@ export const routes = [
   { method: 'GET', path: '/referrals/{id}/uploads/{uploadId}', function: 'get-upload', audience: 'workforce' },
   { method: 'GET', path: '/staff/applications/{id}/attachments/{attachmentId}', function: 'download-attachment', audience: 'workforce' },
 ] as const satisfies readonly RouteDefinition[];
+
+/**
+ * The portal's pages, on the same HTTP API (same origin, no CORS). No JWT authorizer: the web function signs people
+ * in itself (OIDC) and keeps a server-side session. Greedy routes rank below every API route on API Gateway (and in
+ * the local gateway), so they never shadow one; page paths are chosen not to coincide with an API path.
+ */
+export const pageRoutes = [
+  { method: 'GET', path: '/', function: 'web', audience: null },
+  { method: 'GET', path: '/{proxy+}', function: 'web', audience: null },
+  { method: 'POST', path: '/{proxy+}', function: 'web', audience: null },
+] as const satisfies readonly RouteDefinition[];
+
+/** Everything the HTTP API serves: the API's routes and the portal's pages. */
+export const httpRoutes: readonly RouteDefinition[] = [...routes, ...pageRoutes];
 
 /** The function fed by the table's stream rather than by a route. */
 export const streamConsumer: FunctionName = 'notifier';

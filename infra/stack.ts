@@ -19,13 +19,14 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
-import { authorizationScopes, deadLetterConsumer, functions, mailEventConsumer, routeKey, routes, scanResultConsumer, streamConsumer, workforceTokenTrigger, type Audience, type FunctionName, type RouteDefinition } from './routes';
+import { authorizationScopes, deadLetterConsumer, functions, httpRoutes, mailEventConsumer, routeKey, scanResultConsumer, streamConsumer, workforceTokenTrigger, type Audience, type FunctionName, type RouteDefinition } from './routes';
 import { fiveMinutes, raiseAlarm } from './constructs/alarms';
 import { EvidenceStorage } from './constructs/evidence-storage';
 import { DataTable } from './constructs/data-table';
 import { operationsKeyOf } from './constructs/operations-key';
 import { PersonKey } from './constructs/person-key';
 import { maxStreamRecordAge, ServiceFunction } from './constructs/service-function';
+import { PortalEdge } from './constructs/portal-edge';
 import { WorkforcePool } from './constructs/workforce-pool';
 import { readSettings } from './settings';
 
@@ -181,6 +182,9 @@ export class SivaEservicesStack extends Stack {
       pensionAge: String(settings.pensionAge),
       citizenTokenIssuer: settings.citizenIssuerUrl,
       workforceTokenIssuer: workforce.issuerUrl,
+      citizenOidcIssuer: settings.citizenIssuerUrl,
+      citizenOidcClientId: settings.citizenAudience,
+      webOrigin: settings.portalUrl,
       notificationMaxDeliveries: String(settings.notificationMaxDeliveries),
       notificationRetryBaseMs: String(settings.notificationRetryBaseMs),
       personKeyId: personKey.key.keyArn,
@@ -308,7 +312,7 @@ export class SivaEservicesStack extends Stack {
     };
 
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
-    for (const route of (props.routes ?? routes) as readonly RouteDefinition[]) {
+    for (const route of (props.routes ?? httpRoutes) as readonly RouteDefinition[]) {
       const [httpRoute] = api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
@@ -319,7 +323,10 @@ export class SivaEservicesStack extends Stack {
       if (route.audience === null && httpRoute) {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${routeKey(route)} is deliberately public in infra/routes.ts (audience: null): it must work before sign-in, so a route is only made public when it returns no personal data.`,
+          reason:
+            route.function === 'web'
+              ? `${routeKey(route)} serves the portal's pages: the web function signs people in itself (OIDC code flow with PKCE) and answers personal pages only to its own server-side session, checked on every request.`
+              : `${routeKey(route)} is deliberately public in infra/routes.ts (audience: null): it must work before sign-in, so a route is only made public when it returns no personal data.`,
         });
       }
       if (route.throttle && httpRoute) {
@@ -331,7 +338,15 @@ export class SivaEservicesStack extends Stack {
     // The L2 stage has no per-route settings; the L1 property takes them, keyed by route key.
     if (Object.keys(routeSettings).length > 0) (stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
 
+    // --- The portal's edge: CloudFront over the API and the assets bucket, WAF, security headers.
+    const edge = new PortalEdge(this, 'PortalEdge', {
+      apiDomainName: `${api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
+      rateLimitPer5Minutes: settings.throttleRateLimit * 60,
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
+    new CfnOutput(this, 'PortalUrl', { value: `https://${edge.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'AssetsBucketName', { value: edge.assets.bucketName });
     new CfnOutput(this, 'WorkforceUserPoolId', { value: workforce.userPool.userPoolId });
     new CfnOutput(this, 'WorkforceClientId', { value: workforce.client.userPoolClientId });
     new CfnOutput(this, 'NotificationFailuresQueueUrl', { value: notificationFailures.queueUrl });

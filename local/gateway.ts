@@ -56,6 +56,14 @@ const decodedOrRaw = (segment: string): string => {
   }
 };
 
+const isGreedy = (candidate: CompiledRoute) => candidate.route.path.includes('+}');
+
+/** API Gateway prefers the most specific route: a greedy `{proxy+}` route only takes what no other route matches. */
+export const compileRoutes = (routes: readonly CompiledRoute['route'][]): CompiledRoute[] => {
+  const compiled = routes.map(compileRoute);
+  return [...compiled.filter((candidate) => !isGreedy(candidate)), ...compiled.filter(isGreedy)];
+};
+
 export const matchRoute = (compiled: readonly CompiledRoute[], method: string, path: string) => {
   for (const candidate of compiled) {
     if (candidate.route.method !== method) continue;
@@ -112,7 +120,7 @@ export interface RunningGateway {
 }
 
 export const startGateway = async (options: GatewayOptions): Promise<RunningGateway> => {
-  const compiled = options.routes.map(compileRoute);
+  const compiled = compileRoutes(options.routes);
   const log = options.log ?? ((line: string) => console.log(line));
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {

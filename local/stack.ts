@@ -10,10 +10,11 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
 import type { TrustedIssuers } from '../functions/http/auth';
 import { defaultSettings } from '../infra/settings';
-import { deadLetterConsumer, functions, routes, streamConsumer, type FunctionName } from '../infra/routes';
+import { deadLetterConsumer, functions, httpRoutes, streamConsumer, type FunctionName } from '../infra/routes';
 import type { SQSEvent } from 'aws-lambda';
 import type { StreamBatchInfo } from '../functions/adapters/stream-records';
 import { serviceIds } from '../schemas/services';
+import { citizenIdpClientId, startCitizenIdp } from './citizen-idp';
 import { createDevIdentityProvider, devIssuers, type DevIdentityProvider } from './dev-idp';
 import { localCredentials, localDynamoClient, localRegion, startDynamoDbLocal } from './dynamodb';
 import { startGateway, type LambdaHandler } from './gateway';
@@ -31,6 +32,8 @@ export interface LocalStackOptions {
   readonly sesPort?: number;
   readonly dynamoPort?: number;
   readonly s3Port?: number;
+  /** The local eID stand-in (citizen OIDC provider) the portal signs in with. */
+  readonly citizenIdpPort?: number;
   /** Data folder; in memory when absent. */
   readonly dataDir?: string;
   readonly tableName?: string;
@@ -40,6 +43,9 @@ export interface LocalStackOptions {
 export interface LocalStack {
   readonly apiUrl: string;
   readonly inboxUrl: string;
+  /** The portal's address as people open it (localhost: the session cookie is Secure, which browsers accept there). */
+  readonly portalUrl: string;
+  readonly citizenIdpUrl: string;
   readonly dynamoEndpoint: string;
   readonly tableName: string;
   readonly idp: DevIdentityProvider;
@@ -70,6 +76,9 @@ export interface HandlerSettings {
   /** The person key file (local stand-in for the KMS HMAC key); a random one per process when absent. */
   readonly personKeyFile?: string;
   readonly representativeDailyLimit?: number;
+  /** The portal's OIDC issuer and its public origin (the local citizen IdP and gateway). */
+  readonly citizenOidcIssuer?: string;
+  readonly webOrigin?: string;
 }
 
 /**
@@ -89,6 +98,9 @@ export const handlerEnvironment = (tableName: string, settings: HandlerSettings 
     pensionAge: String(defaultSettings.pensionAge),
     citizenTokenIssuer: issuers.citizen,
     workforceTokenIssuer: issuers.workforce,
+    citizenOidcIssuer: settings.citizenOidcIssuer ?? 'http://localhost:8010',
+    citizenOidcClientId: citizenIdpClientId,
+    webOrigin: settings.webOrigin ?? 'http://localhost:3000',
     notificationMaxDeliveries: String(settings.notificationMaxDeliveries ?? defaultSettings.notificationMaxDeliveries),
     notificationRetryBaseMs: String(settings.notificationRetryBaseMs ?? defaultSettings.notificationRetryBaseMs),
     // No local KMS: the handlers MAC with a key file instead (docs/person-key.md).
@@ -132,9 +144,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const log = options.log ?? ((line: string) => console.log(line));
   const tableName = options.tableName ?? 'siva-eservices';
-  const [apiPort, sesPort, dynamoPort, s3Port] = await Promise.all(
-    [options.apiPort, options.sesPort, options.dynamoPort, options.s3Port].map((port) => (port ? Promise.resolve(port) : freePort())),
+  const [apiPort, sesPort, dynamoPort, s3Port, citizenIdpPort] = await Promise.all(
+    [options.apiPort, options.sesPort, options.dynamoPort, options.s3Port, options.citizenIdpPort].map((port) => (port ? Promise.resolve(port) : freePort())),
   );
+  const portalUrl = `http://localhost:${apiPort}`;
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const stopOne of stops.splice(0).reverse()) await stopOne().catch(() => {});
@@ -160,7 +173,13 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_S3: s3.endpoint,
     });
     const personKeyFile = options.dataDir ? ensurePersonKeyFile(personKeyFileIn(options.dataDir)) : undefined;
-    for (const [name, value] of Object.entries(handlerEnvironment(tableName, { ...(personKeyFile && { personKeyFile }) }))) process.env[name] ??= value;
+    const citizenIdp = await startCitizenIdp({
+      port: citizenIdpPort!,
+      redirectUris: [`${portalUrl}/auth/callback`, `http://127.0.0.1:${apiPort}/auth/callback`],
+    });
+    stops.push(citizenIdp.stop);
+    const environment = handlerEnvironment(tableName, { ...(personKeyFile && { personKeyFile }), citizenOidcIssuer: citizenIdp.issuer, webOrigin: portalUrl });
+    for (const [name, value] of Object.entries(environment)) process.env[name] ??= value;
 
     const client = localDynamoClient(dynamo.endpoint);
     await ensureTable(client, tableName);
@@ -200,10 +219,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const scanner = await scanQuarantine(s3, loadHandler, log);
     stops.push(scanner.stop);
 
-    const gateway = await startGateway({ routes, loadHandler, verify: idp.verify, port: apiPort!, log });
+    const gateway = await startGateway({ routes: httpRoutes, loadHandler, verify: idp.verify, port: apiPort!, log });
     stops.push(gateway.stop);
 
-    return { apiUrl: gateway.url, inboxUrl: ses.url, dynamoEndpoint: dynamo.endpoint, tableName, idp, poller, s3Endpoint: s3.endpoint, scanner, stop };
+    return { apiUrl: gateway.url, inboxUrl: ses.url, portalUrl, citizenIdpUrl: citizenIdp.issuer, dynamoEndpoint: dynamo.endpoint, tableName, idp, poller, s3Endpoint: s3.endpoint, scanner, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -17,11 +17,13 @@ try {
     sesPort: port('SES_PORT', 8005),
     dynamoPort: port('DYNAMODB_PORT', 8000),
     s3Port: port('S3_PORT', 4568),
+    citizenIdpPort: port('CITIZEN_IDP_PORT', 8010),
     dataDir: process.env.LOCAL_DATA_DIR ?? defaultDataDir,
   });
   const localhost = (url: string) => url.replace('127.0.0.1', 'localhost');
   console.log(`
 SIVA e-services are running locally.
+  Portal:      ${stack.portalUrl}   (sign in at the local eID page with any valid personal code, e.g. 161175-19997)
   API:         ${localhost(stack.apiUrl)}
   Mail inbox:  ${localhost(stack.inboxUrl)}   (every e-mail sent; JSON at /store)
   DynamoDB:    ${localhost(stack.dynamoEndpoint)}  (table ${stack.tableName}, data in .local/)

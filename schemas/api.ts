@@ -285,6 +285,33 @@ export const ServiceCatalogue = z.object({
       links: z.object({ eligibility: Link, apply: z.optional(Link), refer: z.optional(Link) }),
       /** JSON Schema (draft 2020-12) of the service's application form: the `application` of a referral, the body of an application. */
       form: z.record(z.string(), z.unknown()),
+      /**
+       * How to ask for the form, for any front end: pages in order, each field's path in the form, input kind,
+       * lv/en label and hint, choices with their names, and the tracks a person may apply for themself.
+       */
+      ui: z.object({
+        tracks: z.array(z.object({ value: z.string(), label: Localised })),
+        pages: z.array(
+          z.object({
+            id: z.string(),
+            title: Localised,
+            when: z.optional(z.literal('representative')),
+            fields: z.array(
+              z.object({
+                path: z.string(),
+                input: z.enum(['text', 'date', 'email', 'tel', 'radios', 'select', 'yes-no', 'checkbox', 'lines']),
+                required: z.boolean(),
+                label: Localised,
+                hint: z.optional(Localised),
+                options: z.optional(z.array(z.object({ value: z.string(), label: Localised }))),
+                maxLength: z.optional(z.int()),
+                autocomplete: z.optional(z.string()),
+                tracks: z.optional(z.array(z.string())),
+              }),
+            ),
+          }),
+        ),
+      }),
     }),
   ),
 });

@@ -9,6 +9,7 @@
  *   IDEMPOTENCY#<caller>#<key> / IDEMPOTENCY             first answer to a request, expires
  *   APPLICATION#<id> / DECISION#<eventId>                the decision document
  *   FILINGS#<subject>#<day> / FILINGS                    a representative's filings of a day, expires
+ *   SESSION#<digest of the session id> / SESSION         a portal session, expires
  * Indexes (see table-design.ts): gsi1 what one filer filed, gsi2 queues, gsi3 staff work lists,
  * gsi4 what is filed about a person (by person key).
  */
@@ -62,6 +63,9 @@ export const serviceIndexKeys = (serviceId: string, submittedAt: string, id: str
 });
 export const failedPartition = (serviceId: string) => `FAILED#${serviceId}`;
 
+/** A portal session under a digest of its id: the table never holds a cookie value that would sign someone in. */
+export const sessionKey = (idDigest: string) => ({ pk: `SESSION#${idDigest}`, sk: 'SESSION' });
+
 /**
  * A dead-lettered stream batch whose records could no longer be read (see core/dead-letters.ts):
  *   LOST-BATCH#<shardId>#<startSequenceNumber> / LOST-BATCH, listed on gsi3 under FAILED#stream-batches
@@ -70,7 +74,7 @@ export const failedPartition = (serviceId: string) => `FAILED#${serviceId}`;
 export const lostBatchKey = (shardId: string, startSequenceNumber: string) => ({ pk: `LOST-BATCH#${shardId}#${startSequenceNumber}`, sk: 'LOST-BATCH' });
 export const lostBatchesPartition = 'FAILED#stream-batches';
 
-export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency' | 'decision' | 'filing-counter' | 'lost-batch' | UploadEntity;
+export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency' | 'decision' | 'filing-counter' | 'lost-batch' | 'session' | UploadEntity;
 /*
  * Evidence uploads (upload-repository.ts):
  *   UPLOAD#<uploadId> / UPLOAD                     a declared file and its check (pending, clean, rejected)

@@ -20,6 +20,7 @@ import {
   type TrackOf,
 } from '../../schemas/services';
 import { routes, type FunctionName } from '../../infra/routes';
+import { formUi } from './form-ui';
 import { standaloneJsonSchema } from './json-schema';
 import type { EligibilityRules } from './rules';
 
@@ -224,6 +225,7 @@ const serviceEntry = (serviceId: ServiceId, rules: EligibilityRules) => {
   const service = services[serviceId];
   const tracks = trackIds(serviceId).map((id) => ({ id, info: trackInfo(serviceId, id)! }));
   const filers = [...new Set(tracks.flatMap(({ info }) => info.filedBy))];
+  const form = standaloneJsonSchema(serviceForms[serviceId]);
   return {
     id: serviceId,
     name: service.name,
@@ -240,7 +242,8 @@ const serviceEntry = (serviceId: ServiceId, rules: EligibilityRules) => {
       ...(filers.includes('citizen') && { apply: linkTo('submit-application') }),
       ...(filers.some((filer) => filer !== 'citizen') && { refer: linkTo('submit-referral') }),
     },
-    form: standaloneJsonSchema(serviceForms[serviceId]),
+    form,
+    ui: formUi(serviceId, form),
   };
 };
 

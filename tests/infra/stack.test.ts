@@ -13,7 +13,7 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDesign } from '../../functions/adapters/table-design';
 import { environmentNames } from '../../functions/config';
-import { deadLetterConsumer, functions, mailEventConsumer, routeKey, routes, scanResultConsumer, streamConsumer, workforceTokenTrigger, type FunctionDefinition, type FunctionName, type RouteDefinition } from '../../infra/routes';
+import { deadLetterConsumer, functions, httpRoutes, mailEventConsumer, routeKey, routes, scanResultConsumer, streamConsumer, workforceTokenTrigger, type FunctionDefinition, type FunctionName, type RouteDefinition } from '../../infra/routes';
 import { defaultSettings } from '../../infra/settings';
 import { SivaEservicesStack, accessLogFormat } from '../../infra/stack';
 import { scopeAttributes, tokenSourceAttributes, workforceRoles, workforceScope } from '../../functions/core/workforce-identity';
@@ -112,10 +112,10 @@ describe('SivaEservicesStack template', () => {
   describe('HTTP API', () => {
     it('has every route of routes.ts, and only those, with its exact route key', () => {
       const keys = ofType(resources, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties.RouteKey as string);
-      expect(keys.sort()).toEqual(routes.map(routeKey).sort());
+      expect(keys.sort()).toEqual(httpRoutes.map(routeKey).sort());
     });
 
-    it.each(routes.map((route) => [routeKey(route), route] as const))(
+    it.each(httpRoutes.map((route) => [routeKey(route), route] as const))(
       '%s → the function and authorizer named in routes.ts',
       (key, route) => {
         const [, routeResource] = ofType(resources, 'AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === key)!;
@@ -158,14 +158,16 @@ describe('SivaEservicesStack template', () => {
 
     it('lets API Gateway invoke each routed function only from its own route', () => {
       const permissions = ofType(resources, 'AWS::Lambda::Permission');
-      for (const route of routes) {
+      for (const route of httpRoutes) {
         const match = permissions.filter(
           ([, p]) =>
             p.Properties.Principal === 'apigateway.amazonaws.com' &&
             p.Properties.FunctionName?.['Fn::GetAtt']?.[0] === functionIds.get(route.function) &&
             flatten(p.Properties.SourceArn).endsWith(`/*/*${route.path}`),
         );
-        expect(match, routeKey(route)).toHaveLength(1);
+        // GET and POST of one path (the portal's greedy routes) share the one permission each route adds.
+        const samePath = httpRoutes.filter((other) => other.function === route.function && other.path === route.path);
+        expect(match, routeKey(route)).toHaveLength(samePath.length);
       }
     });
 
@@ -441,7 +443,7 @@ describe('SivaEservicesStack template', () => {
       expect(key.Properties).toMatchObject({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
       expect(key.DeletionPolicy).toBe('Retain');
       const macing = functionNames.filter((name) => (functions[name] as FunctionDefinition).macsPersonalCodes);
-      expect(macing.sort()).toEqual(['list-applications', 'submit-application', 'submit-referral']);
+      expect(macing.sort()).toEqual(['list-applications', 'submit-application', 'submit-referral', 'web']);
       for (const name of functionNames) {
         const statements = roleStatements(resources, roleIds.get(name)!);
         const onPersonKey = statements.filter((s) => list(s.Resource).some((r) => flatten(r).includes(personKey())));
@@ -789,11 +791,34 @@ describe('SivaEservicesStack template', () => {
     it('exports the API URL, user pool, client, dead-letter queue and table', () => {
       const outputs = template.toJSON().Outputs as Record<string, { Value: Json }>;
       expect(Object.keys(outputs).sort()).toEqual(
-        ['ApiUrl', 'EvidenceBucketName', 'NotificationFailuresQueueUrl', 'TableName', 'WorkforceClientId', 'WorkforceUserPoolId'].sort(),
+        ['ApiUrl', 'AssetsBucketName', 'EvidenceBucketName', 'NotificationFailuresQueueUrl', 'PortalUrl', 'TableName', 'WorkforceClientId', 'WorkforceUserPoolId'].sort(),
       );
       expect(outputs.TableName!.Value).toEqual({ Ref: only('AWS::DynamoDB::Table') });
       expect(streamMapping().DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [ref(outputs.NotificationFailuresQueueUrl!.Value), 'Arn'] });
     });
+  });
+});
+
+describe('the portal edge', () => {
+  it('puts CloudFront with a WAF rate rule in front of the API, and serves /assets/* from a private bucket through OAC', () => {
+    const { resources } = synth();
+    const [acl] = Object.values(resources).filter((resource) => resource.Type === 'AWS::WAFv2::WebACL');
+    expect(acl!.Properties.Scope).toBe('CLOUDFRONT');
+    expect(acl!.Properties.Rules[0].Statement.RateBasedStatement).toMatchObject({ AggregateKeyType: 'IP' });
+    const [distribution] = Object.values(resources).filter((resource) => resource.Type === 'AWS::CloudFront::Distribution');
+    const config = distribution!.Properties.DistributionConfig;
+    expect(config.WebACLId).toBeDefined();
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(config.CacheBehaviors.map((behavior: { PathPattern: string }) => behavior.PathPattern)).toEqual(['/assets/*']);
+    expect(config.Origins.some((origin: { OriginAccessControlId?: unknown }) => origin.OriginAccessControlId)).toBe(true);
+    const policies = Object.values(resources).filter((resource) => resource.Type === 'AWS::CloudFront::ResponseHeadersPolicy');
+    for (const policy of policies) {
+      const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+      expect(headers.StrictTransportSecurity.AccessControlMaxAgeSec).toBeGreaterThanOrEqual(31_536_000);
+      expect(headers.FrameOptions.FrameOption).toBe('DENY');
+    }
+    const [bucket] = Object.values(resources).filter((resource) => resource.Type === 'AWS::S3::Bucket');
+    expect(bucket!.Properties.PublicAccessBlockConfiguration).toMatchObject({ BlockPublicAcls: true, RestrictPublicBuckets: true });
   });
 });
 

@@ -19,6 +19,8 @@ declare module 'vitest' {
     idpKey: string;
     /** GET answers once the stream poller has handled everything on the stream at the time of the request. */
     streamSettledUrl: string;
+    /** The portal as people open it (http://localhost:<port>). */
+    portalUrl: string;
   }
 }
 
@@ -28,6 +30,7 @@ export default async function setup(project: TestProject) {
   // The stack's access and stream lines are quiet unless asked for: LOCAL_STACK_LOG=1 npm run test:integration
   const stack = await startLocalStack({ log: process.env.LOCAL_STACK_LOG ? (line) => console.error(line) : () => {} });
   project.provide('apiUrl', stack.apiUrl);
+  project.provide('portalUrl', stack.portalUrl);
   project.provide('inboxUrl', stack.inboxUrl);
   project.provide('dynamoEndpoint', stack.dynamoEndpoint);
   project.provide('tableName', stack.tableName);

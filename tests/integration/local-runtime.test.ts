@@ -19,9 +19,16 @@ afterEach(async () => {
 
 describe('the local gateway', () => {
   it('answers an unknown route with API Gateway’s 404', async () => {
-    const response = await api('/nowhere');
+    const response = await api('/nowhere', { method: 'DELETE' });
     expect(response.status).toBe(404);
     expect(response.body).toEqual({ message: 'Not Found' });
+  });
+
+  it("hands a path no API route takes to the portal, whose 404 is a page in the person's language", async () => {
+    const response = await api('/en/nowhere');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.text).toContain('<h1 class="govuk-heading-l">Page not found</h1>');
   });
 
   it('rejects missing, foreign, expired and misaddressed tokens with 401 before any handler runs', async () => {

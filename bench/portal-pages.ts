@@ -1,0 +1,111 @@
+/**
+ * Part "portal": a page's server time against the JSON API call that fetches the same data (p50 ratio, target
+ * ≤ 1.5×): one application read by the signed-in person, `GET /pieteikumi/{id}` through the web handler against
+ * `GET /applications/{id}` through the API handler, in one process, against the same DynamoDB Local, alternating.
+ * Also the first page's weight as transferred (HTML and CSS gzip-compressed as the edge serves them, no fonts) against
+ * 100 KB, and that applying needs no JavaScript (the pages carry no script at all). The web function's cold import is
+ * measured with the others in part "cold" (it is one of the route table's functions).
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { functions } from '../infra/routes';
+import { devIssuers } from '../local/dev-idp';
+import { localDynamoClient, startDynamoDbLocal } from '../local/dynamodb';
+import { repositoryRoot } from '../local/paths';
+import { freePort } from '../local/stack';
+import { ensureTable } from '../local/table';
+import { apiEvent, citizenClaims, lambdaContext } from '../tests/support/api-event';
+import { distinctCitizens } from './lib/citizens';
+import { handlerEnvironment, offlineAwsEnvironment } from './lib/environment';
+import { runPart } from './lib/processes';
+import { partTitles, table } from './lib/results';
+import { kb, ms, percentile, ratio, verdict } from './lib/stats';
+
+type Handler = (event: unknown, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
+const tableName = 'siva-eservices-bench';
+const warmUp = 50;
+const iterations = 400;
+const targetP50Ratio = 1.5;
+const firstPageBudgetBytes = 100 * 1024;
+
+const load = async (name: keyof typeof functions) =>
+  ((await import(pathToFileURL(join(repositoryRoot, functions[name].entry)).href)) as { handler: Handler }).handler;
+
+runPart('portal', async (cleanup, measured) => {
+  Object.assign(process.env, offlineAwsEnvironment);
+  const dynamo = await startDynamoDbLocal({ port: await freePort() });
+  cleanup.add('DynamoDB Local', dynamo.stop);
+  const admin = localDynamoClient(dynamo.endpoint);
+  cleanup.add('the admin client', () => admin.destroy());
+  await ensureTable(admin, tableName);
+  Object.assign(process.env, handlerEnvironment(tableName), { AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint });
+
+  const submit = await load('submit-application');
+  const read = await load('get-application');
+  const web = await load('web');
+  const { createSessionRepository } = await import('../functions/adapters/session-repository');
+  const { documentClient } = await import('../functions/wiring');
+  const { newSession, sessionDigest, expiresAtOf } = await import('../functions/web/session');
+
+  // One applicant, one application, one signed-in session.
+  const [citizen] = distinctCitizens(1);
+  const subject = `bench-${citizen!.personalCode}`;
+  const claims = citizenClaims({ iss: devIssuers.citizen.issuer, sub: subject, personal_code: citizen!.personalCode, email: citizen!.email });
+  const created = await submit(apiEvent({ body: citizen!.body, claims }), lambdaContext);
+  const { id } = JSON.parse(created.body ?? '{}') as { id: string };
+  const principal = { role: 'citizen' as const, subject, personalCode: citizen!.personalCode, givenName: 'Jānis', familyName: 'Bērziņš' };
+  const session = newSession(Date.now(), { principal });
+  await createSessionRepository(documentClient, tableName).save(sessionDigest(session.id), session, expiresAtOf(session) + 3600);
+
+  const apiRead = apiEvent({ method: 'GET', path: `/applications/${id}`, claims, pathParameters: { id } });
+  const pageRead = { ...apiEvent({ method: 'GET', path: `/pieteikumi/${id}`, claims: null }), cookies: [`siva_session=${session.id}`] };
+  const timed = async (handler: Handler, event: unknown) => {
+    const started = performance.now();
+    const result = await handler(event, lambdaContext);
+    const elapsed = performance.now() - started;
+    if (result.statusCode !== 200) throw new Error(`answered ${result.statusCode}`);
+    return elapsed;
+  };
+  for (let i = 0; i < warmUp; i++) {
+    await timed(read, apiRead);
+    await timed(web, pageRead);
+  }
+  const apiSamples: number[] = [];
+  const pageSamples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    // Alternating, so drift on a busy machine falls on both alike.
+    if (i % 2 === 0) apiSamples.push(await timed(read, apiRead));
+    pageSamples.push(await timed(web, pageRead));
+    if (i % 2 === 1) apiSamples.push(await timed(read, apiRead));
+  }
+  const p50 = percentile(pageSamples, 50) / percentile(apiSamples, 50);
+
+  // The first page as a browser gets it: the HTML and the one stylesheet, compressed; no fonts, no script.
+  const home = await web(apiEvent({ method: 'GET', path: '/', claims: null, headers: { 'accept-encoding': 'gzip' } }), lambdaContext);
+  const html = home.body ?? '';
+  const css = /href="(\/assets\/[^"]+\.css)"/.exec(html)?.[1] ?? '';
+  const stylesheet = await web(apiEvent({ method: 'GET', path: css, claims: null, headers: { 'accept-encoding': 'gzip' } }), lambdaContext);
+  const transferred = gzipSync(html).byteLength + Buffer.from(stylesheet.body ?? '', 'base64').byteLength;
+  const scripts = (html.match(/<script/g) ?? []).length;
+
+  return [
+    `## ${partTitles.portal}`,
+    '',
+    measured,
+    '',
+    table(
+      ['measure', 'page', 'JSON API', 'ratio', 'target'],
+      [
+        ['one application, p50', ms(percentile(pageSamples, 50)), ms(percentile(apiSamples, 50)), ratio(p50), verdict(p50, targetP50Ratio)],
+        ['one application, p99', ms(percentile(pageSamples, 99)), ms(percentile(apiSamples, 99)), ratio(percentile(pageSamples, 99) / percentile(apiSamples, 99)), '—'],
+      ],
+    ),
+    '',
+    table(
+      ['first page', 'transferred', 'budget', 'script elements'],
+      [['start page: HTML + CSS (gzip), no fonts', kb(transferred), `${transferred <= firstPageBudgetBytes ? 'met' : '**missed**'} (≤ 100 KB)`, scripts]],
+    ),
+  ].join('\n');
+});

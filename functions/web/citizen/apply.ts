@@ -1,0 +1,235 @@
+/**
+ * Applying, one section a page (the GOV.UK pattern), rendered from the form's ui document: for whom, the represented
+ * person and the right to represent them (only when applying for someone else), the group, the person's details,
+ * the group's documents and facts, the declarations; then "check your answers", sending, and the confirmation with
+ * the reference number. Each page is checked against the form's own schema and the API's messages; sending calls
+ * `submitApplication`, the function behind POST /applications, with the draft's key as the Idempotency-Key, so a
+ * form sent twice (back button, double click) files one application and shows its confirmation again.
+ */
+import { randomUUID } from 'node:crypto';
+import { ApplicationSubmission } from '../../../schemas/application';
+import { describeIssues, localise, violation, type Violation } from '../../../schemas/messages';
+import type { Language } from '../../../schemas/primitives';
+import { services, type ServiceId } from '../../../schemas/services';
+import { idempotencyScope, submitApplication } from '../../core/applications';
+import { isDomainError } from '../../core/errors';
+import type { FormUi, UiField, UiPage } from '../../core/form-ui';
+import type { PageContext, PageRoute } from '../app';
+import { answerText, controlOf, documentOf, fieldErrors, fieldId, fieldOfViolation } from '../fields';
+import { messages } from '../i18n';
+import type { Draft } from '../session';
+import { citizenTracks, formUiOf, isServiceId } from './catalogue';
+
+/** A value longer than any field of any form takes is cut before it is kept in the session. */
+const maxAnswerLength = 4000;
+
+const forField = (): UiField => ({
+  path: 'for',
+  input: 'radios',
+  required: true,
+  label: { lv: messages.lv.whoTitle, en: messages.en.whoTitle },
+  options: [
+    { value: 'self', label: { lv: messages.lv.whoSelf, en: messages.en.whoSelf } },
+    { value: 'representative', label: { lv: messages.lv.whoRepresented, en: messages.en.whoRepresented } },
+  ],
+});
+
+const trackField = (ui: FormUi): UiField => ({
+  path: 'track',
+  input: 'radios',
+  required: true,
+  label: { lv: 'Kura grupa jums atbilst?', en: 'Which group fits you?' },
+  options: ui.tracks,
+});
+
+interface Step {
+  readonly id: string;
+  readonly title: (language: Language) => string;
+  readonly fields: readonly UiField[];
+}
+
+/** The pages this draft goes through, in order, with the fields each asks given the answers so far. */
+const stepsOf = (ui: FormUi, answers: Readonly<Record<string, string>>): Step[] => {
+  const representing = answers.for === 'representative';
+  const track = answers.track;
+  const pageStep = (page: UiPage): Step => ({
+    id: page.id,
+    title: (language) => page.title[language],
+    fields: page.id === 'track' ? [trackField(ui)] : page.fields.filter((field) => !field.tracks || (track !== undefined && field.tracks.includes(track))),
+  });
+  return [
+    { id: 'who', title: (language) => messages[language].whoTitle, fields: [forField()] },
+    ...ui.pages
+      .filter((page) => (page.when !== 'representative' || representing) && (page.id !== 'track' || ui.tracks.length > 1))
+      .map(pageStep)
+      .filter((step) => step.fields.length > 0),
+  ];
+};
+
+/** The document the API would be sent: the answered fields of the pages this draft goes through. */
+const submissionOf = (serviceId: ServiceId, steps: readonly Step[], answers: Readonly<Record<string, string>>) => {
+  const fields = steps.flatMap((step) => step.fields).filter((field) => field.path !== 'for');
+  return { serviceId, ...documentOf(fields, answers) };
+};
+
+/** A new draft, with what is already known filled in (the sign-in's e-mail, the page's language). */
+const freshDraft = (context: PageContext, serviceId: ServiceId): Draft => {
+  const drafts = (context.session.data.drafts ??= {});
+  const tracks = citizenTracks(serviceId);
+  const answers: Record<string, string> = { 'applicant.language': context.language, 'applicant.contactChannel': 'email' };
+  if (tracks.length === 1) answers.track = tracks[0]!;
+  if (context.principal.email) answers['applicant.email'] = context.principal.email;
+  const fresh: Draft = { key: randomUUID(), answers };
+  drafts[serviceId] = fresh;
+  context.changed();
+  return fresh;
+};
+
+const notFoundPage = ({ message, t, href }: PageContext) =>
+  message(404, { title: t.notFoundTitle, paragraphs: [t.notFoundText], links: [{ text: t.startAgain, href: href('home') }] });
+
+const applyPage = async (context: PageContext) => {
+  const { params, language, t, href, render, redirect, method, form, session, query, changed } = context;
+  const serviceId = params.serviceId!;
+  if (!isServiceId(serviceId) || citizenTracks(serviceId).length === 0) return notFoundPage(context);
+  const ui = formUiOf(context.deps.rules, serviceId);
+  const at = (step: string) => href('apply', { serviceId, step });
+  const caption = t.applyCaption(services[serviceId].name[language]);
+
+  if (params.step === 'sent') return sentPage(context, serviceId);
+  const stored = session.data.drafts?.[serviceId];
+  if (stored?.receipt) {
+    // Sent again after it went through (back button, double click): the first one's confirmation.
+    if (params.step === 'check' && (method === 'GET' || form.get('draft') === stored.key)) return redirect(at('sent'));
+    if (params.step !== 'who' || method !== 'GET') return redirect(at('who'));
+  }
+  const draft = stored && !stored.receipt ? stored : freshDraft(context, serviceId);
+  const answers = draft.answers;
+  const steps = stepsOf(ui, answers);
+  if (params.step === 'check') return method === 'POST' ? send(context, serviceId, draft, steps) : checkPage(context, serviceId, draft, steps);
+
+  const index = steps.findIndex((step) => step.id === params.step);
+  if (index === -1) return notFoundPage(context);
+  const step = steps[index]!;
+  const returning = query.get('from') === 'check' || form.get('from') === 'check';
+  const backHref = index === 0 ? href('service', { serviceId }) : at(steps[index - 1]!.id);
+
+  const show = (violations: readonly Violation[]) => {
+    const errors = fieldErrors(step.fields, violations, language);
+    const single = step.fields.length === 1 && step.fields[0]!.input !== 'checkbox';
+    return render(
+      'form-page',
+      {
+        title: single ? step.fields[0]!.label[language] : step.title(language),
+        caption,
+        headingInField: single,
+        backHref,
+        action: `${at(step.id)}${returning ? '?from=check' : ''}`,
+        csrf: session.data.csrf,
+        controls: step.fields.map((field) => controlOf(field, answers[field.path], errors.byPath[field.path], language, single)),
+        buttonText: t.continue,
+        errorList: errors.list,
+      },
+      violations.length > 0 ? 400 : 200,
+    );
+  };
+  if (method === 'GET') return show([]);
+
+  for (const field of step.fields) {
+    const value = form.get(field.path);
+    if (value === null || value === '') delete answers[field.path];
+    else answers[field.path] = value.slice(0, maxAnswerLength);
+  }
+  changed();
+  const violations = pageViolations(serviceId, ui, step, answers);
+  if (violations.length > 0) return show(violations);
+  const next = stepsOf(ui, answers)[index + 1];
+  return redirect(returning || !next ? at('check') : at(next.id));
+};
+
+/** What the form's schema says about this page's fields, given every answer so far. */
+const pageViolations = (serviceId: ServiceId, ui: FormUi, step: Step, answers: Readonly<Record<string, string>>): Violation[] => {
+  const choice = step.fields.find((field) => field.path === 'for' || field.path === 'track');
+  if (choice) return choice.options!.some((option) => option.value === answers[choice.path]) ? [] : [violation([choice.path], 'required')];
+  const steps = stepsOf(ui, answers);
+  const candidate = submissionOf(serviceId, steps, answers);
+  const parsed = ApplicationSubmission.safeParse(candidate);
+  const found = parsed.success ? [] : describeIssues(parsed.error.issues, candidate);
+  // Fields a representative must give that the schema leaves optional (the core insists on them when sending).
+  const required = step.fields.filter((field) => field.required && answers[field.path] === undefined).map((field) => violation(field.path.split('.'), 'required'));
+  // Only what this page asks: later pages are not answered yet.
+  return [...found, ...required].filter((found) => fieldOfViolation(step.fields, found));
+};
+
+const checkPage = (context: PageContext, serviceId: ServiceId, draft: Draft, steps: readonly Step[], violations: readonly Violation[] = []) => {
+  const { language, t, href, render, session } = context;
+  const at = (step: string) => href('apply', { serviceId, step });
+  const fields = steps.flatMap((step) => step.fields);
+  const stepOfField = (path: string) => steps.find((step) => step.fields.some((field) => field.path === path))?.id ?? 'who';
+  const errors = fieldErrors(fields, violations, language, (path) => `${at(stepOfField(path))}?from=check#${fieldId(path)}`);
+  return render(
+    'check-answers',
+    {
+      title: t.checkAnswersTitle,
+      caption: t.applyCaption(services[serviceId].name[language]),
+      backHref: at(steps.at(-1)!.id),
+      sections: steps.map((step) => ({
+        title: step.title(language),
+        rows: step.fields.map((field) => ({
+          key: { text: field.label[language] },
+          value: { text: answerText(field, draft.answers[field.path], language) },
+          actions: { items: [{ href: `${at(step.id)}?from=check#${fieldId(field.path)}`, text: t.change, visuallyHiddenText: field.label[language] }] },
+        })),
+      })),
+      action: at('check'),
+      csrf: session.data.csrf,
+      draftKey: draft.key,
+      errorList: errors.list,
+    },
+    violations.length > 0 ? 400 : 200,
+  );
+};
+
+const send = async (context: PageContext, serviceId: ServiceId, draft: Draft, steps: readonly Step[]) => {
+  const { deps, principal, href, redirect, session, message, t, changed } = context;
+  const candidate = submissionOf(serviceId, steps, draft.answers);
+  const parsed = ApplicationSubmission.safeParse(candidate);
+  if (!parsed.success) return checkPage(context, serviceId, draft, steps, describeIssues(parsed.error.issues, candidate));
+  try {
+    const { receipt } = await submitApplication(deps.applications, principal, parsed.data, { key: draft.key, scope: idempotencyScope(deps.issuer, principal.subject) });
+    session.data.drafts![serviceId] = { ...draft, receipt };
+    changed();
+    return redirect(href('apply', { serviceId, step: 'sent' }));
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    if (error.kind === 'not-eligible' || error.kind === 'validation') return checkPage(context, serviceId, draft, steps, error.violations);
+    if (error.kind === 'duplicate-application') {
+      const open = (error.extensions.openApplication as { id?: string } | undefined)?.id;
+      return message(409, {
+        title: t.duplicateTitle,
+        paragraphs: error.violations.map((found) => localise(found, context.language).message),
+        links: open ? [{ text: t.followApplication, href: href('application', { id: open }) }] : [{ text: t.myApplications, href: href('applications') }],
+      });
+    }
+    throw error;
+  }
+};
+
+const sentPage = (context: PageContext, serviceId: ServiceId) => {
+  const { session, t, href, message, redirect } = context;
+  const receipt = session.data.drafts?.[serviceId]?.receipt;
+  if (!receipt) return redirect(href('apply', { serviceId, step: 'who' }));
+  return message(200, {
+    title: t.confirmationTitle,
+    panel: { text: t.confirmationReference(receipt.reference) },
+    paragraphs: [t.confirmationNext],
+    links: [{ text: t.followApplication, href: href('application', { id: receipt.id }) }, { text: t.myApplications, href: href('applications') }],
+  });
+};
+
+const startApplying = async ({ params, href, redirect }: PageContext) => redirect(href('apply', { serviceId: params.serviceId!, step: 'who' }));
+
+export const applyPages: readonly PageRoute[] = [
+  { name: 'apply-start', paths: { lv: '/pieteikties/{serviceId}', en: '/en/apply/{serviceId}' }, get: startApplying, signIn: true },
+  { name: 'apply', paths: { lv: '/pieteikties/{serviceId}/{step}', en: '/en/apply/{serviceId}/{step}' }, get: applyPage, post: applyPage, signIn: true },
+];

@@ -1,0 +1,9 @@
+/** Every page of the citizen side of the portal. */
+import type { PageRoute } from '../app';
+import { applicationPages } from './applications';
+import { applyPages } from './apply';
+import { cataloguePages } from './catalogue';
+import { precheckPages } from './precheck';
+import { signInPages } from './sign-in';
+
+export const citizenPages: readonly PageRoute[] = [...cataloguePages, ...precheckPages, ...signInPages, ...applyPages, ...applicationPages];

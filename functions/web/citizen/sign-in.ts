@@ -1,0 +1,50 @@
+/**
+ * Signing in and out. `/ieiet` sends the browser to the citizen issuer (code flow, PKCE); the callback checks the
+ * state, exchanges the code, verifies the ID token and starts a new session (a new id: a session fixed before the
+ * sign-in is worth nothing after it). Signing out ends the session in the table, not only in the browser.
+ */
+import type { Language } from '../../../schemas/primitives';
+import type { PageContext, PageRoute } from '../app';
+
+/** Only a path of this site may be returned to after signing in (no open redirect). */
+const safeReturnPath = (value: string | null | undefined, fallback: string) =>
+  value && /^\/(?![/\\])[\w\-./%~]*$/.test(value) && value.length <= 512 ? value : fallback;
+
+const signIn = async ({ deps, language, query, session, changed, redirect, href }: PageContext) => {
+  const returnTo = safeReturnPath(query.get('returnTo'), href('applications'));
+  if (session.data.principal) return redirect(returnTo);
+  const login = await deps.oidc.start(language);
+  session.data.login = { state: login.state, nonce: login.nonce, verifier: login.verifier, returnTo, language };
+  changed();
+  return redirect(login.url);
+};
+
+const callback = async ({ deps, query, session, renew, redirect, message, href }: PageContext) => {
+  const login = session.data.login;
+  const language: Language = login?.language ?? 'lv';
+  const failed = () =>
+    message(400, {
+      title: language === 'lv' ? 'Pieteikties neizdevās' : 'Sign-in failed',
+      paragraphs: [language === 'lv' ? 'eID pieteikšanos nevarēja pabeigt. Mēģiniet vēlreiz.' : 'The eID sign-in could not be completed. Try again.'],
+      links: [{ text: language === 'lv' ? 'Pieteikties vēlreiz' : 'Sign in again', href: href('sign-in', {}, language) }],
+    });
+  const code = query.get('code');
+  if (!login || !code || query.get('state') !== login.state) return failed();
+  const principal = await deps.oidc.finish(code, login);
+  if (!principal) return failed();
+  const { login: _used, ...kept } = session.data;
+  const { csrf: _old, ...rest } = kept;
+  renew({ ...rest, principal });
+  return redirect(login.returnTo);
+};
+
+const signOut = async ({ renew, message, t, href }: PageContext) => {
+  renew();
+  return message(200, { title: t.signedOutTitle, paragraphs: [t.signedOutText], links: [{ text: t.signInAgain, href: href('sign-in') }, { text: t.startAgain, href: href('home') }] });
+};
+
+export const signInPages: readonly PageRoute[] = [
+  { name: 'sign-in', paths: { lv: '/ieiet', en: '/en/sign-in' }, get: signIn },
+  { name: 'sign-in-callback', paths: { lv: '/auth/callback', en: '/en/auth/callback' }, get: callback },
+  { name: 'sign-out', paths: { lv: '/iziet', en: '/en/sign-out' }, post: signOut },
+];

@@ -1,0 +1,12 @@
+/**
+ * The browser specs run on the integration specs' local stack (in memory, free ports, the portal on
+ * http://localhost:<port>), after building the templates and theme from the sources the run sees.
+ */
+import type { TestProject } from 'vitest/node';
+import { buildWeb } from '../../local/build-web';
+import integrationSetup from '../integration/global-setup';
+
+export default function setup(project: TestProject) {
+  buildWeb();
+  return integrationSetup(project);
+}
