@@ -1,4 +1,4 @@
-/** Coordinated services (domain doc, service B): SIVA decides, others deliver; municipal social service referral only. */
+/** Coordinated services (docs/domain.md, service B): SIVA decides, others deliver; municipal social service referral only. */
 import * as z from 'zod/mini';
 import { serviceForm } from './form';
 import { DocumentNumber, IsoDate } from './primitives';

@@ -1,6 +1,6 @@
 /**
  * Staff decisions and citizen actions that move an application through its
- * lifecycle (domain doc, "Application lifecycle"). Each is a typed document;
+ * lifecycle (docs/domain.md, "Application lifecycle"). Each is a typed document;
  * the author and date come from the sign-in and the clock, not the body.
  * Every request carries the version the caller saw (optimistic concurrency).
  */

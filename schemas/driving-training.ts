@@ -1,4 +1,4 @@
-/** Category B driving training (domain doc, service E): for vocational rehabilitation clients only. */
+/** Category B driving training (docs/domain.md, service E): for vocational rehabilitation clients only. */
 import * as z from 'zod/mini';
 import { serviceForm } from './form';
 import { DocumentNumber, IsoDate } from './primitives';

@@ -1,5 +1,5 @@
 /**
- * Early-intervention vocational rehabilitation (domain doc, service G, the
+ * Early-intervention vocational rehabilitation (docs/domain.md, service G, the
  * RAITI pilot): straight after medical rehabilitation, self-application or
  * a medical institution's referral. The six months after the acute event
  * are tracked (see the rules).

@@ -1,6 +1,6 @@
 /**
  * The annual report as `GET /staff/reports/{year}` answers it: the tables the
- * agency publishes (domain doc, "2021 load figures"), per service and in total.
+ * agency publishes (docs/domain.md, "2021 load figures"), per service and in total.
  * A service with nothing counted is absent from `services`; every channel,
  * category and outcome is present, 0 when none. Tracks appear when counted.
  */

@@ -1,5 +1,5 @@
 /**
- * The agency's services and their tracks (domain doc, services A–G): names,
+ * The agency's services and their tracks (docs/domain.md, services A–G): names,
  * descriptions, who may file each track and the evidence it needs, in Latvian
  * and English. One registry feeds the forms, the eligibility rules, e-mails,
  * the public catalogue and the OpenAPI document.
@@ -95,7 +95,7 @@ export type EvidenceDocumentId = keyof typeof evidenceDocuments;
 
 export interface TrackInfo {
   readonly name: Localised;
-  /** Course length in days, where the service has a fixed one (domain doc). */
+  /** Course length in days, where the service has a fixed one (docs/domain.md). */
   readonly courseDays?: number;
   readonly filedBy: readonly FiledBy[];
   readonly evidence: readonly EvidenceDocumentId[];

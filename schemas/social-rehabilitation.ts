@@ -1,6 +1,6 @@
 /**
- * Social rehabilitation (domain doc, service A): one variant per track, each
- * with the evidence the domain doc names for it. Rules that depend on today's
+ * Social rehabilitation (docs/domain.md, service A): one variant per track, each
+ * with the evidence the docs/domain.md names for it. Rules that depend on today's
  * date or on regulations (age, windows) live in the core, not here.
  */
 import * as z from 'zod/mini';

@@ -1,5 +1,5 @@
 /**
- * Vehicle adaptation (domain doc, service F): state-funded with a VDEĀVK
+ * Vehicle adaptation (docs/domain.md, service F): state-funded with a VDEĀVK
  * certificate, or paid. The owner's or leasing company's consent is needed
  * when the applicant does not own the car.
  */

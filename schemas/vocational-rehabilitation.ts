@@ -1,5 +1,5 @@
 /**
- * Vocational rehabilitation (domain doc, service D): study at Jūrmala
+ * Vocational rehabilitation (docs/domain.md, service D): study at Jūrmala
  * Vocational Secondary School or SIVA College. A completed suitability
  * assessment comes first, except for the sign-language interpreter
  * programme and paid studies.

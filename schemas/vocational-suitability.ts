@@ -1,4 +1,4 @@
-/** Vocational suitability assessment (domain doc, service C): self-application or NVA referral for unemployed people. */
+/** Vocational suitability assessment (docs/domain.md, service C): self-application or NVA referral for unemployed people. */
 import * as z from 'zod/mini';
 import { serviceForm } from './form';
 import { DocumentNumber, IsoDate, predictedDisabilityEvidence, workingAndInsured } from './primitives';

@@ -1,5 +1,5 @@
 /**
- * Who may receive each service, track by track (domain doc, services A–G).
+ * Who may receive each service, track by track (docs/domain.md, services A–G).
  * One set of rules serves both the public pre-check, which knows only some
  * facts, and a submission, which knows them all: so the two cannot disagree.
  * Pure: the date and the rules are passed in.

@@ -1,5 +1,5 @@
 /**
- * The application lifecycle (domain doc): which decision moves an
+ * The application lifecycle (docs/domain.md): which decision moves an
  * application from which status to which, the queue's priority groups, and
  * which statuses close the person's need (so they may apply again).
  */
@@ -41,7 +41,7 @@ export const nextStatus = (action: Action, status: ApplicationStatus): Applicati
 export const closedStatuses: readonly ApplicationStatus[] = ['refused', 'not_started', 'completed', 'withdrawn'];
 
 /**
- * Queue priority groups (domain doc): urgent subacute cases first, then
+ * Queue priority groups (docs/domain.md): urgent subacute cases first, then
  * predicted disability, then everyone else; within a group, by admission date.
  */
 export const priorityGroup = (application: Pick<Application, 'track' | 'evidence'>): 0 | 1 | 2 => {
@@ -53,7 +53,7 @@ export const priorityGroup = (application: Pick<Application, 'track' | 'evidence
   return 2;
 };
 
-/** How the report counts decisions (domain doc, 2021 figures). */
+/** How the report counts decisions (docs/domain.md, 2021 figures). */
 export const decisionCategory = (type: DecisionType): 'queue-admission' | 'grant' | 'refusal' | 'other' =>
   type === 'admit-to-queue' ? 'queue-admission' : type === 'grant' ? 'grant' : type === 'refuse' ? 'refusal' : 'other';
 

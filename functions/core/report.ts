@@ -1,5 +1,5 @@
 /**
- * The annual report (domain doc, "2021 load figures") kept as counters. Each
+ * The annual report (docs/domain.md, "2021 load figures") kept as counters. Each
  * timeline event adds a few increments when the table stream delivers it, so
  * building a report reads counters, never applications.
  *

@@ -1,5 +1,5 @@
 /**
- * Regulation-dependent parameters in one place (domain doc: keep them
+ * Regulation-dependent parameters in one place (docs/domain.md: keep them
  * configurable; regulations change). Values that change by law come from
  * configuration; the rest are named here instead of scattered as literals.
  */

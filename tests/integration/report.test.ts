@@ -1,6 +1,6 @@
 /**
  * The annual report against DynamoDB Local. A synthetic 2020 and 2021 whose
- * events reproduce the agency's published 2021 figures (domain doc, "2021 load
+ * events reproduce the agency's published 2021 figures (docs/domain.md, "2021 load
  * figures") go through reportIncrements and the real repository's countOnce,
  * in batches as a stream delivers them, into a fresh table; the report read
  * back must give every figure exactly, whatever was delivered twice.

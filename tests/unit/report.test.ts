@@ -52,7 +52,7 @@ describe('what a timeline event adds to the report', () => {
     expect(categoryOf('admit-to-queue', 'under_review')).toMatchObject({ dimension: 'queue-admission', delta: 1 });
     expect(categoryOf('grant', 'under_review')).toMatchObject({ dimension: 'grant' });
     expect(categoryOf('refuse', 'registered')).toMatchObject({ dimension: 'refusal' });
-    // Letters and requests are decisions too (domain doc: 8,491 in 2021).
+    // Letters and requests are decisions too (docs/domain.md: 8,491 in 2021).
     expect(categoryOf('register', 'submitted')).toMatchObject({ dimension: 'other' });
     expect(categoryOf('request-documents', 'registered')).toMatchObject({ dimension: 'other' });
     expect(categoryOf('postpone', 'granted')).toMatchObject({ dimension: 'other' });
