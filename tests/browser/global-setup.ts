@@ -1,6 +1,7 @@
 /**
  * The browser specs run on the integration specs' local stack (in memory, free ports, the portal on
- * http://localhost:<port>), after building the templates and theme from the sources the run sees.
+ * http://localhost:<port>), the same one when both projects run together, after building the templates and theme
+ * from the sources the run sees.
  */
 import type { TestProject } from 'vitest/node';
 import { buildWeb } from '../../local/build-web';

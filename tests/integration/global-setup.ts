@@ -24,11 +24,34 @@ declare module 'vitest' {
   }
 }
 
+type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;
+
+/**
+ * One stack for every project that asks (the integration and browser specs run at once in `npm test`). Two stacks
+ * in this one process would share the handler modules, whose configuration is read once at import: the second
+ * stack's gateway would then serve the first stack's table and issuer. Kept on globalThis so that both projects'
+ * setup files find it whichever way they load this module; stopped when the last project is done.
+ */
+const shared = globalThis as typeof globalThis & { sivaLocalStack?: { stack: Promise<LocalStack>; users: number } };
+const acquireStack = (): Promise<LocalStack> => {
+  shared.sivaLocalStack ??= {
+    // The stack's access and stream lines are quiet unless asked for: LOCAL_STACK_LOG=1 npm run test:integration
+    stack: startLocalStack({ log: process.env.LOCAL_STACK_LOG ? (line) => console.error(line) : () => {} }),
+    users: 0,
+  };
+  shared.sivaLocalStack.users += 1;
+  return shared.sivaLocalStack.stack;
+};
+const releaseStack = async (stack: LocalStack) => {
+  if (!shared.sivaLocalStack || --shared.sivaLocalStack.users > 0) return;
+  shared.sivaLocalStack = undefined;
+  await stack.stop();
+};
+
 export default async function setup(project: TestProject) {
   const problem = javaProblem();
   if (problem) throw new Error(problem);
-  // The stack's access and stream lines are quiet unless asked for: LOCAL_STACK_LOG=1 npm run test:integration
-  const stack = await startLocalStack({ log: process.env.LOCAL_STACK_LOG ? (line) => console.error(line) : () => {} });
+  const stack = await acquireStack();
   project.provide('apiUrl', stack.apiUrl);
   project.provide('portalUrl', stack.portalUrl);
   project.provide('inboxUrl', stack.inboxUrl);
@@ -46,6 +69,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     settle.closeAllConnections();
     await new Promise((closed) => settle.close(closed));
-    await stack.stop();
+    await releaseStack(stack);
   };
 }
