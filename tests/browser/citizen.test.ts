@@ -107,6 +107,18 @@ describe('applying, signed in with eID', () => {
       return found.length >= 2 && found;
     });
     expect(mails.map((mail) => mail.destination.to[0])).toEqual(expect.arrayContaining([applicant.email]));
+
+    // The confirmation's link opens the application's page in the person's language, after signing in on the way.
+    const confirmation = mails.find((mail) => mail.destination.to[0] === applicant.email)!;
+    const link = /https?:\/\/\S+\/pieteikumi\/[\w-]+/.exec(confirmation.body.text ?? '')?.[0];
+    expect(link).toMatch(new RegExp(`^${portalUrl}/pieteikumi/[0-9a-f-]{36}$`));
+    const fromMail = await newContext(chromium);
+    const reader = await fromMail.newPage();
+    await reader.goto(link!);
+    await signInAtIdp(reader, applicant, 'lv', false);
+    expect(reader.url()).toBe(link);
+    expect(await reader.locator('main').innerText()).toContain(reference);
+    await fromMail.close();
     await context.close();
   });
 });
