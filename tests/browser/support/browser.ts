@@ -117,8 +117,12 @@ export const submit = async (page: Page, buttonText?: string) => {
 export const follow = async (page: Page, text: string) => {
   for (let presses = 0; presses < 120; presses += 1) {
     const focused = await page.evaluate<string>("document.activeElement?.tagName === 'A' ? document.activeElement.textContent.trim() : ''");
-    if (focused === text) break;
+    if (focused === text) {
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      return;
+    }
     await page.keyboard.press('Tab');
   }
-  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  // Pressing Enter on whatever has focus would follow some other link and fail later, far from the cause.
+  throw new Error(`the link "${text}" not reached with Tab on ${new URL(page.url()).pathname}`);
 };
