@@ -79,6 +79,8 @@ export interface HandlerSettings {
   /** The portal's OIDC issuer and its public origin (the local citizen IdP and gateway). */
   readonly citizenOidcIssuer?: string;
   readonly webOrigin?: string;
+  /** Where e-mails to citizens link to (locally the local portal, so a link in the inbox opens this stack's page). */
+  readonly portalUrl?: string;
 }
 
 /**
@@ -93,7 +95,7 @@ export const handlerEnvironment = (tableName: string, settings: HandlerSettings 
     mailFrom: defaultSettings.mailFrom,
     agencyInboxes: JSON.stringify(localAgencyInboxes),
     sesConfigurationSet: settings.sesConfigurationSet,
-    portalUrl: defaultSettings.portalUrl,
+    portalUrl: settings.portalUrl ?? defaultSettings.portalUrl,
     staffPortalUrl: defaultSettings.staffPortalUrl,
     pensionAge: String(defaultSettings.pensionAge),
     citizenTokenIssuer: issuers.citizen,
@@ -178,7 +180,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       redirectUris: [`${portalUrl}/auth/callback`, `http://127.0.0.1:${apiPort}/auth/callback`],
     });
     stops.push(citizenIdp.stop);
-    const environment = handlerEnvironment(tableName, { ...(personKeyFile && { personKeyFile }), citizenOidcIssuer: citizenIdp.issuer, webOrigin: portalUrl });
+    const environment = handlerEnvironment(tableName, { ...(personKeyFile && { personKeyFile }), citizenOidcIssuer: citizenIdp.issuer, webOrigin: portalUrl, portalUrl });
     for (const [name, value] of Object.entries(environment)) process.env[name] ??= value;
 
     const client = localDynamoClient(dynamo.endpoint);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { rigaDate } from '../../functions/core/dates';
 import { functionalImpairmentApplication, newFormatCode, oldFormatCode, yearsBefore } from '../support/fixtures';
 import { api, emailsAbout, settledEmailsAbout, tokens, waitFor } from './support/local';
@@ -182,7 +182,8 @@ describe('e-mails after a submission', () => {
     const confirmation = emails.find((e) => e.destination.to.includes('liga.ozola@example.lv'));
     const alert = emails.find((e) => e.destination.to.includes('social-rehabilitation@siva.gov.lv'));
     expect(confirmation?.subject).toBe(`Your application ${reference} has been received`);
-    expect(confirmation?.body.text).toContain(`https://e.siva.gov.lv/applications/${created.body.id}`);
+    // In the applicant's language, the portal's page of the application (locally the local portal).
+    expect(confirmation?.body.text).toContain(`${inject('portalUrl')}/en/applications/${created.body.id}`);
     expect(alert?.subject).toBe(`Jauns iesniegums ${reference}: Sociālā rehabilitācija`);
     // The alert names no one: none of the personal data this submission carried (token and form) is in it.
     for (const personal of [personalCode, 'liga.ozola@example.lv', 'Jānis', 'Bērziņš', applicant.dateOfBirth, applicant.address.line, applicant.phone]) {

@@ -180,7 +180,7 @@ describe('neutral e-mails on special-category tracks', () => {
         expect(email.subject, where).toContain('SIVA-2026-000777');
         const applicantsOwn = email.kind.startsWith('applicant');
         const expectedLink = applicantsOwn
-          ? 'https://e.siva.gov.lv/applications/5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11'
+          ? `https://e.siva.gov.lv${language === 'lv' ? '/pieteikumi/' : '/en/applications/'}5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11`
           : email.kind.startsWith('referrer')
             ? 'https://darbs.siva.gov.lv/referrals/5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11'
             : 'https://darbs.siva.gov.lv/applications/5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11';

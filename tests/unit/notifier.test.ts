@@ -101,7 +101,7 @@ describe('e-mails caused by a new application', () => {
     const [confirmation, alert] = (await plannedEmails(depsWith(async () => 'id').deps, submitted, application));
     expect(confirmation?.email.to).toBe('liga@example.lv');
     expect(confirmation?.email.subject).toBe('Jūsu iesniegums SIVA-2026-000042 ir saņemts');
-    expect(confirmation?.email.text).toContain('https://e.siva.gov.lv/applications/5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11');
+    expect(confirmation?.email.text).toContain('https://e.siva.gov.lv/pieteikumi/5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11');
     expect(confirmation?.email.text).toContain('Kas notiks tālāk');
     expect(alert?.email.to).toBe('socialarehabilitacija@siva.gov.lv');
     expect(alert?.email.text).toContain('SIVA-2026-000042');
@@ -113,6 +113,7 @@ describe('e-mails caused by a new application', () => {
     const [confirmation] = (await plannedEmails(depsWith(async () => 'id').deps, submitted, english));
     expect(confirmation?.email.subject).toBe('Your application SIVA-2026-000042 has been received');
     expect(confirmation?.email.html).toContain('<html lang="en">');
+    expect(confirmation?.email.html).toContain('href="https://e.siva.gov.lv/en/applications/5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11"');
   });
 
   it('keeps personal and health data out of the agency alert', async () => {
@@ -131,7 +132,7 @@ describe('e-mails caused by a new application', () => {
     expect(html).toContain('<ol><li>');
     expect(html).toContain('Ozola &lt;script&gt;');
     expect(html).not.toContain('<script>');
-    expect(html).toMatch(/<a href="https:\/\/e\.siva\.gov\.lv\/applications\/[^"]+">Skatīt iesnieguma statusu un vēsturi<\/a>/);
+    expect(html).toMatch(/<a href="https:\/\/e\.siva\.gov\.lv\/pieteikumi\/[^"]+">Skatīt iesnieguma statusu un vēsturi<\/a>/);
   });
 
   it('causes no e-mail for notification outcomes themselves', async () => {

@@ -11,6 +11,9 @@ import { serviceIds, trackInfo } from '../../schemas/services';
 import { serviceCatalogue } from '../../functions/core/catalogue';
 import { defaultRules } from '../../functions/core/rules';
 import { assets } from '../../functions/web/generated/assets';
+import { applicationPageUrl } from '../../functions/core/portal-pages';
+import { applicationPages } from '../../functions/web/citizen/applications';
+import { safeReturnPath } from '../../functions/web/citizen/sign-in';
 import { documentOf, fieldErrors } from '../../functions/web/fields';
 import { absoluteTimeoutMs, csrfMatches, expiresAtOf, idleTimeoutMs, lapseOf, newSession, sessionCookie } from '../../functions/web/session';
 import { fingerprint, precompiledTemplates, themedCss } from '../../local/build-web';
@@ -92,6 +95,25 @@ describe('sessions', () => {
     expect(csrfMatches(newSession(start), session.data.csrf)).toBe(false);
     expect(sessionCookie(session.id)).toBe(`siva_session=${session.id}; Path=/; HttpOnly; Secure; SameSite=Lax`);
     expect(session.id).toMatch(/^[\w-]{43}$/);
+  });
+});
+
+describe('returning after signing in', () => {
+  const id = '5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11';
+
+  it("returns to the page an e-mail links to, in either language: the same page the portal's route table serves", () => {
+    for (const language of ['lv', 'en'] as const) {
+      const path = new URL(applicationPageUrl('https://e.siva.gov.lv/', id, language)).pathname;
+      expect(path).toBe(language === 'lv' ? `/pieteikumi/${id}` : `/en/applications/${id}`);
+      expect(safeReturnPath(path, '/pieteikumi')).toBe(path);
+      expect(applicationPages.find((page) => page.name === 'application')!.paths[language].replace('{id}', id)).toBe(path);
+    }
+  });
+
+  it('returns only to a path of this site; anything else goes to my applications (no open redirect)', () => {
+    for (const hostile of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/pieteikumi\r\nSet-Cookie:x=1', ' /pieteikumi', `/${'a'.repeat(600)}`, '', null]) {
+      expect(safeReturnPath(hostile, '/pieteikumi'), String(hostile)).toBe('/pieteikumi');
+    }
   });
 });
 

@@ -182,8 +182,10 @@ describe('applicantUpdate', () => {
       expectHeading(email, language === 'lv' ? 'Ko tas nozīmē' : 'What this means');
       expect(email.html).toContain(`<html lang="${language}">`);
       expect(email.text).toContain(language === 'lv' ? 'Labdien, Līga Ozola!' : 'Hello Līga Ozola,');
-      expect(email.text).toContain(`https://e.siva.gov.lv/applications/${application.id}`);
-      expect(email.html).toContain(`href="https://e.siva.gov.lv/applications/${application.id}"`);
+      // The portal's page of the application in the reader's language (sign-in returns there), not the API's path.
+      const page = `https://e.siva.gov.lv${language === 'lv' ? '/pieteikumi/' : '/en/applications/'}${application.id}`;
+      expect(email.text).toContain(page);
+      expect(email.html).toContain(`href="${page}"`);
       expect(email.text).toContain(`${language === 'lv' ? 'Iesnieguma numurs' : 'Application number'}: ${application.reference}`);
       expect(email.text).toContain(
         `${language === 'lv' ? 'Jaunais statuss' : 'New status'}: ${statusNames[targets[type]][language]}`,

@@ -7,6 +7,7 @@
  */
 import type { Language } from '../../../schemas/primitives';
 import type { Application, NotificationKind } from '../model';
+import { applicationPageUrl } from '../portal-pages';
 import { renderEmail, type Email } from './html';
 import { applicationUrl } from './submission';
 
@@ -51,7 +52,7 @@ export const neutralNotice = (
   const words = copy[language];
   const href =
     reader === 'applicant'
-      ? applicationUrl(urls.portalUrl, application.id)
+      ? applicationPageUrl(urls.portalUrl, application.id, language)
       : reader === 'referrer'
         ? `${urls.staffPortalUrl.replace(/\/+$/, '')}/referrals/${application.id}`
         : applicationUrl(urls.staffPortalUrl, application.id);

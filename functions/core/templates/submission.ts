@@ -6,6 +6,7 @@
 import type { Language } from '../../../schemas/primitives';
 import { referrerNames, serviceNames, trackInfo } from '../../../schemas/services';
 import type { Application, ReferralRecord } from '../model';
+import { applicationPageUrl } from '../portal-pages';
 import { dateFormat } from './date-formats';
 import { renderEmail, type Email } from './html';
 
@@ -17,6 +18,7 @@ export const trackName = (application: Pick<Application, 'serviceId' | 'track'>,
 /** "Municipal social service (jurmala)": the kind of organisation and which one. */
 const referrerLabel = (referral: ReferralRecord, language: Language) => `${referrerNames[referral.kind][language]} (${referral.organisation})`;
 
+/** An application in the staff workspace (the citizen's page is core/portal-pages.ts's `applicationPageUrl`). */
 export const applicationUrl = (baseUrl: string, applicationId: string) =>
   `${baseUrl.replace(/\/+$/, '')}/applications/${applicationId}`;
 
@@ -79,7 +81,7 @@ export const applicantConfirmation = (application: Application, portalUrl: strin
     { kind: 'heading', text: copy.nextHeading },
     { kind: 'steps', items: copy.nextSteps },
     { kind: 'heading', text: copy.followHeading },
-    { kind: 'link', text: copy.followLink, href: applicationUrl(portalUrl, application.id) },
+    { kind: 'link', text: copy.followLink, href: applicationPageUrl(portalUrl, application.id, language) },
     { kind: 'paragraph', text: copy.quoteReference },
     { kind: 'paragraph', text: copy.signature },
   ]);

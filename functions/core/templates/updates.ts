@@ -14,6 +14,7 @@ import type { ApplicationStatus } from '../../../schemas/lifecycle';
 import type { Language } from '../../../schemas/primitives';
 import { serviceNames } from '../../../schemas/services';
 import type { Application, DecisionRecord } from '../model';
+import { applicationPageUrl } from '../portal-pages';
 import { dateFormat } from './date-formats';
 import { renderEmail, type Block, type Email } from './html';
 import { applicationUrl, trackName } from './submission';
@@ -564,7 +565,7 @@ export const applicantUpdate = (application: Application, change: StatusChange, 
     { kind: 'heading', text: copy.nextHeading },
     { kind: 'steps', items: explanation.next },
     { kind: 'heading', text: copy.followHeading },
-    { kind: 'link', text: copy.followLink, href: applicationUrl(portalUrl, application.id) },
+    { kind: 'link', text: copy.followLink, href: applicationPageUrl(portalUrl, application.id, language) },
     { kind: 'paragraph', text: copy.quoteReference },
     { kind: 'paragraph', text: copy.signature },
   ]);

@@ -13,6 +13,7 @@ import { getApplication, listApplicationsOf, type ApplicationRecord } from '../.
 import { rigaDate, rigaOffsetHours } from '../../core/dates';
 import { isDomainError, notFound } from '../../core/errors';
 import { nextStatus } from '../../core/lifecycle';
+import { applicationPagePaths } from '../../core/portal-pages';
 import { applicationView } from '../../core/views';
 import { currentPosition, submitDocuments, withdraw } from '../../core/workflow';
 import type { PageContext, PageRoute } from '../app';
@@ -286,7 +287,7 @@ const documentsSentPage = async (context: PageContext) => {
 
 export const applicationPages: readonly PageRoute[] = [
   { name: 'applications', paths: { lv: '/pieteikumi', en: '/en/applications' }, get: listPage, signIn: true },
-  { name: 'application', paths: { lv: '/pieteikumi/{id}', en: '/en/applications/{id}' }, get: detailPage, signIn: true },
+  { name: 'application', paths: applicationPagePaths, get: detailPage, signIn: true },
   { name: 'withdraw', paths: { lv: '/pieteikumi/{id}/atsaukt', en: '/en/applications/{id}/withdraw' }, get: withdrawPage, post: withdrawPost, signIn: true },
   { name: 'withdrawn', paths: { lv: '/pieteikumi/{id}/atsaukts', en: '/en/applications/{id}/withdrawn' }, get: withdrawnPage, signIn: true },
   { name: 'documents', paths: { lv: '/pieteikumi/{id}/dokumenti', en: '/en/applications/{id}/documents' }, get: documentsPage, post: documentsPost, signIn: true },

@@ -7,7 +7,7 @@ import type { Language } from '../../../schemas/primitives';
 import type { PageContext, PageRoute } from '../app';
 
 /** Only a path of this site may be returned to after signing in (no open redirect). */
-const safeReturnPath = (value: string | null | undefined, fallback: string) =>
+export const safeReturnPath = (value: string | null | undefined, fallback: string) =>
   value && /^\/(?![/\\])[\w\-./%~]*$/.test(value) && value.length <= 512 ? value : fallback;
 
 const signIn = async ({ deps, language, query, session, changed, redirect, href }: PageContext) => {

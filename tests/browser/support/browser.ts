@@ -83,10 +83,23 @@ export const choose = async (page: Page, name: string, value: string) => {
   if (!(await focusedMatches(page, `input[name="${name}"][value="${value}"]:checked`))) await page.keyboard.press('Space');
 };
 
-/** Tabs to a select and picks the option by typing the start of its visible text, as keyboard users do. */
-export const select = async (page: Page, name: string, textStart: string) => {
+/**
+ * Tabs to a native select and moves to the option with the arrow keys: a closed select changes its value with each
+ * press (Chromium on Linux and Windows), without a pointer or the option list opened. Down first, then up.
+ */
+export const select = async (page: Page, name: string, value: string) => {
   await tabTo(page, `select[name="${name}"]`);
-  await page.keyboard.type(textStart);
+  const selected = () => page.evaluate<string>('document.activeElement?.value ?? ""');
+  for (const key of ['ArrowDown', 'ArrowUp']) {
+    let current = await selected();
+    while (current !== value) {
+      await page.keyboard.press(key);
+      const next = await selected();
+      if (next === current) break;
+      current = next;
+    }
+  }
+  expect(await selected(), `${name} reached with the arrow keys`).toBe(value);
 };
 
 export const tick = async (page: Page, name: string) => {
@@ -104,8 +117,12 @@ export const submit = async (page: Page, buttonText?: string) => {
 export const follow = async (page: Page, text: string) => {
   for (let presses = 0; presses < 120; presses += 1) {
     const focused = await page.evaluate<string>("document.activeElement?.tagName === 'A' ? document.activeElement.textContent.trim() : ''");
-    if (focused === text) break;
+    if (focused === text) {
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      return;
+    }
     await page.keyboard.press('Tab');
   }
-  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  // Pressing Enter on whatever has focus would follow some other link and fail later, far from the cause.
+  throw new Error(`the link "${text}" not reached with Tab on ${new URL(page.url()).pathname}`);
 };

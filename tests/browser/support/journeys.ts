@@ -63,7 +63,7 @@ export const applyForSocialRehabilitation = async (page: Page, language: Languag
   await step(page, `apply: track (${language})`, () => choose(page, 'track', 'functional-impairment'), check);
   await step(page, `apply: date of birth (${language})`, () => typeInto(page, 'applicant.dateOfBirth', options.representing ? '1990-04-04' : '1980-02-02'), check);
   await step(page, `apply: address (${language})`, async () => {
-    await select(page, 'applicant.address.municipality', 'Jūrmal');
+    await select(page, 'applicant.address.municipality', 'jurmala');
     await typeInto(page, 'applicant.address.line', 'Dubultu prospekts 71');
     await typeInto(page, 'applicant.address.postcode', 'LV-2015');
   }, check);

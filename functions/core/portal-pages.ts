@@ -1,0 +1,13 @@
+/**
+ * The citizen portal's pages that other parts of the system link to (the e-mails to citizens). Defined here, in
+ * core, so that the portal's route table (functions/web/citizen/applications.ts) serves exactly the address an
+ * e-mail links to: a link cannot drift away from the page it means.
+ */
+import type { Language } from '../../schemas/primitives';
+
+/** One application, as its applicant (or their representative) reads it after signing in. */
+export const applicationPagePaths = { lv: '/pieteikumi/{id}', en: '/en/applications/{id}' } as const satisfies Record<Language, string>;
+
+/** The portal page of an application in the reader's language; signing in on the way returns the reader to it. */
+export const applicationPageUrl = (portalUrl: string, applicationId: string, language: Language) =>
+  `${portalUrl.replace(/\/+$/, '')}${applicationPagePaths[language].replace('{id}', encodeURIComponent(applicationId))}`;
