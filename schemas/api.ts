@@ -455,7 +455,7 @@ const uploadStatusContract = (tag: 'Applications' | 'Referrals', description: st
     request: { path: UploadPath },
     response: { status: 200, description: 'The state.', schema: UploadStatus },
   }) as const satisfies RouteContract;
-const downloadContract = (tag: 'Staff', summary: string, summaryLv: string, whose: string) =>
+const downloadContract = (tag: 'Staff' | 'Referrals', summary: string, summaryLv: string, whose: string) =>
   ({
     tag,
     summary,
@@ -643,6 +643,22 @@ export const routeContracts = {
     'Download an attachment',
     'Lejupielādēt pielikumu',
     'Only scanned, checked files are ever attached. The read is recorded on the timeline (who, when, which attachment).',
+  ),
+  'POST /referrals/{id}/documents': {
+    tag: 'Referrals',
+    summary: 'Send the requested documents for a referral',
+    summaryLv: 'Iesniegt nosūtījumam pieprasītos dokumentus',
+    description:
+      'After a request for documents: the referring organisation reports documents as sent, or attaches files it uploaded (`sentBy: "upload"` with an `uploadId` from `POST /referrals/{id}/uploads`, once clean; another\'s upload does not exist for the caller, 404). Staff are alerted and the referral goes back under review. Send the `version` you saw as `expectedVersion`: a stale one gets 409; in any other status than `documents_requested`, 422.',
+    request: { path: ApplicationIdPath, body: DocumentsSubmitted },
+    response: { status: 200, description: 'Under review again.', schema: TransitionResult },
+    refusals: [409, 422],
+  },
+  'GET /referrals/{id}/attachments/{attachmentId}': downloadContract(
+    'Referrals',
+    'Download an attachment the organisation uploaded',
+    'Lejupielādēt iestādes augšupielādēto pielikumu',
+    "Only files the caller's organisation uploaded and attached; any other attachment does not exist for the caller (404). The read is recorded on the timeline (who, when, which attachment).",
   ),
 } as const satisfies Record<RouteKey, RouteContract>;
 

@@ -18,7 +18,7 @@ import { canRead } from './access';
 import { DomainError, notEligible, notFound, validationFailed } from './errors';
 import { kindOfContentType, sniff } from './file-type';
 import { timelineEventId } from './applications';
-import type { Application, Principal, TimelineEvent } from './model';
+import type { Application, Principal, PrincipalFor, TimelineEvent, WorkforceRole } from './model';
 
 /** Who uploaded: the account, and for referring officers their organisation (their colleagues may read it). */
 export interface Uploader {
@@ -88,7 +88,7 @@ export interface UploadStore {
   settle(upload: Upload, settlement: Settlement, at: string): Promise<boolean>;
   findAttachment(applicationId: string, attachmentId: string): Promise<Attachment | undefined>;
   listAttachments(applicationId: string): Promise<Attachment[]>;
-  /** Records a staff member's read of an attachment on the application's timeline. */
+  /** Records a staff member's or an officer's read of an attachment on the application's timeline. */
   appendEvent(event: TimelineEvent): Promise<void>;
 }
 
@@ -311,29 +311,28 @@ export const promoteUpload = async (deps: Omit<UploadDeps, 'newId'>, quarantineK
 
 /**
  * GET …/attachments/{attachmentId}: a link valid for a minute. Staff of the service read every
- * attachment (the read goes on the timeline); a referring officer reads what their organisation uploaded.
+ * attachment; a referring officer reads what their organisation uploaded (docs/documents.md).
+ * Either read goes on the timeline, as opening the record does.
  */
 export const attachmentLink = async (
   deps: UploadDeps,
-  principal: Principal,
+  principal: PrincipalFor<WorkforceRole>,
   applicationId: string,
   attachmentId: string,
 ): Promise<{ url: string; attachment: Attachment }> => {
   await readableApplication(deps.store, principal, applicationId);
   const attachment = await deps.store.findAttachment(applicationId, attachmentId);
   if (!attachment || (principal.role !== 'staff' && !isUploaderOf(principal, attachment.uploader))) throw notFound();
-  if (principal.role === 'staff') {
-    // Like opening the record: who read which attachment, and when; nothing of its content.
-    const at = deps.clock().toISOString();
-    await deps.store.appendEvent({
-      applicationId,
-      id: timelineEventId(at, deps.newId()),
-      type: 'viewed_by_staff',
-      at,
-      actor: { role: 'staff', subject: principal.subject },
-      details: { attachmentId },
-    });
-  }
+  // Who read which attachment, and when; nothing of its content.
+  const at = deps.clock().toISOString();
+  await deps.store.appendEvent({
+    applicationId,
+    id: timelineEventId(at, deps.newId()),
+    type: principal.role === 'staff' ? 'viewed_by_staff' : 'viewed_by_referrer',
+    at,
+    actor: { role: principal.role, subject: principal.subject },
+    details: { attachmentId },
+  });
   const url = await deps.storage.presignDownload({
     evidenceKey: attachment.evidenceKey,
     fileName: attachment.fileName,

@@ -344,4 +344,28 @@ export const fuzzRegistry: Record<string, RouteFuzz> = {
     hostilePath: othersWith('attachmentId'),
     mayAccept: anyApplication,
   },
+
+  'POST /referrals/{id}/documents': {
+    roles: [...referrerKinds] as RouteFuzz['roles'],
+    valid: (world) =>
+      fc.constantFrom(...world.referrer.ids).map((id) => ({
+        as: 'referrer' as const,
+        path: { id },
+        body: { expectedVersion: noSuchVersion, documents: [{ name: 'Izziņa par ienākumiem', number: 'IZ-1', sentBy: 'post' }] },
+      })),
+    validAnswers: [409],
+    body: DocumentsSubmitted,
+    path: ApplicationIdPath,
+    hostilePath: othersIds,
+    mayAccept: holderOnly,
+  },
+
+  'GET /referrals/{id}/attachments/{attachmentId}': {
+    roles: [...referrerKinds] as RouteFuzz['roles'],
+    valid: (world) => withUnknown('attachmentId')(world, 'referrer'),
+    validAnswers: [404],
+    path: AttachmentPath,
+    hostilePath: othersWith('attachmentId'),
+    mayAccept: holderOnly,
+  },
 };
