@@ -310,9 +310,9 @@ export const promoteUpload = async (deps: Omit<UploadDeps, 'newId'>, quarantineK
 };
 
 /**
- * GET …/attachments/{attachmentId}: a link valid for a minute. Staff of the service read every
- * attachment; a referring officer reads what their organisation uploaded (docs/documents.md).
- * Either read goes on the timeline, as opening the record does.
+ * GET …/attachments/{attachmentId}: a link valid for a minute. Staff of the service read every attachment; a
+ * referring officer reads what their organisation uploaded. Either read goes on the timeline, as opening the
+ * record does (docs/documents.md, "Who attaches and downloads what").
  */
 export const attachmentLink = async (
   deps: UploadDeps,
