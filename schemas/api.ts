@@ -455,6 +455,16 @@ const uploadStatusContract = (tag: 'Applications' | 'Referrals', description: st
     request: { path: UploadPath },
     response: { status: 200, description: 'The state.', schema: UploadStatus },
   }) as const satisfies RouteContract;
+const documentsContract = (tag: 'Applications' | 'Referrals', summary: string, summaryLv: string, description: string) =>
+  ({
+    tag,
+    summary,
+    summaryLv,
+    description,
+    request: { path: ApplicationIdPath, body: DocumentsSubmitted },
+    response: { status: 200, description: 'Under review again.', schema: TransitionResult },
+    refusals: [409, 422],
+  }) as const satisfies RouteContract;
 const downloadContract = (tag: 'Staff' | 'Referrals', summary: string, summaryLv: string, whose: string) =>
   ({
     tag,
@@ -552,15 +562,12 @@ export const routeContracts = {
     response: { status: 200, description: 'Withdrawn.', schema: TransitionResult },
     refusals: [409, 422],
   },
-  'POST /applications/{id}/documents': {
-    tag: 'Applications',
-    summary: 'Report the requested documents as sent',
-    summaryLv: 'Paziņot, ka pieprasītie dokumenti nosūtīti',
-    description: 'After a request for documents: the applicant says which documents they sent and how; staff are alerted and the application goes back under review.',
-    request: { path: ApplicationIdPath, body: DocumentsSubmitted },
-    response: { status: 200, description: 'Under review again.', schema: TransitionResult },
-    refusals: [409, 422],
-  },
+  'POST /applications/{id}/documents': documentsContract(
+    'Applications',
+    'Report the requested documents as sent',
+    'Paziņot, ka pieprasītie dokumenti nosūtīti',
+    'After a request for documents: the applicant says which documents they sent and how; staff are alerted and the application goes back under review.',
+  ),
   'GET /staff/applications': {
     tag: 'Staff',
     summary: 'Work list of a service',
@@ -644,16 +651,12 @@ export const routeContracts = {
     'Lejupielādēt pielikumu',
     'Only scanned, checked files are ever attached. The read is recorded on the timeline (who, when, which attachment).',
   ),
-  'POST /referrals/{id}/documents': {
-    tag: 'Referrals',
-    summary: 'Send the requested documents for a referral',
-    summaryLv: 'Iesniegt nosūtījumam pieprasītos dokumentus',
-    description:
-      'After a request for documents: the referring organisation reports documents as sent, or attaches files it uploaded (`sentBy: "upload"` with an `uploadId` from `POST /referrals/{id}/uploads`, once clean; another\'s upload does not exist for the caller, 404). Staff are alerted and the referral goes back under review. Send the `version` you saw as `expectedVersion`: a stale one gets 409; in any other status than `documents_requested`, 422.',
-    request: { path: ApplicationIdPath, body: DocumentsSubmitted },
-    response: { status: 200, description: 'Under review again.', schema: TransitionResult },
-    refusals: [409, 422],
-  },
+  'POST /referrals/{id}/documents': documentsContract(
+    'Referrals',
+    'Send the requested documents for a referral',
+    'Iesniegt nosūtījumam pieprasītos dokumentus',
+    'After a request for documents: the referring organisation reports documents as sent, or attaches files it uploaded (`sentBy: "upload"` with an `uploadId` from `POST /referrals/{id}/uploads`, once clean; another\'s upload does not exist for the caller, 404). Staff are alerted and the referral goes back under review. Send the `version` you saw as `expectedVersion`: a stale one gets 409; in any other status than `documents_requested`, 422.',
+  ),
   'GET /referrals/{id}/attachments/{attachmentId}': downloadContract(
     'Referrals',
     'Download an attachment the organisation uploaded',
