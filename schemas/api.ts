@@ -154,6 +154,19 @@ export const ApplicationView = z.object({
 });
 
 /** Staff's view: the applicant's, plus who did what, the notifications and the decisions possible now. */
+/** A document uploaded, scanned, checked and attached; `href` answers a 303 to a 60-second download link. */
+const AttachmentEntry = z.object({
+  id: UploadId,
+  documentType: z.enum(documentTypes),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.int(),
+  sha256: z.string(),
+  attachedAt: Timestamp,
+  uploadedBy: z.string(),
+  href: z.string(),
+});
+
 export const StaffApplicationView = z.looseObject({
   ...ApplicationView.shape,
   timeline: z.array(z.object({ ...TimelineEntry.shape, actor: z.object({ role: z.string(), subject: z.string() }) })),
@@ -168,21 +181,11 @@ export const StaffApplicationView = z.looseObject({
     }),
   ),
   allowedDecisions: z.array(z.enum(decisionTypes)),
-  /** Documents uploaded, scanned, checked and attached; `href` answers a 303 to a 60-second download link. */
-  attachments: z.array(
-    z.object({
-      id: UploadId,
-      documentType: z.enum(documentTypes),
-      fileName: z.string(),
-      contentType: z.string(),
-      size: z.int(),
-      sha256: z.string(),
-      attachedAt: Timestamp,
-      uploadedBy: z.string(),
-      href: z.string(),
-    }),
-  ),
+  attachments: z.array(AttachmentEntry),
 });
+
+/** A referral as its organisation reads it, with the files the organisation attached. */
+export const ReferralView = z.object({ ...ApplicationView.shape, attachments: z.array(AttachmentEntry) });
 
 /** The answer to a decision, a withdrawal or documents sent: the new status and version, and what may come next. */
 export const TransitionResult = z.object({
@@ -360,6 +363,7 @@ export const namedSchemas: Readonly<Record<string, Schema>> = {
   CitizenApplicationSummary,
   CitizenApplicationPage,
   ApplicationView,
+  ReferralView,
   ReferralSummary,
   ReferralPage,
   EligibilityAnswer,
@@ -524,9 +528,10 @@ export const routeContracts = {
     tag: 'Referrals',
     summary: 'One referral with its timeline',
     summaryLv: 'Nosūtījums un tā virzība',
-    description: "For the referring organisation; another organisation's referral does not exist for the caller (404).",
+    description:
+      "For the referring organisation, with the files it attached (each `href` answers a 303 to a 60-second download link); another organisation's referral does not exist for the caller (404).",
     request: { path: ApplicationIdPath },
-    response: { status: 200, description: 'The referral.', schema: ApplicationView },
+    response: { status: 200, description: 'The referral.', schema: ReferralView },
   },
   'POST /services/{serviceId}/eligibility': {
     tag: 'Services',

@@ -14,7 +14,7 @@ import {
   type UploadRequest,
   type UploadState,
 } from '../../schemas/uploads';
-import { canRead } from './access';
+import { canRead, readLink } from './access';
 import { DomainError, notEligible, notFound, validationFailed } from './errors';
 import { kindOfContentType, sniff } from './file-type';
 import { timelineEventId } from './applications';
@@ -243,8 +243,8 @@ export const attachmentOf = (upload: Upload, eventId: string, at: string): Attac
   eventId,
 });
 
-/** An attachment as staff see it listed: what it is, and where to download it (GET answers 303). */
-export const attachmentView = (attachment: Attachment) => ({
+/** An attachment as a workforce reader sees it listed: what it is, and where they download it (GET answers 303). */
+const attachmentView = (attachment: Attachment, principal: PrincipalFor<WorkforceRole>) => ({
   id: attachment.id,
   documentType: attachment.documentType,
   fileName: attachment.fileName,
@@ -253,8 +253,17 @@ export const attachmentView = (attachment: Attachment) => ({
   sha256: attachment.sha256,
   attachedAt: attachment.attachedAt,
   uploadedBy: attachment.uploader.role,
-  href: `/staff/applications/${attachment.applicationId}/attachments/${attachment.id}`,
+  href: `${principal.role === 'staff' ? `/staff/applications/${attachment.applicationId}` : readLink(principal, attachment.applicationId)}/attachments/${attachment.id}`,
 });
+
+/**
+ * The attachments of an application the caller may already read, as they may download them: staff every one,
+ * a referring officer those their organisation uploaded (docs/documents.md, "Who attaches and downloads what").
+ */
+export const attachmentsFor = async (store: Pick<UploadStore, 'listAttachments'>, principal: PrincipalFor<WorkforceRole>, applicationId: string) =>
+  (await store.listAttachments(applicationId))
+    .filter((attachment) => principal.role === 'staff' || isUploaderOf(principal, attachment.uploader))
+    .map((attachment) => attachmentView(attachment, principal));
 
 /** The checks of the promote step, on the bytes themselves: the scanner looks for malware, not for lies about the file. */
 export const checkBytes = (upload: Pick<Upload, 'size' | 'contentType'>, bytes: Uint8Array): RejectionReason | undefined => {

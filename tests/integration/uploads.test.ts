@@ -317,7 +317,12 @@ describe("a referring organisation's documents", () => {
     expect(attached.status).toBe(200);
     expect(attached.body).toMatchObject({ status: 'under_review', version: 4, event: { type: 'documents_submitted', details: { count: 1, attached: 1 } } });
 
-    const answer = await download(`${base}/attachments/${uploadId}`, referral.filer);
+    // The colleague uploaded it; the filer finds it on the referral, with where to download it.
+    const seen = await api(base, { token: referral.filer });
+    expect(seen.body.attachments).toEqual([
+      expect.objectContaining({ id: uploadId, documentType: 'other', fileName: 'izziņa.pdf', size: bytes.length, href: `${base}/attachments/${uploadId}` }),
+    ]);
+    const answer = await download(seen.body.attachments[0].href, referral.filer);
     expect(answer.status).toBe(303);
     expect(answer.headers.get('cache-control')).toBe('no-store');
     const link = new URL(answer.headers.get('location')!);
@@ -350,6 +355,10 @@ describe("a referring organisation's documents", () => {
     expect((await sendDocuments(`/applications/${referral.id}`, referral.client, [clientUpload])).status).toBe(200);
 
     expect((await download(`/referrals/${referral.id}/attachments/${clientUpload}`, referral.filer)).status).toBe(404);
+    // The officer's view of the referral lists none of the client's files; staff's lists them all.
+    expect((await api(`/referrals/${referral.id}`, { token: referral.filer })).body.attachments).toEqual([]);
+    const staffView = await api(`/staff/applications/${referral.id}`, { token: referral.reviewer });
+    expect(staffView.body.attachments).toEqual([expect.objectContaining({ id: clientUpload, href: `/staff/applications/${referral.id}/attachments/${clientUpload}` })]);
     expect((await download(`/staff/applications/${referral.id}/attachments/${clientUpload}`, referral.reviewer)).status).toBe(303);
   });
 });
