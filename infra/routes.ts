@@ -120,7 +120,7 @@ export const functions = {
   },
   'submit-documents': {
     entry: 'functions/submit-documents/handler.ts',
-    description: 'The applicant reports the requested documents as sent; staff are alerted',
+    description: 'The applicant or the referring officer reports the requested documents as sent or attaches uploads; staff are alerted',
     tableAccess: 'read-write',
     indexes: [],
     sendsEmail: false,
@@ -248,6 +248,14 @@ export const functions = {
     sendsEmail: false,
     buckets: { evidence: ['read'] },
   },
+  'download-referral-attachment': {
+    entry: 'functions/download-referral-attachment/handler.ts',
+    description: "Redirects a referring officer to a 60-second download link of a file their organisation attached; the read is recorded",
+    tableAccess: 'read-write',
+    indexes: [],
+    sendsEmail: false,
+    buckets: { evidence: ['read'] },
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof functions;
@@ -297,6 +305,8 @@ export const routes = [
   { method: 'POST', path: '/referrals/{id}/uploads', function: 'create-upload', audience: 'workforce' },
   { method: 'GET', path: '/referrals/{id}/uploads/{uploadId}', function: 'get-upload', audience: 'workforce' },
   { method: 'GET', path: '/staff/applications/{id}/attachments/{attachmentId}', function: 'download-attachment', audience: 'workforce' },
+  { method: 'POST', path: '/referrals/{id}/documents', function: 'submit-documents', audience: 'workforce' },
+  { method: 'GET', path: '/referrals/{id}/attachments/{attachmentId}', function: 'download-referral-attachment', audience: 'workforce' },
 ] as const satisfies readonly RouteDefinition[];
 
 /**

@@ -154,6 +154,19 @@ export const ApplicationView = z.object({
 });
 
 /** Staff's view: the applicant's, plus who did what, the notifications and the decisions possible now. */
+/** A document uploaded, scanned, checked and attached; `href` answers a 303 to a 60-second download link. */
+const AttachmentEntry = z.object({
+  id: UploadId,
+  documentType: z.enum(documentTypes),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.int(),
+  sha256: z.string(),
+  attachedAt: Timestamp,
+  uploadedBy: z.string(),
+  href: z.string(),
+});
+
 export const StaffApplicationView = z.looseObject({
   ...ApplicationView.shape,
   timeline: z.array(z.object({ ...TimelineEntry.shape, actor: z.object({ role: z.string(), subject: z.string() }) })),
@@ -168,21 +181,11 @@ export const StaffApplicationView = z.looseObject({
     }),
   ),
   allowedDecisions: z.array(z.enum(decisionTypes)),
-  /** Documents uploaded, scanned, checked and attached; `href` answers a 303 to a 60-second download link. */
-  attachments: z.array(
-    z.object({
-      id: UploadId,
-      documentType: z.enum(documentTypes),
-      fileName: z.string(),
-      contentType: z.string(),
-      size: z.int(),
-      sha256: z.string(),
-      attachedAt: Timestamp,
-      uploadedBy: z.string(),
-      href: z.string(),
-    }),
-  ),
+  attachments: z.array(AttachmentEntry),
 });
+
+/** A referral as its organisation reads it, with the files the organisation attached. */
+export const ReferralView = z.object({ ...ApplicationView.shape, attachments: z.array(AttachmentEntry) });
 
 /** The answer to a decision, a withdrawal or documents sent: the new status and version, and what may come next. */
 export const TransitionResult = z.object({
@@ -360,6 +363,7 @@ export const namedSchemas: Readonly<Record<string, Schema>> = {
   CitizenApplicationSummary,
   CitizenApplicationPage,
   ApplicationView,
+  ReferralView,
   ReferralSummary,
   ReferralPage,
   EligibilityAnswer,
@@ -455,7 +459,17 @@ const uploadStatusContract = (tag: 'Applications' | 'Referrals', description: st
     request: { path: UploadPath },
     response: { status: 200, description: 'The state.', schema: UploadStatus },
   }) as const satisfies RouteContract;
-const downloadContract = (tag: 'Staff', summary: string, summaryLv: string, whose: string) =>
+const documentsContract = (tag: 'Applications' | 'Referrals', summary: string, summaryLv: string, description: string) =>
+  ({
+    tag,
+    summary,
+    summaryLv,
+    description,
+    request: { path: ApplicationIdPath, body: DocumentsSubmitted },
+    response: { status: 200, description: 'Under review again.', schema: TransitionResult },
+    refusals: [409, 422],
+  }) as const satisfies RouteContract;
+const downloadContract = (tag: 'Staff' | 'Referrals', summary: string, summaryLv: string, whose: string) =>
   ({
     tag,
     summary,
@@ -514,9 +528,10 @@ export const routeContracts = {
     tag: 'Referrals',
     summary: 'One referral with its timeline',
     summaryLv: 'Nosūtījums un tā virzība',
-    description: "For the referring organisation; another organisation's referral does not exist for the caller (404).",
+    description:
+      "For the referring organisation, with the files it attached (each `href` answers a 303 to a 60-second download link); another organisation's referral does not exist for the caller (404).",
     request: { path: ApplicationIdPath },
-    response: { status: 200, description: 'The referral.', schema: ApplicationView },
+    response: { status: 200, description: 'The referral.', schema: ReferralView },
   },
   'POST /services/{serviceId}/eligibility': {
     tag: 'Services',
@@ -552,15 +567,12 @@ export const routeContracts = {
     response: { status: 200, description: 'Withdrawn.', schema: TransitionResult },
     refusals: [409, 422],
   },
-  'POST /applications/{id}/documents': {
-    tag: 'Applications',
-    summary: 'Report the requested documents as sent',
-    summaryLv: 'Paziņot, ka pieprasītie dokumenti nosūtīti',
-    description: 'After a request for documents: the applicant says which documents they sent and how; staff are alerted and the application goes back under review.',
-    request: { path: ApplicationIdPath, body: DocumentsSubmitted },
-    response: { status: 200, description: 'Under review again.', schema: TransitionResult },
-    refusals: [409, 422],
-  },
+  'POST /applications/{id}/documents': documentsContract(
+    'Applications',
+    'Report the requested documents as sent',
+    'Paziņot, ka pieprasītie dokumenti nosūtīti',
+    'After a request for documents: the applicant says which documents they sent and how; staff are alerted and the application goes back under review.',
+  ),
   'GET /staff/applications': {
     tag: 'Staff',
     summary: 'Work list of a service',
@@ -643,6 +655,18 @@ export const routeContracts = {
     'Download an attachment',
     'Lejupielādēt pielikumu',
     'Only scanned, checked files are ever attached. The read is recorded on the timeline (who, when, which attachment).',
+  ),
+  'POST /referrals/{id}/documents': documentsContract(
+    'Referrals',
+    'Send the requested documents for a referral',
+    'Iesniegt nosūtījumam pieprasītos dokumentus',
+    'After a request for documents: the referring organisation reports documents as sent, or attaches files it uploaded (`sentBy: "upload"` with an `uploadId` from `POST /referrals/{id}/uploads`, once clean; another\'s upload does not exist for the caller, 404). Staff are alerted and the referral goes back under review. Send the `version` you saw as `expectedVersion`: a stale one gets 409; in any other status than `documents_requested`, 422.',
+  ),
+  'GET /referrals/{id}/attachments/{attachmentId}': downloadContract(
+    'Referrals',
+    'Download an attachment the organisation uploaded',
+    'Lejupielādēt iestādes augšupielādēto pielikumu',
+    "Only files the caller's organisation uploaded and attached; any other attachment does not exist for the caller (404). The read is recorded on the timeline (who, when, which attachment).",
   ),
 } as const satisfies Record<RouteKey, RouteContract>;
 

@@ -14,11 +14,11 @@ import {
   type UploadRequest,
   type UploadState,
 } from '../../schemas/uploads';
-import { canRead } from './access';
+import { canRead, readLink } from './access';
 import { DomainError, notEligible, notFound, validationFailed } from './errors';
 import { kindOfContentType, sniff } from './file-type';
 import { timelineEventId } from './applications';
-import type { Application, Principal, TimelineEvent } from './model';
+import type { Application, Principal, PrincipalFor, TimelineEvent, WorkforceRole } from './model';
 
 /** Who uploaded: the account, and for referring officers their organisation (their colleagues may read it). */
 export interface Uploader {
@@ -88,7 +88,7 @@ export interface UploadStore {
   settle(upload: Upload, settlement: Settlement, at: string): Promise<boolean>;
   findAttachment(applicationId: string, attachmentId: string): Promise<Attachment | undefined>;
   listAttachments(applicationId: string): Promise<Attachment[]>;
-  /** Records a staff member's read of an attachment on the application's timeline. */
+  /** Records a staff member's or an officer's read of an attachment on the application's timeline. */
   appendEvent(event: TimelineEvent): Promise<void>;
 }
 
@@ -243,8 +243,8 @@ export const attachmentOf = (upload: Upload, eventId: string, at: string): Attac
   eventId,
 });
 
-/** An attachment as staff see it listed: what it is, and where to download it (GET answers 303). */
-export const attachmentView = (attachment: Attachment) => ({
+/** An attachment as a workforce reader sees it listed: what it is, and where they download it (GET answers 303). */
+const attachmentView = (attachment: Attachment, principal: PrincipalFor<WorkforceRole>) => ({
   id: attachment.id,
   documentType: attachment.documentType,
   fileName: attachment.fileName,
@@ -253,8 +253,17 @@ export const attachmentView = (attachment: Attachment) => ({
   sha256: attachment.sha256,
   attachedAt: attachment.attachedAt,
   uploadedBy: attachment.uploader.role,
-  href: `/staff/applications/${attachment.applicationId}/attachments/${attachment.id}`,
+  href: `${principal.role === 'staff' ? `/staff/applications/${attachment.applicationId}` : readLink(principal, attachment.applicationId)}/attachments/${attachment.id}`,
 });
+
+/**
+ * The attachments of an application the caller may already read, as they may download them: staff every one,
+ * a referring officer those their organisation uploaded (docs/documents.md, "Who attaches and downloads what").
+ */
+export const attachmentsFor = async (store: Pick<UploadStore, 'listAttachments'>, principal: PrincipalFor<WorkforceRole>, applicationId: string) =>
+  (await store.listAttachments(applicationId))
+    .filter((attachment) => principal.role === 'staff' || isUploaderOf(principal, attachment.uploader))
+    .map((attachment) => attachmentView(attachment, principal));
 
 /** The checks of the promote step, on the bytes themselves: the scanner looks for malware, not for lies about the file. */
 export const checkBytes = (upload: Pick<Upload, 'size' | 'contentType'>, bytes: Uint8Array): RejectionReason | undefined => {
@@ -310,30 +319,29 @@ export const promoteUpload = async (deps: Omit<UploadDeps, 'newId'>, quarantineK
 };
 
 /**
- * GET …/attachments/{attachmentId}: a link valid for a minute. Staff of the service read every
- * attachment (the read goes on the timeline); a referring officer reads what their organisation uploaded.
+ * GET …/attachments/{attachmentId}: a link valid for a minute. Staff of the service read every attachment; a
+ * referring officer reads what their organisation uploaded. Either read goes on the timeline, as opening the
+ * record does (docs/documents.md, "Who attaches and downloads what").
  */
 export const attachmentLink = async (
   deps: UploadDeps,
-  principal: Principal,
+  principal: PrincipalFor<WorkforceRole>,
   applicationId: string,
   attachmentId: string,
 ): Promise<{ url: string; attachment: Attachment }> => {
   await readableApplication(deps.store, principal, applicationId);
   const attachment = await deps.store.findAttachment(applicationId, attachmentId);
   if (!attachment || (principal.role !== 'staff' && !isUploaderOf(principal, attachment.uploader))) throw notFound();
-  if (principal.role === 'staff') {
-    // Like opening the record: who read which attachment, and when; nothing of its content.
-    const at = deps.clock().toISOString();
-    await deps.store.appendEvent({
-      applicationId,
-      id: timelineEventId(at, deps.newId()),
-      type: 'viewed_by_staff',
-      at,
-      actor: { role: 'staff', subject: principal.subject },
-      details: { attachmentId },
-    });
-  }
+  // Who read which attachment, and when; nothing of its content.
+  const at = deps.clock().toISOString();
+  await deps.store.appendEvent({
+    applicationId,
+    id: timelineEventId(at, deps.newId()),
+    type: principal.role === 'staff' ? 'viewed_by_staff' : 'viewed_by_referrer',
+    at,
+    actor: { role: principal.role, subject: principal.subject },
+    details: { attachmentId },
+  });
   const url = await deps.storage.presignDownload({
     evidenceKey: attachment.evidenceKey,
     fileName: attachment.fileName,

@@ -225,19 +225,27 @@ export const withdraw = async (deps: WorkflowDeps, principal: CitizenPrincipal, 
 };
 
 /**
- * POST /applications/{id}/documents: the applicant reports the documents asked for as sent
- * (by e-mail, post or in person) or attaches clean uploads; staff are alerted. Only counts are
- * recorded on the timeline: the documents' names can reveal health data, and the documents
+ * The application, if the caller may send documents for it: the citizen who may act on it, or an
+ * officer of the organisation that referred it (docs/access.md); anyone else's is a 404.
+ */
+const applicationToSendFor = (deps: WorkflowDeps, principal: CitizenPrincipal | ReferrerPrincipal, id: string) =>
+  principal.role === 'citizen' ? ownApplication(deps, principal, id) : applicationFor(deps, principal, id);
+
+/**
+ * POST /applications/{id}/documents (and /referrals/{id}/documents for the referring organisation):
+ * the documents asked for are reported as sent (by e-mail, post or in person) or clean uploads are
+ * attached, only the caller's own (an officer's: their organisation's); staff are alerted. Only counts
+ * are recorded on the timeline: the documents' names can reveal health data, and the documents
  * themselves reach the agency (uploads as attachments, in the same transaction).
  */
 export const submitDocuments = async (
   deps: WorkflowDeps,
   uploads: Pick<UploadDeps, 'store'>,
-  principal: CitizenPrincipal,
+  principal: CitizenPrincipal | ReferrerPrincipal,
   id: string,
   request: DocumentsSubmitted,
 ): Promise<Transition> => {
-  const application = await ownApplication(deps, principal, id);
+  const application = await applicationToSendFor(deps, principal, id);
   const named = request.documents.flatMap((document, index) =>
     document.sentBy === 'upload' ? [{ uploadId: document.uploadId, path: ['documents', index, 'uploadId'] }] : [],
   );
@@ -250,7 +258,7 @@ export const submitDocuments = async (
       'submit-documents',
       {
         type: 'documents_submitted',
-        actor: { role: 'citizen', subject: principal.subject },
+        actor: { role: principal.role, subject: principal.subject },
         details: { count: request.documents.length, ...(clean.length > 0 && { attached: clean.length }) },
       },
       undefined,

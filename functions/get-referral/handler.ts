@@ -1,12 +1,20 @@
 import { ApplicationIdPath } from '../../schemas/lifecycle';
 import { referrerKinds } from '../../schemas/services';
+import { createUploadRepository } from '../adapters/upload-repository';
+import { attachmentsFor } from '../core/uploads';
 import { applicationView } from '../core/views';
 import { currentPosition, openForReferrer } from '../core/workflow';
 import { httpRoute, json } from '../http/route';
-import { issuers, rules, workflowDeps } from '../wiring';
+import { documentClient, issuers, rules, tableName, workflowDeps } from '../wiring';
 
-/** GET /referrals/{id}: one of the organisation's referrals with status and timeline (the read is recorded); another organisation's is 404. */
+const uploads = createUploadRepository(documentClient, tableName);
+
+/**
+ * GET /referrals/{id}: one of the organisation's referrals with status, timeline and the files the organisation
+ * attached (the read is recorded); another organisation's is 404.
+ */
 export const handler = httpRoute({ roles: referrerKinds, issuers, path: ApplicationIdPath }, async ({ principal, path }) => {
   const record = await openForReferrer(workflowDeps, principal, path.id);
-  return json(200, applicationView(record, rules, await currentPosition(workflowDeps, record.application)));
+  const attachments = await attachmentsFor(uploads, principal, path.id);
+  return json(200, { ...applicationView(record, rules, await currentPosition(workflowDeps, record.application)), attachments });
 });

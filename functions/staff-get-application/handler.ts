@@ -3,7 +3,7 @@ import { currentPosition, openForStaff } from '../core/workflow';
 import { staffView } from '../core/views';
 import { httpRoute, json } from '../http/route';
 import { createUploadRepository } from '../adapters/upload-repository';
-import { attachmentView } from '../core/uploads';
+import { attachmentsFor } from '../core/uploads';
 import { documentClient, issuers, rules, tableName, workflowDeps } from '../wiring';
 
 const uploads = createUploadRepository(documentClient, tableName);
@@ -11,6 +11,6 @@ const uploads = createUploadRepository(documentClient, tableName);
 /** GET /staff/applications/{id}: the full record with timeline, decisions and notifications; the read is recorded. */
 export const handler = httpRoute({ roles: ['staff'], issuers, path: ApplicationIdPath }, async ({ principal, path }) => {
   const record = await openForStaff(workflowDeps, principal, path.id);
-  const attachments = (await uploads.listAttachments(path.id)).map(attachmentView);
+  const attachments = await attachmentsFor(uploads, principal, path.id);
   return json(200, { ...staffView(record, rules, await currentPosition(workflowDeps, record.application)), attachments });
 });

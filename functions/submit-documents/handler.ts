@@ -1,5 +1,6 @@
 import { DocumentsSubmitted } from '../../schemas/decision';
 import { ApplicationIdPath } from '../../schemas/lifecycle';
+import { referrerKinds } from '../../schemas/services';
 import { createUploadRepository } from '../adapters/upload-repository';
 import { submitDocuments } from '../core/workflow';
 import { transitionResponse } from '../http/transitions';
@@ -9,8 +10,11 @@ import { documentClient, issuers, tableName, workflowDeps } from '../wiring';
 // Attaching reads and marks uploads in the table only: no S3 client here.
 const uploads = { store: createUploadRepository(documentClient, tableName) };
 
-/** POST /applications/{id}/documents: the applicant reports the requested documents as sent, or attaches clean uploads; staff are alerted. */
+/**
+ * POST /applications/{id}/documents (and /referrals/{id}/documents): the applicant, or the referring organisation's
+ * officer, reports the requested documents as sent, or attaches their own clean uploads; staff are alerted.
+ */
 export const handler = httpRoute(
-  { roles: ['citizen'], issuers, path: ApplicationIdPath, body: DocumentsSubmitted },
+  { roles: ['citizen', ...referrerKinds], issuers, path: ApplicationIdPath, body: DocumentsSubmitted },
   async ({ principal, path, body }) => transitionResponse(await submitDocuments(workflowDeps, uploads, principal, path.id, body)),
 );

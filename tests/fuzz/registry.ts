@@ -5,6 +5,7 @@
  * with, and say whose things it may show or change (see RouteFuzz).
  */
 import fc from 'fast-check';
+import type * as z from 'zod/mini';
 import { expect } from 'vitest';
 import { ApplicationSubmission } from '../../schemas/application';
 import { Decision, DocumentsSubmitted, RepresentativeConfirmation, Withdrawal } from '../../schemas/decision';
@@ -108,6 +109,33 @@ const withUnknown = (name: 'uploadId' | 'attachmentId') => (world: World, as: 'o
 const othersWith = (name: 'uploadId' | 'attachmentId') => (world: World) =>
   fc.tuple(othersIds(world), fc.uuid({ version: 4 })).map(([{ id }, other]) => ({ id, [name]: other }));
 
+/** Who holds what a route acts on: the citizen their application (`owner`), the officer their organisation's referral. */
+const rolesOf = { owner: ['citizen'], referrer: [...referrerKinds] } as const satisfies Record<'owner' | 'referrer', RouteFuzz['roles']>;
+
+/** A POST on the holder's own application or referral, with a body that passes every check and changes nothing. */
+const postOnOwn = (as: 'owner' | 'referrer', body: unknown, schema: z.ZodMiniType, answer: number): RouteFuzz => ({
+  roles: rolesOf[as],
+  valid: (world) => fc.constantFrom(...world[as].ids).map((id) => ({ as, path: { id }, body })),
+  validAnswers: [answer],
+  body: schema,
+  path: ApplicationIdPath,
+  hostilePath: othersIds,
+  mayAccept: holderOnly,
+});
+
+/** A GET of an upload or an attachment nobody was given, on the holder's own application or referral: 404. */
+const unknownOnOwn = (as: 'owner' | 'referrer', name: 'uploadId' | 'attachmentId'): RouteFuzz => ({
+  roles: rolesOf[as],
+  valid: (world) => withUnknown(name)(world, as),
+  validAnswers: [404],
+  path: name === 'uploadId' ? UploadPath : AttachmentPath,
+  hostilePath: othersWith(name),
+  mayAccept: holderOnly,
+});
+
+/** Documents reported as sent by post, at a version nobody has (409). */
+const documentsByPost = { expectedVersion: noSuchVersion, documents: [{ name: 'Izziņa par ienākumiem', number: 'IZ-1', sentBy: 'post' }] };
+
 export const fuzzRegistry: Record<string, RouteFuzz> = {
   'POST /applications': {
     roles: ['citizen'],
@@ -193,20 +221,7 @@ export const fuzzRegistry: Record<string, RouteFuzz> = {
     mayAccept: holderOnly,
   },
 
-  'POST /applications/{id}/documents': {
-    roles: ['citizen'],
-    valid: (world) =>
-      fc.constantFrom(...world.owner.ids).map((id) => ({
-        as: 'owner' as const,
-        path: { id },
-        body: { expectedVersion: noSuchVersion, documents: [{ name: 'Izziņa par ienākumiem', number: 'IZ-1', sentBy: 'post' }] },
-      })),
-    validAnswers: [409],
-    body: DocumentsSubmitted,
-    path: ApplicationIdPath,
-    hostilePath: othersIds,
-    mayAccept: holderOnly,
-  },
+  'POST /applications/{id}/documents': postOnOwn('owner', documentsByPost, DocumentsSubmitted, 409),
 
   'GET /staff/applications': {
     roles: ['staff'],
@@ -298,43 +313,13 @@ export const fuzzRegistry: Record<string, RouteFuzz> = {
     path: ReportYearPath,
   },
 
-  'POST /applications/{id}/uploads': {
-    roles: ['citizen'],
-    valid: (world) => fc.constantFrom(...world.owner.ids).map((id) => ({ as: 'owner' as const, path: { id }, body: uploadNobodyAsksFor })),
-    validAnswers: [422],
-    body: UploadRequest,
-    path: ApplicationIdPath,
-    hostilePath: othersIds,
-    mayAccept: holderOnly,
-  },
+  'POST /applications/{id}/uploads': postOnOwn('owner', uploadNobodyAsksFor, UploadRequest, 422),
 
-  'GET /applications/{id}/uploads/{uploadId}': {
-    roles: ['citizen'],
-    valid: (world) => withUnknown('uploadId')(world, 'owner'),
-    validAnswers: [404],
-    path: UploadPath,
-    hostilePath: othersWith('uploadId'),
-    mayAccept: holderOnly,
-  },
+  'GET /applications/{id}/uploads/{uploadId}': unknownOnOwn('owner', 'uploadId'),
 
-  'POST /referrals/{id}/uploads': {
-    roles: [...referrerKinds] as RouteFuzz['roles'],
-    valid: (world) => fc.constantFrom(...world.referrer.ids).map((id) => ({ as: 'referrer' as const, path: { id }, body: uploadNobodyAsksFor })),
-    validAnswers: [422],
-    body: UploadRequest,
-    path: ApplicationIdPath,
-    hostilePath: othersIds,
-    mayAccept: holderOnly,
-  },
+  'POST /referrals/{id}/uploads': postOnOwn('referrer', uploadNobodyAsksFor, UploadRequest, 422),
 
-  'GET /referrals/{id}/uploads/{uploadId}': {
-    roles: [...referrerKinds] as RouteFuzz['roles'],
-    valid: (world) => withUnknown('uploadId')(world, 'referrer'),
-    validAnswers: [404],
-    path: UploadPath,
-    hostilePath: othersWith('uploadId'),
-    mayAccept: holderOnly,
-  },
+  'GET /referrals/{id}/uploads/{uploadId}': unknownOnOwn('referrer', 'uploadId'),
 
   'GET /staff/applications/{id}/attachments/{attachmentId}': {
     roles: ['staff'],
@@ -344,4 +329,8 @@ export const fuzzRegistry: Record<string, RouteFuzz> = {
     hostilePath: othersWith('attachmentId'),
     mayAccept: anyApplication,
   },
+
+  'POST /referrals/{id}/documents': postOnOwn('referrer', documentsByPost, DocumentsSubmitted, 409),
+
+  'GET /referrals/{id}/attachments/{attachmentId}': unknownOnOwn('referrer', 'attachmentId'),
 };

@@ -150,6 +150,9 @@ const matrix: Record<string, { body?: unknown; expected: Record<Resource, Row> }
   'POST /referrals/{id}/uploads': { body: uploadNobodyAsksFor, expected: referralRoute(422) },
   'GET /referrals/{id}/uploads/{uploadId}': { expected: referralRoute(404) },
   'GET /staff/applications/{id}/attachments/{attachmentId}': { expected: staffRoute(404) },
+  // The referring organisation sends documents for its referral as the person would (409: access granted, nothing changed).
+  'POST /referrals/{id}/documents': { body: { expectedVersion: 999, documents: [{ name: 'Izziņa', sentBy: 'post' }] }, expected: referralRoute(409) },
+  'GET /referrals/{id}/attachments/{attachmentId}': { expected: referralRoute(404) },
 };
 
 describe('access to resources by id', () => {

@@ -64,7 +64,7 @@ describe('what the routes answer fits what the document says', () => {
     conforms('Receipt', created);
     conforms('ReferralPage', await api('/referrals', { token }));
     const view = await api(created.body.links.self, { token });
-    conforms('ApplicationView', view);
+    conforms('ReferralView', view);
     expect(view.body).toHaveProperty('earlyInterventionWindow');
   });
 });

@@ -68,17 +68,17 @@ interface Scene {
   readonly staff: string;
   applicationId: string;
   referralId: string;
-  /** The application's version now, as staff see it. */
-  version(): Promise<number>;
-  /** Staff take a decision on the application (to arrange a later call). */
-  decide(decision: Record<string, unknown>): Promise<void>;
+  /** The application's (or the referral's) version now, as staff see it. */
+  version(id?: string): Promise<number>;
+  /** Staff take a decision on the application, or on the referral named (to arrange a later call). */
+  decide(decision: Record<string, unknown>, id?: string): Promise<void>;
   /** The citizen files as a representative; the new application's id. */
   represent(): Promise<string>;
   /** The presigned POSTs answered to the citizen and the officer. */
   citizenTicket?: { uploadId: string; url: string; fields: Record<string, string> };
-  officerTicket?: { uploadId: string };
-  /** Posts the file of a ticket and waits until it is clean. */
-  uploadClean(ticket: { uploadId: string; url: string; fields: Record<string, string> }): Promise<void>;
+  officerTicket?: { uploadId: string; url: string; fields: Record<string, string> };
+  /** Posts the file of a ticket and waits until it is clean (the citizen's; or the officer's, on the referral). */
+  uploadClean(ticket: { uploadId: string; url: string; fields: Record<string, string> }, by?: 'officer'): Promise<void>;
   /** The applicant attaches an upload (the application must be waiting for documents). */
   attach(uploadId: string): Promise<void>;
 }
@@ -143,6 +143,16 @@ const canaryCalls: Record<string, (scene: Scene) => Promise<Call> | Call> = {
     { token: officer, json: { documentType: 'other', fileName: `${canary.familyName} ${canary.personalCode}.pdf`, contentType: 'application/pdf', size: canaryPdf.length } },
   ],
   'GET /referrals/{id}/uploads/{uploadId}': ({ officer, referralId, officerTicket }) => [`/referrals/${referralId}/uploads/${officerTicket!.uploadId}`, { token: officer }],
+  'POST /referrals/{id}/documents': async ({ officer, referralId, officerTicket, uploadClean, decide, version }) => {
+    await decide({ type: 'register' }, referralId);
+    await decide({ type: 'request-documents', documents: [`Izziņa par ${canary.addressLine}`], deadline: daysBefore(today, -14) }, referralId);
+    await uploadClean(officerTicket!, 'officer');
+    return [
+      `/referrals/${referralId}/documents`,
+      { token: officer, json: { expectedVersion: await version(referralId), documents: [{ name: `Izziņa ${canary.givenName} ${canary.familyName}`, sentBy: 'upload', uploadId: officerTicket!.uploadId }] } },
+    ];
+  },
+  'GET /referrals/{id}/attachments/{attachmentId}': ({ officer, referralId, officerTicket }) => [`/referrals/${referralId}/attachments/${officerTicket!.uploadId}`, { token: officer }],
   'POST /applications/{id}/withdrawal': async ({ citizen, applicationId, version }) => [
     `/applications/${applicationId}/withdrawal`,
     { token: citizen, json: { expectedVersion: await version(), reason: `${canary.givenName} pārcēlās uz ${canary.addressLine}` } },
@@ -204,9 +214,9 @@ describe('personal data on every route, accepted, refused or failing', () => {
 
     // A call on every route, while SES is down so the notifier has to log its retries.
     stack.ses.down();
-    const version = async () => (await stack.api(`/staff/applications/${scene.applicationId}`, { token: staff })).body.version as number;
-    const decide = async (decision: Record<string, unknown>) => {
-      const answer = await stack.api(`/staff/applications/${scene.applicationId}/decisions`, { token: staff, json: { ...decision, expectedVersion: await version() } });
+    const version = async (id = scene.applicationId) => (await stack.api(`/staff/applications/${id}`, { token: staff })).body.version as number;
+    const decide = async (decision: Record<string, unknown>, id = scene.applicationId) => {
+      const answer = await stack.api(`/staff/applications/${id}/decisions`, { token: staff, json: { ...decision, expectedVersion: await version(id) } });
       expect(answer.status, answer.text).toBe(200);
     };
     const represent = async () => {
@@ -216,12 +226,14 @@ describe('personal data on every route, accepted, refused or failing', () => {
     };
     const scene: Scene = {
       citizen, officer, staff, applicationId: '', referralId: '', version, decide, represent,
-      uploadClean: async (ticket) => {
+      uploadClean: async (ticket, by) => {
         const form = new FormData();
         for (const [name, value] of Object.entries(ticket.fields)) form.append(name, value);
         form.append('file', new Blob([canaryPdf], { type: 'application/pdf' }), 'izzina.pdf');
         expect((await fetch(ticket.url, { method: 'POST', body: form })).status).toBe(204);
-        await waitFor(async () => (await stack.api(`/applications/${scene.applicationId}/uploads/${ticket.uploadId}`, { token: citizen })).body?.state === 'clean', 15_000);
+        const [statusPath, token] =
+          by === 'officer' ? [`/referrals/${scene.referralId}/uploads/${ticket.uploadId}`, officer] : [`/applications/${scene.applicationId}/uploads/${ticket.uploadId}`, citizen];
+        await waitFor(async () => (await stack.api(statusPath, { token })).body?.state === 'clean', 15_000);
       },
       attach: async (uploadId) => {
         const attached = await stack.api(`/applications/${scene.applicationId}/documents`, {

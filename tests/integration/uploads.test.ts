@@ -1,15 +1,15 @@
 /**
  * Evidence uploads through the local gateway, s3rver and ClamAV: declare a file,
  * POST it with the presigned form, the scanner and promote-upload settle it, the
- * applicant attaches it, staff download it. Nothing unscanned or refused is ever
- * attachable or downloadable.
+ * applicant attaches it, staff download it; a referring organisation attaches and
+ * downloads its own. Nothing unscanned or refused is ever attachable or downloadable.
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { rigaDate } from '../../functions/core/dates';
 import { uploadLimits } from '../../schemas/uploads';
 import { daysBefore } from '../support/fixtures';
-import { freshPersonalCode, validForm } from '../support/service-forms';
+import { freshPersonalCode, referralOf, validForm } from '../support/service-forms';
 import { tableItems } from './support/applicants';
 import { api, local, tokens, waitFor } from './support/local';
 
@@ -245,5 +245,120 @@ describe('whose upload it is', () => {
     const items = await tableItems(local.tableName);
     expect(items.filter((item) => item.entity === 'attachment' && item.applicationId === id)).toEqual([]);
     expect((await api(`/applications/${id}`, { token })).body.status).toBe('documents_requested');
+  });
+});
+
+describe("a referring organisation's documents", () => {
+  /** A referral by an officer of a fresh municipality, for a client who can sign in; staff have asked for documents. */
+  const referralAwaitingDocuments = async () => {
+    const idp = await tokens();
+    const municipality = `cesis-${crypto.randomUUID().slice(0, 8)}`;
+    const filer = await idp.workforce('social-service', municipality, { officer: 'filer' });
+    const clientCode = freshPersonalCode();
+    const referral = await api('/referrals', { token: filer, json: referralOf(validForm('coordinated-services', 'trafficking-victims', today), clientCode, today) });
+    expect(referral.status).toBe(201);
+    const id = referral.body.id as string;
+    const reviewer = await staff();
+    const requestDocuments = async () => {
+      for (const decision of [
+        { type: 'register', expectedVersion: 1 },
+        { type: 'request-documents', expectedVersion: 2, documents: ['Statusa apliecinājums'], deadline: daysBefore(today, -14) },
+      ]) {
+        expect((await api(`/staff/applications/${id}/decisions`, { token: reviewer, json: decision })).status).toBe(200);
+      }
+    };
+    return {
+      id,
+      filer,
+      filerSubject: `social-service-${municipality}-filer`,
+      colleague: await idp.workforce('social-service', municipality, { officer: 'colleague' }),
+      otherMunicipality: await idp.workforce('social-service', `${municipality}-other`, { officer: 'filer' }),
+      client: await idp.citizen(clientCode, { givenName: 'Anna', familyName: 'Kalniņa' }),
+      reviewer,
+      requestDocuments,
+    };
+  };
+
+  /** Declares, posts and waits for the verdict of an upload under `/referrals/{id}` (an officer) or `/applications/{id}` (the client). */
+  const uploadClean = async (base: string, token: string, bytes: Buffer) => {
+    const ticket = await api(`${base}/uploads`, { token, json: { documentType: 'other', fileName: 'izziņa.pdf', contentType: 'application/pdf', size: bytes.length } });
+    expect(ticket.status).toBe(201);
+    await postFile(ticket.body, bytes);
+    const verdict = await waitFor(async () => {
+      const status = await api(`${base}/uploads/${ticket.body.uploadId}`, { token });
+      return status.body?.state !== 'pending' && status.body;
+    }, 15_000);
+    expect(verdict.state).toBe('clean');
+    return ticket.body.uploadId as string;
+  };
+
+  /** Attaches uploads at the version the caller reads (or the one given, for a caller who reads nothing). */
+  const sendDocuments = async (base: string, token: string, uploadIds: string[], version?: number) => {
+    const expectedVersion = version ?? (await api(base, { token })).body.version;
+    return api(`${base}/documents`, { token, json: { expectedVersion, documents: uploadIds.map((uploadId) => ({ sentBy: 'upload', uploadId })) } });
+  };
+
+  const download = (path: string, token: string) => fetch(`${local.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` }, redirect: 'manual' });
+
+  it('an officer attaches what a colleague uploaded once documents are asked for, and downloads it; the read is on the timeline', async () => {
+    const referral = await referralAwaitingDocuments();
+    const base = `/referrals/${referral.id}`;
+    const bytes = pdf('Statusa apliecinājums');
+    const uploadId = await uploadClean(base, referral.colleague, bytes);
+
+    // Only a referral waiting for documents takes them: before the request it is a 422 naming the status.
+    const early = await sendDocuments(base, referral.filer, [uploadId]);
+    expect(early.status).toBe(422);
+    expect(early.body.errors).toEqual([expect.objectContaining({ code: 'illegal_transition' })]);
+
+    await referral.requestDocuments();
+    expect((await sendDocuments(base, referral.otherMunicipality, [uploadId], 3)).status).toBe(404);
+    const attached = await sendDocuments(base, referral.filer, [uploadId]);
+    expect(attached.status).toBe(200);
+    expect(attached.body).toMatchObject({ status: 'under_review', version: 4, event: { type: 'documents_submitted', details: { count: 1, attached: 1 } } });
+
+    // The colleague uploaded it; the filer finds it on the referral, with where to download it.
+    const seen = await api(base, { token: referral.filer });
+    expect(seen.body.attachments).toEqual([
+      expect.objectContaining({ id: uploadId, documentType: 'other', fileName: 'izziņa.pdf', size: bytes.length, href: `${base}/attachments/${uploadId}` }),
+    ]);
+    const answer = await download(seen.body.attachments[0].href, referral.filer);
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    const link = new URL(answer.headers.get('location')!);
+    expect(link.searchParams.get('X-Amz-Expires')).toBe('60');
+    const file = await fetch(link);
+    expect(Buffer.from(await file.arrayBuffer())).toEqual(bytes);
+
+    // Another municipality's officer: the attachment, like the referral, does not exist for them.
+    expect((await download(`${base}/attachments/${uploadId}`, referral.otherMunicipality)).status).toBe(404);
+    // Staff use their own route; the officers' route is not theirs.
+    expect((await download(`/staff/applications/${referral.id}/attachments/${uploadId}`, referral.reviewer)).status).toBe(303);
+    expect((await download(`${base}/attachments/${uploadId}`, referral.reviewer)).status).toBe(403);
+
+    const record = await api(`/staff/applications/${referral.id}`, { token: referral.reviewer });
+    const timeline = record.body.timeline as { type: string; actor: { role: string; subject: string }; details?: Record<string, unknown> }[];
+    expect(timeline.find((event) => event.type === 'documents_submitted')?.actor).toEqual({ role: 'social-service', subject: referral.filerSubject });
+    const referrerReads = timeline.filter((event) => event.type === 'viewed_by_referrer' && event.details?.attachmentId === uploadId);
+    // One read: the other municipality's 404 was not recorded as one; nothing of the file is on the timeline.
+    expect(referrerReads).toEqual([expect.objectContaining({ actor: { role: 'social-service', subject: referral.filerSubject }, details: { attachmentId: uploadId } })]);
+  });
+
+  it("the client's own upload on the referral is theirs: the officer can neither attach nor download it", async () => {
+    const referral = await referralAwaitingDocuments();
+    await referral.requestDocuments();
+    const clientUpload = await uploadClean(`/applications/${referral.id}`, referral.client, pdf('Klienta izziņa'));
+    const officerUpload = await uploadClean(`/referrals/${referral.id}`, referral.filer, pdf('Iestādes izziņa'));
+
+    expect((await sendDocuments(`/referrals/${referral.id}`, referral.filer, [clientUpload])).status).toBe(404);
+    expect((await sendDocuments(`/applications/${referral.id}`, referral.client, [officerUpload])).status).toBe(404);
+    expect((await sendDocuments(`/applications/${referral.id}`, referral.client, [clientUpload])).status).toBe(200);
+
+    expect((await download(`/referrals/${referral.id}/attachments/${clientUpload}`, referral.filer)).status).toBe(404);
+    // The officer's view of the referral lists none of the client's files; staff's lists them all.
+    expect((await api(`/referrals/${referral.id}`, { token: referral.filer })).body.attachments).toEqual([]);
+    const staffView = await api(`/staff/applications/${referral.id}`, { token: referral.reviewer });
+    expect(staffView.body.attachments).toEqual([expect.objectContaining({ id: clientUpload, href: `/staff/applications/${referral.id}/attachments/${clientUpload}` })]);
+    expect((await download(`/staff/applications/${referral.id}/attachments/${clientUpload}`, referral.reviewer)).status).toBe(303);
   });
 });
