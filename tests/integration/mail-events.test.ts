@@ -9,13 +9,13 @@ import type { SNSEvent } from 'aws-lambda';
 import { createApplicationRepository } from '../../functions/adapters/application-repository';
 import { createNotificationRepository } from '../../functions/adapters/notification-repository';
 import { createWorkflowRepository } from '../../functions/adapters/workflow-repository';
-import { mailTagsFor } from '../../functions/core/mail-events';
 import type { NotificationKey } from '../../functions/core/notifier';
 import type { TimelineEvent } from '../../functions/core/model';
 import { storedApplication, submittedEvent } from '../support/stored-application';
 import { useHandlerEnvironment } from '../support/handler-environment';
 import { devIssuers } from '../../local/dev-idp';
 import { documentClient, freshTable, local } from './support/local';
+import { mailOf, snsEvent } from './support/ses-events';
 
 const mailEventsHandler = async (tableName: string) => {
   useHandlerEnvironment({ tableName, dynamoEndpoint: local.dynamoEndpoint, issuers: { citizen: devIssuers.citizen.issuer, workforce: devIssuers.workforce.issuer } });
@@ -42,48 +42,6 @@ const sentConfirmation = async (tableName: string) => {
   expect(await createNotificationRepository(documentClient(), tableName).recordSent(key, '0100019abc-ses-id', sent)).toBe(true);
   return { application, key };
 };
-
-/** The `mail` part of an SES event record, with the tags the message was sent with (as SES publishes them: name → [value]). */
-const mailOf = (key: NotificationKey, to: string) => ({
-  timestamp: '2026-11-29T10:00:00.000Z',
-  source: 'e-pakalpojumi@siva.gov.lv',
-  sourceArn: 'arn:aws:ses:eu-north-1:123456789012:identity/siva.gov.lv',
-  sendingAccountId: '123456789012',
-  messageId: '0100019abc-ses-id',
-  destination: [to],
-  headersTruncated: false,
-  tags: {
-    'ses:configuration-set': ['SivaEservicesMailConfigurationSet'],
-    'ses:source-ip': ['192.0.2.10'],
-    'ses:from-domain': ['siva.gov.lv'],
-    'ses:caller-identity': ['notifier'],
-    ...Object.fromEntries(mailTagsFor(key).map((tag) => [tag.Name, [tag.Value]])),
-  },
-});
-
-/** What SNS hands Lambda: the SES event record is the message, as a JSON string. */
-const snsEvent = (sesRecord: unknown): SNSEvent => ({
-  Records: [
-    {
-      EventSource: 'aws:sns',
-      EventVersion: '1.0',
-      EventSubscriptionArn: 'arn:aws:sns:eu-north-1:123456789012:MailEvents:5f0c6a0e-1111-2222-3333-444455556666',
-      Sns: {
-        Type: 'Notification',
-        MessageId: crypto.randomUUID(),
-        TopicArn: 'arn:aws:sns:eu-north-1:123456789012:MailEvents',
-        Subject: '',
-        Message: JSON.stringify(sesRecord),
-        Timestamp: '2026-11-29T10:00:05.000Z',
-        SignatureVersion: '1',
-        Signature: 'EXAMPLE',
-        SigningCertUrl: 'https://sns.eu-north-1.amazonaws.com/SimpleNotificationService-example.pem',
-        UnsubscribeUrl: 'https://sns.eu-north-1.amazonaws.com/?Action=Unsubscribe',
-        MessageAttributes: {},
-      },
-    },
-  ],
-});
 
 const bounce = (key: NotificationKey, to: string) => ({
   eventType: 'Bounce',
