@@ -28,24 +28,26 @@ const failedListing = (key: NotificationKey, failure: { code: string; permanent:
   gsi3sk: `${event.at}#${key.applicationId}#${key.eventId}#${key.kind}`,
 });
 
+/** What each settling write requires of the marker (`:pending`, `:sent` are the states). */
 const conditions = {
-  pending: 'attribute_not_exists(#state) OR #state = :from',
-  claimed: '#state = :from AND attribute_exists(#claimedUntil)',
-  sent: '#state = :from',
+  pending: 'attribute_not_exists(#state) OR #state = :pending',
+  claimed: '#state = :pending AND attribute_exists(#claimedUntil)',
+  // SNS keeps no order: a bounce may come before the Send event that would have recorded the e-mail as sent.
+  accepted: '#state = :sent OR (#state = :pending AND attribute_exists(#claimedUntil))',
 } as const;
 
 export const createNotificationRepository = (client: DynamoDBDocumentClient, tableName: string): NotificationStore & ReturnedMailStore => {
   const applications = createApplicationRepository(client, tableName);
   /**
    * Settles a marker that is still `from` (pending: never settled; claimed: pending and claimed by a delivery
-   * that may have sent; sent: a bounce or complaint came back).
+   * that may have sent; accepted: sent or claimed, when a bounce or complaint came back).
    */
   const settle = async (
     key: NotificationKey,
     state: 'sent' | 'failed',
     attributes: Record<string, unknown>,
     event: TimelineEvent,
-    from: 'pending' | 'claimed' | 'sent' = 'pending',
+    from: keyof typeof conditions = 'pending',
   ): Promise<boolean> => {
     // A settled marker is claimed by no one (a resend puts it back to pending, unclaimed).
     const names = Object.fromEntries(Object.keys(attributes).map((name, i) => [`#a${i}`, name]));
@@ -63,7 +65,7 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
                 UpdateExpression: `SET #state = :state, ${identity.assignments}, #deliveries = if_not_exists(#deliveries, :zero)${assignments.map((a) => `, ${a}`).join('')} REMOVE #claimedUntil`,
                 ConditionExpression: conditions[from],
                 ExpressionAttributeNames: { '#state': 'state', '#deliveries': 'deliveries', '#claimedUntil': 'claimedUntil', ...identity.names, ...names },
-                ExpressionAttributeValues: { ':state': state, ':from': from === 'claimed' ? 'pending' : from, ':zero': 0, ...identity.values, ...values },
+                ExpressionAttributeValues: { ':state': state, ':pending': 'pending', ...(from === 'accepted' && { ':sent': 'sent' }), ':zero': 0, ...identity.values, ...values },
               },
             },
             { Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -117,7 +119,7 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
     // A failed notification joins its service's list for staff (gsi3) until someone resends it.
     recordFailed: (key, failure, event, serviceId) => settle(key, 'failed', failedListing(key, failure, event, serviceId), event),
 
-    recordReturned: (key, failure, event, serviceId) => settle(key, 'failed', failedListing(key, failure, event, serviceId), event, 'sent'),
+    recordReturned: (key, failure, event, serviceId) => settle(key, 'failed', failedListing(key, failure, event, serviceId), event, 'accepted'),
 
     async loadEvent(applicationId, eventId) {
       const result = await client.send(new GetCommand({ TableName: tableName, Key: eventKey(applicationId, eventId), ConsistentRead: true }));

@@ -13,8 +13,8 @@ import { notificationOutcome, type NotificationKey } from './notifier';
 export interface ReturnedMailStore {
   loadApplication(id: string): Promise<Application | undefined>;
   /**
-   * Marks a sent notification failed after all, lists it for the service's staff and appends the
-   * timeline event, together; false when it is not (or no longer) in the sent state.
+   * Marks a sent notification (or one claimed by a delivery that may have sent it) failed after all, lists
+   * it for the service's staff and appends the timeline event, together; false when it is not (or no longer) either.
    */
   recordReturned(key: NotificationKey, failure: { code: string; permanent: boolean }, event: TimelineEvent, serviceId: ServiceId): Promise<boolean>;
   /**

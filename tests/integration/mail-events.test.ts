@@ -122,3 +122,56 @@ describe('bounces and complaints from SES', () => {
     expect(record!.timeline.filter((entry) => entry.type === 'notification_failed')).toEqual([]);
   });
 });
+
+describe("SES's Send event (SES accepted an e-mail)", () => {
+  /** A stored application whose confirmation a delivery claimed (and, maybe, sent) but never recorded. */
+  const claimedConfirmation = async (tableName: string, claimed = true) => {
+    const application = storedApplication();
+    const submitted = submittedEvent(application);
+    await createApplicationRepository(documentClient(), tableName).insertSubmitted(application, submitted);
+    const key: NotificationKey = { applicationId: application.id, eventId: submitted.id, kind: 'applicant-confirmation' };
+    const now = new Date();
+    const store = createNotificationRepository(documentClient(), tableName);
+    if (claimed) expect(await store.claim(key, new Date(now.getTime() + 60_000).toISOString(), now.toISOString())).toEqual({ outcome: 'claimed' });
+    else await store.recordTemporaryFailure(key, 'ServiceUnavailable', now.toISOString());
+    return { application, key, store };
+  };
+  const timelineOf = async (tableName: string, applicationId: string) =>
+    (await createApplicationRepository(documentClient(), tableName).findWithTimeline(applicationId))!.timeline.map((entry) => [entry.type, entry.details?.reason]);
+
+  it('records a claimed, unrecorded e-mail as sent, once, with SES’s message id', async () => {
+    const tableName = await freshTable('mail-send');
+    const recordMailEvents = await mailEventsHandler(tableName);
+    const { application, key, store } = await claimedConfirmation(tableName);
+    const send = snsEvent({ eventType: 'Send', send: {}, mail: mailOf(key, application.applicant.email!, 'ses-accepted-1') });
+    await recordMailEvents(send);
+    await recordMailEvents(send);
+    expect(await timelineOf(tableName, application.id)).toEqual([['submitted', undefined], ['notification_sent', undefined]]);
+    expect(await store.find(key)).toMatchObject({ state: 'sent', messageId: 'ses-accepted-1' });
+    expect((await store.find(key))?.claimedUntil).toBeUndefined();
+  });
+
+  it('changes nothing for an e-mail the notifier recorded, nor for one no delivery has claimed (a stale event)', async () => {
+    const tableName = await freshTable('mail-send-settled');
+    const recordMailEvents = await mailEventsHandler(tableName);
+    const recorded = await sentConfirmation(tableName);
+    await recordMailEvents(snsEvent({ eventType: 'Send', send: {}, mail: mailOf(recorded.key, recorded.application.applicant.email!, 'other-id') }));
+    const store = createNotificationRepository(documentClient(), tableName);
+    expect(await store.find(recorded.key)).toMatchObject({ state: 'sent', messageId: '0100019abc-ses-id' });
+    expect((await timelineOf(tableName, recorded.application.id)).filter(([type]) => type === 'notification_sent')).toHaveLength(1);
+
+    const unclaimed = await claimedConfirmation(tableName, false);
+    await recordMailEvents(snsEvent({ eventType: 'Send', send: {}, mail: mailOf(unclaimed.key, unclaimed.application.applicant.email!) }));
+    expect(await store.find(unclaimed.key)).toMatchObject({ state: 'pending' });
+  });
+
+  it('records a bounce that arrives before the Send event, and the late Send event then changes nothing', async () => {
+    const tableName = await freshTable('mail-bounce-first');
+    const recordMailEvents = await mailEventsHandler(tableName);
+    const { application, key, store } = await claimedConfirmation(tableName);
+    await recordMailEvents(snsEvent(bounce(key, application.applicant.email!)));
+    await recordMailEvents(snsEvent({ eventType: 'Send', send: {}, mail: mailOf(key, application.applicant.email!) }));
+    expect(await timelineOf(tableName, application.id)).toEqual([['submitted', undefined], ['notification_failed', 'bounced:Permanent:NoEmail']]);
+    expect(await store.find(key)).toMatchObject({ state: 'failed' });
+  });
+});
