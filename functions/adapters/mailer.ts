@@ -18,12 +18,17 @@ const temporaryErrorNames = new Set([
   'TimeoutError',
 ]);
 
+/** Failures after the request may have reached SES, with no answer: it may have accepted the message. */
+const unansweredCodes = new Set(['TimeoutError', 'RequestTimeout', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+
 export const classifySesError = (error: unknown): MailError => {
   const name = error instanceof Error ? error.name : 'UnknownError';
   const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
   const temporary = temporaryErrorNames.has(name) || status === undefined || status === 429 || status >= 500;
   const code = (error as { code?: unknown })?.code;
-  return new MailError(typeof code === 'string' && status === undefined ? code : name, !temporary);
+  const reported = typeof code === 'string' && status === undefined ? code : name;
+  // A refused connection (ECONNREFUSED) never reached SES; a timeout or a reset may have come after it accepted.
+  return new MailError(reported, !temporary, status === undefined && (unansweredCodes.has(reported) || unansweredCodes.has(name)));
 };
 
 export const createSesMailer = (options: {

@@ -131,15 +131,15 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
       return result.Item ? withoutKeys<DecisionRecord>(result.Item) : undefined;
     },
 
-    async recordTemporaryFailure(key, code, at) {
+    async recordTemporaryFailure(key, code, at, release) {
       const identity = markerIdentity(key, at);
       const result = await client.send(
         new UpdateCommand({
           TableName: tableName,
           Key: keyOf(key),
           // SES refused the message: the claim is given up, so the next delivery may send at once.
-          UpdateExpression: `SET #state = if_not_exists(#state, :pending), ${identity.assignments}, #lastError = :code ADD #deliveries :one REMOVE #claimedUntil`,
-          ExpressionAttributeNames: { '#state': 'state', '#lastError': 'lastError', '#deliveries': 'deliveries', '#claimedUntil': 'claimedUntil', ...identity.names },
+          UpdateExpression: `SET #state = if_not_exists(#state, :pending), ${identity.assignments}, #lastError = :code ADD #deliveries :one${release ? ' REMOVE #claimedUntil' : ''}`,
+          ExpressionAttributeNames: { '#state': 'state', '#lastError': 'lastError', '#deliveries': 'deliveries', ...(release && { '#claimedUntil': 'claimedUntil' }), ...identity.names },
           ExpressionAttributeValues: { ':pending': 'pending', ':code': code, ':one': 1, ...identity.values },
           ReturnValues: 'UPDATED_NEW',
         }),

@@ -28,6 +28,8 @@ export class MailError extends Error {
   constructor(
     readonly code: string,
     readonly permanent: boolean,
+    /** No answer came (a timeout, a reset connection): SES may have accepted the message all the same. */
+    readonly unanswered = false,
   ) {
     super(code);
     this.name = 'MailError';
@@ -64,8 +66,11 @@ export interface NotificationStore {
   recordSent(key: NotificationKey, messageId: string, event: TimelineEvent): Promise<boolean>;
   /** Marks failed (and lists it for the service's staff) and appends the timeline event, together; false if already settled. */
   recordFailed(key: NotificationKey, failure: { code: string; permanent: boolean }, event: TimelineEvent, serviceId: ServiceId): Promise<boolean>;
-  /** Counts one more delivery that hit a temporary failure and gives up its claim; returns the count. */
-  recordTemporaryFailure(key: NotificationKey, code: string, at: string): Promise<number>;
+  /**
+   * Counts one more delivery that hit a temporary failure; returns the count. The claim is given up when
+   * SES refused (`release`), and kept when SES may have accepted (no answer), for the Send event to settle.
+   */
+  recordTemporaryFailure(key: NotificationKey, code: string, at: string, release: boolean): Promise<number>;
 }
 
 export interface NotifierSettings {
@@ -223,7 +228,7 @@ const deliver = async (deps: NotifierDeps, key: NotificationKey, email: Outgoing
   } catch (caught) {
     const error = unexpected(caught);
     if (!error.permanent) {
-      const deliveries = await deps.store.recordTemporaryFailure(key, error.code, deps.clock().toISOString());
+      const deliveries = await deps.store.recordTemporaryFailure(key, error.code, deps.clock().toISOString(), !error.unanswered);
       if (deliveries < deps.settings.maxDeliveries) return { failures: deliveries };
     }
     // Never silent: the failure goes on the timeline and on the service's list of failed notifications.

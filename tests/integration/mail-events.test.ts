@@ -133,7 +133,7 @@ describe("SES's Send event (SES accepted an e-mail)", () => {
     const now = new Date();
     const store = createNotificationRepository(documentClient(), tableName);
     if (claimed) expect(await store.claim(key, new Date(now.getTime() + 60_000).toISOString(), now.toISOString())).toEqual({ outcome: 'claimed' });
-    else await store.recordTemporaryFailure(key, 'ServiceUnavailable', now.toISOString());
+    else await store.recordTemporaryFailure(key, 'ServiceUnavailable', now.toISOString(), true);
     return { application, key, store };
   };
   const timelineOf = async (tableName: string, applicationId: string) =>

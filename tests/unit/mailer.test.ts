@@ -43,6 +43,15 @@ describe('SES failures', () => {
     expect(classifySesError(Object.assign(new Error('timed out'), { name: 'TimeoutError' }))).toMatchObject({ code: 'TimeoutError', permanent: false });
   });
 
+  it('a timeout or reset after the request went out is unanswered (SES may have accepted); a refused connection or an answer is not', () => {
+    expect(classifySesError(Object.assign(new Error('timed out'), { name: 'TimeoutError' })).unanswered).toBe(true);
+    expect(classifySesError(networkError('ECONNRESET')).unanswered).toBe(true);
+    expect(classifySesError(networkError('ETIMEDOUT')).unanswered).toBe(true);
+    expect(classifySesError(networkError('ECONNREFUSED')).unanswered).toBe(false);
+    expect(classifySesError(sesError('ServiceUnavailable', 503)).unanswered).toBe(false);
+    expect(classifySesError(sesError('MessageRejected', 400)).unanswered).toBe(false);
+  });
+
   it('a 4xx answer keeps the error’s name even when it carries a code', () => {
     const failure = classifySesError(Object.assign(sesError('MessageRejected', 400), { code: 'Throttling' }));
     expect(failure).toMatchObject({ code: 'MessageRejected', permanent: true });

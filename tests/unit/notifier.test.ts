@@ -82,10 +82,11 @@ const memoryStore = () => {
     claim,
     recordSent: (key, messageId, event) => settle(key, 'sent', { messageId }, event),
     recordFailed: (key, failure, event) => settle(key, 'failed', { failure }, event),
-    recordTemporaryFailure: async (key, _code, at) => {
+    recordTemporaryFailure: async (key, _code, at, release) => {
       const current = records.get(id(key));
       const deliveries = (current?.deliveries ?? 0) + 1;
-      records.set(id(key), { ...key, state: 'pending', deliveries, updatedAt: at });
+      const claimedUntil = release ? undefined : current?.claimedUntil;
+      records.set(id(key), { ...key, state: 'pending', deliveries, updatedAt: at, ...(claimedUntil && { claimedUntil }) });
       return deliveries;
     },
   };
@@ -268,6 +269,16 @@ describe('the window between SES accepting an e-mail and the marker recording it
     const afterExpiry = depsWith(async () => 'msg-2', store, afterLease);
     expect(await notifyForEvent(afterExpiry.deps, submitted)).toBe('done');
     expect(afterExpiry.sent.map((e) => e.to)).toEqual(['socialarehabilitacija@siva.gov.lv']);
+  });
+
+  it('keeps its claim when SES gave no answer (it may have accepted), so the next delivery within the lease sends nothing', async () => {
+    const store = memoryStore();
+    const timedOut = depsWith(async () => { throw new MailError('TimeoutError', false, true); }, store);
+    expect(await notifyForEvent(timedOut.deps, submitted)).toBe('retry');
+    expect(store.records.get(`${submitted.id}#applicant-confirmation`)).toMatchObject({ state: 'pending', deliveries: 1, claimedUntil: leaseEnd });
+    const back = depsWith(async () => 'msg-1', store);
+    expect(await notifyForEvent(back.deps, submitted)).toBe('retry');
+    expect(back.sent).toEqual([]);
   });
 
   it('gives its claim up when SES refuses, so the next delivery sends at once', async () => {
