@@ -117,7 +117,7 @@ export class SivaEservicesStack extends Stack {
       }),
     };
 
-    // --- Bounces and complaints: published by the configuration set to an encrypted topic, recorded by the
+    // --- Bounces, complaints and sends: published by the configuration set to an encrypted topic, recorded by the
     // mail-events function (an asynchronous invocation: what it still fails after Lambda's retries is kept).
     const mailEvents = new sns.Topic(this, 'MailEventsTopic', {
       displayName: 'siva-eservices SES bounces and complaints',
