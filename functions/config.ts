@@ -38,6 +38,8 @@ export const environmentNames = {
   representativeDailyLimit: 'REPRESENTATIVE_DAILY_LIMIT',
   /** Notifier: first pause before a temporarily failed record is retried, doubling each time (default 1000 ms). */
   notificationRetryBaseMs: 'NOTIFICATION_RETRY_BASE_MS',
+  /** Notifier: how long a delivery's claim on an e-mail keeps others from sending it (deployed: the notifier's timeout). */
+  notificationSendLeaseMs: 'NOTIFICATION_SEND_LEASE_MS',
   /** Evidence uploads: the bucket browsers POST to (scanned), the bucket of checked files, and their KMS key. */
   quarantineBucket: 'QUARANTINE_BUCKET',
   evidenceBucket: 'EVIDENCE_BUCKET',

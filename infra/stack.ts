@@ -117,16 +117,17 @@ export class SivaEservicesStack extends Stack {
       }),
     };
 
-    // --- Bounces and complaints: published by the configuration set to an encrypted topic, recorded by the
+    // --- Bounces, complaints and sends: published by the configuration set to an encrypted topic, recorded by the
     // mail-events function (an asynchronous invocation: what it still fails after Lambda's retries is kept).
     const mailEvents = new sns.Topic(this, 'MailEventsTopic', {
       displayName: 'siva-eservices SES bounces and complaints',
       masterKey: operationsKeyOf(this),
       enforceSSL: true,
     });
+    // Send events too: one records an e-mail SES accepted that the notifier died before recording (docs/notifications.md).
     configurationSet.addEventDestination('BouncesAndComplaints', {
       destination: ses.EventDestination.snsTopic(mailEvents),
-      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
+      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT, ses.EmailSendingEvent.SEND],
     });
     const mailEventFailures = deadLetterQueue(
       this,
@@ -170,6 +171,16 @@ export class SivaEservicesStack extends Stack {
     const uploads = new EvidenceStorage(this, 'Uploads', { portalOrigin: new URL(settings.portalUrl).origin });
     const uploadBuckets = { quarantine: uploads.quarantine, evidence: uploads.evidence, key: uploads.key };
 
+    // The notifier pauses before handing a temporarily failed record back to the stream
+    // (retryBase × 2^(delivery−1), at most maxDeliveries−1 times): its timeout must cover the
+    // longest pause plus a batch of sends, and Lambda must retry at least as often as the
+    // notifier counts deliveries, or records would reach the DLQ before being recorded as failed.
+    const longestPauseSeconds = Math.ceil(
+      (settings.notificationRetryBaseMs * 2 ** Math.max(0, settings.notificationMaxDeliveries - 2)) / 1000,
+    );
+    const notifierTimeout = Duration.seconds(Math.min(900, longestPauseSeconds + 60));
+    const streamRetryAttempts = Math.min(10_000, Math.max(10, settings.notificationMaxDeliveries + 2));
+
     // --- Environment every function receives. Keyed by every name in functions/config.ts,
     // so a variable added there fails type-checking here until the stack sets it.
     const values: Record<EnvironmentKey, string | undefined> = {
@@ -187,6 +198,8 @@ export class SivaEservicesStack extends Stack {
       webOrigin: settings.portalUrl,
       notificationMaxDeliveries: String(settings.notificationMaxDeliveries),
       notificationRetryBaseMs: String(settings.notificationRetryBaseMs),
+      // A claim must outlive the invocation that took it: no two invocations send the same e-mail at once.
+      notificationSendLeaseMs: String(notifierTimeout.toMilliseconds()),
       personKeyId: personKey.key.keyArn,
       // Local only: deployed, the person key never leaves KMS.
       personKeyFile: undefined,
@@ -198,16 +211,6 @@ export class SivaEservicesStack extends Stack {
     const environment = Object.fromEntries(
       (Object.keys(environmentNames) as EnvironmentKey[]).flatMap((key) => (values[key] === undefined ? [] : [[environmentNames[key], values[key]]])),
     );
-
-    // The notifier pauses before handing a temporarily failed record back to the stream
-    // (retryBase × 2^(delivery−1), at most maxDeliveries−1 times): its timeout must cover the
-    // longest pause plus a batch of sends, and Lambda must retry at least as often as the
-    // notifier counts deliveries, or records would reach the DLQ before being recorded as failed.
-    const longestPauseSeconds = Math.ceil(
-      (settings.notificationRetryBaseMs * 2 ** Math.max(0, settings.notificationMaxDeliveries - 2)) / 1000,
-    );
-    const notifierTimeout = Duration.seconds(Math.min(900, longestPauseSeconds + 60));
-    const streamRetryAttempts = Math.min(10_000, Math.max(10, settings.notificationMaxDeliveries + 2));
 
     // --- One function per definition in routes.ts.
     const built = new Map<FunctionName, ServiceFunction>();

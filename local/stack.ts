@@ -72,6 +72,7 @@ export interface HandlerSettings {
   readonly issuers?: TrustedIssuers;
   readonly notificationMaxDeliveries?: number;
   readonly notificationRetryBaseMs?: number;
+  readonly notificationSendLeaseMs?: number;
   readonly sesConfigurationSet?: string;
   /** The person key file (local stand-in for the KMS HMAC key); a random one per process when absent. */
   readonly personKeyFile?: string;
@@ -105,6 +106,8 @@ export const handlerEnvironment = (tableName: string, settings: HandlerSettings 
     webOrigin: settings.webOrigin ?? 'http://localhost:3000',
     notificationMaxDeliveries: String(settings.notificationMaxDeliveries ?? defaultSettings.notificationMaxDeliveries),
     notificationRetryBaseMs: String(settings.notificationRetryBaseMs ?? defaultSettings.notificationRetryBaseMs),
+    // Deployed it is the notifier's timeout; locally nothing times out, and one send takes seconds at most.
+    notificationSendLeaseMs: String(settings.notificationSendLeaseMs ?? 30_000),
     // No local KMS: the handlers MAC with a key file instead (docs/person-key.md).
     personKeyId: undefined,
     personKeyFile: settings.personKeyFile ?? ephemeralPersonKeyFile(),

@@ -2,6 +2,8 @@
  * Notification markers (one per event and e-mail) and the timeline events
  * that record their outcome. Settling a marker and appending its event happen
  * in one transaction guarded by "not yet settled", so an outcome is recorded once.
+ * A delivery about to send claims the marker (`claimedUntil`, compared as ISO
+ * instants) with a conditional write, so only one delivery at a time sends.
  */
 import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Application, DecisionRecord, NotificationRecord, TimelineEvent } from '../core/model';
@@ -26,16 +28,28 @@ const failedListing = (key: NotificationKey, failure: { code: string; permanent:
   gsi3sk: `${event.at}#${key.applicationId}#${key.eventId}#${key.kind}`,
 });
 
+/** What each settling write requires of the marker (`:pending`, `:sent` are the states). */
+const conditions = {
+  pending: 'attribute_not_exists(#state) OR #state = :pending',
+  claimed: '#state = :pending AND attribute_exists(#claimedUntil)',
+  // SNS keeps no order: a bounce may come before the Send event that would have recorded the e-mail as sent.
+  accepted: '#state = :sent OR (#state = :pending AND attribute_exists(#claimedUntil))',
+} as const;
+
 export const createNotificationRepository = (client: DynamoDBDocumentClient, tableName: string): NotificationStore & ReturnedMailStore => {
   const applications = createApplicationRepository(client, tableName);
-  /** Settles a marker that is still `from` (pending: never settled; sent: a bounce or complaint came back). */
+  /**
+   * Settles a marker that is still `from` (pending: never settled; claimed: pending and claimed by a delivery
+   * that may have sent; accepted: sent or claimed, when a bounce or complaint came back).
+   */
   const settle = async (
     key: NotificationKey,
     state: 'sent' | 'failed',
     attributes: Record<string, unknown>,
     event: TimelineEvent,
-    from: 'pending' | 'sent' = 'pending',
+    from: keyof typeof conditions = 'pending',
   ): Promise<boolean> => {
+    // A settled marker is claimed by no one (a resend puts it back to pending, unclaimed).
     const names = Object.fromEntries(Object.keys(attributes).map((name, i) => [`#a${i}`, name]));
     const values = Object.fromEntries(Object.values(attributes).map((value, i) => [`:a${i}`, value]));
     const assignments = Object.keys(attributes).map((_, i) => `#a${i} = :a${i}`);
@@ -48,10 +62,10 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
               Update: {
                 TableName: tableName,
                 Key: keyOf(key),
-                UpdateExpression: `SET #state = :state, ${identity.assignments}, #deliveries = if_not_exists(#deliveries, :zero)${assignments.map((a) => `, ${a}`).join('')}`,
-                ConditionExpression: from === 'pending' ? 'attribute_not_exists(#state) OR #state = :from' : '#state = :from',
-                ExpressionAttributeNames: { '#state': 'state', '#deliveries': 'deliveries', ...identity.names, ...names },
-                ExpressionAttributeValues: { ':state': state, ':from': from, ':zero': 0, ...identity.values, ...values },
+                UpdateExpression: `SET #state = :state, ${identity.assignments}, #deliveries = if_not_exists(#deliveries, :zero)${assignments.map((a) => `, ${a}`).join('')} REMOVE #claimedUntil`,
+                ConditionExpression: conditions[from],
+                ExpressionAttributeNames: { '#state': 'state', '#deliveries': 'deliveries', '#claimedUntil': 'claimedUntil', ...identity.names, ...names },
+                ExpressionAttributeValues: { ':state': state, ':pending': 'pending', ...(from === 'accepted' && { ':sent': 'sent' }), ':zero': 0, ...identity.values, ...values },
               },
             },
             { Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -65,20 +79,47 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
     }
   };
 
+  const find = async (key: NotificationKey) => {
+    const result = await client.send(new GetCommand({ TableName: tableName, Key: keyOf(key), ConsistentRead: true }));
+    return result.Item ? withoutKeys<NotificationRecord>(result.Item) : undefined;
+  };
+
   return {
     loadApplication: applications.findApplication,
 
-    async find(key) {
-      const result = await client.send(new GetCommand({ TableName: tableName, Key: keyOf(key), ConsistentRead: true }));
-      return result.Item ? withoutKeys<NotificationRecord>(result.Item) : undefined;
+    find,
+
+    async claim(key, until, now) {
+      const identity = markerIdentity(key, now);
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keyOf(key),
+            UpdateExpression: `SET #state = if_not_exists(#state, :pending), #deliveries = if_not_exists(#deliveries, :zero), ${identity.assignments}, #claimedUntil = :until`,
+            ConditionExpression: '(attribute_not_exists(#state) OR #state = :pending) AND (attribute_not_exists(#claimedUntil) OR #claimedUntil <= :now)',
+            ExpressionAttributeNames: { '#state': 'state', '#deliveries': 'deliveries', '#claimedUntil': 'claimedUntil', ...identity.names },
+            ExpressionAttributeValues: { ':pending': 'pending', ':zero': 0, ':until': until, ':now': now, ...identity.values },
+          }),
+        );
+        return { outcome: 'claimed' };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+      const current = await find(key);
+      if (current?.state === 'pending' && current.claimedUntil) return { outcome: 'held', until: current.claimedUntil };
+      return { outcome: 'settled' };
     },
 
     recordSent: (key, messageId, event) => settle(key, 'sent', { messageId }, event),
 
+    // SES's Send event for a message whose sender died (or whose write was refused) before recording it.
+    recordAccepted: (key, messageId, event) => settle(key, 'sent', { messageId }, event, 'claimed'),
+
     // A failed notification joins its service's list for staff (gsi3) until someone resends it.
     recordFailed: (key, failure, event, serviceId) => settle(key, 'failed', failedListing(key, failure, event, serviceId), event),
 
-    recordReturned: (key, failure, event, serviceId) => settle(key, 'failed', failedListing(key, failure, event, serviceId), event, 'sent'),
+    recordReturned: (key, failure, event, serviceId) => settle(key, 'failed', failedListing(key, failure, event, serviceId), event, 'accepted'),
 
     async loadEvent(applicationId, eventId) {
       const result = await client.send(new GetCommand({ TableName: tableName, Key: eventKey(applicationId, eventId), ConsistentRead: true }));
@@ -90,14 +131,15 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
       return result.Item ? withoutKeys<DecisionRecord>(result.Item) : undefined;
     },
 
-    async recordTemporaryFailure(key, code, at) {
+    async recordTemporaryFailure(key, code, at, release) {
       const identity = markerIdentity(key, at);
       const result = await client.send(
         new UpdateCommand({
           TableName: tableName,
           Key: keyOf(key),
-          UpdateExpression: `SET #state = if_not_exists(#state, :pending), ${identity.assignments}, #lastError = :code ADD #deliveries :one`,
-          ExpressionAttributeNames: { '#state': 'state', '#lastError': 'lastError', '#deliveries': 'deliveries', ...identity.names },
+          // SES refused the message: the claim is given up, so the next delivery may send at once.
+          UpdateExpression: `SET #state = if_not_exists(#state, :pending), ${identity.assignments}, #lastError = :code ADD #deliveries :one${release ? ' REMOVE #claimedUntil' : ''}`,
+          ExpressionAttributeNames: { '#state': 'state', '#lastError': 'lastError', '#deliveries': 'deliveries', ...(release && { '#claimedUntil': 'claimedUntil' }), ...identity.names },
           ExpressionAttributeValues: { ':pending': 'pending', ':code': code, ':one': 1, ...identity.values },
           ReturnValues: 'UPDATED_NEW',
         }),

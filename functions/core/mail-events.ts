@@ -3,6 +3,8 @@
  * "Bounces and complaints"). Each e-mail carries message tags naming its application, source
  * event and kind; a bounce or complaint about it turns its sent notification into a failed one,
  * on the application's timeline and on staff's failed list, where it can be resent.
+ * SES's Send event (it accepted the message) records a notification as sent when the notifier
+ * could not (docs/notifications.md, "Sending once").
  */
 import type { ServiceId } from '../../schemas/services';
 import type { Application, NotificationKind, TimelineEvent } from './model';
@@ -11,10 +13,15 @@ import { notificationOutcome, type NotificationKey } from './notifier';
 export interface ReturnedMailStore {
   loadApplication(id: string): Promise<Application | undefined>;
   /**
-   * Marks a sent notification failed after all, lists it for the service's staff and appends the
-   * timeline event, together; false when it is not (or no longer) in the sent state.
+   * Marks a sent notification (or one claimed by a delivery that may have sent it) failed after all, lists
+   * it for the service's staff and appends the timeline event, together; false when it is not (or no longer) either.
    */
   recordReturned(key: NotificationKey, failure: { code: string; permanent: boolean }, event: TimelineEvent, serviceId: ServiceId): Promise<boolean>;
+  /**
+   * Marks a notification that a delivery claimed but never settled as sent and appends the timeline event,
+   * together; false if it is settled, or pending and unclaimed (a resend not yet under way).
+   */
+  recordAccepted(key: NotificationKey, messageId: string, event: TimelineEvent): Promise<boolean>;
 }
 
 export interface MailEventDeps {
@@ -61,6 +68,27 @@ const firstTag = (tags: Json | undefined, name: string): string | undefined => {
 };
 const word = (value: unknown): string => (typeof value === 'string' && /^[A-Za-z-]{1,40}$/.test(value) ? value : 'unknown');
 
+/** The notification an SES event record's message tags name, if they name one. */
+const taggedKey = (record: Json | undefined): NotificationKey | undefined => {
+  const tags = object(object(record?.mail)?.tags);
+  const applicationId = firstTag(tags, mailTagNames.application);
+  const encodedEvent = firstTag(tags, mailTagNames.event);
+  const kind = firstTag(tags, mailTagNames.notification) as NotificationKind | undefined;
+  if (!applicationId || !encodedEvent || !kind || !notificationKinds.includes(kind)) return undefined;
+  return { applicationId, eventId: decodeTagValue(encodedEvent), kind };
+};
+
+const eventTypeOf = (record: Json | undefined) => record?.eventType ?? record?.notificationType;
+
+/** The notification and SES message id of a Send event (SES accepted the message) for an e-mail this service sent. */
+export const acceptedMailOf = (message: unknown): { key: NotificationKey; messageId: string } | undefined => {
+  const record = object(message);
+  if (eventTypeOf(record) !== 'Send') return undefined;
+  const key = taggedKey(record);
+  const messageId = object(record?.mail)?.messageId;
+  return key && typeof messageId === 'string' && messageId ? { key, messageId } : undefined;
+};
+
 /**
  * The notification an SES event publishing record (the SNS message body) is about, for a bounce or a
  * complaint of an e-mail this service sent; undefined for anything else (other event types, mail
@@ -68,14 +96,10 @@ const word = (value: unknown): string => (typeof value === 'string' && /^[A-Za-z
  */
 export const returnedMailOf = (message: unknown): ReturnedMail | undefined => {
   const record = object(message);
-  const type = record?.eventType ?? record?.notificationType;
+  const type = eventTypeOf(record);
   if (type !== 'Bounce' && type !== 'Complaint') return undefined;
-  const tags = object(object(record?.mail)?.tags);
-  const applicationId = firstTag(tags, mailTagNames.application);
-  const encodedEvent = firstTag(tags, mailTagNames.event);
-  const kind = firstTag(tags, mailTagNames.notification) as NotificationKind | undefined;
-  if (!applicationId || !encodedEvent || !kind || !notificationKinds.includes(kind)) return undefined;
-  const key: NotificationKey = { applicationId, eventId: decodeTagValue(encodedEvent), kind };
+  const key = taggedKey(record);
+  if (!key) return undefined;
   if (type === 'Bounce') {
     const bounce = object(record?.bounce);
     const bounceType = word(bounce?.bounceType);
@@ -86,8 +110,15 @@ export const returnedMailOf = (message: unknown): ReturnedMail | undefined => {
 
 export type MailEventOutcome = 'recorded' | 'already-recorded' | 'not-ours';
 
-/** Records a bounce or complaint on the timeline and on staff's failed list, once. */
+/** Records a bounce or complaint on the timeline and on staff's failed list, once; a Send event as sent, if still pending. */
 export const recordMailEvent = async (deps: MailEventDeps, message: unknown): Promise<MailEventOutcome> => {
+  const accepted = acceptedMailOf(message);
+  if (accepted) {
+    if (!(await deps.store.loadApplication(accepted.key.applicationId))) return 'not-ours';
+    const event = notificationOutcome(deps, accepted.key, 'notification_sent', { channel: 'email' });
+    // Usually the notifier recorded it first: then this finds the marker settled and changes nothing.
+    return (await deps.store.recordAccepted(accepted.key, accepted.messageId, event)) ? 'recorded' : 'already-recorded';
+  }
   const returned = returnedMailOf(message);
   if (!returned) return 'not-ours';
   const application = await deps.store.loadApplication(returned.key.applicationId);

@@ -176,4 +176,6 @@ export interface NotificationRecord {
   readonly updatedAt: string;
   readonly failure?: { readonly code: string; readonly permanent: boolean };
   readonly messageId?: string;
+  /** While pending: until when the delivery that is sending it holds it (core/notifier.ts). */
+  readonly claimedUntil?: string;
 }

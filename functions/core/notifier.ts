@@ -1,7 +1,11 @@
 /**
  * Turns timeline events read from the table's stream into e-mails, each sent
  * once per (event, notification): a marker item records the outcome, so a
- * stream record delivered twice does not send twice. Temporary SES failures
+ * stream record delivered twice does not send twice. Before sending, a delivery
+ * claims the marker for a lease, so no two deliveries send the same e-mail at
+ * once; a send SES accepted but that was never recorded (a crash, a throttled
+ * write) is recorded from SES's Send event while the lease holds, or sent once
+ * more after it (docs/notifications.md, "Sending once"). Temporary SES failures
  * are retried by the stream (with a growing pause); after the last delivery,
  * or at once on a permanent failure, the failure goes on the timeline.
  */
@@ -24,6 +28,8 @@ export class MailError extends Error {
   constructor(
     readonly code: string,
     readonly permanent: boolean,
+    /** No answer came (a timeout, a reset connection): SES may have accepted the message all the same. */
+    readonly unanswered = false,
   ) {
     super(code);
     this.name = 'MailError';
@@ -41,6 +47,12 @@ export interface NotificationKey {
   readonly kind: NotificationKind;
 }
 
+/**
+ * What claiming a marker found: `claimed` (this delivery may send), `held` (another delivery claimed it
+ * and its lease has not run out: it may have sent already) or `settled` (sent or failed for good).
+ */
+export type Claim = { readonly outcome: 'claimed' } | { readonly outcome: 'held'; readonly until: string } | { readonly outcome: 'settled' };
+
 export interface NotificationStore {
   loadApplication(id: string): Promise<Application | undefined>;
   /** A timeline event of the application (the source of a resend). */
@@ -48,12 +60,17 @@ export interface NotificationStore {
   /** The decision document recorded with a decision event. */
   loadDecision(applicationId: string, eventId: string): Promise<DecisionRecord | undefined>;
   find(key: NotificationKey): Promise<NotificationRecord | undefined>;
+  /** Claims an unsettled marker until `until`, unless another claim lasts beyond `now`. */
+  claim(key: NotificationKey, until: string, now: string): Promise<Claim>;
   /** Marks sent and appends the timeline event, together; false if already settled. */
   recordSent(key: NotificationKey, messageId: string, event: TimelineEvent): Promise<boolean>;
   /** Marks failed (and lists it for the service's staff) and appends the timeline event, together; false if already settled. */
   recordFailed(key: NotificationKey, failure: { code: string; permanent: boolean }, event: TimelineEvent, serviceId: ServiceId): Promise<boolean>;
-  /** Counts one more delivery that hit a temporary failure; returns the count. */
-  recordTemporaryFailure(key: NotificationKey, code: string, at: string): Promise<number>;
+  /**
+   * Counts one more delivery that hit a temporary failure; returns the count. The claim is given up when
+   * SES refused (`release`), and kept when SES may have accepted (no answer), for the Send event to settle.
+   */
+  recordTemporaryFailure(key: NotificationKey, code: string, at: string, release: boolean): Promise<number>;
 }
 
 export interface NotifierSettings {
@@ -64,6 +81,11 @@ export interface NotifierSettings {
   readonly maxDeliveries: number;
   /** Pause before handing a temporarily failed record back to the stream: base × 2^(delivery−1). */
   readonly retryBaseMs: number;
+  /**
+   * How long a delivery's claim keeps other deliveries from sending the same e-mail: at least the
+   * notifier's timeout, so a claim outlives the invocation that took it (infra/stack.ts).
+   */
+  readonly sendLeaseMs: number;
 }
 
 export interface NotifierDeps {
@@ -187,10 +209,16 @@ export const recordUndelivered = async (deps: NotifierDeps, event: TimelineEvent
 const unexpected = (error: unknown): MailError =>
   error instanceof MailError ? error : new MailError(`notifier_error:${error instanceof Error ? error.name : typeof error}`, false);
 
-/** Sends one e-mail unless already settled; on a temporary failure returns how many deliveries have failed. */
-const deliver = async (deps: NotifierDeps, key: NotificationKey, email: OutgoingEmail, serviceId: ServiceId): Promise<'done' | number> => {
-  const existing = await deps.store.find(key);
-  if (existing && existing.state !== 'pending') return 'done';
+/** What one delivery of one e-mail came to: settled, a temporary failure (the count so far), or held by another claim. */
+type Delivery = 'done' | { readonly failures: number } | { readonly heldUntil: string };
+
+/** Sends one e-mail unless already settled or claimed by another delivery. */
+const deliver = async (deps: NotifierDeps, key: NotificationKey, email: OutgoingEmail, serviceId: ServiceId): Promise<Delivery> => {
+  const now = deps.clock();
+  const claim = await deps.store.claim(key, new Date(now.getTime() + deps.settings.sendLeaseMs).toISOString(), now.toISOString());
+  if (claim.outcome === 'settled') return 'done';
+  // The claimant may have sent already and died before recording it: wait for its record, SES's Send event or the lease's end.
+  if (claim.outcome === 'held') return { heldUntil: claim.until };
 
   const outcomeEvent = (type: TimelineEvent['type'], details: TimelineEvent['details']) => notificationOutcome(deps, key, type, details);
 
@@ -200,8 +228,8 @@ const deliver = async (deps: NotifierDeps, key: NotificationKey, email: Outgoing
   } catch (caught) {
     const error = unexpected(caught);
     if (!error.permanent) {
-      const deliveries = await deps.store.recordTemporaryFailure(key, error.code, deps.clock().toISOString());
-      if (deliveries < deps.settings.maxDeliveries) return deliveries;
+      const deliveries = await deps.store.recordTemporaryFailure(key, error.code, deps.clock().toISOString(), !error.unanswered);
+      if (deliveries < deps.settings.maxDeliveries) return { failures: deliveries };
     }
     // Never silent: the failure goes on the timeline and on the service's list of failed notifications.
     await deps.store.recordFailed(
@@ -212,6 +240,7 @@ const deliver = async (deps: NotifierDeps, key: NotificationKey, email: Outgoing
     );
     return 'done';
   }
+  // SES has accepted: from here until this write lands, a crash or a refused write leaves the claim standing.
   await deps.store.recordSent(key, messageId, outcomeEvent('notification_sent', { channel: 'email' }));
   return 'done';
 };
@@ -235,16 +264,22 @@ export const notifyForEvent = async (deps: NotifierDeps, event: TimelineEvent): 
   if (event.type === 'notification_sent' || event.type === 'notification_failed' || event.type === 'viewed_by_staff' || event.type === 'viewed_by_referrer') return 'done';
   const application = await deps.store.loadApplication(event.applicationId);
   if (!application) return 'done';
-  let failedDeliveries = 0;
+  let pauseMs: number | undefined;
   for (const { kind, email, eventId } of await emailsFor(deps, event, application)) {
     const result = await deliver(deps, { applicationId: application.id, eventId, kind }, email, application.serviceId);
-    if (result !== 'done') failedDeliveries = Math.max(failedDeliveries, result);
+    if (result === 'done') continue;
+    const pause = 'failures' in result ? retryPauseMs(deps.settings, result.failures) : heldPauseMs(deps, result.heldUntil);
+    pauseMs = Math.max(pauseMs ?? 0, pause);
   }
-  if (failedDeliveries === 0) return 'done';
+  if (pauseMs === undefined) return 'done';
   // Lambda re-delivers a stream record at once; pausing here spreads the deliveries over an outage.
-  await deps.sleep(retryPauseMs(deps.settings, failedDeliveries));
+  await deps.sleep(pauseMs);
   return 'retry';
 };
+
+/** Until another delivery's claim runs out, but no longer than the longest retry pause (the timeout covers that one). */
+const heldPauseMs = (deps: Pick<NotifierDeps, 'clock' | 'settings'>, heldUntil: string): number =>
+  Math.max(0, Math.min(Date.parse(heldUntil) - deps.clock().getTime(), retryPauseMs(deps.settings, deps.settings.maxDeliveries)));
 
 /**
  * The pause before a record is handed back to the stream after its n-th failed delivery:

@@ -24,7 +24,7 @@ const inboxes = (json: string): Partial<Record<ServiceId, string>> => {
 export const readNotifierEnvironment = (source: NodeJS.ProcessEnv = process.env) => {
   const env = readEnvironment(
     ['tableName', 'mailFrom', 'agencyInboxes', 'portalUrl', 'staffPortalUrl'],
-    ['sesConfigurationSet', 'notificationMaxDeliveries', 'notificationRetryBaseMs'],
+    ['sesConfigurationSet', 'notificationMaxDeliveries', 'notificationRetryBaseMs', 'notificationSendLeaseMs'],
     source,
   );
   const settings: NotifierSettings = {
@@ -33,6 +33,8 @@ export const readNotifierEnvironment = (source: NodeJS.ProcessEnv = process.env)
     staffPortalUrl: env.staffPortalUrl,
     maxDeliveries: Math.max(1, positiveInteger(env.notificationMaxDeliveries, 8, 'NOTIFICATION_MAX_DELIVERIES')),
     retryBaseMs: positiveInteger(env.notificationRetryBaseMs, 1000, 'NOTIFICATION_RETRY_BASE_MS'),
+    // The stack sets it to the notifier's timeout (infra/stack.ts); 15 minutes is Lambda's longest timeout.
+    sendLeaseMs: positiveInteger(env.notificationSendLeaseMs, 15 * 60_000, 'NOTIFICATION_SEND_LEASE_MS'),
   };
   return { tableName: env.tableName, mailFrom: env.mailFrom, configurationSet: env.sesConfigurationSet, settings };
 };

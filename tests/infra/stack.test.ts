@@ -528,6 +528,11 @@ describe('SivaEservicesStack template', () => {
       expect(notifier.Timeout).toBeLessThanOrEqual(900);
     });
 
+    it("claims an e-mail for as long as the notifier may run, so no two invocations send it at once", () => {
+      const notifier = resources[functionIds.get(streamConsumer)!]!.Properties;
+      expect(Number(notifier.Environment.Variables[environmentNames.notificationSendLeaseMs])).toBe(notifier.Timeout * 1000);
+    });
+
     it('has an encrypted, TLS-only dead-letter queue kept 14 days', () => {
       const queueId = failuresQueue();
       expect(resources[queueId]!.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
@@ -768,10 +773,10 @@ describe('SivaEservicesStack template', () => {
       });
     });
 
-    it('publishes bounces and complaints to a KMS-encrypted topic that feeds the mail-events function, with a dead-letter queue', () => {
+    it('publishes sends, bounces and complaints to a KMS-encrypted topic that feeds the mail-events function, with a dead-letter queue', () => {
       const destination = resources[only('AWS::SES::ConfigurationSetEventDestination')]!.Properties;
       expect(destination.ConfigurationSetName).toEqual({ Ref: only('AWS::SES::ConfigurationSet') });
-      expect(destination.EventDestination.MatchingEventTypes.sort()).toEqual(['bounce', 'complaint']);
+      expect(destination.EventDestination.MatchingEventTypes.sort()).toEqual(['bounce', 'complaint', 'send']);
       const topicId = ref(destination.EventDestination.SnsDestination.TopicARN);
       expect(resources[topicId]!.Properties.KmsMasterKeyId).toBeDefined();
       const mailEvents = functionIds.get(mailEventConsumer)!;

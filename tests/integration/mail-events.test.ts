@@ -9,13 +9,13 @@ import type { SNSEvent } from 'aws-lambda';
 import { createApplicationRepository } from '../../functions/adapters/application-repository';
 import { createNotificationRepository } from '../../functions/adapters/notification-repository';
 import { createWorkflowRepository } from '../../functions/adapters/workflow-repository';
-import { mailTagsFor } from '../../functions/core/mail-events';
 import type { NotificationKey } from '../../functions/core/notifier';
 import type { TimelineEvent } from '../../functions/core/model';
 import { storedApplication, submittedEvent } from '../support/stored-application';
 import { useHandlerEnvironment } from '../support/handler-environment';
 import { devIssuers } from '../../local/dev-idp';
 import { documentClient, freshTable, local } from './support/local';
+import { mailOf, snsEvent } from './support/ses-events';
 
 const mailEventsHandler = async (tableName: string) => {
   useHandlerEnvironment({ tableName, dynamoEndpoint: local.dynamoEndpoint, issuers: { citizen: devIssuers.citizen.issuer, workforce: devIssuers.workforce.issuer } });
@@ -42,48 +42,6 @@ const sentConfirmation = async (tableName: string) => {
   expect(await createNotificationRepository(documentClient(), tableName).recordSent(key, '0100019abc-ses-id', sent)).toBe(true);
   return { application, key };
 };
-
-/** The `mail` part of an SES event record, with the tags the message was sent with (as SES publishes them: name → [value]). */
-const mailOf = (key: NotificationKey, to: string) => ({
-  timestamp: '2026-11-29T10:00:00.000Z',
-  source: 'e-pakalpojumi@siva.gov.lv',
-  sourceArn: 'arn:aws:ses:eu-north-1:123456789012:identity/siva.gov.lv',
-  sendingAccountId: '123456789012',
-  messageId: '0100019abc-ses-id',
-  destination: [to],
-  headersTruncated: false,
-  tags: {
-    'ses:configuration-set': ['SivaEservicesMailConfigurationSet'],
-    'ses:source-ip': ['192.0.2.10'],
-    'ses:from-domain': ['siva.gov.lv'],
-    'ses:caller-identity': ['notifier'],
-    ...Object.fromEntries(mailTagsFor(key).map((tag) => [tag.Name, [tag.Value]])),
-  },
-});
-
-/** What SNS hands Lambda: the SES event record is the message, as a JSON string. */
-const snsEvent = (sesRecord: unknown): SNSEvent => ({
-  Records: [
-    {
-      EventSource: 'aws:sns',
-      EventVersion: '1.0',
-      EventSubscriptionArn: 'arn:aws:sns:eu-north-1:123456789012:MailEvents:5f0c6a0e-1111-2222-3333-444455556666',
-      Sns: {
-        Type: 'Notification',
-        MessageId: crypto.randomUUID(),
-        TopicArn: 'arn:aws:sns:eu-north-1:123456789012:MailEvents',
-        Subject: '',
-        Message: JSON.stringify(sesRecord),
-        Timestamp: '2026-11-29T10:00:05.000Z',
-        SignatureVersion: '1',
-        Signature: 'EXAMPLE',
-        SigningCertUrl: 'https://sns.eu-north-1.amazonaws.com/SimpleNotificationService-example.pem',
-        UnsubscribeUrl: 'https://sns.eu-north-1.amazonaws.com/?Action=Unsubscribe',
-        MessageAttributes: {},
-      },
-    },
-  ],
-});
 
 const bounce = (key: NotificationKey, to: string) => ({
   eventType: 'Bounce',
@@ -162,5 +120,58 @@ describe('bounces and complaints from SES', () => {
     await recordMailEvents(snsEvent({ ...bounce(key, application.applicant.email!), mail: { ...mailOf(key, application.applicant.email!), tags: {} } }));
     const record = await createApplicationRepository(documentClient(), tableName).findWithTimeline(application.id);
     expect(record!.timeline.filter((entry) => entry.type === 'notification_failed')).toEqual([]);
+  });
+});
+
+describe("SES's Send event (SES accepted an e-mail)", () => {
+  /** A stored application whose confirmation a delivery claimed (and, maybe, sent) but never recorded. */
+  const claimedConfirmation = async (tableName: string, claimed = true) => {
+    const application = storedApplication();
+    const submitted = submittedEvent(application);
+    await createApplicationRepository(documentClient(), tableName).insertSubmitted(application, submitted);
+    const key: NotificationKey = { applicationId: application.id, eventId: submitted.id, kind: 'applicant-confirmation' };
+    const now = new Date();
+    const store = createNotificationRepository(documentClient(), tableName);
+    if (claimed) expect(await store.claim(key, new Date(now.getTime() + 60_000).toISOString(), now.toISOString())).toEqual({ outcome: 'claimed' });
+    else await store.recordTemporaryFailure(key, 'ServiceUnavailable', now.toISOString(), true);
+    return { application, key, store };
+  };
+  const timelineOf = async (tableName: string, applicationId: string) =>
+    (await createApplicationRepository(documentClient(), tableName).findWithTimeline(applicationId))!.timeline.map((entry) => [entry.type, entry.details?.reason]);
+
+  it('records a claimed, unrecorded e-mail as sent, once, with SES’s message id', async () => {
+    const tableName = await freshTable('mail-send');
+    const recordMailEvents = await mailEventsHandler(tableName);
+    const { application, key, store } = await claimedConfirmation(tableName);
+    const send = snsEvent({ eventType: 'Send', send: {}, mail: mailOf(key, application.applicant.email!, 'ses-accepted-1') });
+    await recordMailEvents(send);
+    await recordMailEvents(send);
+    expect(await timelineOf(tableName, application.id)).toEqual([['submitted', undefined], ['notification_sent', undefined]]);
+    expect(await store.find(key)).toMatchObject({ state: 'sent', messageId: 'ses-accepted-1' });
+    expect((await store.find(key))?.claimedUntil).toBeUndefined();
+  });
+
+  it('changes nothing for an e-mail the notifier recorded, nor for one no delivery has claimed (a stale event)', async () => {
+    const tableName = await freshTable('mail-send-settled');
+    const recordMailEvents = await mailEventsHandler(tableName);
+    const recorded = await sentConfirmation(tableName);
+    await recordMailEvents(snsEvent({ eventType: 'Send', send: {}, mail: mailOf(recorded.key, recorded.application.applicant.email!, 'other-id') }));
+    const store = createNotificationRepository(documentClient(), tableName);
+    expect(await store.find(recorded.key)).toMatchObject({ state: 'sent', messageId: '0100019abc-ses-id' });
+    expect((await timelineOf(tableName, recorded.application.id)).filter(([type]) => type === 'notification_sent')).toHaveLength(1);
+
+    const unclaimed = await claimedConfirmation(tableName, false);
+    await recordMailEvents(snsEvent({ eventType: 'Send', send: {}, mail: mailOf(unclaimed.key, unclaimed.application.applicant.email!) }));
+    expect(await store.find(unclaimed.key)).toMatchObject({ state: 'pending' });
+  });
+
+  it('records a bounce that arrives before the Send event, and the late Send event then changes nothing', async () => {
+    const tableName = await freshTable('mail-bounce-first');
+    const recordMailEvents = await mailEventsHandler(tableName);
+    const { application, key, store } = await claimedConfirmation(tableName);
+    await recordMailEvents(snsEvent(bounce(key, application.applicant.email!)));
+    await recordMailEvents(snsEvent({ eventType: 'Send', send: {}, mail: mailOf(key, application.applicant.email!) }));
+    expect(await timelineOf(tableName, application.id)).toEqual([['submitted', undefined], ['notification_failed', 'bounced:Permanent:NoEmail']]);
+    expect(await store.find(key)).toMatchObject({ state: 'failed' });
   });
 });

@@ -16,6 +16,7 @@ export interface HandlerEnvironmentOptions {
   readonly issuers: TrustedIssuers;
   readonly notificationMaxDeliveries?: number;
   readonly notificationRetryBaseMs?: number;
+  readonly notificationSendLeaseMs?: number;
 }
 
 export const handlerEnvironment = (options: HandlerEnvironmentOptions): Record<string, string> => ({

@@ -2,9 +2,11 @@
  * SES failures sorted into temporary (the notifier retries the delivery) and permanent (recorded at once, no retry).
  * The client is a stand-in only to inject failures; sending for real is covered against aws-ses-v2-local.
  */
-import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { describe, expect, it } from 'vitest';
-import { classifySesError, createSesMailer } from '../../functions/adapters/mailer';
+import { classifySesError, createSesMailer, withoutRetryWithoutAnswer } from '../../functions/adapters/mailer';
 import { MailError } from '../../functions/core/notifier';
 
 /** An SDK service error as the v2 client throws it: a name and the HTTP status of the answer. */
@@ -43,6 +45,15 @@ describe('SES failures', () => {
     expect(classifySesError(Object.assign(new Error('timed out'), { name: 'TimeoutError' }))).toMatchObject({ code: 'TimeoutError', permanent: false });
   });
 
+  it('a timeout or reset after the request went out is unanswered (SES may have accepted); a refused connection or an answer is not', () => {
+    expect(classifySesError(Object.assign(new Error('timed out'), { name: 'TimeoutError' })).unanswered).toBe(true);
+    expect(classifySesError(networkError('ECONNRESET')).unanswered).toBe(true);
+    expect(classifySesError(networkError('ETIMEDOUT')).unanswered).toBe(true);
+    expect(classifySesError(networkError('ECONNREFUSED')).unanswered).toBe(false);
+    expect(classifySesError(sesError('ServiceUnavailable', 503)).unanswered).toBe(false);
+    expect(classifySesError(sesError('MessageRejected', 400)).unanswered).toBe(false);
+  });
+
   it('a 4xx answer keeps the error’s name even when it carries a code', () => {
     const failure = classifySesError(Object.assign(sesError('MessageRejected', 400), { code: 'Throttling' }));
     expect(failure).toMatchObject({ code: 'MessageRejected', permanent: true });
@@ -61,5 +72,52 @@ describe('SES failures', () => {
       code: 'MessageRejected',
       permanent: true,
     });
+  });
+});
+
+describe("the SES client's own retries", () => {
+  /** A loopback endpoint that reads each request whole, then answers as `answer` decides; counts the requests. */
+  const endpoint = async (answer: (request: IncomingMessage, response: ServerResponse) => void) => {
+    let requests = 0;
+    const server = createServer((request, response) => {
+      requests += 1;
+      request.resume();
+      request.on('end', () => answer(request, response));
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const client = withoutRetryWithoutAnswer(
+      new SESv2Client({
+        endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        region: 'eu-north-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      }),
+    );
+    const mailer = createSesMailer({ from: 'noreply@siva.gov.lv', client });
+    const send = () => mailer.send({ to: 'a@example.lv', subject: 's', text: 't', html: '<p>t</p>' });
+    const close = () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); });
+    return { send, requests: () => requests, close };
+  };
+
+  it('does not send again when the connection drops after the request went out (SES may have accepted it)', async () => {
+    const ses = await endpoint((request) => request.socket.destroy());
+    try {
+      await expect(ses.send()).rejects.toMatchObject({ name: 'MailError', code: 'ECONNRESET', permanent: false, unanswered: true });
+      expect(ses.requests()).toBe(1);
+    } finally {
+      await ses.close();
+    }
+  });
+
+  it('still retries what SES answered as a temporary failure', async () => {
+    const ses = await endpoint((_, response) => {
+      response.writeHead(503, { 'content-type': 'application/json', 'x-amzn-errortype': 'ServiceUnavailable' });
+      response.end(JSON.stringify({ message: 'Service Unavailable' }));
+    });
+    try {
+      await expect(ses.send()).rejects.toMatchObject({ name: 'MailError', permanent: false, unanswered: false });
+      expect(ses.requests()).toBe(3);
+    } finally {
+      await ses.close();
+    }
   });
 });

@@ -83,6 +83,7 @@ const settings = {
   staffPortalUrl: 'https://darbs.siva.gov.lv',
   maxDeliveries: 3,
   retryBaseMs: 0,
+  sendLeaseMs: 60_000,
 };
 
 const event = (type: TimelineEvent['type']): TimelineEvent => ({
@@ -99,6 +100,7 @@ const depsFor = (decision?: DecisionRecord): NotifierDeps => ({
     loadEvent: async () => undefined,
     loadDecision: async () => decision,
     find: async () => undefined,
+    claim: async () => ({ outcome: 'claimed' }),
     recordSent: async () => true,
     recordFailed: async () => true,
     recordTemporaryFailure: async () => 1,

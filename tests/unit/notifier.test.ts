@@ -52,9 +52,10 @@ const settings = {
   staffPortalUrl: 'https://darbs.siva.gov.lv',
   maxDeliveries: 3,
   retryBaseMs: 0,
+  sendLeaseMs: 60_000,
 };
 
-/** An in-memory store with the same settle-once semantics as the DynamoDB repository. */
+/** An in-memory store with the same settle-once and claim semantics as the DynamoDB repository. */
 const memoryStore = () => {
   const records = new Map<string, NotificationRecord>();
   const timeline: TimelineEvent[] = [];
@@ -66,34 +67,44 @@ const memoryStore = () => {
     timeline.push(event);
     return true;
   };
+  const claim: NotificationStore['claim'] = async (key, until, now) => {
+    const current = records.get(id(key));
+    if (current && current.state !== 'pending') return { outcome: 'settled' };
+    if (current?.claimedUntil && current.claimedUntil > now) return { outcome: 'held', until: current.claimedUntil };
+    records.set(id(key), { ...key, deliveries: 0, ...current, state: 'pending', updatedAt: now, claimedUntil: until });
+    return { outcome: 'claimed' };
+  };
   const store: NotificationStore = {
     loadApplication: async () => application,
     loadEvent: async () => undefined,
     loadDecision: async () => undefined,
     find: async (key) => records.get(id(key)),
+    claim,
     recordSent: (key, messageId, event) => settle(key, 'sent', { messageId }, event),
     recordFailed: (key, failure, event) => settle(key, 'failed', { failure }, event),
-    recordTemporaryFailure: async (key, _code, at) => {
+    recordTemporaryFailure: async (key, _code, at, release) => {
       const current = records.get(id(key));
       const deliveries = (current?.deliveries ?? 0) + 1;
-      records.set(id(key), { ...key, state: 'pending', deliveries, updatedAt: at });
+      const claimedUntil = release ? undefined : current?.claimedUntil;
+      records.set(id(key), { ...key, state: 'pending', deliveries, updatedAt: at, ...(claimedUntil && { claimedUntil }) });
       return deliveries;
     },
   };
   return { store, records, timeline };
 };
 
-const depsWith = (send: (email: OutgoingEmail) => Promise<string>, store = memoryStore()) => {
+const depsWith = (send: (email: OutgoingEmail) => Promise<string>, store = memoryStore(), at = '2026-11-22T10:00:01.000Z') => {
   const sent: OutgoingEmail[] = [];
+  const pauses: number[] = [];
   const deps: NotifierDeps = {
     store: store.store,
     mailer: { send: async (email) => { const id = await send(email); sent.push(email); return id; } },
-    clock: () => new Date('2026-11-22T10:00:01.000Z'),
+    clock: () => new Date(at),
     newId: () => 'feedbeef-0000',
-    sleep: async () => {},
+    sleep: async (ms) => void pauses.push(ms),
     settings,
   };
-  return { deps, sent, ...store };
+  return { deps, sent, pauses, ...store };
 };
 
 describe('e-mails caused by a new application', () => {
@@ -200,5 +211,84 @@ describe('sending once per event', () => {
       ['notification_failed', 'applicant-confirmation', 'MessageRejected'],
       ['notification_sent', 'agency-alert', ''],
     ]);
+  });
+});
+
+describe('the window between SES accepting an e-mail and the marker recording it', () => {
+  const leaseEnd = '2026-11-22T10:01:01.000Z';
+  const afterLease = '2026-11-22T10:01:01.001Z';
+  /** A store whose first `recordSent` throws as a throttled write would: SES has accepted, nothing is recorded. */
+  const refusingFirstRecord = () => {
+    const store = memoryStore();
+    const recordSent = store.store.recordSent;
+    let refused = 0;
+    store.store.recordSent = async (...args) => {
+      if (refused++ === 0) throw Object.assign(new Error('Throughput exceeds the current capacity'), { name: 'ThrottlingException' });
+      return recordSent(...args);
+    };
+    return store;
+  };
+
+  it('leaves the e-mail claimed until the lease ends when the record after sending fails', async () => {
+    const store = refusingFirstRecord();
+    const first = depsWith(async () => 'msg-1', store);
+    await expect(notifyForEvent(first.deps, submitted)).rejects.toThrow('Throughput');
+    expect(first.sent.map((e) => e.to)).toEqual(['liga@example.lv']);
+    expect(store.records.get(`${submitted.id}#applicant-confirmation`)).toMatchObject({ state: 'pending', claimedUntil: leaseEnd });
+  });
+
+  it('sends nothing while another delivery’s claim lasts, and hands the record back for no longer than the longest retry pause', async () => {
+    const store = refusingFirstRecord();
+    await notifyForEvent(depsWith(async () => 'msg-1', store).deps, submitted).catch(() => {});
+    const retried = depsWith(async () => 'msg-2', store, '2026-11-22T10:00:31.000Z');
+    const longSettings = { ...settings, retryBaseMs: 1000, maxDeliveries: 8 };
+    expect(await notifyForEvent({ ...retried.deps, settings: longSettings }, submitted)).toBe('retry');
+    // Only the agency alert, which the crashed delivery never reached, goes out.
+    expect(retried.sent.map((e) => e.to)).toEqual(['socialarehabilitacija@siva.gov.lv']);
+    // 30 s of the lease remain; the longest retry pause (64 s) is not needed.
+    expect(retried.pauses).toEqual([30_000]);
+  });
+
+  it('sends the unrecorded e-mail once more after the lease ran out: one duplicate, recorded once', async () => {
+    const store = refusingFirstRecord();
+    const first = depsWith(async () => 'msg-1', store);
+    await notifyForEvent(first.deps, submitted).catch(() => {});
+    const afterExpiry = depsWith(async () => 'msg-2', store, afterLease);
+    expect(await notifyForEvent(afterExpiry.deps, submitted)).toBe('done');
+    const toApplicant = [...first.sent, ...afterExpiry.sent].filter((e) => e.to === 'liga@example.lv');
+    expect(toApplicant).toHaveLength(2);
+    expect(store.timeline.filter((e) => e.details?.notification === 'applicant-confirmation').map((e) => e.type)).toEqual(['notification_sent']);
+    expect(store.records.get(`${submitted.id}#applicant-confirmation`)).toMatchObject({ state: 'sent', messageId: 'msg-2' });
+  });
+
+  it('does not send again after the lease once the marker was recorded in the meantime (as from SES’s Send event)', async () => {
+    const store = refusingFirstRecord();
+    const first = depsWith(async () => 'msg-1', store);
+    await notifyForEvent(first.deps, submitted).catch(() => {});
+    const key: NotificationKey = { applicationId: application.id, eventId: submitted.id, kind: 'applicant-confirmation' };
+    expect(await store.store.recordSent(key, 'msg-1', { ...submitted, id: 'reconciled', type: 'notification_sent' })).toBe(true);
+    const afterExpiry = depsWith(async () => 'msg-2', store, afterLease);
+    expect(await notifyForEvent(afterExpiry.deps, submitted)).toBe('done');
+    expect(afterExpiry.sent.map((e) => e.to)).toEqual(['socialarehabilitacija@siva.gov.lv']);
+  });
+
+  it('keeps its claim when SES gave no answer (it may have accepted), so the next delivery within the lease sends nothing', async () => {
+    const store = memoryStore();
+    const timedOut = depsWith(async () => { throw new MailError('TimeoutError', false, true); }, store);
+    expect(await notifyForEvent(timedOut.deps, submitted)).toBe('retry');
+    expect(store.records.get(`${submitted.id}#applicant-confirmation`)).toMatchObject({ state: 'pending', deliveries: 1, claimedUntil: leaseEnd });
+    const back = depsWith(async () => 'msg-1', store);
+    expect(await notifyForEvent(back.deps, submitted)).toBe('retry');
+    expect(back.sent).toEqual([]);
+  });
+
+  it('gives its claim up when SES refuses, so the next delivery sends at once', async () => {
+    const store = memoryStore();
+    const outage = depsWith(async () => { throw new MailError('ServiceUnavailable', false); }, store);
+    expect(await notifyForEvent(outage.deps, submitted)).toBe('retry');
+    expect(store.records.get(`${submitted.id}#applicant-confirmation`)?.claimedUntil).toBeUndefined();
+    const back = depsWith(async () => 'msg-1', store);
+    expect(await notifyForEvent(back.deps, submitted)).toBe('done');
+    expect(back.sent).toHaveLength(2);
   });
 });
