@@ -6,45 +6,27 @@
  * 100 KB, and that applying needs no JavaScript (the pages carry no script at all). The web function's cold import is
  * measured with the others in part "cold" (it is one of the route table's functions).
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { functions } from '../infra/routes';
 import { devIssuers } from '../local/dev-idp';
-import { localDynamoClient, startDynamoDbLocal } from '../local/dynamodb';
-import { repositoryRoot } from '../local/paths';
-import { freePort } from '../local/stack';
-import { ensureTable } from '../local/table';
 import { apiEvent, citizenClaims, lambdaContext } from '../tests/support/api-event';
 import { distinctCitizens } from './lib/citizens';
-import { handlerEnvironment, offlineAwsEnvironment } from './lib/environment';
+import { benchTableName, loadHandler, startBenchTable, type Handler } from './lib/in-process';
 import { runPart } from './lib/processes';
 import { partTitles, table } from './lib/results';
 import { kb, ms, percentile, ratio, verdict } from './lib/stats';
 
-type Handler = (event: unknown, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
-const tableName = 'siva-eservices-bench';
+const tableName = benchTableName;
 const warmUp = 50;
 const iterations = 400;
 const targetP50Ratio = 1.5;
 const firstPageBudgetBytes = 100 * 1024;
 
-const load = async (name: keyof typeof functions) =>
-  ((await import(pathToFileURL(join(repositoryRoot, functions[name].entry)).href)) as { handler: Handler }).handler;
-
 runPart('portal', async (cleanup, measured) => {
-  Object.assign(process.env, offlineAwsEnvironment);
-  const dynamo = await startDynamoDbLocal({ port: await freePort() });
-  cleanup.add('DynamoDB Local', dynamo.stop);
-  const admin = localDynamoClient(dynamo.endpoint);
-  cleanup.add('the admin client', () => admin.destroy());
-  await ensureTable(admin, tableName);
-  Object.assign(process.env, handlerEnvironment(tableName), { AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint });
+  await startBenchTable(cleanup);
 
-  const submit = await load('submit-application');
-  const read = await load('get-application');
-  const web = await load('web');
+  const submit = await loadHandler('submit-application');
+  const read = await loadHandler('get-application');
+  const web = await loadHandler('web');
   const { createSessionRepository } = await import('../functions/adapters/session-repository');
   const { documentClient } = await import('../functions/wiring');
   const { newSession, sessionDigest, expiresAtOf } = await import('../functions/web/session');

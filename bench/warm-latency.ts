@@ -6,22 +6,14 @@
  * blocks so drift (JIT, GC, the Java side) hits both alike.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { applicationKey, eventKey, filerIndexKeys, openNeedKey, ownerPartition, referenceCounterKey } from '../functions/adapters/keys';
 import { rigaDate } from '../functions/core/dates';
-import { functions } from '../infra/routes';
 import { devIssuers } from '../local/dev-idp';
-import { localDynamoClient, startDynamoDbLocal } from '../local/dynamodb';
-import { repositoryRoot } from '../local/paths';
-import { freePort } from '../local/stack';
-import { ensureTable } from '../local/table';
 import { apiEvent, citizenClaims, lambdaContext } from '../tests/support/api-event';
 import { distinctCitizens, type Citizen } from './lib/citizens';
-import { handlerEnvironment, offlineAwsEnvironment } from './lib/environment';
+import { benchTableName, loadHandler, startBenchTable } from './lib/in-process';
 import { runPart } from './lib/processes';
 import { partTitles, table } from './lib/results';
 import { describeRoundTrip, recordRoundTrips, signature, type RoundTrip } from './lib/round-trips';
@@ -32,10 +24,9 @@ const iterations = 500;
 const blockSize = 50;
 const countedSubmissions = 10;
 const targetP50Ratio = 1.3;
-const tableName = 'siva-eservices-bench';
+const tableName = benchTableName;
 
 type Item = Record<string, unknown>;
-type Handler = (event: unknown, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /**
  * Why each write of a submission exists, by the shape of the item it touches
@@ -57,18 +48,9 @@ const reasons: Record<string, string> = {
 };
 
 runPart('latency', async (cleanup, measured) => {
-  Object.assign(process.env, offlineAwsEnvironment);
   console.log('latency: starting DynamoDB Local …');
-  const dynamo = await startDynamoDbLocal({ port: await freePort() });
-  cleanup.add('DynamoDB Local', dynamo.stop);
-  const admin = localDynamoClient(dynamo.endpoint);
-  cleanup.add('the admin client', () => admin.destroy());
-  await ensureTable(admin, tableName);
-
-  // The handler builds its client at import from the environment, as on Lambda.
-  Object.assign(process.env, handlerEnvironment(tableName), { AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint });
-  const entry = functions['submit-application'].entry;
-  const { handler } = (await import(pathToFileURL(join(repositoryRoot, entry)).href)) as { handler: Handler };
+  const dynamo = await startBenchTable(cleanup);
+  const handler = await loadHandler('submit-application');
   // The bare path: the same SDK, configured from the same environment, and nothing of ours.
   const bare = DynamoDBDocumentClient.from(new DynamoDBClient({}));
   cleanup.add('the bare client', () => bare.destroy());
@@ -230,7 +212,7 @@ runPart('latency', async (cleanup, measured) => {
     '',
     '### How',
     '',
-    `- DynamoDB Local (in memory, table from the same design as the stack, stream on) in this process's tree; \`${entry}\` imported in process with the environment the stack sets and \`AWS_ENDPOINT_URL_DYNAMODB\` pointing at it, so its client is built exactly as at a cold start.`,
+    `- DynamoDB Local (in memory, table from the same design as the stack, stream on) in this process's tree; \`functions/submit-application/handler.ts\` imported in process with the environment the stack sets and \`AWS_ENDPOINT_URL_DYNAMODB\` pointing at it, so its client is built exactly as at a cold start.`,
     '- Handler path: `handler(event, context)` with an API Gateway v2.0 event (tests/support/api-event.ts) carrying JWT claims of the citizen issuer, and a valid application (tests/support/fixtures.ts); every request is a distinct citizen (new-format personal code, own `sub` and e-mail), as one person may hold one open application per service and track. Timed from the call to the 201 answer; building the event is outside the clock.',
     '- Bare path: the calls the repository makes (functions/adapters/application-repository.ts), sent with `DynamoDBDocumentClient.from(new DynamoDBClient({}))`, with copies of the items the handler wrote (fresh keys), so sizes match; building items is outside the clock. The bench compares the two paths\' calls item by item (operation, key kinds, conditions) and says so above when they drift apart.',
     '- Requests carry no `Idempotency-Key`. With one, a submission first reads the stored answer for that key (a GetItem: one more round trip) and the transaction writes a fourth item, the answer to keep.',
