@@ -7,6 +7,8 @@
 import type { Node } from 'constructs';
 
 export interface Settings {
+  /** The region of the API, table and functions; CloudFront's firewall always lives in us-east-1 (infra/app-definition.ts). */
+  readonly region: string;
   /** `iss` of citizens' eID tokens (external OIDC provider). */
   readonly citizenIssuerUrl: string;
   /** `aud` the eID provider puts in tokens issued for this API. */
@@ -35,6 +37,8 @@ export interface Settings {
 }
 
 export const defaultSettings: Settings = {
+  // Stockholm: the EU region nearest to Riga (docs/architecture.md).
+  region: 'eu-north-1',
   citizenIssuerUrl: 'https://eid.example.lv',
   citizenAudience: 'siva-eservices',
   senderDomain: 'siva.gov.lv',
@@ -85,7 +89,10 @@ export const readSettings = (node: Node): Settings => {
   for (const key of ['citizenIssuerUrl', 'portalUrl', 'staffPortalUrl'] as const) {
     if (!text(node, key).startsWith('https://')) throw new Error(`Context "${key}" must be an https:// URL`);
   }
+  const region = text(node, 'region');
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new Error('Context "region" must be an AWS region name such as eu-north-1');
   return {
+    region,
     citizenIssuerUrl: text(node, 'citizenIssuerUrl'),
     citizenAudience: text(node, 'citizenAudience'),
     senderDomain: text(node, 'senderDomain'),

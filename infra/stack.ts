@@ -89,12 +89,14 @@ const deadLetterQueue = (scope: Construct, id: string, whyNoFurtherQueue: string
 export interface SivaEservicesStackProps extends StackProps {
   /** The route table; defaults to infra/routes.ts (tests pass variations). */
   readonly routes?: readonly RouteDefinition[];
+  /** ARN of the CloudFront-scoped WAF web ACL (infra/portal-firewall-stack.ts) the portal distribution attaches. */
+  readonly portalWebAclArn: string;
 }
 
 export class SivaEservicesStack extends Stack {
   readonly functions: ReadonlyMap<FunctionName, ServiceFunction>;
 
-  constructor(scope: Construct, id: string, props: SivaEservicesStackProps = {}) {
+  constructor(scope: Construct, id: string, props: SivaEservicesStackProps) {
     super(scope, id, props);
     const settings = readSettings(this.node);
     const logRetention = retentionOf(settings.logRetentionDays);
@@ -344,7 +346,7 @@ export class SivaEservicesStack extends Stack {
     // --- The portal's edge: CloudFront over the API and the assets bucket, WAF, security headers.
     const edge = new PortalEdge(this, 'PortalEdge', {
       apiDomainName: `${api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
-      rateLimitPer5Minutes: settings.throttleRateLimit * 60,
+      webAclArn: props.portalWebAclArn,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url });

@@ -15,7 +15,8 @@ import type * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { DataTable } from '../../infra/constructs/data-table';
 import { ServiceFunction } from '../../infra/constructs/service-function';
 import { functions, type FunctionDefinition, type FunctionName } from '../../infra/routes';
-import { repositoryRoot, SivaEservicesStack } from '../../infra/stack';
+import { repositoryRoot } from '../../infra/stack';
+import { defineApp } from '../../infra/app-definition';
 import { baselineName, manifestName, s3BaselineName, type BundleManifest } from './bundles';
 
 const outdir = process.argv[2];
@@ -46,7 +47,7 @@ const describe = (name: string, built: ServiceFunction): BundleManifest[number] 
 const cdkContext = (JSON.parse(readFileSync(join(repositoryRoot, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> }).context;
 const app = new App({ outdir, context: cdkContext ?? {} });
 
-const stack = new SivaEservicesStack(app, 'BenchFunctions');
+const stack = defineApp(app).main;
 const bundles: BundleManifest = (Object.keys(functions) as FunctionName[]).map((name) => {
   const built = stack.functions.get(name);
   if (!built) throw new Error(`The stack built no function for "${name}"`);

@@ -8,6 +8,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { nagArnPrefix } from './nag-text';
 
 /** What GuardDuty Malware Protection for S3 publishes on the default event bus for each scanned object. */
 export const scanResultDetailType = 'GuardDuty Malware Protection Object Scan Result';
@@ -118,7 +119,7 @@ export class EvidenceStorage extends Construct {
         "GuardDuty's scanner role has one inline policy naming this bucket, its key and GuardDuty's own rule: nothing else can attach it, which a customer-managed policy would allow.",
     });
     Validations.of(scannerRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${managedRuleArnText}]`,
+      id: `AwsSolutions-IAM5[Resource::${nagArnPrefix(stack, 'events')}:${guardDutyRuleName}]`,
       reason:
         'GuardDuty creates and names its own EventBridge rule for the protected bucket (DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3…); the name prefix is the narrowest the service documents, and a condition limits it to rules GuardDuty manages.',
     });
@@ -138,7 +139,7 @@ export class EvidenceStorage extends Construct {
   }
 
   private scannerStatements(stack: Stack): iam.PolicyStatement[] {
-    const ruleArn = stack.formatArn({ service: 'events', resource: 'rule', resourceName: 'DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*' });
+    const ruleArn = stack.formatArn({ service: 'events', resource: 'rule', resourceName: guardDutyRuleName.slice('rule/'.length) });
     return [
       new iam.PolicyStatement({
         sid: 'ManageOwnEventRule',
@@ -201,5 +202,4 @@ export class EvidenceStorage extends Construct {
   }
 }
 
-const managedRuleArnText =
-  'arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*';
+const guardDutyRuleName = 'rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*';

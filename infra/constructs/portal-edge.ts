@@ -1,6 +1,7 @@
 /**
  * The portal's edge: one CloudFront distribution in front of the HTTP API (pages and API on one origin, so no CORS),
- * with `/assets/*` served from a private S3 bucket through origin access control. A WAF web ACL on the distribution
+ * with `/assets/*` served from a private S3 bucket through origin access control (`npm run deploy` uploads them,
+ * infra/ops/deploy.ts). A WAF web ACL on the distribution (made in us-east-1 by infra/portal-firewall-stack.ts)
  * limits each client address by a rate-based rule; a response headers policy adds HSTS, no framing, no sniffing and
  * a strict referrer policy to everything (pages set their own CSP, which has no inline script; assets get one too).
  * Assets are fingerprinted (local/build-web.ts), so the edge caches them for a year.
@@ -9,20 +10,18 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 
 export interface PortalEdgeProps {
   /** `https://<api id>.execute-api.<region>.amazonaws.com` of the HTTP API's default stage, as a domain name. */
   readonly apiDomainName: string;
-  /** Requests one client address may make in any 5 minutes before WAF blocks it. */
-  readonly rateLimitPer5Minutes: number;
+  /** The CloudFront-scoped WAF web ACL with the rate rule (infra/portal-firewall-stack.ts: it must live in us-east-1). */
+  readonly webAclArn: string;
 }
 
 export class PortalEdge extends Construct {
   readonly distribution: cloudfront.Distribution;
   readonly assets: s3.Bucket;
-  readonly webAcl: wafv2.CfnWebACL;
 
   constructor(scope: Construct, id: string, props: PortalEdgeProps) {
     super(scope, id);
@@ -43,31 +42,9 @@ export class PortalEdge extends Construct {
       'HIPAA.Security-S3DefaultEncryptionKMS':
         'Public stylesheets with no personal data; SSE-S3 keeps them encrypted at rest without giving CloudFront a key grant on a customer-managed key.',
       'HIPAA.Security-S3BucketReplicationEnabled':
-        'The assets are build output: a lost bucket is restored by uploading functions/web/static again (README), so a second-region copy adds nothing.',
+        'The assets are build output: a lost bucket is restored by `npm run deploy` uploading functions/web/static again, so a second-region copy adds nothing.',
     };
     for (const [id, reason] of Object.entries(assetReasons)) Validations.of(this.assets).acknowledge({ id, reason });
-
-    // The rate rule counts per client address across pages and API; WAF for CloudFront lives in us-east-1.
-    this.webAcl = new wafv2.CfnWebACL(this, 'RateLimit', {
-      scope: 'CLOUDFRONT',
-      defaultAction: { allow: {} },
-      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'siva-portal', sampledRequestsEnabled: false },
-      rules: [
-        {
-          name: 'rate-per-address',
-          priority: 0,
-          action: { block: {} },
-          statement: { rateBasedStatement: { limit: props.rateLimitPer5Minutes, aggregateKeyType: 'IP', evaluationWindowSec: 300 } },
-          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'siva-portal-rate', sampledRequestsEnabled: false },
-        },
-      ],
-    });
-
-    Validations.of(this.webAcl).acknowledge({
-      id: 'HIPAA.Security-WAFv2LoggingEnabled',
-      reason:
-        "WAF logs record every request's full URI, headers and cookies, i.e. portal session cookies and personal data in query strings; the rate rule's CloudWatch metrics show what it blocks without keeping that.",
-    });
 
     const securityHeaders = (contentSecurityPolicy?: string) => ({
       strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
@@ -83,7 +60,7 @@ export class PortalEdge extends Construct {
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'SIVA e-services: the portal and the API on one origin',
-      webAclId: this.webAcl.attrArn,
+      webAclId: props.webAclArn,
       minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       defaultBehavior: {

@@ -8,6 +8,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { nagArnPrefix } from './nag-text';
 import type { FunctionDefinition } from '../routes';
 import { fiveMinutes, raiseAlarm } from './alarms';
 import type { DataTable } from './data-table';
@@ -268,7 +269,7 @@ export class ServiceFunction extends Construct {
     // cdk-nag v3 acknowledges one finding at a time: exactly this log group's stream wildcard.
     const logGroupLogicalId = stack.getLogicalId(this.logGroup.node.defaultChild as CfnElement);
     Validations.of(this.role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:<${logGroupLogicalId}>:log-stream:*]`,
+      id: `AwsSolutions-IAM5[Resource::${nagArnPrefix(stack, 'logs')}:log-group:<${logGroupLogicalId}>:log-stream:*]`,
       reason:
         "Lambda names its log streams at run time (date/[version]id), so PutLogEvents needs the stream-level wildcard; it is confined to this function's own log group.",
     });

@@ -15,7 +15,8 @@ import { tableDesign } from '../../functions/adapters/table-design';
 import { environmentNames } from '../../functions/config';
 import { deadLetterConsumer, functions, httpRoutes, mailEventConsumer, routeKey, routes, scanResultConsumer, streamConsumer, workforceTokenTrigger, type FunctionDefinition, type FunctionName, type RouteDefinition } from '../../infra/routes';
 import { defaultSettings } from '../../infra/settings';
-import { SivaEservicesStack, accessLogFormat } from '../../infra/stack';
+import { accessLogFormat } from '../../infra/stack';
+import { defineApp } from '../../infra/app-definition';
 import { scopeAttributes, tokenSourceAttributes, workforceRoles, workforceScope } from '../../functions/core/workforce-identity';
 
 type Json = any; // CloudFormation fragments
@@ -26,14 +27,16 @@ interface Resource {
   readonly DependsOn?: string[];
 }
 
+/** Stacks are synthesised in the configured region (infra/app-definition.ts), so ARNs carry it literally. */
+const region = defaultSettings.region;
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
 
 const synth = (context: Record<string, unknown> = {}, routeTable?: readonly RouteDefinition[]) => {
   const app = new App({ context: { ...cdkJson.context, ...context, 'aws:cdk:bundling-stacks': [] } });
-  const stack = new SivaEservicesStack(app, 'Test', routeTable ? { routes: routeTable } : {});
+  const { main: stack, firewall } = defineApp(app, routeTable ? { routes: routeTable } : {});
   const template = Template.fromStack(stack);
   const resources = template.toJSON().Resources as Record<string, Resource>;
-  return { app, stack, template, resources };
+  return { app, stack, firewall, template, resources };
 };
 
 /** Renders intrinsics as text: Ref → <Id>, GetAtt → <Id.Attr>, Join → concatenation (as cdk-nag does). */
@@ -146,7 +149,7 @@ describe('SivaEservicesStack template', () => {
           const pool = only('AWS::Cognito::UserPool');
           const client = only('AWS::Cognito::UserPoolClient');
           expect(flatten(authorizer.Properties.JwtConfiguration.Issuer)).toBe(
-            `https://cognito-idp.<AWS::Region>.<AWS::URLSuffix>/<${pool}>`,
+            `https://cognito-idp.${region}.<AWS::URLSuffix>/<${pool}>`,
           );
           // Access tokens carry the app client in `client_id`, which API Gateway checks against this list.
           expect(authorizer.Properties.JwtConfiguration.Audience).toEqual([{ Ref: client }]);
@@ -303,7 +306,7 @@ describe('SivaEservicesStack template', () => {
       expect(variables[environmentNames.tableName]).toEqual({ Ref: only('AWS::DynamoDB::Table') });
       expect(variables[environmentNames.sesConfigurationSet]).toEqual({ Ref: only('AWS::SES::ConfigurationSet') });
       expect(flatten(variables[environmentNames.workforceTokenIssuer])).toBe(
-        `https://cognito-idp.<AWS::Region>.<AWS::URLSuffix>/<${only('AWS::Cognito::UserPool')}>`,
+        `https://cognito-idp.${region}.<AWS::URLSuffix>/<${only('AWS::Cognito::UserPool')}>`,
       );
     });
 
@@ -357,7 +360,7 @@ describe('SivaEservicesStack template', () => {
         const logGroupId = ref(resources[functionIds.get(name)!]!.Properties.LoggingConfig.LogGroup);
         ownLogStreams.set(
           roleIds.get(name)!,
-          `arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:<${logGroupId}>:log-stream:*`,
+          `arn:aws:logs:${region}:<AWS::AccountId>:log-group:<${logGroupId}>:log-stream:*`,
         );
       }
       // And the object level of the upload buckets (keys are random upload ids), for the roles that use them.
@@ -365,7 +368,7 @@ describe('SivaEservicesStack template', () => {
       const uploadObjectWildcards = new Map<string, string[]>([
         [only('AWS::GuardDuty::MalwareProtectionPlan') && ref(resources[only('AWS::GuardDuty::MalwareProtectionPlan')]!.Properties.Role), [
           `${bucketArn('Quarantine')}/*`,
-          'arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*',
+          `arn:aws:events:${region}:<AWS::AccountId>:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*`,
         ]],
         ...functionNames.flatMap((name) => {
           const buckets = (functions[name] as FunctionDefinition).buckets;
@@ -427,7 +430,7 @@ describe('SivaEservicesStack template', () => {
       // A function that never touches the table gets no key either.
       if (!reads && !writes) return expect(viaDynamo).toEqual([]);
       expect(viaDynamo).toHaveLength(1);
-      expect(flatten(viaDynamo[0]!.Condition.StringEquals['kms:ViaService'])).toBe('dynamodb.<AWS::Region>.<AWS::URLSuffix>');
+      expect(flatten(viaDynamo[0]!.Condition.StringEquals['kms:ViaService'])).toBe(`dynamodb.${region}.<AWS::URLSuffix>`);
       expect(list(viaDynamo[0]!.Resource).map(flatten)).toEqual([keyArn]);
       expect(list(viaDynamo[0]!.Action).sort()).toEqual(
         ['kms:Decrypt', 'kms:DescribeKey', ...(writes ? ['kms:Encrypt', 'kms:GenerateDataKey'] : [])].sort(),
@@ -472,8 +475,8 @@ describe('SivaEservicesStack template', () => {
         expect(actionsOf(sesStatements)).toEqual(['ses:SendEmail']);
         expect(sesStatements.flatMap((s) => list(s.Resource).map(flatten)).sort()).toEqual(
           [
-            `arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/${defaultSettings.senderDomain}`,
-            `arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:configuration-set/<${configurationSet}>`,
+            `arn:aws:ses:${region}:<AWS::AccountId>:identity/${defaultSettings.senderDomain}`,
+            `arn:aws:ses:${region}:<AWS::AccountId>:configuration-set/<${configurationSet}>`,
           ].sort(),
         );
       }
@@ -489,7 +492,7 @@ describe('SivaEservicesStack template', () => {
         expect(actionsOf(statements).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
         for (const resource of statements.flatMap((s) => list(s.Resource).map(flatten))) {
           expect(resource).toMatch(
-            new RegExp(`^arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:<${logGroupId}>(:log-stream:\\*)?$`),
+            new RegExp(`^arn:aws:logs:${region}:<AWS::AccountId>:log-group:<${logGroupId}>(:log-stream:\\*)?$`),
           );
         }
       }
@@ -679,7 +682,7 @@ describe('SivaEservicesStack template', () => {
       const s3Resources = statements.filter((s) => list(s.Action).some((a) => a.startsWith('s3:'))).flatMap((s) => list(s.Resource).map(flatten));
       for (const resource of s3Resources) expect(resource).toMatch(new RegExp(`^<${quarantineId}\\.Arn>`));
       const keyStatement = statements.find((s) => list(s.Action).includes('kms:Decrypt'))!;
-      expect(flatten(keyStatement.Condition.StringLike['kms:ViaService'])).toBe('s3.<AWS::Region>.<AWS::URLSuffix>');
+      expect(flatten(keyStatement.Condition.StringLike['kms:ViaService'])).toBe(`s3.${region}.<AWS::URLSuffix>`);
     });
 
     it('sends GuardDuty scan results of the quarantine bucket to promote-upload, with retries and a dead-letter queue', () => {
@@ -806,13 +809,23 @@ describe('SivaEservicesStack template', () => {
 
 describe('the portal edge', () => {
   it('puts CloudFront with a WAF rate rule in front of the API, and serves /assets/* from a private bucket through OAC', () => {
-    const { resources } = synth();
-    const [acl] = Object.values(resources).filter((resource) => resource.Type === 'AWS::WAFv2::WebACL');
-    expect(acl!.Properties.Scope).toBe('CLOUDFRONT');
-    expect(acl!.Properties.Rules[0].Statement.RateBasedStatement).toMatchObject({ AggregateKeyType: 'IP' });
+    const { resources, stack, firewall } = synth();
+    // CloudFront takes only CLOUDFRONT-scoped web ACLs, and those exist only in us-east-1.
+    expect(firewall.region).toBe('us-east-1');
+    expect(stack.region).toBe(defaultSettings.region);
+    expect(Object.values(resources).filter((resource) => resource.Type === 'AWS::WAFv2::WebACL')).toEqual([]);
+    const firewallResources = Template.fromStack(firewall).toJSON().Resources as Record<string, Resource>;
+    const [[aclId, acl]] = ofType(firewallResources, 'AWS::WAFv2::WebACL') as [[string, Resource]];
+    expect(acl.Properties.Scope).toBe('CLOUDFRONT');
+    expect(acl.Properties.Rules[0].Statement.RateBasedStatement).toMatchObject({ AggregateKeyType: 'IP', Limit: defaultSettings.throttleRateLimit * 60 });
+    // The ARN crosses regions as an output of the firewall stack, which therefore deploys first.
+    const outputs = Template.fromStack(firewall).toJSON().Outputs as Record<string, { Value: Json }>;
     const [distribution] = Object.values(resources).filter((resource) => resource.Type === 'AWS::CloudFront::Distribution');
     const config = distribution!.Properties.DistributionConfig;
-    expect(config.WebACLId).toBeDefined();
+    const { StackName, Region, OutputName } = config.WebACLId['Fn::GetStackOutput'];
+    expect([StackName, Region]).toEqual([firewall.stackName, 'us-east-1']);
+    expect(outputs[OutputName]!.Value).toEqual({ 'Fn::GetAtt': [aclId, 'Arn'] });
+    expect(stack.dependencies).toContain(firewall);
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
     expect(config.CacheBehaviors.map((behavior: { PathPattern: string }) => behavior.PathPattern)).toEqual(['/assets/*']);
     expect(config.Origins.some((origin: { OriginAccessControlId?: unknown }) => origin.OriginAccessControlId)).toBe(true);
@@ -861,7 +874,7 @@ describe('cdk-nag AwsSolutions', () => {
     // upload bucket (random upload ids), or the EventBridge rule GuardDuty names itself.
     for (const ack of acknowledged.filter((a) => a.id.includes('IAM5'))) {
       expect(ack.id).toMatch(
-        /AwsSolutions-IAM5\[Resource::(arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:<\w+>:log-stream:\*|\*|<\w+\.Arn>\/backup\/\*|<Uploads(Quarantine|Evidence)\w+\.Arn>\/(applications\/)?\*|arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:rule\/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3\*)\]$/,
+        /AwsSolutions-IAM5\[Resource::(arn:aws:logs:[a-z]{2}-[a-z]+-\d:<AWS::AccountId>:log-group:<\w+>:log-stream:\*|\*|<\w+\.Arn>\/backup\/\*|<Uploads(Quarantine|Evidence)\w+\.Arn>\/(applications\/)?\*|arn:aws:events:[a-z]{2}-[a-z]+-\d:<AWS::AccountId>:rule\/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3\*)\]$/,
       );
     }
   });
