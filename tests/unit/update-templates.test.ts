@@ -283,7 +283,7 @@ describe('applicantUpdate', () => {
     });
   });
 
-  it('matches the subject wording of the brief', () => {
+  it('names the application and its new status in words in the subject', () => {
     expect(applicantUpdate(inLanguage('lv'), decisionChange('admit-to-queue'), portalUrl).subject).toBe(
       'Jūsu iesniegums SIVA-2026-000123: uzņemts rindā',
     );
