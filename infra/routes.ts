@@ -5,6 +5,7 @@
  */
 
 import { workforceScope } from '../functions/core/workforce-identity';
+import { catalogueRoutes } from '../schemas/catalogue-links';
 
 /** Which JWT authorizer guards a route: citizens sign in with eID (external
  * OIDC issuer); staff and referring organisations with the Cognito user pool. */
@@ -281,13 +282,13 @@ export interface RouteDefinition {
 const publicThrottle = { rateLimit: 10, burstLimit: 20 } as const;
 
 export const routes = [
-  { method: 'POST', path: '/applications', function: 'submit-application', audience: 'citizen' },
+  { ...catalogueRoutes.apply, function: 'submit-application', audience: 'citizen' },
   { method: 'GET', path: '/applications', function: 'list-applications', audience: 'citizen' },
   { method: 'GET', path: '/applications/{id}', function: 'get-application', audience: 'citizen' },
-  { method: 'POST', path: '/referrals', function: 'submit-referral', audience: 'workforce' },
+  { ...catalogueRoutes.refer, function: 'submit-referral', audience: 'workforce' },
   { method: 'GET', path: '/referrals', function: 'list-referrals', audience: 'workforce' },
   { method: 'GET', path: '/referrals/{id}', function: 'get-referral', audience: 'workforce' },
-  { method: 'POST', path: '/services/{serviceId}/eligibility', function: 'check-eligibility', audience: null, throttle: publicThrottle },
+  { ...catalogueRoutes.eligibility, function: 'check-eligibility', audience: null, throttle: publicThrottle },
   { method: 'GET', path: '/services', function: 'list-services', audience: null, throttle: publicThrottle },
   { method: 'GET', path: '/openapi.json', function: 'openapi', audience: null, throttle: publicThrottle },
   { method: 'POST', path: '/applications/{id}/withdrawal', function: 'withdraw-application', audience: 'citizen' },

@@ -197,10 +197,6 @@ const catalogue = {
     lv: () => 'Šis paziņojums nav neizdevies, tāpēc to nevar sūtīt atkārtoti.',
     en: () => 'This notification has not failed, so it cannot be resent.',
   },
-  not_a_referral_channel: {
-    lv: () => 'Nosūtījumus iesniedz caur POST /referrals.',
-    en: () => 'Referrals are filed through POST /referrals.',
-  },
   birth_date_mismatch: {
     lv: () => 'Dzimšanas datums nesakrīt ar personas kodu.',
     en: () => 'The date of birth does not match the personal code.',

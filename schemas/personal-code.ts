@@ -1,5 +1,5 @@
 /**
- * Latvian personal code (personas kods) rules from the docs/domain.md.
+ * Latvian personal code (personas kods) rules (docs/domain.md, "Personal codes").
  * Old format DDMMYY-CNNNX carries the birth date and a check digit; the new
  * format (from 2017-07-01) is 32…39 + random digits with no official checksum.
  */

@@ -1,6 +1,6 @@
 /**
  * Social rehabilitation (docs/domain.md, service A): one variant per track, each
- * with the evidence the docs/domain.md names for it. Rules that depend on today's
+ * with the evidence docs/domain.md names for it. Rules that depend on today's
  * date or on regulations (age, windows) live in the core, not here.
  */
 import * as z from 'zod/mini';

@@ -6,12 +6,12 @@
  * instants) with a conditional write, so only one delivery at a time sends.
  */
 import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Application, DecisionRecord, NotificationRecord, TimelineEvent } from '../core/model';
+import type { DecisionRecord, NotificationRecord, TimelineEvent } from '../core/model';
 import type { ReturnedMailStore } from '../core/mail-events';
 import type { NotificationKey, NotificationStore } from '../core/notifier';
 import { createApplicationRepository, eventItem, withoutKeys } from './application-repository';
 import { isConditionFailure } from './dynamo-errors';
-import { applicationKey, decisionKey, eventKey, failedPartition, notificationKey } from './keys';
+import { decisionKey, eventKey, failedPartition, notificationKey } from './keys';
 
 const keyOf = ({ applicationId, eventId, kind }: NotificationKey) => notificationKey(applicationId, eventId, kind);
 

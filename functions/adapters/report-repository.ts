@@ -8,17 +8,14 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  GetCommand,
   paginateQuery,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Counter, EventCount, Increment, QueueNet, ReportStore } from '../core/report';
-import type { Application } from '../core/model';
 import { createApplicationRepository, withoutKeys } from './application-repository';
 import {
-  applicationKey,
   countedEventKey,
   queueNetKey,
   queueNetPartition,

@@ -28,5 +28,3 @@ export const tableDesign = {
     { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projection: 'ALL' },
   ],
 } as const;
-
-export type IndexName = (typeof tableDesign.indexes)[number]['name'];

@@ -19,7 +19,7 @@ import {
   type TrackInfo,
   type TrackOf,
 } from '../../schemas/services';
-import { routes, type FunctionName } from '../../infra/routes';
+import { catalogueRoutes, type CatalogueLink } from '../../schemas/catalogue-links';
 import { formUi } from './form-ui';
 import { standaloneJsonSchema } from './json-schema';
 import type { EligibilityRules } from './rules';
@@ -200,10 +200,9 @@ const filerNames: Record<FiledBy, Localised> = {
   ...referrerNames,
 };
 
-/** Where a function is reached, from the one route table, so links follow the routes. */
-const linkTo = (fn: FunctionName, parameters: Record<string, string> = {}) => {
-  const route = routes.find((candidate) => candidate.function === fn);
-  if (!route) throw new Error(`No route serves ${fn}`);
+/** Where an action on a service is reached: the route table serves these very paths (schemas/catalogue-links.ts). */
+const linkTo = (link: CatalogueLink, parameters: Record<string, string> = {}) => {
+  const route = catalogueRoutes[link];
   const href = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = parameters[name];
     if (value === undefined) throw new Error(`${route.path} needs ${name}`);
@@ -238,9 +237,9 @@ const serviceEntry = (serviceId: ServiceId, rules: EligibilityRules) => {
     })),
     tracks: tracks.map(({ id, info }) => trackEntry(serviceId, id, info, rules)),
     links: {
-      eligibility: linkTo('check-eligibility', { serviceId }),
-      ...(filers.includes('citizen') && { apply: linkTo('submit-application') }),
-      ...(filers.some((filer) => filer !== 'citizen') && { refer: linkTo('submit-referral') }),
+      eligibility: linkTo('eligibility', { serviceId }),
+      ...(filers.includes('citizen') && { apply: linkTo('apply') }),
+      ...(filers.some((filer) => filer !== 'citizen') && { refer: linkTo('refer') }),
     },
     form,
     ui: formUi(serviceId, form),

@@ -53,7 +53,7 @@ export const priorityGroup = (application: Pick<Application, 'track' | 'evidence
   return 2;
 };
 
-/** How the report counts decisions (docs/domain.md, 2021 figures). */
+/** How the report counts decisions (docs/domain.md, "2021 load figures"). */
 export const decisionCategory = (type: DecisionType): 'queue-admission' | 'grant' | 'refusal' | 'other' =>
   type === 'admit-to-queue' ? 'queue-admission' : type === 'grant' ? 'grant' : type === 'refuse' ? 'refusal' : 'other';
 

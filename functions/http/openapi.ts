@@ -273,5 +273,3 @@ export const openApiDocument = (table: RouteTable, api: ApiContract) => {
     },
   };
 };
-
-export type OpenApiDocument = ReturnType<typeof openApiDocument>;

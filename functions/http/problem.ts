@@ -1,13 +1,13 @@
 /**
  * The one place errors become HTTP answers: RFC 9457 problem details in the
  * caller's language, with per-field messages. Unknown errors become a generic
- * 500 without internals; AWS throttling becomes a retryable 503.
+ * 500 without internals. The adapters turn AWS throttling into a domain
+ * error, which becomes a retryable 503 here like any other.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { localise } from '../../schemas/messages';
 import type { Language } from '../../schemas/primitives';
 import { isDomainError, type ProblemKind } from '../core/errors';
-import { cancellationCodes, isConditionFailure } from '../adapters/dynamo-errors';
 
 type Kind = ProblemKind | 'malformed-json' | 'internal';
 
@@ -126,33 +126,10 @@ export class MalformedJsonError extends Error {
   override readonly name = 'MalformedJsonError';
 }
 
-/** AWS errors that mean "try again shortly": nothing was written (writes are conditional/transactional). */
-const retryableAwsErrors = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'TransactionConflictException',
-  // The same transaction token is still being committed by an earlier send, or (never expected: tokens are per
-  // submission) was used for another write: this request wrote nothing of its own.
-  'TransactionInProgressException',
-  'IdempotentParameterMismatchException',
-  'InternalServerError',
-  'ServiceUnavailable',
-]);
-
-/** Reasons a cancelled DynamoDB transaction may be retried for (one reason per item; 'None' for the items that were fine). */
-const retryableCancellations = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', 'TransactionConflict', 'RequestLimitExceeded']);
-
-
 const kindOf = (error: unknown): Kind => {
   if (isDomainError(error)) return error.kind;
   if (error instanceof MalformedJsonError) return 'malformed-json';
-  if (!(error instanceof Error)) return 'internal';
-  if (retryableAwsErrors.has(error.name)) return 'service-unavailable';
-  // A write whose condition failed met data that changed under it; a throttled or contended transaction wrote nothing.
-  const reasons = cancellationCodes(error)?.filter((code) => code !== 'None');
-  if (reasons && reasons.length > 0 && reasons.every((reason) => retryableCancellations.has(reason))) return 'service-unavailable';
-  if (isConditionFailure(error)) return 'conflict';
+  // The adapters translate the store's failures into domain errors (functions/adapters/dynamo-errors.ts).
   return 'internal';
 };
 

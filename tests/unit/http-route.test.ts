@@ -4,6 +4,7 @@ import { httpRoute, json, maxBodyBytes } from '../../functions/http/route';
 import { negotiateLanguage } from '../../functions/http/language';
 import { claimList } from '../../functions/http/auth';
 import { notFound } from '../../functions/core/errors';
+import { asStoreFailure } from '../../functions/adapters/dynamo-errors';
 import { apiEvent, citizenClaims, lambdaContext, staffClaims, testIssuers } from '../support/api-event';
 
 const echo = httpRoute(
@@ -69,7 +70,8 @@ describe('the shared HTTP chain', () => {
     const internal = await failing(new Error('secret table name siva-prod'));
     expect(internal.statusCode).toBe(500);
     expect(internal.body).not.toContain('siva-prod');
-    const throttled = await failing(Object.assign(new Error('slow down'), { name: 'ProvisionedThroughputExceededException' }));
+    // As the shared document client throws it (tests/unit/store-failures.test.ts).
+    const throttled = await failing(asStoreFailure(Object.assign(new Error('slow down'), { name: 'ProvisionedThroughputExceededException' })) as Error);
     expect(throttled.statusCode).toBe(503);
     expect(throttled.headers?.['retry-after']).toBe('1');
   });

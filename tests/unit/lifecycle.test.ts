@@ -12,7 +12,7 @@ import {
 
 type Action = DecisionType | 'withdraw' | 'submit-documents';
 
-/** The lifecycle of the docs/domain.md, written out in full: action → status it is allowed from → status it leads to. */
+/** The lifecycle of docs/domain.md ("Application lifecycle"), written out in full: action → status it is allowed from → status it leads to. */
 const lifecycle: Record<Action, Partial<Record<ApplicationStatus, ApplicationStatus>>> = {
   register: { submitted: 'registered' },
   'request-documents': { registered: 'documents_requested', under_review: 'documents_requested' },

@@ -152,6 +152,11 @@ describe('e-mails caused by a new application', () => {
     expect(await plannedEmails(deps, { ...submitted, type: 'viewed_by_staff' }, application)).toEqual([]);
     expect(await plannedEmails(deps, { ...submitted, type: 'viewed_by_referrer' }, application)).toEqual([]);
   });
+
+  it('does not e-mail the applicant about documents they sent themself: only the service inbox hears of it', async () => {
+    const sent = await plannedEmails(depsWith(async () => 'id').deps, { ...submitted, type: 'documents_submitted' }, application);
+    expect(sent.map(({ kind, email }) => [kind, email.to])).toEqual([['agency-documents-alert', settings.agencyInboxes['social-rehabilitation']]]);
+  });
 });
 
 describe('sending once per event', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPersonalCode, oldFormatCheckDigit } from '../../schemas/personal-code';
 
 describe('personal code (personas kods)', () => {
-  it('accepts the old-format example from the docs/domain.md, with or without the hyphen, and reads its birth date', () => {
+  it('accepts the old-format example from docs/domain.md, with or without the hyphen, and reads its birth date', () => {
     expect(checkPersonalCode('161175-19997')).toEqual({ valid: true, normalised: '16117519997', format: 'old', birthDate: '1975-11-16' });
     expect(checkPersonalCode('16117519997')).toMatchObject({ valid: true, format: 'old' });
   });

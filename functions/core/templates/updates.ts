@@ -20,8 +20,21 @@ import { renderEmail, type Block, type Email } from './html';
 import { applicationUrl, trackName } from './submission';
 
 /** What happened to an application, as the notifier hands it to the templates. */
-export interface StatusChange {
-  readonly kind: 'decision' | 'withdrawn' | 'documents_submitted';
+export type StatusChange = ApplicantChange | DocumentsSentChange;
+
+/**
+ * A change the applicant and a referring officer are e-mailed about. Documents the applicant sent are not one: they
+ * did that themself and see it in the portal at once; only the agency's inbox hears of it (`agencyDocumentsAlert`).
+ */
+export interface ApplicantChange extends ChangeFacts {
+  readonly kind: 'decision' | 'withdrawn';
+}
+
+export interface DocumentsSentChange extends ChangeFacts {
+  readonly kind: 'documents_submitted';
+}
+
+interface ChangeFacts {
   /** Required when `kind` is `decision`. */
   readonly decision?: DecisionRecord;
   /** When it happened (ISO instant). */
@@ -45,14 +58,6 @@ export const statusNames: Record<ApplicationStatus, { lv: string; en: string }> 
   completed: { lv: 'pakalpojums pabeigts', en: 'service completed' },
   withdrawn: { lv: 'atsaukts', en: 'withdrawn' },
 };
-
-/**
- * Whether the applicant gets an e-mail for this change. Not for
- * `documents_submitted`: the applicant did that themself and sees it in the
- * portal at once. `applicantUpdate` still renders a short receipt for it, so
- * the function is total, but the notifier is not expected to send it.
- */
-export const notifiesApplicant = (change: StatusChange): boolean => change.kind !== 'documents_submitted';
 
 // ---------------------------------------------------------------------------
 // Reading values safely: a decision's document is stored as unknown JSON, and
@@ -115,7 +120,7 @@ interface Explanation {
   readonly next: readonly string[];
 }
 
-type Situation = DecisionRecord['type'] | 'withdrawn' | 'documents_submitted';
+type Situation = DecisionRecord['type'] | 'withdrawn';
 
 const updateCopy = {
   lv: {
@@ -279,12 +284,6 @@ const updateCopy = {
               'Ja iesniegumu neatsaucāt jūs vai jūsu pārstāvis, nekavējoties sazinieties ar mums.',
             ],
           };
-        case 'documents_submitted':
-          return {
-            changed: 'Mēs saņēmām jūsu ziņu, ka dokumenti ir nosūtīti.',
-            means: ['Jūsu iesniegums atkal tiek izskatīts.'],
-            next: ['Jums tagad nekas nav jādara.', 'Ja kāda dokumenta trūks, mēs jums rakstīsim.'],
-          };
       }
     },
   },
@@ -446,28 +445,19 @@ const updateCopy = {
               'If you or your representative did not withdraw it, contact us straight away.',
             ],
           };
-        case 'documents_submitted':
-          return {
-            changed: 'We got your message that the documents have been sent.',
-            means: ['Your application is being reviewed again.'],
-            next: ['You do not need to do anything now.', 'If a document is missing, we will write to you.'],
-          };
       }
     },
   },
 } as const satisfies Record<Language, unknown>;
 
 /** The situation a change describes and the status it leads to. */
-const resolve = (change: StatusChange): { situation: Situation; to: ApplicationStatus; decision?: DecisionRecord } => {
+const resolve = (change: ApplicantChange): { situation: Situation; to: ApplicationStatus; decision?: DecisionRecord } => {
   switch (change.kind) {
     case 'decision':
       if (!change.decision) throw new TypeError('A decision change needs its decision record');
       return { situation: change.decision.type, to: change.decision.to, decision: change.decision };
     case 'withdrawn':
       return { situation: 'withdrawn', to: 'withdrawn' };
-    case 'documents_submitted':
-      // lifecycle.ts: submit-documents leads from documents_requested to under_review.
-      return { situation: 'documents_submitted', to: 'under_review' };
   }
 };
 
@@ -476,11 +466,10 @@ const changeDate = (change: StatusChange) => change.decision?.at ?? change.at;
 
 /**
  * The applicant's e-mail about a change of status, in `application.language`.
- * Covers every decision type and a withdrawal; for `documents_submitted` it
- * renders a short receipt, though `notifiesApplicant` says not to send one.
+ * Covers every decision type and a withdrawal.
  * Throws a TypeError when `kind` is `decision` without a decision record.
  */
-export const applicantUpdate = (application: Application, change: StatusChange, portalUrl: string): Email => {
+export const applicantUpdate = (application: Application, change: ApplicantChange, portalUrl: string): Email => {
   const language = application.language;
   const copy = updateCopy[language];
   const labels = copy.labels;
@@ -580,7 +569,7 @@ const staffBase = (staffPortalUrl: string) => staffPortalUrl.replace(/\/+$/, '')
  * which may hold health data: those are in the staff workspace.
  * Throws a TypeError when the application has no referral.
  */
-export const referrerUpdate = (application: Application, change: StatusChange, staffPortalUrl: string): Email => {
+export const referrerUpdate = (application: Application, change: ApplicantChange, staffPortalUrl: string): Email => {
   const referral = application.referral;
   if (!referral) throw new TypeError('referrerUpdate needs an application that came by referral');
   const { situation, to, decision } = resolve(change);

@@ -10,7 +10,6 @@ export const words = {
   en: { continue: 'Continue', send: 'Send application', signInButton: 'Sign in', sent: 'Application sent', reference: 'Your reference number: ' },
 } as const;
 
-export const prefix = (language: Language) => (language === 'en' ? '/en' : '');
 export const at = (language: Language, lvPath: string, enPath: string) => `${portalUrl}${language === 'en' ? enPath : lvPath}`;
 
 /** A day `days` before today, as YYYY-MM-DD. */
