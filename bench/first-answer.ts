@@ -19,12 +19,9 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { rigaDate } from '../functions/core/dates';
 import { createSessionRepository } from '../functions/adapters/session-repository';
-import { createApplicationRepository } from '../functions/adapters/application-repository';
-import { createNotificationRepository } from '../functions/adapters/notification-repository';
 import { createDocumentClient } from '../functions/adapters/dynamo';
 import { createS3Client } from '../functions/adapters/evidence-storage';
 import type { NotificationKey } from '../functions/core/notifier';
-import type { TimelineEvent } from '../functions/core/model';
 import { newSession, sessionDigest, expiresAtOf } from '../functions/web/session';
 import { deadLetterConsumer, functions, type FunctionDefinition, type FunctionName } from '../infra/routes';
 import { claimsAsApiGatewayPassesThem, createDevIdentityProvider } from '../local/dev-idp';
@@ -37,7 +34,7 @@ import { ensureTable } from '../local/table';
 import { apiEvent, lambdaContext } from '../tests/support/api-event';
 import { daysBefore, yearsBefore } from '../tests/support/fixtures';
 import { freshPersonalCode, referralOf, validForm } from '../tests/support/service-forms';
-import { storedApplication, submittedEvent } from '../tests/support/stored-application';
+import { storeSentConfirmation } from '../tests/support/stored-application';
 import { mailOf, snsEvent } from '../tests/integration/support/ses-events';
 import type { RecordedCall } from './baseline/replay';
 import { bundleLikeTheStack, replayBaselines, type Bundle, type ReplayBaselineName } from './lib/bundles';
@@ -185,23 +182,7 @@ runPart('first', async (cleanup, measured) => {
     return uploadId;
   };
   /** A stored application whose confirmation the notifier has sent (as tests/integration/mail-events.test.ts). */
-  const sentConfirmation = async () => {
-    const application = storedApplication();
-    const submitted = submittedEvent(application);
-    await createApplicationRepository(documentClient, tableName).insertSubmitted(application, submitted);
-    const key: NotificationKey = { applicationId: application.id, eventId: submitted.id, kind: 'applicant-confirmation' };
-    const at = new Date().toISOString();
-    const sent: TimelineEvent = {
-      applicationId: application.id,
-      id: `${at}#sent`,
-      type: 'notification_sent',
-      at,
-      actor: { role: 'system', subject: 'notifier' },
-      details: { notification: key.kind, recipient: 'applicant', sourceEventId: key.eventId, channel: 'email' },
-    };
-    await createNotificationRepository(documentClient, tableName).recordSent(key, `bench-${crypto.randomUUID()}`, sent);
-    return { application, key };
-  };
+  const sentConfirmation = () => storeSentConfirmation(documentClient, tableName, `bench-${crypto.randomUUID()}`);
   const bounceOf = (key: NotificationKey, to: string) =>
     snsEvent({
       eventType: 'Bounce',
