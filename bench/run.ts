@@ -11,6 +11,7 @@ import { partIds, partTitles, resultsFile, writeResults, type PartId, type Secti
 
 const partFiles: Record<PartId, string> = {
   cold: 'bench/cold-import.ts',
+  first: 'bench/first-answer.ts',
   latency: 'bench/warm-latency.ts',
   throughput: 'bench/throughput.ts',
   uploads: 'bench/upload-scan.ts',

@@ -8,7 +8,7 @@ import type { UploadDeps } from './core/uploads';
 import { createEvidenceStorage, createS3Client } from './adapters/evidence-storage';
 import { createUploadRepository } from './adapters/upload-repository';
 import { readEnvironment } from './config';
-import { documentClient, tableName } from './wiring';
+import { documentClient, tableName } from './wiring/table';
 
 const env = readEnvironment(['quarantineBucket', 'evidenceBucket', 'uploadKeyArn']);
 

@@ -9,12 +9,13 @@ import { arch, cpus, loadavg, platform } from 'node:os';
 import { join } from 'node:path';
 import { repositoryRoot } from '../../local/paths';
 
-export const partIds = ['cold', 'latency', 'throughput', 'uploads', 'portal'] as const;
+export const partIds = ['cold', 'first', 'latency', 'throughput', 'uploads', 'portal'] as const;
 export type PartId = (typeof partIds)[number];
 
 /** Section headings, numbered in the order of the architecture's budgets. */
 export const partTitles: Record<PartId, string> = {
   cold: '1. Bundle size and cold import',
+  first: '1b. Cold start to the first answer',
   latency: '2. Warm latency of one submission',
   throughput: '3. Throughput through the local gateway, nothing lost',
   uploads: '4. Evidence uploads: end of upload to clean, locally',

@@ -17,7 +17,7 @@ import { ServiceFunction } from '../../infra/constructs/service-function';
 import { functions, type FunctionDefinition, type FunctionName } from '../../infra/routes';
 import { repositoryRoot } from '../../infra/stack';
 import { defineApp } from '../../infra/app-definition';
-import { baselineName, manifestName, s3BaselineName, type BundleManifest } from './bundles';
+import { baselineName, manifestName, replayBaselines, s3BaselineName, type BundleManifest } from './bundles';
 
 const outdir = process.argv[2];
 if (!outdir) throw new Error('usage: synth-bundles.ts <outdir>');
@@ -55,27 +55,29 @@ const bundles: BundleManifest = (Object.keys(functions) as FunctionName[]).map((
 });
 
 const baselineStack = new Stack(app, 'BenchBaseline');
-const baseline = new ServiceFunction(baselineStack, 'Baseline', {
-  definition: baselineDefinition,
-  repositoryRoot,
-  data: new DataTable(baselineStack, 'Data'),
-  environment: {},
-  logRetention: logs.RetentionDays.ONE_DAY,
-  memorySize: 512,
-  timeout: Duration.seconds(10),
-});
-bundles.unshift(describe(baselineName, baseline));
+/** A baseline goes through the same ServiceFunction construct as the functions, so esbuild gets the same options. */
+const baselineBundle = (name: string, entry: string, description: string, tableAccess: FunctionDefinition['tableAccess']) => {
+  const id = name.replace(/(^|-)([a-z0-9])/g, (_, __, letter: string) => letter.toUpperCase());
+  const built = new ServiceFunction(baselineStack, id, {
+    definition: { ...baselineDefinition, entry, description, tableAccess },
+    repositoryRoot,
+    data: new DataTable(baselineStack, `${id}Data`),
+    environment: {},
+    logRetention: logs.RetentionDays.ONE_DAY,
+    memorySize: 512,
+    timeout: Duration.seconds(10),
+  });
+  return describe(name, built);
+};
 
-// The upload functions also hold an S3 client: their fair baseline holds only that.
-const s3Baseline = new ServiceFunction(baselineStack, 'S3Baseline', {
-  definition: { ...baselineDefinition, entry: 'bench/baseline/s3-client.ts', description: 'Bench baseline: only the bare S3 client', tableAccess: 'none' },
-  repositoryRoot,
-  data: new DataTable(baselineStack, 'S3BaselineData'),
-  environment: {},
-  logRetention: logs.RetentionDays.ONE_DAY,
-  memorySize: 512,
-  timeout: Duration.seconds(10),
-});
-bundles.splice(1, 0, describe(s3BaselineName, s3Baseline));
+bundles.unshift(
+  baselineBundle(baselineName, baselineDefinition.entry, baselineDefinition.description, 'read'),
+  // The upload functions also hold an S3 client: their fair baseline holds only that.
+  baselineBundle(s3BaselineName, 'bench/baseline/s3-client.ts', 'Bench baseline: only the bare S3 client', 'none'),
+);
+// The first-answer part's baselines: bare clients replaying a function's recorded requests (bench/baseline/replay.ts).
+if (process.argv.includes('--replay-baselines')) {
+  bundles.unshift(...replayBaselines.map(({ name, clients }) => baselineBundle(name, `bench/baseline/${name}.ts`, `Bench baseline: bare ${clients} making a function's calls`, 'read-write')));
+}
 
 writeFileSync(join(outdir, manifestName), JSON.stringify(bundles, null, 2));

@@ -3,7 +3,8 @@ import { ApplicationIdPath } from '../../schemas/lifecycle';
 import { confirmRepresentative } from '../core/workflow';
 import { transitionResponse } from '../http/transitions';
 import { httpRoute } from '../http/route';
-import { issuers, workflowDeps } from '../wiring';
+import { issuers } from '../settings';
+import { workflowDeps } from '../wiring/workflow';
 
 /** POST /staff/applications/{id}/representative-confirmation: staff have checked the representative's authority. */
 export const handler = httpRoute(

@@ -383,8 +383,11 @@ export const submitReferral = async (
 };
 
 /** One application the caller may read; anyone else's is indistinguishable from a missing one. */
-export const getApplication = async (deps: Pick<ApplicationDeps, 'store'>, principal: Principal, id: string): Promise<ApplicationRecord> => {
-  const record = await deps.store.findWithTimeline(id);
+export const getApplication = async (deps: Pick<ApplicationDeps, 'store'>, principal: Principal, id: string): Promise<ApplicationRecord> =>
+  readableBy(principal, await deps.store.findWithTimeline(id));
+
+/** getApplication's access check, for a record already read (the portal reads it beside the session): 404 unless the caller may read it. */
+export const readableBy = (principal: Principal, record: ApplicationRecord | undefined): ApplicationRecord => {
   if (!record || !canRead(principal, record.application)) throw notFound();
   return record;
 };

@@ -5,7 +5,7 @@ import { readLink } from '../core/access';
 import { createUpload } from '../core/uploads';
 import { httpRoute, json } from '../http/route';
 import { uploadDeps } from '../upload-wiring';
-import { issuers } from '../wiring';
+import { issuers } from '../settings';
 
 /** POST /applications/{id}/uploads (and /referrals/{id}/uploads): a presigned POST into quarantine for one declared file. */
 export const handler = httpRoute(

@@ -3,7 +3,8 @@ import { ApplicationIdPath } from '../../schemas/lifecycle';
 import { decide } from '../core/workflow';
 import { transitionResponse } from '../http/transitions';
 import { httpRoute } from '../http/route';
-import { issuers, workflowDeps } from '../wiring';
+import { issuers } from '../settings';
+import { workflowDeps } from '../wiring/workflow';
 
 /** POST /staff/applications/{id}/decisions: a typed decision against the version the staff member saw. */
 export const handler = httpRoute({ roles: ['staff'], issuers, path: ApplicationIdPath, body: Decision }, async ({ principal, path, body }) =>

@@ -3,10 +3,12 @@ import { getApplication } from '../core/applications';
 import { citizenView } from '../core/views';
 import { currentPosition } from '../core/workflow';
 import { httpRoute, json } from '../http/route';
-import { applicationDeps, issuers, rules, workflowDeps } from '../wiring';
+import { issuers, rules } from '../settings';
+import { applicationStore } from '../wiring/application-store';
+import { workflowDeps } from '../wiring/workflow';
 
 /** GET /applications/{id}: status, queue position and timeline for the citizen who filed it or whom it concerns; anyone else gets 404. */
 export const handler = httpRoute({ roles: ['citizen'], issuers, path: ApplicationIdPath }, async ({ principal, path }) => {
-  const record = await getApplication(applicationDeps, principal, path.id);
+  const record = await getApplication(applicationStore, principal, path.id);
   return json(200, citizenView(principal, record, rules, await currentPosition(workflowDeps, record.application)));
 });

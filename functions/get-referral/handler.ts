@@ -5,7 +5,9 @@ import { attachmentsFor } from '../core/uploads';
 import { applicationView } from '../core/views';
 import { currentPosition, openForReferrer } from '../core/workflow';
 import { httpRoute, json } from '../http/route';
-import { documentClient, issuers, rules, tableName, workflowDeps } from '../wiring';
+import { issuers, rules } from '../settings';
+import { documentClient, tableName } from '../wiring/table';
+import { workflowDeps } from '../wiring/workflow';
 
 const uploads = createUploadRepository(documentClient, tableName);
 

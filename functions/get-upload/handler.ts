@@ -4,7 +4,8 @@ import { UploadPath } from '../../schemas/uploads';
 import { createUploadRepository } from '../adapters/upload-repository';
 import { uploadStatus } from '../core/uploads';
 import { httpRoute, json } from '../http/route';
-import { documentClient, issuers, tableName } from '../wiring';
+import { issuers } from '../settings';
+import { documentClient, tableName } from '../wiring/table';
 
 // The state lives in the table: no S3 client here.
 const uploads = { store: createUploadRepository(documentClient, tableName) };

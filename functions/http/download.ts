@@ -3,7 +3,7 @@ import { AttachmentPath } from '../../schemas/uploads';
 import { attachmentLink } from '../core/uploads';
 import type { WorkforceRole } from '../core/model';
 import { uploadDeps } from '../upload-wiring';
-import { issuers } from '../wiring';
+import { issuers } from '../settings';
 import { httpRoute, json } from './route';
 
 /** 303 to a download link that lives 60 s (never cached); the read is recorded on the timeline. */

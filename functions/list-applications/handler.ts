@@ -3,7 +3,8 @@ import { listApplicationsOf } from '../core/applications';
 import { citizenSummary } from '../core/views';
 import { pageRequest, pageResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
-import { applicationDeps, issuers } from '../wiring';
+import { issuers } from '../settings';
+import { applicationDeps } from '../wiring/applications';
 
 /** GET /applications: what the caller filed and what was filed about them, each marked by who filed it; newest first, `nextCursor` while more remain. */
 export const handler = httpRoute({ roles: ['citizen'], issuers, query: ListApplicationsQuery }, async ({ principal, query }) =>

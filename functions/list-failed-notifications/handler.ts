@@ -2,7 +2,8 @@ import { FailedNotificationsQuery } from '../../schemas/staff';
 import { listFailedNotifications } from '../core/workflow';
 import { pageRequest, pageResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
-import { issuers, workflowDeps } from '../wiring';
+import { issuers } from '../settings';
+import { workflowDeps } from '../wiring/workflow';
 
 /** GET /staff/notifications/failed: e-mails that could not be delivered, newest first, for staff to resend. */
 export const handler = httpRoute({ roles: ['staff'], issuers, query: FailedNotificationsQuery }, async ({ principal, query }) =>

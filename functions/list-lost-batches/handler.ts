@@ -2,7 +2,8 @@ import { ListApplicationsQuery } from '../../schemas/lifecycle';
 import { listLostBatches } from '../core/workflow';
 import { pageRequest, pageResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
-import { issuers, workflowDeps } from '../wiring';
+import { issuers } from '../settings';
+import { workflowDeps } from '../wiring/workflow';
 
 /** GET /staff/notifications/lost-batches: dead-lettered stream batches the stream no longer held, newest first. */
 export const handler = httpRoute({ roles: ['staff'], issuers, query: ListApplicationsQuery }, async ({ principal, query }) =>

@@ -4,9 +4,10 @@ import { listReferrals } from '../core/applications';
 import { referralSummary } from '../core/views';
 import { pageRequest, pageResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
-import { applicationDeps, issuers } from '../wiring';
+import { issuers } from '../settings';
+import { applicationStore } from '../wiring/application-store';
 
 /** GET /referrals: the officer's organisation's referrals with their status, newest first. */
 export const handler = httpRoute({ roles: referrerKinds, issuers, query: ListApplicationsQuery }, async ({ principal, query }) =>
-  pageResponse(await listReferrals(applicationDeps, principal, pageRequest(query)), referralSummary),
+  pageResponse(await listReferrals(applicationStore, principal, pageRequest(query)), referralSummary),
 );

@@ -3,7 +3,8 @@ import { listWork } from '../core/workflow';
 import { workSummary } from '../core/views';
 import { pageRequest, pageResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
-import { issuers, workflowDeps } from '../wiring';
+import { issuers } from '../settings';
+import { workflowDeps } from '../wiring/workflow';
 
 /** GET /staff/applications: one of the caller's services, filtered, newest first or in queue order. */
 export const handler = httpRoute({ roles: ['staff'], issuers, query: StaffListQuery }, async ({ principal, query }) =>

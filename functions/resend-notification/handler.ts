@@ -2,7 +2,8 @@ import { ResendRequest } from '../../schemas/staff';
 import { ApplicationIdPath } from '../../schemas/lifecycle';
 import { resendNotification } from '../core/workflow';
 import { httpRoute, json } from '../http/route';
-import { issuers, workflowDeps } from '../wiring';
+import { issuers } from '../settings';
+import { workflowDeps } from '../wiring/workflow';
 
 /** POST /staff/applications/{id}/notifications/resend: 202, the notifier sends it again from the stream. */
 export const handler = httpRoute({ roles: ['staff'], issuers, path: ApplicationIdPath, body: ResendRequest }, async ({ principal, path, body }) => {

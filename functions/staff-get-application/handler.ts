@@ -4,7 +4,9 @@ import { staffView } from '../core/views';
 import { httpRoute, json } from '../http/route';
 import { createUploadRepository } from '../adapters/upload-repository';
 import { attachmentsFor } from '../core/uploads';
-import { documentClient, issuers, rules, tableName, workflowDeps } from '../wiring';
+import { issuers, rules } from '../settings';
+import { documentClient, tableName } from '../wiring/table';
+import { workflowDeps } from '../wiring/workflow';
 
 const uploads = createUploadRepository(documentClient, tableName);
 

@@ -2,7 +2,8 @@ import { ReportYearPath } from '../../schemas/staff';
 import { createReportRepository } from '../adapters/report-repository';
 import { annualReport } from '../core/report';
 import { httpRoute, json } from '../http/route';
-import { documentClient, issuers, tableName } from '../wiring';
+import { issuers } from '../settings';
+import { documentClient, tableName } from '../wiring/table';
 
 const reports = createReportRepository(documentClient, tableName);
 

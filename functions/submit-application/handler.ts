@@ -2,7 +2,8 @@ import { ApplicationSubmission } from '../../schemas/application';
 import { submitApplication } from '../core/applications';
 import { submissionResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
-import { applicationDeps, issuers } from '../wiring';
+import { issuers } from '../settings';
+import { applicationDeps } from '../wiring/applications';
 
 /** POST /applications: a citizen applies for a service. 201 means it is stored; e-mails follow from the stream. */
 export const handler = httpRoute(

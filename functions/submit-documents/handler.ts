@@ -5,7 +5,9 @@ import { createUploadRepository } from '../adapters/upload-repository';
 import { submitDocuments } from '../core/workflow';
 import { transitionResponse } from '../http/transitions';
 import { httpRoute } from '../http/route';
-import { documentClient, issuers, tableName, workflowDeps } from '../wiring';
+import { issuers } from '../settings';
+import { documentClient, tableName } from '../wiring/table';
+import { workflowDeps } from '../wiring/workflow';
 
 // Attaching reads and marks uploads in the table only: no S3 client here.
 const uploads = { store: createUploadRepository(documentClient, tableName) };

@@ -3,7 +3,8 @@ import { referrerKinds } from '../../schemas/services';
 import { submitReferral } from '../core/applications';
 import { submissionResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
-import { applicationDeps, issuers } from '../wiring';
+import { issuers } from '../settings';
+import { applicationDeps } from '../wiring/applications';
 
 /** POST /referrals: a social service, the NVA, a medical institution or the armed forces refer a client. */
 export const handler = httpRoute(

@@ -89,6 +89,13 @@ export interface PageRoute {
   readonly post?: Handler;
   /** The page shows or changes a person's own data: only after signing in. */
   readonly signIn?: boolean;
+  /**
+   * For a GET page whose reads do not depend on who is signed in (a record named by the path): starts them and
+   * returns the page's handler, called beside the session read so the round trips overlap instead of queueing
+   * (issue 10). The handler shows nothing it read before the core's access check against the session's person has
+   * passed; without a session cookie nothing is started (the page sends the visitor to sign in).
+   */
+  readonly getEarly?: (params: Readonly<Record<string, string>>, deps: WebDeps) => Handler;
 }
 
 interface CompiledPage {
@@ -164,6 +171,7 @@ export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
 
     // The session named by the cookie, or a new one; a lapsed one is only an error where it mattered.
     const cookieId = readCookie(event, cookieName);
+    const early = method === 'GET' && cookieId && matched?.page.getEarly ? matched.page.getEarly(matched.params, deps) : undefined;
     const stored = cookieId ? await deps.sessions.find(sessionDigest(cookieId)) : undefined;
     const lapse = cookieId ? lapseOf(stored, now) : undefined;
     let session: Session = cookieId && stored && !lapse ? { id: cookieId, ...stored } : newSession(now);
@@ -232,7 +240,7 @@ export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
 
     const respond = async (): Promise<WebResponse> => {
       if (!matched) return message(404, { title: t.notFoundTitle, paragraphs: [t.notFoundText], links: [{ text: t.startAgain, href: href('home') }] });
-      const handler = method === 'POST' ? matched.page.post : matched.page.get;
+      const handler = method === 'POST' ? matched.page.post : (early ?? matched.page.get);
       if (!handler) return message(404, { title: t.notFoundTitle, paragraphs: [t.notFoundText], links: [{ text: t.startAgain, href: href('home') }] });
 
       const sessionEnded = () =>

@@ -3,7 +3,8 @@ import { ApplicationIdPath } from '../../schemas/lifecycle';
 import { withdraw } from '../core/workflow';
 import { transitionResponse } from '../http/transitions';
 import { httpRoute } from '../http/route';
-import { issuers, workflowDeps } from '../wiring';
+import { issuers } from '../settings';
+import { workflowDeps } from '../wiring/workflow';
 
 /** POST /applications/{id}/withdrawal: the applicant withdraws before the service starts. */
 export const handler = httpRoute({ roles: ['citizen'], issuers, path: ApplicationIdPath, body: Withdrawal }, async ({ principal, path, body }) =>

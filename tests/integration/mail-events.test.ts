@@ -11,7 +11,7 @@ import { createNotificationRepository } from '../../functions/adapters/notificat
 import { createWorkflowRepository } from '../../functions/adapters/workflow-repository';
 import type { NotificationKey } from '../../functions/core/notifier';
 import type { TimelineEvent } from '../../functions/core/model';
-import { storedApplication, submittedEvent } from '../support/stored-application';
+import { storeSentConfirmation, storedApplication, submittedEvent } from '../support/stored-application';
 import { useHandlerEnvironment } from '../support/handler-environment';
 import { devIssuers } from '../../local/dev-idp';
 import { documentClient, freshTable, local } from './support/local';
@@ -26,20 +26,8 @@ const mailEventsHandler = async (tableName: string) => {
 
 /** A stored application whose confirmation the notifier has sent (its marker says sent). */
 const sentConfirmation = async (tableName: string) => {
-  const application = storedApplication();
-  const submitted = submittedEvent(application);
-  await createApplicationRepository(documentClient(), tableName).insertSubmitted(application, submitted);
-  const key: NotificationKey = { applicationId: application.id, eventId: submitted.id, kind: 'applicant-confirmation' };
-  const at = new Date().toISOString();
-  const sent: TimelineEvent = {
-    applicationId: application.id,
-    id: `${at}#sent`,
-    type: 'notification_sent',
-    at,
-    actor: { role: 'system', subject: 'notifier' },
-    details: { notification: key.kind, recipient: 'applicant', sourceEventId: key.eventId, channel: 'email' },
-  };
-  expect(await createNotificationRepository(documentClient(), tableName).recordSent(key, '0100019abc-ses-id', sent)).toBe(true);
+  const { application, key, recorded } = await storeSentConfirmation(documentClient(), tableName);
+  expect(recorded).toBe(true);
   return { application, key };
 };
 

@@ -2,7 +2,11 @@
  * An application as the table stores it, for specs that write to a table
  * directly (notifier, dead letters, queues) instead of going through the API.
  */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createApplicationRepository } from '../../functions/adapters/application-repository';
+import { createNotificationRepository } from '../../functions/adapters/notification-repository';
 import type { Application, TimelineEvent } from '../../functions/core/model';
+import type { NotificationKey } from '../../functions/core/notifier';
 
 let sequence = 0;
 
@@ -47,3 +51,25 @@ export const submittedEvent = (application: Application): TimelineEvent => ({
   actor: { role: 'citizen', subject: application.ownerSubject ?? 'eid-test' },
   status: 'submitted',
 });
+
+/**
+ * A stored application whose confirmation the notifier has sent (its marker says sent, under SES's message id):
+ * what a bounce or complaint from SES refers to. `recorded` is whether the marker was settled as sent.
+ */
+export const storeSentConfirmation = async (client: DynamoDBDocumentClient, tableName: string, messageId = '0100019abc-ses-id') => {
+  const application = storedApplication();
+  const submitted = submittedEvent(application);
+  await createApplicationRepository(client, tableName).insertSubmitted(application, submitted);
+  const key: NotificationKey = { applicationId: application.id, eventId: submitted.id, kind: 'applicant-confirmation' };
+  const at = new Date().toISOString();
+  const sent: TimelineEvent = {
+    applicationId: application.id,
+    id: `${at}#sent`,
+    type: 'notification_sent',
+    at,
+    actor: { role: 'system', subject: 'notifier' },
+    details: { notification: key.kind, recipient: 'applicant', sourceEventId: key.eventId, channel: 'email' },
+  };
+  const recorded = await createNotificationRepository(client, tableName).recordSent(key, messageId, sent);
+  return { application, key, recorded };
+};

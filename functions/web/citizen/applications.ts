@@ -9,14 +9,14 @@ import { ApplicationId } from '../../../schemas/lifecycle';
 import { describeIssues, type Violation } from '../../../schemas/messages';
 import type { Language } from '../../../schemas/primitives';
 import { services, trackInfo, type ServiceId } from '../../../schemas/services';
-import { getApplication, listApplicationsOf, type ApplicationRecord } from '../../core/applications';
+import { getApplication, listApplicationsOf, readableBy, type ApplicationRecord } from '../../core/applications';
 import { rigaDate, rigaOffsetHours } from '../../core/dates';
 import { isDomainError, notFound } from '../../core/errors';
 import { nextStatus } from '../../core/lifecycle';
 import { applicationPagePaths } from '../../core/portal-pages';
 import { applicationView } from '../../core/views';
 import { currentPosition, submitDocuments, withdraw } from '../../core/workflow';
-import type { PageContext, PageRoute } from '../app';
+import type { PageContext, PageRoute, WebDeps } from '../app';
 import { controlOf, fieldErrors } from '../fields';
 import { decisionFieldWords, eventWords, messages, statusWords } from '../i18n';
 import type { UiField } from '../../core/form-ui';
@@ -68,10 +68,21 @@ const recordOf = async ({ deps, principal, params }: PageContext): Promise<Appli
 
 const lastDecision = (record: ApplicationRecord, type: string) => [...record.decisions].reverse().find((decision) => decision.type === type);
 
-const detailPage = async (context: PageContext) => {
-  const { deps, language, t, href, render, params } = context;
-  const record = await recordOf(context);
-  const position = await currentPosition(deps.workflow, record.application);
+/**
+ * What the application page reads, none of it depending on who asks: the record the path names and its queue
+ * position. Started beside the session read (app.ts `getEarly`); shown only after `readableBy` passes.
+ */
+const detailReads = async (deps: WebDeps, id: string | undefined) => {
+  if (!ApplicationId.safeParse(id).success) return undefined;
+  const record = await deps.applications.store.findWithTimeline(id!);
+  return record && { record, position: await currentPosition(deps.workflow, record.application) };
+};
+
+const detailPageWith = (reads: ReturnType<typeof detailReads>) => async (context: PageContext) => {
+  const { deps, language, t, href, render, params, principal } = context;
+  const read = await reads;
+  const record = readableBy(principal, read?.record);
+  const position = read?.position;
   const view = applicationView(record, deps.rules, position);
   const { application } = record;
   const words = statusWords[language][application.status];
@@ -287,7 +298,18 @@ const documentsSentPage = async (context: PageContext) => {
 
 export const applicationPages: readonly PageRoute[] = [
   { name: 'applications', paths: { lv: '/pieteikumi', en: '/en/applications' }, get: listPage, signIn: true },
-  { name: 'application', paths: applicationPagePaths, get: detailPage, signIn: true },
+  {
+    name: 'application',
+    paths: applicationPagePaths,
+    get: (context) => detailPageWith(detailReads(context.deps, context.params.id))(context),
+    getEarly: (params, deps) => {
+      const reads = detailReads(deps, params.id);
+      // Awaited by the page; a session that turns out lapsed never awaits it, and its failure must not go unhandled.
+      reads.catch(() => undefined);
+      return detailPageWith(reads);
+    },
+    signIn: true,
+  },
   { name: 'withdraw', paths: { lv: '/pieteikumi/{id}/atsaukt', en: '/en/applications/{id}/withdraw' }, get: withdrawPage, post: withdrawPost, signIn: true },
   { name: 'withdrawn', paths: { lv: '/pieteikumi/{id}/atsaukts', en: '/en/applications/{id}/withdrawn' }, get: withdrawnPage, signIn: true },
   { name: 'documents', paths: { lv: '/pieteikumi/{id}/dokumenti', en: '/en/applications/{id}/documents' }, get: documentsPage, post: documentsPost, signIn: true },
