@@ -15,6 +15,7 @@ import { destroyApplications } from '../../functions/core/retention';
 import { decide, type StaffPrincipal } from '../../functions/core/workflow';
 import { localCredentials, localRegion } from '../../local/dynamodb';
 import { localBuckets } from '../../local/s3';
+import { Decision } from '../../schemas/decision';
 import { freshPersonalCode, validForm } from '../support/service-forms';
 import { api, documentClient, local, streamSettled, tokens } from './support/local';
 
@@ -41,8 +42,13 @@ const closedAt = async (instant: string, person: { code: string; givenName: stri
   const filed = await api('/applications', { token: citizen, json: validForm('social-rehabilitation', 'functional-impairment', today) });
   expect(filed.status).toBe(201);
   const deps = { store: createWorkflowRepository(documentClient(), local.tableName), clock: () => new Date(instant), newId: () => crypto.randomUUID() };
-  await decide(deps, staff, filed.body.id, { type: 'register', expectedVersion: 1 });
-  await decide(deps, staff, filed.body.id, { type: 'refuse', expectedVersion: 2, reason: 'Neatbilst mērķa grupai', appeal: 'Apstrīdēt SIVA direktoram viena mēneša laikā' });
+  await decide(deps, staff, filed.body.id, Decision.parse({ type: 'register', expectedVersion: 1 }));
+  await decide(
+    deps,
+    staff,
+    filed.body.id,
+    Decision.parse({ type: 'refuse', expectedVersion: 2, reason: 'Neatbilst mērķa grupai', appeal: 'Apstrīdēt SIVA direktoram viena mēneša laikā' }),
+  );
   return { id: String(filed.body.id), reference: String(filed.body.reference), citizen };
 };
 
