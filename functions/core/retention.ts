@@ -26,6 +26,8 @@ export const retentionClasses = {
   orphanUpload: { days: 1 },
   /** A rejected upload (malware, wrong type or size): its bytes are deleted at once. */
   rejectedUpload: { days: 0 },
+  /** A destroyed file's evidence bytes, kept as noncurrent versions as long as the table's point-in-time backups. */
+  destroyedEvidenceVersions: { days: 35 },
 } as const;
 
 /** `YYYY-MM`: a retention month. */
