@@ -193,7 +193,7 @@ export const functions = {
     entry: 'functions/web/handler.ts',
     description: 'The portal: server-rendered pages on the same core as the API, signed in by its own session cookie',
     tableAccess: 'read-write',
-    indexes: ['gsi1', 'gsi2'],
+    indexes: ['gsi1', 'gsi2', 'gsi4'],
     sendsEmail: false,
     macsPersonalCodes: true,
   },

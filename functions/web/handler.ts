@@ -3,6 +3,7 @@ import { createSessionRepository } from '../adapters/session-repository';
 import { createUploadRepository } from '../adapters/upload-repository';
 import { readEnvironment } from '../config';
 import { applicationDeps, documentClient, rules, tableName, workflowDeps } from '../wiring';
+import { personalDataDeps } from '../personal-data-wiring';
 import { createWebApp } from './app';
 import { serveAsset } from './assets';
 import { citizenPages } from './citizen/pages';
@@ -14,6 +15,7 @@ const app = createWebApp(citizenPages, {
   applications: applicationDeps,
   workflow: workflowDeps,
   uploads: { store: createUploadRepository(documentClient, tableName) },
+  personalData: personalDataDeps,
   rules,
   sessions: createSessionRepository(documentClient, tableName),
   oidc: createOidcClient({
