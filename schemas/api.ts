@@ -459,6 +459,10 @@ const publicCache = {
   'Cache-Control': { description: 'The document is static per deployment: `public, max-age=300`.' },
 } satisfies Record<string, ResponseHeader>;
 
+/** A person's data, as `GET /me/data` and the archivist's export answer it (the header says when it is a file). */
+const personalDataResponse = (disposition: string) =>
+  ({ status: 200, description: "The person's data.", schema: PersonalDataExport, headers: { 'Content-Disposition': { description: disposition } } }) as const;
+
 const listDescription =
   'Newest first, at most `limit` (1–50, default 20) a page; while `nextCursor` is present, pass it as `cursor` for the next page.';
 
@@ -719,12 +723,7 @@ export const routeContracts = {
     description:
       'Every application, referral and representative filing about the signed-in person, with timelines, decisions, the e-mails sent to them and the documents attached, as one JSON document (GDPR Art. 15 and 20). `download=true` answers it as a file (`Content-Disposition: attachment`). Nothing about anyone else: not what the person filed for someone else, not a representative\'s or an officer\'s own code or contacts.',
     request: { query: MyDataQuery },
-    response: {
-      status: 200,
-      description: "The person's data.",
-      schema: PersonalDataExport,
-      headers: { 'Content-Disposition': { description: 'With `download=true`: `attachment; filename="siva-dati-<date>.json"`.' } },
-    },
+    response: personalDataResponse('With `download=true`: `attachment; filename="siva-dati-<date>.json"`.'),
   },
   'POST /staff/data-exports': {
     tag: 'Staff',
@@ -733,12 +732,7 @@ export const routeContracts = {
     description:
       "For the archivist: the same document as `GET /me/data`, for the person with this personal code (in the body, so it never reaches an access log). The export is recorded first (who, when, which person); the person sees when in their own export.",
     request: { body: DataExportRequest },
-    response: {
-      status: 200,
-      description: "The person's data.",
-      schema: PersonalDataExport,
-      headers: { 'Content-Disposition': { description: '`attachment; filename="siva-dati-<date>.json"`.' } },
-    },
+    response: personalDataResponse('`attachment; filename="siva-dati-<date>.json"`.'),
   },
 } as const satisfies Record<RouteKey, RouteContract>;
 

@@ -4,7 +4,8 @@
  * partition, its uploads, its report markers and its open-need marker, then the
  * application item and the tombstone in one transaction. Owns keys and conditions.
  */
-import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './dynamo';
 import type { Application } from '../core/model';
 import { dueRecordOf, type RetentionStore, type Tombstone } from '../core/retention';
 import { evidenceKeyOf } from '../core/uploads';
@@ -27,29 +28,20 @@ export const createRetentionRepository = (client: DynamoDBDocumentClient, tableN
 
   /** Every item key of the application's partition, and what they point to elsewhere (uploads, report markers). */
   const partitionKeys = async (applicationId: string): Promise<Key[]> => {
-    const keys: Key[] = [];
-    let startKey: Item | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': applicationKey(applicationId).pk },
-          ProjectionExpression: 'pk, sk, id',
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const sk = String(item.sk);
-        if (sk === sortKeys.application) continue;
-        keys.push({ pk: String(item.pk), sk });
-        if (sk.startsWith(sortKeys.eventPrefix)) keys.push(countedEventKey(applicationId, sk.slice(sortKeys.eventPrefix.length)));
-        if (sk.startsWith(attachmentPrefix)) keys.push(uploadKey(sk.slice(attachmentPrefix.length)));
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return keys;
+    const items = await queryAll(client, tableName, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': applicationKey(applicationId).pk },
+      ProjectionExpression: 'pk, sk',
+      ConsistentRead: true,
+    });
+    return items.flatMap((item): Key[] => {
+      const sk = String(item.sk);
+      if (sk === sortKeys.application) return [];
+      const own = { pk: String(item.pk), sk };
+      if (sk.startsWith(sortKeys.eventPrefix)) return [own, countedEventKey(applicationId, sk.slice(sortKeys.eventPrefix.length))];
+      if (sk.startsWith(attachmentPrefix)) return [own, uploadKey(sk.slice(attachmentPrefix.length))];
+      return [own];
+    });
   };
 
   const deleteAll = async (keys: readonly Key[]) => {

@@ -12,6 +12,7 @@ import { isDataSubject } from './access';
 import type { ApplicationRecord } from './applications';
 import type { Application, NotificationKind, PrincipalFor } from './model';
 import type { Attachment } from './uploads';
+import { applicationSummary } from './views';
 
 /** Who asked an export for a request on paper, and when: the audit (read back in every export of the person). */
 export interface DataExportAudit {
@@ -43,14 +44,8 @@ const toThePerson: readonly NotificationKind[] = ['applicant-confirmation', 'app
 const exportedApplication = ({ application, timeline, decisions, notifications }: ApplicationRecord, attachments: readonly Attachment[]) => {
   const { representative, referral } = application;
   return {
-    id: application.id,
-    reference: application.reference,
-    serviceId: application.serviceId,
-    track: application.track,
-    status: application.status,
+    ...applicationSummary(application),
     channel: application.channel,
-    submittedAt: application.submittedAt,
-    updatedAt: application.updatedAt,
     ...(application.closedAt && { closedAt: application.closedAt }),
     ...(application.retainUntil && { retainUntil: application.retainUntil }),
     applicant: application.applicant,
