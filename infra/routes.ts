@@ -42,7 +42,8 @@ export interface FunctionDefinition {
  */
 export interface BucketAccess {
   readonly quarantine?: readonly ('put' | 'read' | 'delete')[];
-  readonly evidence?: readonly ('put' | 'read')[];
+  /** `list` and `delete` only for destroying a file at the end of its retention (docs/retention.md). */
+  readonly evidence?: readonly ('put' | 'read' | 'list' | 'delete')[];
 }
 
 export const functions = {
@@ -193,7 +194,7 @@ export const functions = {
     entry: 'functions/web/handler.ts',
     description: 'The portal: server-rendered pages on the same core as the API, signed in by its own session cookie',
     tableAccess: 'read-write',
-    indexes: ['gsi1', 'gsi2'],
+    indexes: ['gsi1', 'gsi2', 'gsi4'],
     sendsEmail: false,
     macsPersonalCodes: true,
   },
@@ -257,6 +258,37 @@ export const functions = {
     sendsEmail: false,
     buckets: { evidence: ['read'] },
   },
+  'list-retention-due': {
+    entry: 'functions/list-retention-due/handler.ts',
+    description: "The archivist's list of closed files whose retention ends in a month (a sparse index, no Scan)",
+    tableAccess: 'read',
+    indexes: ['gsi5'],
+    sendsEmail: false,
+  },
+  'destroy-applications': {
+    entry: 'functions/destroy-applications/handler.ts',
+    description: "Destroys due files (items and evidence objects) under the archive's approval and leaves tombstones",
+    tableAccess: 'read-write',
+    indexes: [],
+    sendsEmail: false,
+    buckets: { evidence: ['list', 'delete'] },
+  },
+  'export-my-data': {
+    entry: 'functions/export-my-data/handler.ts',
+    description: "Everything held about the signed-in person, as one JSON document (GDPR Art. 15 and 20)",
+    tableAccess: 'read',
+    indexes: ['gsi4'],
+    sendsEmail: false,
+    macsPersonalCodes: true,
+  },
+  'export-person-data': {
+    entry: 'functions/export-person-data/handler.ts',
+    description: "The archivist's export of a person's data by personal code, for requests on paper; the export is audited",
+    tableAccess: 'read-write',
+    indexes: ['gsi4'],
+    sendsEmail: false,
+    macsPersonalCodes: true,
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof functions;
@@ -308,6 +340,10 @@ export const routes = [
   { method: 'GET', path: '/staff/applications/{id}/attachments/{attachmentId}', function: 'download-attachment', audience: 'workforce' },
   { method: 'POST', path: '/referrals/{id}/documents', function: 'submit-documents', audience: 'workforce' },
   { method: 'GET', path: '/referrals/{id}/attachments/{attachmentId}', function: 'download-referral-attachment', audience: 'workforce' },
+  { method: 'GET', path: '/staff/retention/due', function: 'list-retention-due', audience: 'workforce' },
+  { method: 'POST', path: '/staff/retention/destructions', function: 'destroy-applications', audience: 'workforce' },
+  { method: 'GET', path: '/me/data', function: 'export-my-data', audience: 'citizen' },
+  { method: 'POST', path: '/staff/data-exports', function: 'export-person-data', audience: 'workforce' },
 ] as const satisfies readonly RouteDefinition[];
 
 /**

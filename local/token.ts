@@ -1,7 +1,7 @@
 /**
  * Prints a bearer token for the local stack, and nothing else on stdout:
  *   TOKEN=$(npm run --silent token -- citizen 161175-19997 [email])
- *   npm run --silent token -- staff <user>
+ *   npm run --silent token -- staff <user> | archivist <user>
  *   npm run --silent token -- social-service <municipality> [officer] | nva <office> [officer]
  *                             | medical-institution <institution> [doctor] | armed-forces <unit> [officer]
  */
@@ -9,7 +9,7 @@ import { createDevIdentityProvider, workforceKinds, type WorkforceKind } from '.
 import { defaultDataDir, devKeyFile } from './paths';
 
 const usage =
-  'usage: npm run --silent token -- citizen <personal-code> [email] | staff <user> | social-service <municipality> [officer] | nva <office> [officer] | medical-institution <institution> [doctor] | armed-forces <unit> [officer]';
+  'usage: npm run --silent token -- citizen <personal-code> [email] | staff <user> | archivist <user> | social-service <municipality> [officer] | nva <office> [officer] | medical-institution <institution> [doctor] | armed-forces <unit> [officer]';
 
 const [kind, who, extra] = process.argv.slice(2);
 if (!kind || !who) {

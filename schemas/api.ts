@@ -18,6 +18,8 @@ import { ApplicationId, ApplicationIdPath, ApplicationStatus, ListApplicationsQu
 import { Applicant, IsoDate, Representative } from './primitives';
 import { ReferralSubmission } from './referral';
 import { referrerKinds, serviceIds } from './services';
+import { PersonalDataExport, MyDataQuery } from './personal-data';
+import { DataExportRequest, DestructionRequest, RetentionDueQuery } from './retention';
 import { AttachmentPath, documentTypes, rejectionReasons, UploadId, UploadPath, UploadRequest, uploadStates } from './uploads';
 
 type Schema = z.ZodMiniType;
@@ -224,6 +226,23 @@ export const LostBatchPage = pageOf(
   }),
 );
 
+/** One closed file due for destruction: nothing about the person, only what the archive's approval needs. */
+const DueRecord = z.object({
+  id: ApplicationId,
+  reference: z.string(),
+  serviceId: ServiceId,
+  track: z.string(),
+  status: ApplicationStatus,
+  submittedAt: Timestamp,
+  closedAt: Timestamp,
+  /** The Riga date from which the file may be destroyed. */
+  retainUntil: IsoDate,
+});
+export const DueRecordPage = pageOf(DueRecord);
+/** What is left of a destroyed file. */
+const Tombstone = z.object({ ...DueRecord.shape, destroyedAt: Timestamp, destroyedBy: z.string(), approvalReference: z.string() });
+export const DestructionResult = z.object({ destroyed: z.array(Tombstone) });
+
 export const ResendAccepted = z.object({
   event: z.object({ id: z.string(), type: z.literal('notification_resend_requested'), at: Timestamp, details: z.optional(z.record(z.string(), z.unknown())) }),
 });
@@ -378,6 +397,13 @@ export const namedSchemas: Readonly<Record<string, Schema>> = {
   FailedNotificationPage,
   LostBatchPage,
   ResendAccepted,
+  RetentionDueQuery,
+  DueRecordPage,
+  DestructionRequest,
+  DestructionResult,
+  MyDataQuery,
+  PersonalDataExport,
+  DataExportRequest,
   AnnualReport,
   ServiceCatalogue,
   Term,
@@ -432,6 +458,10 @@ const receiptHeaders = {
 const publicCache = {
   'Cache-Control': { description: 'The document is static per deployment: `public, max-age=300`.' },
 } satisfies Record<string, ResponseHeader>;
+
+/** A person's data, as `GET /me/data` and the archivist's export answer it (the header says when it is a file). */
+const personalDataResponse = (disposition: string) =>
+  ({ status: 200, description: "The person's data.", schema: PersonalDataExport, headers: { 'Content-Disposition': { description: disposition } } }) as const;
 
 const listDescription =
   'Newest first, at most `limit` (1–50, default 20) a page; while `nextCursor` is present, pass it as `cursor` for the next page.';
@@ -668,6 +698,42 @@ export const routeContracts = {
     'Lejupielādēt iestādes augšupielādēto pielikumu',
     "Only files the caller's organisation uploaded and attached; any other attachment does not exist for the caller (404). The read is recorded on the timeline (who, when, which attachment).",
   ),
+  'GET /staff/retention/due': {
+    tag: 'Staff',
+    summary: 'Files due for destruction in a month',
+    summaryLv: 'Mēnesī iznīcināmās lietas',
+    description: `For the archivist: closed applications whose retention (10 years after closing, the agency's file plan) ends in \`month\` (Riga dates), earliest first; nothing about the person. Records are never deleted by a timer: this list goes to the archive for approval. ${listDescription.replace('Newest first, a', 'A')}`,
+    request: { query: RetentionDueQuery },
+    response: { status: 200, description: 'A page of due files.', schema: DueRecordPage },
+  },
+  'POST /staff/retention/destructions': {
+    tag: 'Staff',
+    summary: 'Destroy due files',
+    summaryLv: 'Iznīcināt lietas, kuru glabāšanas termiņš beidzies',
+    description:
+      "For the archivist, with the archive's approval: deletes every item and evidence object of each application and leaves a tombstone (reference, service, dates, approval; no personal data). All named files must be due, or nothing is destroyed (422 naming each one that is not); one already destroyed answers with its tombstone. The report's figures are unaffected.",
+    request: { body: DestructionRequest },
+    response: { status: 200, description: 'Destroyed.', schema: DestructionResult },
+    refusals: [422],
+  },
+  'GET /me/data': {
+    tag: 'Applications',
+    summary: 'Everything held about me',
+    summaryLv: 'Visi par mani glabātie dati',
+    description:
+      'Every application, referral and representative filing about the signed-in person, with timelines, decisions, the e-mails sent to them and the documents attached, as one JSON document (GDPR Art. 15 and 20). `download=true` answers it as a file (`Content-Disposition: attachment`). Nothing about anyone else: not what the person filed for someone else, not a representative\'s or an officer\'s own code or contacts.',
+    request: { query: MyDataQuery },
+    response: personalDataResponse('With `download=true`: `attachment; filename="siva-dati-<date>.json"`.'),
+  },
+  'POST /staff/data-exports': {
+    tag: 'Staff',
+    summary: "A person's data, for a request on paper",
+    summaryLv: 'Personas dati pēc papīra pieprasījuma',
+    description:
+      "For the archivist: the same document as `GET /me/data`, for the person with this personal code (in the body, so it never reaches an access log). The export is recorded first (who, when, which person); the person sees when in their own export.",
+    request: { body: DataExportRequest },
+    response: personalDataResponse('`attachment; filename="siva-dati-<date>.json"`.'),
+  },
 } as const satisfies Record<RouteKey, RouteContract>;
 
 export const apiInfo = {

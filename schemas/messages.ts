@@ -221,6 +221,11 @@ const catalogue = {
     lv: () => 'Šo iesniegumu nav iesniedzis pārstāvis.',
     en: () => 'This application was not filed by a representative.',
   },
+  // Retention (docs/retention.md).
+  retention_not_due: {
+    lv: () => 'Šī iesnieguma glabāšanas termiņš vēl nav beidzies (vai iesniegums nav slēgts), tāpēc to nevar iznīcināt.',
+    en: () => 'This application is not yet due for destruction: it is still open, or its retention period has not ended.',
+  },
   represented_person_code_required: {
     lv: () => 'Norādiet tās personas kodu, kuras vārdā iesniedzat.',
     en: () => 'Enter the personal code of the person you are applying for.',

@@ -24,6 +24,7 @@ import { validationFailed } from '../core/errors';
 import { isConditionFailure } from './dynamo-errors';
 import type { Application, DecisionRecord, NotificationRecord, TimelineEvent } from '../core/model';
 import { violation } from '../../schemas/messages';
+import { retentionMonthOf } from '../core/retention';
 import {
   applicationKey,
   eventKey,
@@ -36,6 +37,7 @@ import {
   referenceCounterKey,
   queueIndexKeys,
   referrerPartition,
+  retentionIndexKeys,
   serviceIndexKeys,
   sortKeys,
   type Entity,
@@ -62,7 +64,7 @@ export const submissionToken = (application: Pick<Application, 'id' | 'possibleD
 
 /** The domain object inside an item: keys and the entity tag removed. */
 export const withoutKeys = <T>(item: Item): T => {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, gsi4pk: _g, gsi4sk: _h, entity: _entity, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, gsi4pk: _g, gsi4sk: _h, gsi5pk: _i, gsi5sk: _j, entity: _entity, ...rest } = item;
   return rest as T;
 };
 
@@ -80,6 +82,7 @@ export const applicationItem = (application: Application): Item => ({
   ...(application.status === 'queued' &&
     application.queue &&
     queueIndexKeys(application.serviceId, application.track, application.queue.priorityGroup, application.queue.admittedAt, application.id)),
+  ...(application.retainUntil && retentionIndexKeys(retentionMonthOf(application.retainUntil), application.retainUntil, application.id)),
   entity: 'application' satisfies Entity,
   ...application,
 });

@@ -5,7 +5,7 @@
  * The endpoint comes from AWS_ENDPOINT_URL_S3 when set (local s3rver, which
  * serves path-style addresses only); on AWS the SDK's defaults apply.
  */
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { EvidenceStorage } from '../core/uploads';
@@ -90,3 +90,27 @@ export const createEvidenceStorage = (client: S3Client, buckets: EvidenceBuckets
     await client.send(new DeleteObjectCommand({ Bucket: buckets.quarantine, Key: key }));
   },
 });
+
+/**
+ * Destroying a file's evidence (core/retention.ts): every object under the application's prefix, listed
+ * and deleted one by one (a multi-object delete needs a checksum s3rver refuses). The bucket is versioned:
+ * a delete leaves the bytes as a noncurrent version, which the bucket's lifecycle expires (docs/retention.md).
+ */
+export const createEvidenceDisposal = (client: S3Client, evidenceBucket: string) => ({
+  /** Deletes every object under the prefix; answers their keys. */
+  async deleteUnder(prefix: string): Promise<string[]> {
+    const deleted: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await client.send(new ListObjectsV2Command({ Bucket: evidenceBucket, Prefix: prefix, ContinuationToken: token }));
+      for (const object of page.Contents ?? []) {
+        if (!object.Key) continue;
+        await client.send(new DeleteObjectCommand({ Bucket: evidenceBucket, Key: object.Key }));
+        deleted.push(object.Key);
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return deleted;
+  },
+});
+export type EvidenceDisposal = ReturnType<typeof createEvidenceDisposal>;

@@ -11,7 +11,10 @@
  *   FILINGS#<subject>#<day> / FILINGS                    a representative's filings of a day, expires
  *   SESSION#<digest of the session id> / SESSION         a portal session, expires
  * Indexes (see table-design.ts): gsi1 what one filer filed, gsi2 queues, gsi3 staff work lists,
- * gsi4 what is filed about a person (by person key).
+ * gsi4 what is filed about a person (by person key), gsi5 closed files by the month their retention ends.
+ * Retention (retention-repository.ts):
+ *   TOMBSTONE#<applicationId> / TOMBSTONE          what is left of a destroyed file (no personal data)
+ *   AUDIT#<personKey> / DATA-EXPORT#<at>#<id>      a staff export of a person's data: who and when
  */
 import type { NotificationKind } from '../core/model';
 
@@ -107,3 +110,14 @@ export const queueNetUpTo = (year: number) => `${year}#~`;
 export const countedEventKey = (applicationId: string, eventId: string) => ({ pk: `COUNTED#${applicationId}#${eventId}`, sk: 'COUNTED' });
 
 export type ReportEntity = 'report-counter' | 'report-queue' | 'counted-event';
+
+/** gsi5: closed applications, sparse, by the month their retention ends (Riga dates; docs/retention.md). */
+export const retentionPartition = (month: string) => `RETAIN#${month}`;
+export const retentionIndexKeys = (month: string, retainUntil: string, id: string) => ({
+  gsi5pk: retentionPartition(month),
+  gsi5sk: `${retainUntil}#${id}`,
+});
+export const tombstoneKey = (applicationId: string) => ({ pk: `TOMBSTONE#${applicationId}`, sk: 'TOMBSTONE' });
+export const dataExportAuditKey = (personKey: string, at: string, id: string) => ({ pk: `AUDIT#${personKey}`, sk: `DATA-EXPORT#${at}#${id}` });
+export const dataExportAuditPrefix = 'DATA-EXPORT#';
+export type RetentionEntity = 'tombstone' | 'data-export-audit';

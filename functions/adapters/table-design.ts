@@ -26,5 +26,10 @@ export const tableDesign = {
      * key is a keyed MAC (docs/person-key.md); all attributes, since the list checks name and birth date.
      */
     { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projection: 'ALL' },
+    /**
+     * Closed files by the month their retention ends, sparse (only closed applications carry the keys):
+     * RETAIN#<YYYY-MM> / <retainUntil>#<id>, so the archivist's due list is a Query, never a Scan.
+     */
+    { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk', projection: 'ALL' },
   ],
 } as const;

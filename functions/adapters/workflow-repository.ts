@@ -14,7 +14,7 @@ import { violation } from '../../schemas/messages';
 import { validationFailed } from '../core/errors';
 import type { Application, DecisionRecord, NotificationRecord } from '../core/model';
 import { StaleVersion, type FailedNotification, type WorkflowStore } from '../core/workflow';
-import type { Page } from '../core/applications';
+import type { Page, PageRequest } from '../core/applications';
 import { applicationItem, createApplicationRepository, eventItem, withoutKeys } from './application-repository';
 import { lostBatchOf } from './lost-batch-repository';
 import { cancellationCodes, isConditionFailure } from './dynamo-errors';
@@ -68,31 +68,38 @@ const keyOfItem = (item: Item, index: { pk: string; sk: string }): Item => ({
   [index.sk]: item[index.sk],
 });
 
+type IndexQuery = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>;
+/** An index's key attributes and the one partition a cursor may point into. */
+type IndexOf = { pk: string; sk: string; partition: string };
+
+/**
+ * One page of an index partition, after filters: reads on until `limit` items are
+ * found (filters apply after DynamoDB's own page limit), so a page is never short
+ * while more remain, and the cursor points just after the last item returned.
+ */
+export const indexPage = async (
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  input: IndexQuery,
+  index: IndexOf,
+  { limit, cursor }: PageRequest,
+): Promise<Page<Item>> => {
+  const items: Item[] = [];
+  let startKey: Item | undefined = cursor ? decodeCursor(cursor, index) : undefined;
+  do {
+    const result = await client.send(new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey: startKey, Limit: Math.max(limit * 2, 25) }));
+    items.push(...(result.Items ?? []));
+    startKey = result.LastEvaluatedKey;
+  } while (startKey && items.length <= limit);
+  const page = items.slice(0, limit);
+  const more = items.length > limit || startKey !== undefined;
+  const last = page[page.length - 1];
+  return { items: page, ...(more && last && { nextCursor: encodeCursor(keyOfItem(last, index)) }) };
+};
+
 export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableName: string): WorkflowStore => {
   const applications = createApplicationRepository(client, tableName);
-
-  /**
-   * One page of an index partition, after filters: reads on until `limit` items are
-   * found (filters apply after DynamoDB's own page limit), so a page is never short
-   * while more remain, and the cursor points just after the last item returned.
-   */
-  const pageOf = async (
-    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
-    index: { pk: string; sk: string; partition: string },
-    { limit, cursor }: { limit: number; cursor?: string },
-  ): Promise<Page<Item>> => {
-    const items: Item[] = [];
-    let startKey: Item | undefined = cursor ? decodeCursor(cursor, index) : undefined;
-    do {
-      const result = await client.send(new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey: startKey, Limit: Math.max(limit * 2, 25) }));
-      items.push(...(result.Items ?? []));
-      startKey = result.LastEvaluatedKey;
-    } while (startKey && items.length <= limit);
-    const page = items.slice(0, limit);
-    const more = items.length > limit || startKey !== undefined;
-    const last = page[page.length - 1];
-    return { items: page, ...(more && last && { nextCursor: encodeCursor(keyOfItem(last, index)) }) };
-  };
+  const pageOf = (input: IndexQuery, index: IndexOf, page: PageRequest) => indexPage(client, tableName, input, index, page);
 
   return {
     findApplication: applications.findApplication,

@@ -7,7 +7,8 @@ import type { ApplicationStatus } from '../../schemas/lifecycle';
 import type { Applicant, Language, Representative } from '../../schemas/primitives';
 import type { ReferrerKind, ServiceId } from '../../schemas/services';
 
-export type WorkforceRole = 'staff' | ReferrerKind;
+/** Agency staff, the agency's archivist (retention, a person's data on request) and referring organisations. */
+export type WorkforceRole = 'staff' | 'archivist' | ReferrerKind;
 
 /** Who is calling, taken from verified token claims only. */
 export type Principal =
@@ -83,6 +84,9 @@ export interface Application {
   readonly possibleDuplicateOf?: string;
   /** Staff checked the representative's authority (a representative filing's writes need it). */
   readonly representativeConfirmed?: { readonly at: string; readonly by: string };
+  /** Once closed (core/retention.ts): when, and the Riga date until which the file is kept (docs/retention.md). */
+  readonly closedAt?: string;
+  readonly retainUntil?: string;
 }
 
 export interface QueuePlace {

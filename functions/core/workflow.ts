@@ -14,6 +14,7 @@ import { rigaDate, rigaDayBounds } from './dates';
 import { DomainError, forbidden, notEligible, notFound, validationFailed } from './errors';
 import { closedStatuses, decisionTypesFrom, nextStatus, priorityGroup, vocationalServices } from './lifecycle';
 import type { LostBatch } from './dead-letters';
+import { closingFields } from './retention';
 import type { Actor, Application, DecisionRecord, NotificationKind, PrincipalFor, TimelineEvent } from './model';
 import { attachmentOf, cleanUploads, UploadNotAttachable, type Attachment, type UploadDeps } from './uploads';
 
@@ -146,7 +147,7 @@ const move = async (
     queue = { priorityGroup: slot.priorityGroup as 0 | 1 | 2, admittedAt: at, positionAtAdmission: await positionOf(deps.store, slot) };
   }
   const { queue: _leaving, ...rest } = application;
-  const after: Application = { ...rest, status: to, version: application.version + 1, updatedAt: at, ...(queue && { queue }) };
+  const after: Application = { ...rest, status: to, version: application.version + 1, updatedAt: at, ...(queue && { queue }), ...closingFields(to, at) };
   const transition: Transition = {
     before: application,
     after,

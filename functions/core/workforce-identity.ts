@@ -10,7 +10,7 @@ import { referrerKinds, serviceIds, type ServiceId } from '../../schemas/service
 import type { WorkforceRole } from './model';
 
 /** Every role the API authorises for the workforce pool; each is a user-pool group of the same name. */
-export const workforceRoles: readonly WorkforceRole[] = ['staff', ...referrerKinds];
+export const workforceRoles: readonly WorkforceRole[] = ['staff', 'archivist', ...referrerKinds];
 
 /** User-pool attributes that hold a person's scope; no app client may write them, only administrators. */
 export const scopeAttributes = { services: 'custom:services', organisation: 'custom:organisation' } as const;
@@ -63,7 +63,9 @@ export const accessTokenAdditions = (user: WorkforceUser): AccessTokenAdditions 
     ...(name && { name }),
     ...(email && { email, email_verified: user.attributes.email_verified === 'true' }),
   };
-  if (role === 'staff') {
+  if (role === 'archivist') {
+    // The archivist works on the agency's whole file plan: no services, no organisation.
+  } else if (role === 'staff') {
     claims[scopeClaims.services] = listAttribute(user.attributes[scopeAttributes.services]).filter((id): id is ServiceId =>
       (serviceIds as readonly string[]).includes(id),
     );

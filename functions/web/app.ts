@@ -11,6 +11,7 @@ import { isDomainError } from '../core/errors';
 import type { EligibilityRules } from '../core/rules';
 import type { WorkflowDeps } from '../core/workflow';
 import type { UploadDeps } from '../core/uploads';
+import type { PersonalDataDeps } from '../core/personal-data';
 import { errorFields, logger } from '../adapters/logger';
 import { assets } from './generated/assets';
 import { messages, type Messages } from './i18n';
@@ -38,6 +39,8 @@ export interface WebDeps {
   readonly workflow: WorkflowDeps;
   /** Attaching documents reads and marks uploads in the table only. */
   readonly uploads: Pick<UploadDeps, 'store'>;
+  /** The person's own data, as `GET /me/data` answers it. */
+  readonly personalData: PersonalDataDeps;
   readonly rules: EligibilityRules;
   readonly sessions: SessionStore;
   readonly oidc: OidcClient;

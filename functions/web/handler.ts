@@ -6,6 +6,7 @@ import { rules } from '../settings';
 import { applicationDeps } from '../wiring/applications';
 import { documentClient, tableName } from '../wiring/table';
 import { workflowDeps } from '../wiring/workflow';
+import { personalDataDeps } from '../wiring/personal-data';
 import { createWebApp } from './app';
 import { serveAsset } from './assets';
 import { citizenPages } from './citizen/pages';
@@ -17,6 +18,7 @@ const app = createWebApp(citizenPages, {
   applications: applicationDeps,
   workflow: workflowDeps,
   uploads: { store: createUploadRepository(documentClient, tableName) },
+  personalData: personalDataDeps,
   rules,
   sessions: createSessionRepository(documentClient, tableName),
   oidc: createOidcClient({

@@ -9,6 +9,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { nagArnPrefix } from './nag-text';
+import { retentionClasses } from '../../functions/core/retention';
 
 /** What GuardDuty Malware Protection for S3 publishes on the default event bus for each scanned object. */
 export const scanResultDetailType = 'GuardDuty Malware Protection Object Scan Result';
@@ -77,7 +78,7 @@ export class EvidenceStorage extends Construct {
       ...common,
       serverAccessLogsPrefix: 'quarantine/',
       // Nothing stays in quarantine: promoted or rejected within minutes, and never-scanned leftovers after a day.
-      lifecycleRules: [{ expiration: Duration.days(1), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      lifecycleRules: [{ expiration: Duration.days(retentionClasses.orphanUpload.days), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
       cors: [{ allowedMethods: [s3.HttpMethods.POST], allowedOrigins: [props.portalOrigin], allowedHeaders: ['*'], maxAge: 3000 }],
       removalPolicy: RemovalPolicy.DESTROY,
     });
@@ -90,6 +91,8 @@ export class EvidenceStorage extends Construct {
       ...common,
       serverAccessLogsPrefix: 'evidence/',
       versioned: true,
+      // A delete (a destroyed file, docs/retention.md) leaves the bytes as a noncurrent version: gone after this.
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(retentionClasses.destroyedEvidenceVersions.days) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
 

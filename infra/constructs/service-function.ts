@@ -88,6 +88,8 @@ export interface UploadBuckets {
 
 /** Exact S3 actions per kind of bucket access; evidence is kept under `applications/` (functions/core/uploads.ts). */
 const bucketActions = { put: 's3:PutObject', read: 's3:GetObject', delete: 's3:DeleteObject' } as const;
+/** Listing is a bucket-level action, narrowed to the evidence prefix by condition. */
+const listAction = 's3:ListBucket';
 const evidencePrefix = 'applications/*';
 
 export interface DeadLetterSource {
@@ -244,11 +246,20 @@ export class ServiceFunction extends Construct {
         { name: 'Evidence', bucket: buckets.evidence, pattern: evidencePrefix, kinds: bucketAccess.evidence ?? [] },
       ].filter(({ kinds }) => kinds.length > 0);
       for (const { name, bucket, pattern, kinds } of grants) {
-        statements.push(new iam.PolicyStatement({ sid: `${name}Objects`, actions: kinds.map((kind) => bucketActions[kind]), resources: [bucket.arnForObjects(pattern)] }));
-        objectWildcards.push(`<${stack.getLogicalId(bucket.node.defaultChild as CfnElement)}.Arn>/${pattern}`);
+        const objectKinds = kinds.filter((kind) => kind !== 'list');
+        if (objectKinds.length > 0) {
+          statements.push(new iam.PolicyStatement({ sid: `${name}Objects`, actions: objectKinds.map((kind) => bucketActions[kind]), resources: [bucket.arnForObjects(pattern)] }));
+          objectWildcards.push(`<${stack.getLogicalId(bucket.node.defaultChild as CfnElement)}.Arn>/${pattern}`);
+        }
+        if (kinds.includes('list')) {
+          statements.push(
+            new iam.PolicyStatement({ sid: `List${name}`, actions: [listAction], resources: [bucket.bucketArn], conditions: { StringLike: { 's3:prefix': [pattern] } } }),
+          );
+        }
       }
       const kinds = new Set<string>(grants.flatMap(({ kinds }) => kinds));
-      statements.push(
+      // Deleting and listing need no key: S3 neither decrypts nor encrypts for them.
+      if (kinds.has('put') || kinds.has('read')) statements.push(
         new iam.PolicyStatement({
           sid: 'UseUploadKeyThroughS3',
           // Writing (a presigned POST is a write with this role's rights) needs a data key; reading, decryption.

@@ -15,6 +15,8 @@ import { ApplicationIdPath, ListApplicationsQuery } from '../../schemas/lifecycl
 import { ReferralSubmission } from '../../schemas/referral';
 import { referrerKinds, serviceIds } from '../../schemas/services';
 import { AttachmentPath, UploadPath, UploadRequest } from '../../schemas/uploads';
+import { MyDataQuery } from '../../schemas/personal-data';
+import { DataExportRequest, DestructionRequest, RetentionDueQuery } from '../../schemas/retention';
 import { afterMedicalRehabilitationApplication, canary, canaryContact, daysBefore, functionalImpairmentApplication, uniquePersonalCode, yearsBefore } from '../support/fixtures';
 import { referralOf, validForm } from '../support/service-forms';
 import { anyValue } from './support/hostile';
@@ -333,4 +335,48 @@ export const fuzzRegistry: Record<string, RouteFuzz> = {
   'POST /referrals/{id}/documents': postOnOwn('referrer', documentsByPost, DocumentsSubmitted, 409),
 
   'GET /referrals/{id}/attachments/{attachmentId}': unknownOnOwn('referrer', 'attachmentId'),
+
+  'GET /staff/retention/due': {
+    roles: ['archivist'],
+    valid: () =>
+      fc
+        .record(
+          {
+            month: fc.tuple(fc.integer({ min: 2020, max: 2060 }), fc.integer({ min: 1, max: 12 })).map(([year, month]) => `${year}-${String(month).padStart(2, '0')}`),
+            limit: fc.integer({ min: 1, max: 50 }).map(String),
+          },
+          { requiredKeys: ['month'] },
+        )
+        .map((query) => ({ as: 'fresh' as const, query })),
+    query: RetentionDueQuery,
+  },
+
+  // The world's applications are open, so never due: a valid request is refused (422) and destroys nothing.
+  'POST /staff/retention/destructions': {
+    roles: ['archivist'],
+    valid: (world) =>
+      fc
+        .uniqueArray(fc.constantFrom(...world.owner.ids, ...world.referrer.ids), { minLength: 1, maxLength: 3 })
+        .map((ids) => ({ as: 'fresh' as const, body: { ids, approvalReference: 'LVA-2037-1' } })),
+    validAnswers: [422],
+    body: DestructionRequest,
+    mayAccept: () => false,
+  },
+
+  // The owner's own data: every application in it is one of theirs.
+  'GET /me/data': {
+    roles: ['citizen'],
+    valid: () => fc.record({ download: fc.constant('true') }, { requiredKeys: [] }).map((query) => ({ as: 'owner' as const, query })),
+    query: MyDataQuery,
+    accepted: (answer, request, world) => {
+      const own = holders(world)[request.as]?.ids ?? [];
+      for (const application of (answer.json as { applications: { id: string }[] }).applications) expect(own).toContain(application.id);
+    },
+  },
+
+  'POST /staff/data-exports': {
+    roles: ['archivist'],
+    valid: () => fc.constant(null).map(() => ({ as: 'fresh' as const, body: { personalCode: uniquePersonalCode() } })),
+    body: DataExportRequest,
+  },
 };

@@ -4,6 +4,7 @@
  * AwsSolutions pack. Bundling is skipped (`aws:cdk:bundling-stacks: []`), so the
  * suite needs neither esbuild runs nor network.
  */
+import { retentionClasses } from '../../functions/core/retention';
 import { readFileSync } from 'node:fs';
 import { App, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -446,7 +447,7 @@ describe('SivaEservicesStack template', () => {
       expect(key.Properties).toMatchObject({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
       expect(key.DeletionPolicy).toBe('Retain');
       const macing = functionNames.filter((name) => (functions[name] as FunctionDefinition).macsPersonalCodes);
-      expect(macing.sort()).toEqual(['list-applications', 'submit-application', 'submit-referral', 'web']);
+      expect(macing.sort()).toEqual(['export-my-data', 'export-person-data', 'list-applications', 'submit-application', 'submit-referral', 'web']);
       for (const name of functionNames) {
         const statements = roleStatements(resources, roleIds.get(name)!);
         const onPersonKey = statements.filter((s) => list(s.Resource).some((r) => flatten(r).includes(personKey())));
@@ -671,6 +672,10 @@ describe('SivaEservicesStack template', () => {
       }
       expect(quarantine.Properties.LifecycleConfiguration.Rules).toEqual([expect.objectContaining({ ExpirationInDays: 1, Status: 'Enabled' })]);
       expect(evidence.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+      // A destroyed file's evidence lingers as noncurrent versions only as long as the table's point-in-time backups (docs/retention.md).
+      expect(evidence.Properties.LifecycleConfiguration.Rules).toEqual([
+        expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: retentionClasses.destroyedEvidenceVersions.days }, Status: 'Enabled' }),
+      ]);
       expect(evidence.DeletionPolicy).toBe('Retain');
     });
 
@@ -705,12 +710,18 @@ describe('SivaEservicesStack template', () => {
       const granted = statements.filter((s) => list(s.Action).some((a) => a.startsWith('s3:')));
       const expected = [
         ...(buckets.quarantine ?? []).map((kind) => `${kind} <${bucket('Quarantine')[0]}.Arn>/*`),
-        ...(buckets.evidence ?? []).map((kind) => `${kind} <${bucket('Evidence')[0]}.Arn>/applications/*`),
+        // Listing is bucket-level, narrowed to the evidence prefix by condition.
+        ...(buckets.evidence ?? []).map((kind) =>
+          kind === 'list' ? `list <${bucket('Evidence')[0]}.Arn> applications/*` : `${kind} <${bucket('Evidence')[0]}.Arn>/applications/*`,
+        ),
       ];
-      const verbs: Record<string, string> = { 's3:PutObject': 'put', 's3:GetObject': 'read', 's3:DeleteObject': 'delete' };
-      expect(granted.flatMap((s) => list(s.Action).flatMap((a) => list(s.Resource).map((r) => `${verbs[a] ?? a} ${flatten(r)}`))).sort()).toEqual(expected.sort());
+      const verbs: Record<string, string> = { 's3:PutObject': 'put', 's3:GetObject': 'read', 's3:DeleteObject': 'delete', 's3:ListBucket': 'list' };
+      const condition = (s: Statement) => (s.Condition?.StringLike?.['s3:prefix'] ? ` ${list(s.Condition.StringLike['s3:prefix']).join(',')}` : '');
+      expect(granted.flatMap((s) => list(s.Action).flatMap((a) => list(s.Resource).map((r) => `${verbs[a] ?? a} ${flatten(r)}${condition(s)}`))).sort()).toEqual(expected.sort());
+      // The upload key only to write or read bytes: deleting and listing need none.
+      const usesKey = [...(buckets.quarantine ?? []), ...(buckets.evidence ?? [])].some((kind) => kind === 'put' || kind === 'read');
       const viaS3 = statements.filter((s) => flatten(s.Condition?.StringEquals?.['kms:ViaService'] ?? '').startsWith('s3.'));
-      expect(viaS3.length).toBe(expected.length > 0 ? 1 : 0);
+      expect(viaS3.length).toBe(usesKey ? 1 : 0);
     });
   });
 

@@ -181,3 +181,41 @@ describe('access to resources by id', () => {
     }
   });
 });
+
+/**
+ * Routes without an id that serve one role only: the archivist's retention and export routes, and a citizen's own
+ * data. Every other workforce role gets 403 from the handler, a citizen's token 401 at the gateway (and the reverse).
+ */
+describe('routes of one role', () => {
+  const archivistOnly = { archivist: 200, staff: 403, 'social-service officer': 403, 'NVA officer': 403, citizen: 401, 'no token': 401 };
+  const oneRole: Record<string, { path: string; body?: unknown; expected: Record<string, number> }> = {
+    'GET /staff/retention/due': { path: '/staff/retention/due?month=2036-01', expected: archivistOnly },
+    // An id nobody has: the archivist is let through to a 404, everyone else stops before.
+    'POST /staff/retention/destructions': {
+      path: '/staff/retention/destructions',
+      body: { ids: ['00000000-0000-4000-8000-000000000000'], approvalReference: 'LVA-1' },
+      expected: { ...archivistOnly, archivist: 404 },
+    },
+    'POST /staff/data-exports': { path: '/staff/data-exports', body: { personalCode: freshPersonalCode() }, expected: archivistOnly },
+    'GET /me/data': { path: '/me/data', expected: { archivist: 401, staff: 401, 'social-service officer': 401, 'NVA officer': 401, citizen: 200, 'no token': 401 } },
+  };
+  const tokenOf: Record<string, string | undefined> = {};
+  beforeAll(async () => {
+    const idp = await tokens();
+    Object.assign(tokenOf, {
+      archivist: await idp.workforce('archivist', 'liga'),
+      staff: await idp.workforce('staff', 'anna'),
+      'social-service officer': await idp.workforce('social-service', 'valka'),
+      'NVA officer': await idp.workforce('nva', 'valka'),
+      citizen: await idp.citizen(freshPersonalCode()),
+    });
+  });
+
+  const cases = Object.entries(oneRole).flatMap(([route, { path, body, expected }]) =>
+    Object.entries(expected).map(([caller, status]) => ({ route, path, body, caller, status })),
+  );
+  it.each(cases)('$route asked by $caller: $status', async ({ route, path, body, caller, status }) => {
+    const response = await api(path, { method: route.split(' ')[0], token: tokenOf[caller], ...(body !== undefined && { json: body }) });
+    expect(response.status).toBe(status);
+  });
+});

@@ -44,6 +44,7 @@ const portal = (options: { session?: StoredSession; record?: ApplicationRecord |
     rules: defaultRules,
     sessions,
     oidc: {} as never,
+    personalData: {} as never,
     issuerOrigin: 'https://eid.test',
     issuer: 'https://eid.test/citizen',
     now: () => Date.now(),

@@ -23,8 +23,14 @@ const accessToken = async (groups: string[], attributes: Record<string, string>)
   (await handler(triggerEvent(groups, attributes))).response.claimsAndScopeOverrideDetails.accessTokenGeneration!;
 
 describe('workforce access-token trigger', () => {
-  it('knows every referring organisation as a role, and staff', () => {
-    expect([...workforceRoles].sort()).toEqual(['staff', ...referrerKinds].sort());
+  it('knows every referring organisation as a role, staff, and the archivist', () => {
+    expect([...workforceRoles].sort()).toEqual(['staff', 'archivist', ...referrerKinds].sort());
+  });
+
+  it('gives the archivist neither services nor an organisation, whatever the attributes say (docs/retention.md)', async () => {
+    const token = await accessToken(['archivist'], { name: 'Līga', 'custom:services': 'social-rehabilitation', 'custom:organisation': 'riga' });
+    expect(token.claimsToAddOrOverride).toEqual({ name: 'Līga' });
+    expect(token.scopesToAdd).toEqual([workforceScope]);
   });
 
   it("gives staff their services (known ones only), verified e-mail, name and the workforce scope", async () => {

@@ -57,6 +57,7 @@ const listPage = async ({ deps, principal, query, language, t, href, render }: P
       ],
     })),
     ...(page.nextCursor && { nextHref: `${href('applications')}?cursor=${encodeURIComponent(page.nextCursor)}` }),
+    myDataHref: href('my-data'),
   });
 };
 

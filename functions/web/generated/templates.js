@@ -5186,7 +5186,11 @@ output += "</p>\n  ";
 }
 output += "\n  ";
 output += runtime.suppressValue((lineno = 17, colno = 16, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"applyForService"),"href": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "nav")),"home"),"classes": "govuk-button--secondary"}])), env.opts.autoescape);
-output += "\n";
+output += "\n  <p class=\"govuk-body\"><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "myDataHref"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"myDataTitle"), env.opts.autoescape);
+output += "</a></p>\n";
 cb(null, output);
 ;
 } catch (e) {
@@ -5962,6 +5966,95 @@ output += runtime.suppressValue((lineno = 15, colno = 31, runtime.callWrap(runti
 ;
 }
 output += "\n";
+cb(null, output);
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+b_content: b_content,
+root: root
+};
+})(),
+  "/web/my-data.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("/web/layout.njk", true, "/web/my-data.njk", false, function(t_3,t_2) {
+if(t_3) { cb(t_3); return; }
+parentTemplate = t_2
+for(var t_1 in parentTemplate.blocks) {
+context.addBlock(t_1, parentTemplate.blocks[t_1]);
+}
+env.getTemplate("/govuk/components/button/macro.njk", false, "/web/my-data.njk", false, function(t_5,t_4) {
+if(t_5) { cb(t_5); return; }
+t_4.getExported(function(t_6,t_4) {
+if(t_6) { cb(t_6); return; }
+if(Object.prototype.hasOwnProperty.call(t_4, "govukButton")) {
+var t_7 = t_4.govukButton;
+} else {
+cb(new Error("cannot import 'govukButton'")); return;
+}
+context.setVariable("govukButton", t_7);
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_9,t_8) {
+if(t_9) { cb(t_9); return; }
+output += t_8;
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})})})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+function b_content(env, context, frame, runtime, cb) {
+var lineno = 2;
+var colno = 3;
+var output = "";
+try {
+var frame = frame.push(true);
+output += "\n  <h1 class=\"govuk-heading-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</h1>\n  <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"myDataIntro"), env.opts.autoescape);
+output += "</p>\n  <ul class=\"govuk-list govuk-list--bullet\">\n    ";
+frame = frame.push();
+var t_12 = runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"myDataContents");
+if(t_12) {t_12 = runtime.fromIterator(t_12);
+var t_11 = t_12.length;
+for(var t_10=0; t_10 < t_12.length; t_10++) {
+var t_13 = t_12[t_10];
+frame.set("item", t_13);
+frame.set("loop.index", t_10 + 1);
+frame.set("loop.index0", t_10);
+frame.set("loop.revindex", t_11 - t_10);
+frame.set("loop.revindex0", t_11 - t_10 - 1);
+frame.set("loop.first", t_10 === 0);
+frame.set("loop.last", t_10 === t_11 - 1);
+frame.set("loop.length", t_11);
+output += "<li>";
+output += runtime.suppressValue(t_13, env.opts.autoescape);
+output += "</li>";
+;
+}
+}
+frame = frame.pop();
+output += "\n  </ul>\n  <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"myDataKept"), env.opts.autoescape);
+output += "</p>\n  ";
+output += runtime.suppressValue((lineno = 9, colno = 16, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"myDataDownload"),"href": runtime.contextOrFrameLookup(context, frame, "downloadHref")}])), env.opts.autoescape);
+output += "\n  <p class=\"govuk-body\"><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "backHref"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"myApplications"), env.opts.autoescape);
+output += "</a></p>\n";
 cb(null, output);
 ;
 } catch (e) {

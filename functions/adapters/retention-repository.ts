@@ -1,0 +1,119 @@
+/**
+ * Retention in the table and the evidence bucket: the due list on the sparse
+ * gsi5, and destroying a file: its evidence objects, every item of its
+ * partition, its uploads, its report markers and its open-need marker, then the
+ * application item and the tombstone in one transaction. Owns keys and conditions.
+ */
+import { DeleteCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './dynamo';
+import type { Application } from '../core/model';
+import { dueRecordOf, type RetentionStore, type Tombstone } from '../core/retention';
+import { evidenceKeyOf } from '../core/uploads';
+import { withoutKeys } from './application-repository';
+import { isConditionFailure } from './dynamo-errors';
+import type { EvidenceDisposal } from './evidence-storage';
+import { applicationKey, attachmentPrefix, countedEventKey, openNeedKey, retentionPartition, sortKeys, tombstoneKey, uploadKey, type RetentionEntity } from './keys';
+import { indexPage } from './workflow-repository';
+
+type Item = Record<string, unknown>;
+type Key = { pk: string; sk: string };
+
+/** DynamoDB's most items in one transaction. */
+const transactionLimit = 100;
+
+/** `evidence` only for the destroying function: the due list is built without any bucket access. */
+export const createRetentionRepository = (client: DynamoDBDocumentClient, tableName: string, evidence?: EvidenceDisposal): RetentionStore => {
+  const get = async (key: Key): Promise<Item | undefined> =>
+    (await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
+
+  /** Every item key of the application's partition, and what they point to elsewhere (uploads, report markers). */
+  const partitionKeys = async (applicationId: string): Promise<Key[]> => {
+    const items = await queryAll(client, tableName, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': applicationKey(applicationId).pk },
+      ProjectionExpression: 'pk, sk',
+      ConsistentRead: true,
+    });
+    return items.flatMap((item): Key[] => {
+      const sk = String(item.sk);
+      if (sk === sortKeys.application) return [];
+      const own = { pk: String(item.pk), sk };
+      if (sk.startsWith(sortKeys.eventPrefix)) return [own, countedEventKey(applicationId, sk.slice(sortKeys.eventPrefix.length))];
+      if (sk.startsWith(attachmentPrefix)) return [own, uploadKey(sk.slice(attachmentPrefix.length))];
+      return [own];
+    });
+  };
+
+  const deleteAll = async (keys: readonly Key[]) => {
+    const unique = [...new Map(keys.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
+    for (let at = 0; at < unique.length; at += transactionLimit) {
+      const chunk = unique.slice(at, at + transactionLimit);
+      await client.send(new TransactWriteCommand({ TransactItems: chunk.map((key) => ({ Delete: { TableName: tableName, Key: key } })) }));
+    }
+  };
+
+  /** The person's open-need marker, if this application still holds it (a possible duplicate never did). */
+  const releaseOpenNeed = async (application: Application) => {
+    try {
+      await client.send(
+        new DeleteCommand({
+          TableName: tableName,
+          Key: openNeedKey(application.serviceId, application.track, application.personKey),
+          ConditionExpression: 'applicationId = :id',
+          ExpressionAttributeValues: { ':id': application.id },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  };
+
+  return {
+    async findApplication(id) {
+      const item = await get(applicationKey(id));
+      return item ? withoutKeys<Application>(item) : undefined;
+    },
+
+    async findTombstone(id) {
+      const item = await get(tombstoneKey(id));
+      return item ? withoutKeys<Tombstone>(item) : undefined;
+    },
+
+    async listDue(month, page) {
+      const partition = retentionPartition(month);
+      const result = await indexPage(
+        client,
+        tableName,
+        { IndexName: 'gsi5', KeyConditionExpression: 'gsi5pk = :month', ExpressionAttributeValues: { ':month': partition } },
+        { pk: 'gsi5pk', sk: 'gsi5sk', partition },
+        page,
+      );
+      return { ...result, items: result.items.map((item) => dueRecordOf(withoutKeys<Application>(item))) };
+    },
+
+    async destroy(application, tombstone) {
+      if (!evidence) throw new Error('destroying needs the evidence bucket');
+      // Evidence first: while the application item stands, a failure here is simply destroyed again.
+      const objectKeys = await evidence.deleteUnder(evidenceKeyOf(application.id, ''));
+      const uploads = objectKeys.map((key) => uploadKey(key.slice(key.lastIndexOf('/') + 1)));
+      await deleteAll([...(await partitionKeys(application.id)), ...uploads]);
+      await releaseOpenNeed(application);
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: tableName,
+                Key: applicationKey(application.id),
+                ConditionExpression: '#version = :seen',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':seen': application.version },
+              },
+            },
+            { Put: { TableName: tableName, Item: { ...tombstoneKey(application.id), entity: 'tombstone' satisfies RetentionEntity, ...tombstone } } },
+          ],
+        }),
+      );
+    },
+  };
+};

@@ -1,0 +1,19 @@
+import { DestructionRequest } from '../../schemas/retention';
+import { createEvidenceDisposal, createS3Client } from '../adapters/evidence-storage';
+import { createRetentionRepository } from '../adapters/retention-repository';
+import { destroyApplications } from '../core/retention';
+import { httpRoute, json } from '../http/route';
+import { readEnvironment } from '../config';
+import { issuers } from '../settings';
+import { documentClient, tableName } from '../wiring/table';
+
+const env = readEnvironment(['evidenceBucket']);
+const deps = {
+  store: createRetentionRepository(documentClient, tableName, createEvidenceDisposal(createS3Client(), env.evidenceBucket)),
+  clock: () => new Date(),
+};
+
+/** POST /staff/retention/destructions: destroys due files under the archive's approval; tombstones remain. */
+export const handler = httpRoute({ roles: ['archivist'], issuers, body: DestructionRequest }, async ({ principal, body }) =>
+  json(200, { destroyed: await destroyApplications(deps, principal, body) }),
+);

@@ -1,0 +1,18 @@
+/** Dependencies of the two exports of a person's data, built once per cold start. */
+import { randomUUID } from 'node:crypto';
+import { createPersonalDataRepository } from '../adapters/personal-data-repository';
+import type { PersonalDataDeps } from '../core/personal-data';
+import { applicationDeps } from './applications';
+import { documentClient, tableName } from './table';
+
+export const personalDataDeps: PersonalDataDeps = {
+  store: createPersonalDataRepository(documentClient, tableName),
+  personKey: applicationDeps.personKey,
+  clock: () => new Date(),
+  newId: randomUUID,
+};
+
+/** The export as a file to save: a dated name, never the person's. */
+export const downloadHeaders = (generatedAt: string) => ({
+  'content-disposition': `attachment; filename="siva-dati-${generatedAt.slice(0, 10)}.json"`,
+});
