@@ -140,6 +140,13 @@ const retryableAwsErrors = new Set([
   'ServiceUnavailable',
 ]);
 
+/**
+ * No answer came: the SDK names a reset connection or a socket timeout `TimeoutError` once its own retries are spent.
+ * The write may have been done; trying again is still right: a submission sent again with its Idempotency-Key gets
+ * the committed answer, without one it meets the open application (409), and a decision its changed version (409).
+ */
+const unansweredErrors = new Set(['TimeoutError']);
+
 /** Reasons a cancelled DynamoDB transaction may be retried for (one reason per item; 'None' for the items that were fine). */
 const retryableCancellations = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', 'TransactionConflict', 'RequestLimitExceeded']);
 
@@ -148,7 +155,7 @@ const kindOf = (error: unknown): Kind => {
   if (isDomainError(error)) return error.kind;
   if (error instanceof MalformedJsonError) return 'malformed-json';
   if (!(error instanceof Error)) return 'internal';
-  if (retryableAwsErrors.has(error.name)) return 'service-unavailable';
+  if (retryableAwsErrors.has(error.name) || unansweredErrors.has(error.name)) return 'service-unavailable';
   // A write whose condition failed met data that changed under it; a throttled or contended transaction wrote nothing.
   const reasons = cancellationCodes(error)?.filter((code) => code !== 'None');
   if (reasons && reasons.length > 0 && reasons.every((reason) => retryableCancellations.has(reason))) return 'service-unavailable';
