@@ -34,6 +34,11 @@ export interface DynamoFaultRule {
   /** Before forwarding (DynamoDB never sees the request) or after (it commits; the answer is lost). */
   readonly when: 'before' | 'after';
   readonly fault: DynamoFault;
+  /**
+   * The caller dies with the fault: once the rule has faulted, every later request (any operation) is dropped
+   * before forwarding until the rule is removed, as nothing more leaves a crashed function.
+   */
+  readonly thenCutOff?: boolean;
 }
 
 export interface Injection {
@@ -122,7 +127,9 @@ export const startDynamoFaultProxy = async (dynamoUrl: string): Promise<DynamoFa
   const forwardedBy = new Map<string, number>();
 
   /** The rule that faults this request, counting it against every rule it matches. */
-  const faultFor = (operation: string, body: string): Rule | undefined => {
+  const faultFor = (operation: string, body: string): Pick<Rule, 'rule'> | undefined => {
+    const cutOff = rules.find((rule) => rule.rule.thenCutOff && rule.hits > 0);
+    if (cutOff) return { rule: { operation, when: 'before', fault: { kind: 'drop' } } };
     let chosen: Rule | undefined;
     for (const rule of rules) {
       if (!matches(rule, operation, body)) continue;
