@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeKey, routes } from '../../infra/routes';
+import { publishedContract } from './support/published-contract';
 import { watchDynamo, type DynamoWatch, type Write } from '../support/dynamo-spy';
 import { fuzzRegistry } from './registry';
 import { casesFor, regressionCasesFor, requestOf, type FuzzCase } from './support/cases';
@@ -16,14 +17,19 @@ import { expectNoPrototypePollution, expectNothingOfOthers, expectSafeAnswer, is
 import { claimsFor, eventFor, invoke, type Answer, type FuzzRequest } from './support/requests';
 import { currentVersion, type RouteFuzz, type World } from './support/route-fuzz';
 import { fuzzParameters, fuzzRuns, testTimeout } from './support/runs';
-import { fuzzTableName, identityOf, scanTable, seedWorld, versionOf } from './support/world';
+import { fuzzTableName, identityOf, routeFor, scanTable, seedWorld, versionOf } from './support/world';
 
 let world: World;
 let dynamo: DynamoWatch;
 /** Applications the accepted requests stored, for the final look at the whole table. */
 const applicationsStored = new Set<unknown>();
 
+/** Each route's body contract as published (GET /openapi.json), judged by Ajv. */
+let publishedBodyOf: ReturnType<typeof publishedContract>['body'];
+
 beforeAll(async () => {
+  const openapi = await invoke(routeFor('GET /openapi.json'), eventFor(routeFor('GET /openapi.json'), { as: 'fresh', claims: { kind: 'none' }, headers: {} }, undefined));
+  publishedBodyOf = publishedContract(openapi.json).body;
   dynamo = watchDynamo();
   const mark = dynamo.mark();
   world = await seedWorld();
@@ -70,13 +76,19 @@ describe('the fuzz registry', () => {
 
 for (const route of routes) {
   const key = routeKey(route);
-  const entry = fuzzRegistry[key];
+  const registered = fuzzRegistry[key];
+  // Judged by the published contract once it is read (in beforeAll); `entry` is read only inside the tests.
+  let withContract: RouteFuzz | undefined;
+  const entryNow = () => (withContract ??= registered && { ...registered, ...(registered.body && { publishedBody: publishedBodyOf(route) }) });
 
   describe(key, () => {
     // The classification below is only as good as the valid requests it starts from.
-    it.skipIf(!entry)('answers every valid request its fuzz entry generates as the entry says', async () => {
+    it.skipIf(!registered)('answers every valid request its fuzz entry generates as the entry says', async () => {
+      const entry = entryNow();
+      expect(entry!.publishedBody !== undefined, 'a route that reads a body publishes its schema').toBe(entry!.body !== undefined);
       const statuses: number[] = [];
       for (const parts of fc.sample(entry!.valid(world), Math.min(fuzzRuns, 20))) {
+        if (entry!.publishedBody) expect(entry!.publishedBody(parts.body), 'the valid body meets the published contract').toBe(true);
         const { answer, writes } = await sendCase(route, entry!, { request: requestOf(entry!, parts) });
         if (entry!.validAnswers) expect(entry!.validAnswers, answer.text.slice(0, 300)).toContain(answer.status);
         else expect(isSuccess(answer.status), `${answer.status}: ${answer.text.slice(0, 300)}`).toBe(true);
@@ -87,10 +99,10 @@ for (const route of routes) {
       if (entry!.validAnswers?.includes(409) && entry!.validAnswers.length > 1) expect(statuses.filter((status) => status !== 409)).not.toEqual([]);
     }, 60_000);
 
-    it.skipIf(!entry)(
+    it.skipIf(!registered)(
       `answers ${fuzzRuns} hostile requests with 4xx problems, never a 5xx, shows nobody else's data, and writes nothing for a refused one`,
       async () => {
-        const fuzz = entry!;
+        const fuzz = entryNow()!;
         const property = fc.asyncProperty(casesFor(fuzz, world), async (fuzzCase) => {
           const { identity, answer, writes } = await sendCase(route, fuzz, fuzzCase);
 

@@ -9,31 +9,26 @@
  * a table (support/eligibility-table.ts). Any disagreement fails with the
  * smallest form fast-check can shrink it to.
  */
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rigaDate } from '../../functions/core/dates';
 import { uniquePersonalCode } from '../support/fixtures';
 import { allTracks, referralOf, validForm } from '../support/service-forms';
 import { brokenRules, eligibilityTable, figures, fullYears, sameDayMonthsLater, type Filer, type Form } from './support/eligibility-table';
+import { publishedContract, type Validate } from './support/published-contract';
 import { freshIdentity, send, type Answer } from './support/requests';
 import { fuzzParameters, fuzzRuns, testTimeout } from './support/runs';
 import { routeFor } from './support/world';
 
-type Validate = (value: unknown) => boolean;
 let validSubmission: Validate;
 let validReferral: Validate;
 
 beforeAll(async () => {
   const published = await send(routeFor('GET /openapi.json'), freshIdentity('citizen'));
   expect(published.status).toBe(200);
-  const ajv = new Ajv2020({ strict: false, allErrors: false });
-  addFormats(ajv);
-  ajv.addSchema({ ...published.json, $id: 'https://siva.test/openapi.json' });
-  const named = (name: string) => ajv.getSchema(`https://siva.test/openapi.json#/components/schemas/${name}`)!;
-  validSubmission = named('ApplicationSubmission');
-  validReferral = named('ReferralSubmission');
+  const contract = publishedContract(published.json);
+  validSubmission = contract.named('ApplicationSubmission');
+  validReferral = contract.named('ReferralSubmission');
   expect([typeof validSubmission, typeof validReferral]).toEqual(['function', 'function']);
 });
 

@@ -49,6 +49,11 @@ export interface RouteFuzz {
   readonly validAnswers?: readonly number[];
   /** The schemas the handler validates with (the same objects), for classifying mutated input. */
   readonly body?: z.ZodMiniType;
+  /**
+   * The body's published JSON Schema (GET /openapi.json through Ajv), set by the suite: when present, a body is
+   * judged by it instead of by `body`, so a handler schema more permissive than the contract is caught.
+   */
+  readonly publishedBody?: (value: unknown) => boolean;
   readonly query?: z.ZodMiniType;
   readonly path?: z.ZodMiniType;
   /** Whether the route honours an Idempotency-Key header (and so refuses a malformed one). */
