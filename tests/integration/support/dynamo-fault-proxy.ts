@@ -25,8 +25,8 @@ export type DynamoFault =
 export interface DynamoFaultRule {
   /** The operation, as in `X-Amz-Target: DynamoDB_20120810.<operation>`. */
   readonly operation: string;
-  /** Only requests whose JSON body contains this text count (e.g. an application id). */
-  readonly containing?: string;
+  /** Only requests whose JSON body contains this text (or each of these texts) count (e.g. an application id). */
+  readonly containing?: string | readonly string[];
   /** Which matching request is the first to fault, counting from 1 when the rule is added (default 1). */
   readonly nth?: number;
   /** How many matching requests in a row fault, from the nth (default: all, until the rule is removed). */
@@ -110,13 +110,13 @@ const readBody = (incoming: IncomingMessage): Promise<Buffer> =>
 
 interface Counted {
   readonly operation: string;
-  readonly containing?: string;
+  readonly containing?: string | readonly string[];
   readonly nth: number;
   seen: number;
 }
 
 const matches = (counted: Counted, operation: string, body: string) =>
-  counted.operation === operation && (counted.containing === undefined || body.includes(counted.containing));
+  counted.operation === operation && [counted.containing ?? []].flat().every((text) => body.includes(text));
 
 export const startDynamoFaultProxy = async (dynamoUrl: string): Promise<DynamoFaultProxy> => {
   const target = new URL(dynamoUrl);
@@ -124,6 +124,7 @@ export const startDynamoFaultProxy = async (dynamoUrl: string): Promise<DynamoFa
   type Hold = Counted & { readonly action: () => Promise<void>; ran: boolean; finish: () => void };
   let rules: Rule[] = [];
   let holds: Hold[] = [];
+  let stopped = false;
   const forwardedBy = new Map<string, number>();
 
   /** The rule that faults this request, counting it against every rule it matches. */
@@ -174,6 +175,8 @@ export const startDynamoFaultProxy = async (dynamoUrl: string): Promise<DynamoFa
         } finally {
           hold.finish();
         }
+        // Held until the proxy stopped: the caller was let go (a killed function); nothing reaches DynamoDB.
+        if (stopped) return void outgoing.socket?.destroy();
       }
       const faulting = faultFor(operation, text);
       const fault = faulting?.rule.fault;
@@ -220,6 +223,8 @@ export const startDynamoFaultProxy = async (dynamoUrl: string): Promise<DynamoFa
     },
     stop: () =>
       new Promise((done) => {
+        stopped = true;
+        for (const hold of holds) hold.finish();
         server.closeAllConnections();
         server.close(() => done());
       }),
