@@ -78,7 +78,7 @@ describe('the oracle', () => {
         expect(got.status, `${serviceId}/${track} by ${filer}: ${got.text.slice(0, 400)}`).toBe(201);
       }
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 // ─── Boundaries ───
