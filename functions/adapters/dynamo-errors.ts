@@ -20,6 +20,13 @@ const retryableErrors = new Set([
   'ServiceUnavailable',
 ]);
 
+/**
+ * No answer came: the SDK names a reset connection or a socket timeout `TimeoutError` once its own retries are spent.
+ * The write may have been done; trying again is still right: a submission sent again with its Idempotency-Key gets
+ * the committed answer, without one it meets the open application (409), and a decision its changed version (409).
+ */
+const unansweredErrors = new Set(['TimeoutError']);
+
 /** Reasons a cancelled transaction may be retried for (one reason per item; 'None' for the items that were fine). */
 const retryableCancellations = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', 'TransactionConflict', 'RequestLimitExceeded']);
 
@@ -60,7 +67,7 @@ export const isConditionFailure = (failure: unknown, item?: number): boolean => 
 /** DynamoDB's failure as a domain error where it has a domain meaning; any other error unchanged (a 500 above). */
 export const asStoreFailure = (error: unknown): unknown => {
   if (!(error instanceof Error) || error instanceof DomainError) return error;
-  if (retryableErrors.has(error.name)) return new StoreFailure('service-unavailable', error);
+  if (retryableErrors.has(error.name) || unansweredErrors.has(error.name)) return new StoreFailure('service-unavailable', error);
   // A throttled or contended transaction wrote nothing; a write whose condition failed met data that changed under it.
   const reasons = cancellationCodes(error)?.filter((code) => code !== 'None');
   if (reasons && reasons.length > 0 && reasons.every((reason) => retryableCancellations.has(reason))) {

@@ -17,11 +17,12 @@ import { referrerKinds, serviceIds } from '../../schemas/services';
 import { AttachmentPath, UploadPath, UploadRequest } from '../../schemas/uploads';
 import { MyDataQuery } from '../../schemas/personal-data';
 import { DataExportRequest, DestructionRequest, RetentionDueQuery } from '../../schemas/retention';
-import { afterMedicalRehabilitationApplication, canary, canaryContact, daysBefore, functionalImpairmentApplication, uniquePersonalCode, yearsBefore } from '../support/fixtures';
-import { referralOf, validForm } from '../support/service-forms';
+import { canary, canaryContact, daysBefore, uniquePersonalCode, yearsBefore } from '../support/fixtures';
+import { allTracks, referralOf, validForm } from '../support/service-forms';
+import { eligibilityTable, type Filer } from './support/eligibility-table';
 import { anyValue } from './support/hostile';
 import type { Caller, FuzzRequest } from './support/requests';
-import type { Holder, RouteFuzz, World } from './support/route-fuzz';
+import { currentVersion, type Holder, type RouteFuzz, type World } from './support/route-fuzz';
 
 /** Canary contact details in place of the fixtures' (the log audit looks for them). */
 const withCanary = <T extends { applicant: object }>(form: T) => ({
@@ -29,23 +30,23 @@ const withCanary = <T extends { applicant: object }>(form: T) => ({
   applicant: { ...form.applicant, address: canaryContact.address, phone: canary.phone, email: canary.email },
 });
 
-/** A form a citizen may file for themself. */
+/** Every track whose form `filer` may file (from the fuzz suite's own table of who files what). */
+const tracksFiledBy = (filer: Filer) =>
+  allTracks().filter(([serviceId, track]) => eligibilityTable[serviceId]![track]!.filedBy.includes(filer));
+
+/** A valid form of any track a citizen may file for themself, of all of them. */
 const citizenForm = (today: string) =>
   fc
-    .tuple(
-      fc.oneof(
-        fc.constant(functionalImpairmentApplication(today)),
-        fc.integer({ min: 1, max: 30 }).map((endedDaysAgo) => afterMedicalRehabilitationApplication(today, endedDaysAgo)),
-      ),
-      fc.constantFrom('lv', 'en'),
-      fc.constantFrom('email', 'phone', 'post'),
-    )
-    .map(([form, language, contactChannel]) => withCanary({ ...form, applicant: { ...form.applicant, language, contactChannel } }));
+    .tuple(fc.constantFrom(...tracksFiledBy('citizen')), fc.constantFrom('lv', 'en'), fc.constantFrom('email', 'phone', 'post'))
+    .map(([[serviceId, track], language, contactChannel]) => {
+      const form = validForm(serviceId, track, today);
+      return withCanary({ ...form, applicant: { ...form.applicant, language, contactChannel } });
+    });
 
-/** A referral a municipal social service may file, for a client named with the canary's names. */
+/** A referral a municipal social service may file, on any track it may refer, for a client named with the canary's names. */
 const socialServiceReferral = (today: string) =>
-  fc.constantFrom('addiction-adults', 'trafficking-victims', 'long-term-care-mental-disorders').map((track) => {
-    const referral = referralOf(withCanary(validForm('coordinated-services', track, today)), uniquePersonalCode(), today);
+  fc.constantFrom(...tracksFiledBy('social-service')).map(([serviceId, track]) => {
+    const referral = referralOf(withCanary(validForm(serviceId, track, today)), uniquePersonalCode(), today);
     return { ...referral, application: { ...referral.application, applicant: { ...referral.application.applicant, givenName: canary.givenName, familyName: canary.familyName } } };
   });
 
@@ -102,6 +103,11 @@ const anyApplication = (request: FuzzRequest, world: World) => [...world.owner.i
 /** A version nobody has: the request passes every check and changes nothing (409). */
 const noSuchVersion = 999_999;
 
+/** Mostly the version the application has now (the request reaches the transition rules: 200 or 422), sometimes a stale one (409). */
+const someVersion = fc.oneof({ weight: 3, arbitrary: fc.constant(currentVersion) }, { weight: 1, arbitrary: fc.constant(noSuchVersion) });
+/** What a state-changing request at `someVersion` may be answered. */
+const changeAnswers = [200, 409, 422];
+
 /** A document type none of the world's tracks asks for: the request passes every check and stores nothing (422). */
 const uploadNobodyAsksFor = { documentType: 'vdeavk-opinion', fileName: `${canary.familyName}.pdf`, contentType: 'application/pdf', size: 1000 };
 
@@ -114,11 +120,11 @@ const othersWith = (name: 'uploadId' | 'attachmentId') => (world: World) =>
 /** Who holds what a route acts on: the citizen their application (`owner`), the officer their organisation's referral. */
 const rolesOf = { owner: ['citizen'], referrer: [...referrerKinds] } as const satisfies Record<'owner' | 'referrer', RouteFuzz['roles']>;
 
-/** A POST on the holder's own application or referral, with a body that passes every check and changes nothing. */
-const postOnOwn = (as: 'owner' | 'referrer', body: unknown, schema: z.ZodMiniType, answer: number): RouteFuzz => ({
+/** A POST on the holder's own application or referral, with a body that passes every check. */
+const postOnOwn = (as: 'owner' | 'referrer', body: fc.Arbitrary<unknown>, schema: z.ZodMiniType, answers: readonly number[]): RouteFuzz => ({
   roles: rolesOf[as],
-  valid: (world) => fc.constantFrom(...world[as].ids).map((id) => ({ as, path: { id }, body })),
-  validAnswers: [answer],
+  valid: (world) => fc.tuple(fc.constantFrom(...world[as].ids), body).map(([id, sent]) => ({ as, path: { id }, body: sent })),
+  validAnswers: answers,
   body: schema,
   path: ApplicationIdPath,
   hostilePath: othersIds,
@@ -135,8 +141,8 @@ const unknownOnOwn = (as: 'owner' | 'referrer', name: 'uploadId' | 'attachmentId
   mayAccept: holderOnly,
 });
 
-/** Documents reported as sent by post, at a version nobody has (409). */
-const documentsByPost = { expectedVersion: noSuchVersion, documents: [{ name: 'Izziņa par ienākumiem', number: 'IZ-1', sentBy: 'post' }] };
+/** Documents reported as sent by post, mostly at the application's current version. */
+const documentsByPost = someVersion.map((expectedVersion) => ({ expectedVersion, documents: [{ name: 'Izziņa par ienākumiem', number: 'IZ-1', sentBy: 'post' }] }));
 
 export const fuzzRegistry: Record<string, RouteFuzz> = {
   'POST /applications': {
@@ -215,15 +221,17 @@ export const fuzzRegistry: Record<string, RouteFuzz> = {
   'POST /applications/{id}/withdrawal': {
     roles: ['citizen'],
     valid: (world) =>
-      fc.constantFrom(...world.owner.ids).map((id) => ({ as: 'owner' as const, path: { id }, body: { expectedVersion: noSuchVersion, reason: canary.addressLine } })),
-    validAnswers: [409],
+      fc
+        .tuple(fc.constantFrom(...world.owner.ids), someVersion)
+        .map(([id, expectedVersion]) => ({ as: 'owner' as const, path: { id }, body: { expectedVersion, reason: canary.addressLine } })),
+    validAnswers: changeAnswers,
     body: Withdrawal,
     path: ApplicationIdPath,
     hostilePath: othersIds,
     mayAccept: holderOnly,
   },
 
-  'POST /applications/{id}/documents': postOnOwn('owner', documentsByPost, DocumentsSubmitted, 409),
+  'POST /applications/{id}/documents': postOnOwn('owner', documentsByPost, DocumentsSubmitted, changeAnswers),
 
   'GET /staff/applications': {
     roles: ['staff'],
@@ -259,9 +267,10 @@ export const fuzzRegistry: Record<string, RouteFuzz> = {
             { type: 'request-documents', documents: ['Izziņa'], deadline: daysBefore(world.today, -14) },
             { type: 'refuse', reason: 'Neatbilst', appeal: 'Direktoram mēneša laikā' },
           ),
+          someVersion,
         )
-        .map(([id, decision]) => ({ as: 'fresh' as const, path: { id }, body: { ...decision, expectedVersion: noSuchVersion } })),
-    validAnswers: [409],
+        .map(([id, decision, expectedVersion]) => ({ as: 'fresh' as const, path: { id }, body: { ...decision, expectedVersion } })),
+    validAnswers: changeAnswers,
     body: Decision,
     path: ApplicationIdPath,
     hostilePath: othersIds,
@@ -271,9 +280,11 @@ export const fuzzRegistry: Record<string, RouteFuzz> = {
   'POST /staff/applications/{id}/representative-confirmation': {
     roles: ['staff'],
     valid: (world) =>
-      fc.constantFrom(...world.owner.ids, ...world.referrer.ids).map((id) => ({ as: 'fresh' as const, path: { id }, body: { expectedVersion: noSuchVersion } })),
-    // The world's applications were filed by the person or by referral: nobody to confirm (422), nothing changed.
-    validAnswers: [422],
+      fc
+        .tuple(fc.constantFrom(...world.owner.ids, ...world.referrer.ids), someVersion)
+        .map(([id, expectedVersion]) => ({ as: 'fresh' as const, path: { id }, body: { expectedVersion } })),
+    // The world's applications were filed by the person or by referral: nobody to confirm (422, or 409 first), nothing changed.
+    validAnswers: [409, 422],
     body: RepresentativeConfirmation,
     path: ApplicationIdPath,
     hostilePath: othersIds,
@@ -315,11 +326,11 @@ export const fuzzRegistry: Record<string, RouteFuzz> = {
     path: ReportYearPath,
   },
 
-  'POST /applications/{id}/uploads': postOnOwn('owner', uploadNobodyAsksFor, UploadRequest, 422),
+  'POST /applications/{id}/uploads': postOnOwn('owner', fc.constant(uploadNobodyAsksFor), UploadRequest, [422]),
 
   'GET /applications/{id}/uploads/{uploadId}': unknownOnOwn('owner', 'uploadId'),
 
-  'POST /referrals/{id}/uploads': postOnOwn('referrer', uploadNobodyAsksFor, UploadRequest, 422),
+  'POST /referrals/{id}/uploads': postOnOwn('referrer', fc.constant(uploadNobodyAsksFor), UploadRequest, [422]),
 
   'GET /referrals/{id}/uploads/{uploadId}': unknownOnOwn('referrer', 'uploadId'),
 
@@ -332,7 +343,7 @@ export const fuzzRegistry: Record<string, RouteFuzz> = {
     mayAccept: anyApplication,
   },
 
-  'POST /referrals/{id}/documents': postOnOwn('referrer', documentsByPost, DocumentsSubmitted, 409),
+  'POST /referrals/{id}/documents': postOnOwn('referrer', documentsByPost, DocumentsSubmitted, changeAnswers),
 
   'GET /referrals/{id}/attachments/{attachmentId}': unknownOnOwn('referrer', 'attachmentId'),
 

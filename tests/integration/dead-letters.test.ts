@@ -1,9 +1,12 @@
 /**
- * Fault drill: the notifier crashes on one record in the middle of a batch.
- * The record is retried, then dead-lettered; the dead-letter consumer records
- * its e-mails as failed on the timeline and on staff's list; staff resend it
- * and it is delivered exactly once. Real parts: DynamoDB Local and its stream,
- * SES local, the real handler modules; the crash is the only thing injected.
+ * Fault drill: the notifier crashes on one record in the middle of a batch,
+ * before handling it or part-way (right after its first write reached
+ * DynamoDB, cut off at the wire by a fault proxy: nothing more of that
+ * invocation gets through). The record is retried, then dead-lettered; the
+ * dead-letter consumer records its e-mails as failed on the timeline and on
+ * staff's list; staff resend it and it is delivered exactly once. Real parts:
+ * DynamoDB Local and its stream, SES local, the real handler modules; the
+ * crash is the only thing injected.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
@@ -19,6 +22,7 @@ import type { TimelineEvent } from '../../functions/core/model';
 import { storedApplication, submittedEvent } from '../support/stored-application';
 import { startStreamPoller } from '../../local/stream-poller';
 import { localAgencyInboxes } from '../../local/stack';
+import { startDynamoFaultProxy } from './support/dynamo-fault-proxy';
 import { api, documentClient, dynamoClient, emailsAbout, freshTable, local, streamsClient, tokens, waitFor } from './support/local';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -27,10 +31,10 @@ afterEach(async () => {
 });
 
 /** The real notifier and dead-letter handlers, imported with the environment Lambda would give them. */
-const handlersFor = async (tableName: string) => {
+const handlersFor = async (tableName: string, dynamoEndpoint = local.dynamoEndpoint) => {
   Object.assign(process.env, {
     TABLE_NAME: tableName,
-    AWS_ENDPOINT_URL_DYNAMODB: local.dynamoEndpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
     AWS_ENDPOINT_URL_DYNAMODB_STREAMS: local.dynamoEndpoint,
     AWS_ENDPOINT_URL_SESV2: local.inboxUrl,
     MAIL_FROM: 'SIVA e-pakalpojumi <e-pakalpojumi@siva.gov.lv>',
@@ -55,86 +59,117 @@ const storeSubmitted = async (tableName: string, id: string = crypto.randomUUID(
   return application;
 };
 
+const crashPoints = ['before it handles the batch', 'part-way, right after its first write of the batch reached DynamoDB'] as const;
+
 describe('the notifier crashing mid-batch', () => {
-  it('retries the record, dead-letters it, records it as failed for staff, and a resend delivers it once', { timeout: 90_000 }, async () => {
-    const tableName = await freshTable('dead-letters');
-    const { notify, recordDeadLetters } = await handlersFor(tableName);
-    const deadLettered: string[] = [];
-    let crashFor: string | undefined;
-    // The crash: whenever the batch holds the doomed application's event, the function dies (as on an out-of-memory or a bug).
-    const crashing = async (event: DynamoDBStreamEvent) => {
-      if (crashFor && event.Records.some((record) => JSON.stringify(record.dynamodb?.NewImage ?? {}).includes(crashFor!))) {
+  for (const crashPoint of crashPoints) {
+    it(`${crashPoint}: retries the record, dead-letters it, records it as failed for staff, and a resend delivers it once`, { timeout: 90_000 }, async () => {
+      const tableName = await freshTable('dead-letters');
+      // The handlers reach DynamoDB Local through a proxy that can cut a crashing invocation off at the wire.
+      const proxy = await startDynamoFaultProxy(local.dynamoEndpoint);
+      cleanups.push(() => proxy.stop());
+      const { notify, recordDeadLetters } = await handlersFor(tableName, proxy.url);
+      const deadLettered: string[] = [];
+      const deadLetterAnswers: unknown[] = [];
+      const crashes: number[] = [];
+      let crashFor: string | undefined;
+      // The batch holding the doomed application's submission event (the one its e-mails come from).
+      const holdsDoomed = (event: DynamoDBStreamEvent) =>
+        crashFor !== undefined &&
+        event.Records.some(({ dynamodb }) => dynamodb?.NewImage?.type?.S === 'submitted' && dynamodb.NewImage.pk?.S === `APPLICATION#${crashFor}`);
+      // The crash: whenever the batch holds the doomed application's event, the function dies (as on an out-of-memory or a bug).
+      const crashing = async (event: DynamoDBStreamEvent) => {
+        if (!holdsDoomed(event)) return notify(event);
+        if (crashPoint === 'before it handles the batch') {
+          crashes.push(0);
+          throw new Error('simulated crash');
+        }
+        // Its first write for the doomed application reaches DynamoDB; the answer and everything after it are lost.
+        const cut = proxy.inject({ operation: 'UpdateItem', containing: crashFor, when: 'after', times: 1, fault: { kind: 'drop' }, thenCutOff: true });
+        try {
+          await notify(event);
+        } catch {
+          // What the dead invocation would have done next never happens: every request of it was dropped.
+        } finally {
+          cut.remove();
+        }
+        crashes.push(cut.hits());
         throw new Error('simulated crash');
-      }
-      return notify(event);
-    };
-    const poller = await startStreamPoller({
-      dynamo: dynamoClient(),
-      streams: streamsClient(),
-      tableName,
-      consume: crashing,
-      retryAttempts: 2,
-      backoff: { initialMs: 10, maxMs: 20 },
-      pollIntervalMs: 50,
-      log: () => {},
-      onDeadLetter: async (batch) => {
-        deadLettered.push(batch.startSequenceNumber);
-        const body = JSON.stringify({ DDBStreamBatchInfo: batch });
-        const result = await recordDeadLetters({ Records: [{ messageId: 'm1', body, awsRegion: 'eu-north-1' }] } as unknown as SQSEvent);
-        expect(result).toEqual({ batchItemFailures: [] });
-      },
+      };
+      const poller = await startStreamPoller({
+        dynamo: dynamoClient(),
+        streams: streamsClient(),
+        tableName,
+        consume: crashing,
+        retryAttempts: 2,
+        backoff: { initialMs: 10, maxMs: 20 },
+        pollIntervalMs: 50,
+        log: () => {},
+        // The poller swallows what this callback throws: answers are kept and judged after the wait, not in here.
+        onDeadLetter: async (batch) => {
+          deadLettered.push(batch.startSequenceNumber);
+          const body = JSON.stringify({ DDBStreamBatchInfo: batch });
+          deadLetterAnswers.push(await recordDeadLetters({ Records: [{ messageId: 'm1', body, awsRegion: 'eu-north-1' }] } as unknown as SQSEvent));
+        },
+      });
+      cleanups.push(() => poller.stop());
+
+      const healthy = await storeSubmitted(tableName);
+      // Doomed before it is stored, so the poller cannot see it first.
+      crashFor = crypto.randomUUID();
+      const doomed = await storeSubmitted(tableName, crashFor);
+
+      await waitFor(async () => (await emailsAbout(healthy.reference)).length === 2, 20_000);
+      const failures = await waitFor(async () => {
+        const record = await createApplicationRepository(documentClient(), tableName).findWithTimeline(doomed.id);
+        const failed = record?.timeline.filter((event) => event.type === 'notification_failed') ?? [];
+        return failed.length === 2 && failed;
+      }, 20_000);
+      expect(deadLettered).toHaveLength(1);
+      expect(deadLetterAnswers, 'each dead-lettered batch was consumed').toEqual(deadLettered.map(() => ({ batchItemFailures: [] })));
+      // Each delivery of the doomed batch crashed where the drill says: part-way, its first write had reached DynamoDB.
+      // The first delivery and at least the poller's two retries (bisected batches are delivered more), each crashed where
+      // the drill says: part-way, exactly one request of it (its first write) had reached DynamoDB.
+      expect(crashes.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(crashes)).toEqual(new Set([crashPoint === 'before it handles the batch' ? 0 : 1]));
+      expect(failures.map((event) => event.details)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ notification: 'applicant-confirmation', reason: 'dead_lettered' }),
+          expect.objectContaining({ notification: 'agency-alert', reason: 'dead_lettered' }),
+        ]),
+      );
+      expect(await emailsAbout(doomed.reference)).toEqual([]);
+
+      // Staff see it on the service's list of failed notifications…
+      const workflow = createWorkflowRepository(documentClient(), tableName);
+      const listed = await workflow.listFailedNotifications('social-rehabilitation', { limit: 10 });
+      const confirmation = listed.items.find((item) => item.applicationId === doomed.id && item.kind === 'applicant-confirmation')!;
+      expect(confirmation).toMatchObject({ failure: { code: 'dead_lettered' } });
+
+      // …and resend it once the fault is gone: delivered exactly once, and off the list.
+      crashFor = undefined;
+      const at = new Date().toISOString();
+      const resend: TimelineEvent = {
+        applicationId: doomed.id,
+        id: `${at}#resend`,
+        type: 'notification_resend_requested',
+        at,
+        actor: { role: 'staff', subject: 'staff-anna' },
+        details: { sourceEventId: confirmation.eventId, notification: 'applicant-confirmation' },
+      };
+      expect(await workflow.requestResend({ applicationId: doomed.id, eventId: confirmation.eventId, kind: 'applicant-confirmation' }, resend)).toBe(true);
+      const delivered = await waitFor(async () => {
+        const emails = await emailsAbout(doomed.reference);
+        return emails.length === 1 && emails;
+      }, 20_000);
+      await poller.idle();
+      expect(delivered[0]!.destination.to).toEqual([doomed.applicant.email]);
+      expect(await emailsAbout(doomed.reference)).toHaveLength(1);
+      const after = await workflow.listFailedNotifications('social-rehabilitation', { limit: 10 });
+      expect(after.items.filter((item) => item.applicationId === doomed.id).map((item) => item.kind)).toEqual(['agency-alert']);
+      expect(await workflow.requestResend({ applicationId: doomed.id, eventId: confirmation.eventId, kind: 'applicant-confirmation' }, { ...resend, id: `${at}#again` })).toBe(false);
     });
-    cleanups.push(() => poller.stop());
-
-    const healthy = await storeSubmitted(tableName);
-    // Doomed before it is stored, so the poller cannot see it first.
-    crashFor = crypto.randomUUID();
-    const doomed = await storeSubmitted(tableName, crashFor);
-
-    await waitFor(async () => (await emailsAbout(healthy.reference)).length === 2, 20_000);
-    const failures = await waitFor(async () => {
-      const record = await createApplicationRepository(documentClient(), tableName).findWithTimeline(doomed.id);
-      const failed = record?.timeline.filter((event) => event.type === 'notification_failed') ?? [];
-      return failed.length === 2 && failed;
-    }, 20_000);
-    expect(deadLettered.length).toBeGreaterThanOrEqual(1);
-    expect(failures.map((event) => event.details)).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ notification: 'applicant-confirmation', reason: 'dead_lettered' }),
-        expect.objectContaining({ notification: 'agency-alert', reason: 'dead_lettered' }),
-      ]),
-    );
-    expect(await emailsAbout(doomed.reference)).toEqual([]);
-
-    // Staff see it on the service's list of failed notifications…
-    const workflow = createWorkflowRepository(documentClient(), tableName);
-    const listed = await workflow.listFailedNotifications('social-rehabilitation', { limit: 10 });
-    const confirmation = listed.items.find((item) => item.applicationId === doomed.id && item.kind === 'applicant-confirmation')!;
-    expect(confirmation).toMatchObject({ failure: { code: 'dead_lettered' } });
-
-    // …and resend it once the fault is gone: delivered exactly once, and off the list.
-    crashFor = undefined;
-    const at = new Date().toISOString();
-    const resend: TimelineEvent = {
-      applicationId: doomed.id,
-      id: `${at}#resend`,
-      type: 'notification_resend_requested',
-      at,
-      actor: { role: 'staff', subject: 'staff-anna' },
-      details: { sourceEventId: confirmation.eventId, notification: 'applicant-confirmation' },
-    };
-    expect(await workflow.requestResend({ applicationId: doomed.id, eventId: confirmation.eventId, kind: 'applicant-confirmation' }, resend)).toBe(true);
-    const delivered = await waitFor(async () => {
-      const emails = await emailsAbout(doomed.reference);
-      return emails.length === 1 && emails;
-    }, 20_000);
-    await poller.idle();
-    expect(delivered[0]!.destination.to).toEqual([doomed.applicant.email]);
-    expect(await emailsAbout(doomed.reference)).toHaveLength(1);
-    const after = await workflow.listFailedNotifications('social-rehabilitation', { limit: 10 });
-    expect(after.items.filter((item) => item.applicationId === doomed.id).map((item) => item.kind)).toEqual(['agency-alert']);
-    expect(await workflow.requestResend({ applicationId: doomed.id, eventId: confirmation.eventId, kind: 'applicant-confirmation' }, { ...resend, id: `${at}#again` })).toBe(false);
-  });
+  }
 });
 
 /** The on-failure record a DynamoDB stream event source mapping writes to its SQS destination, in AWS's own shape. */

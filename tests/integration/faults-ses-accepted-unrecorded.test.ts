@@ -3,7 +3,8 @@
  * is throttled (after the SDK's own retries), or the invocation dies right after SendEmail
  * returned (it never answers; Lambda re-delivers the record once it timed out). Real parts: the
  * notifier and mail-events handler modules, DynamoDB Local, SES local (the e-mails are counted in
- * its store); only the one marker write is faulted. SES local publishes no configuration-set
+ * its store); only the one marker write is faulted, at the wire (support/dynamo-fault-proxy.ts),
+ * so the SDK's own retries run as on AWS. SES local publishes no configuration-set
  * events, so the drill hands the mail-events function the Send event SES would publish.
  *
  * What must hold (docs/notifications.md, "Sending once"):
@@ -13,10 +14,7 @@
  *    and the timeline still says sent once.
  */
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { ThrottlingException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent, SNSEvent } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApplicationRepository, eventItem } from '../../functions/adapters/application-repository';
 import { notificationKey } from '../../functions/adapters/keys';
@@ -25,19 +23,27 @@ import { devIssuers } from '../../local/dev-idp';
 import { localAgencyInboxes } from '../../local/stack';
 import { useHandlerEnvironment } from '../support/handler-environment';
 import { storedApplication, submittedEvent } from '../support/stored-application';
+import { startDynamoFaultProxy, type DynamoFaultProxy } from './support/dynamo-fault-proxy';
 import { documentClient, emailsAbout, freshTable, local, waitFor } from './support/local';
 import { mailOf, snsEvent } from './support/ses-events';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** A proxy in front of DynamoDB Local for the handlers of one test, stopped after it. */
+const faultProxy = async () => {
+  const proxy = await startDynamoFaultProxy(local.dynamoEndpoint);
+  cleanups.push(() => proxy.stop());
+  return proxy;
+};
+
 /** The real notifier and mail-events handlers, with the environment Lambda gives them and a claim lease of `leaseMs`. */
-const handlersWith = async (tableName: string, leaseMs: number) => {
+const handlersWith = async (tableName: string, leaseMs: number, proxy: DynamoFaultProxy) => {
   useHandlerEnvironment({
     tableName,
-    dynamoEndpoint: local.dynamoEndpoint,
+    dynamoEndpoint: proxy.url,
     sesEndpoint: local.inboxUrl,
     issuers: { citizen: devIssuers.citizen.issuer, workforce: devIssuers.workforce.issuer },
     notificationRetryBaseMs: 0,
@@ -55,29 +61,22 @@ const handlersWith = async (tableName: string, leaseMs: number) => {
 type Fault = 'throttled' | 'dies';
 
 /**
- * Faults the first write that would record `key` as sent, and only it; every other call reaches DynamoDB
- * Local. `throttled`: it fails as DynamoDB throttling does. `dies`: it never answers, as when the function
- * is killed (the pending invocation is let go when the test ends).
+ * Faults the write that records `key` as sent (a TransactWriteItems on its marker setting the state "sent") at
+ * the wire; every other request reaches DynamoDB Local. `throttled`: DynamoDB throttles it on every attempt the
+ * SDK makes, until the delivery has given up. `dies`: it is held and never answered, as when the function is
+ * killed (let go, never forwarded, when the test ends).
  */
-const faultMarkerWrite = (key: NotificationKey, fault: Fault) => {
-  const realSend = Object.getPrototypeOf(DynamoDBDocumentClient.prototype).send as (this: unknown, command: object) => Promise<never>;
-  const stub = mockClient(DynamoDBDocumentClient);
+const faultMarkerWrite = (proxy: DynamoFaultProxy, key: NotificationKey, fault: Fault) => {
   const marker = notificationKey(key.applicationId, key.eventId, key.kind);
-  let faulted = 0;
-  const killed: (() => void)[] = [];
-  stub.send.callsFake(async function (this: unknown, command: object) {
-    const update = command instanceof TransactWriteCommand ? command.input.TransactItems?.[0]?.Update : undefined;
-    const recordsSent = update?.Key?.sk === marker.sk && update.ExpressionAttributeValues?.[':state'] === 'sent';
-    if (!recordsSent || faulted > 0) return realSend.call(this, command);
-    faulted += 1;
-    if (fault === 'throttled') throw new ThrottlingException({ message: 'Throughput exceeds the current capacity of your table or index.', $metadata: {} });
-    return new Promise((_, kill) => killed.push(() => kill(new Error('invocation killed'))));
-  } as never);
-  cleanups.push(() => {
-    for (const kill of killed) kill();
-    stub.restore();
-  });
-  return { faulted: () => faulted };
+  const recordsSent = { operation: 'TransactWriteItems', containing: [JSON.stringify(marker.sk), '{"S":"sent"}'] };
+  if (fault === 'throttled') {
+    const throttle = proxy.inject({ ...recordsSent, when: 'before', fault: { kind: 'throttling' } });
+    return { faulted: () => throttle.hits(), passed: () => throttle.remove() };
+  }
+  let letGo = () => {};
+  const held = proxy.holdWhile(recordsSent, () => new Promise<void>((done) => (letGo = done)));
+  cleanups.push(() => letGo());
+  return { faulted: () => (held.ran() ? 1 : 0), passed: () => {} };
 };
 
 /** A stored application and its "submitted" event, and the stream record Lambda would deliver for the event. */
@@ -98,17 +97,18 @@ const deliverIntoFault = async (
   notify: (event: DynamoDBStreamEvent) => Promise<unknown>,
   submission: { stream: DynamoDBStreamEvent; sequenceNumber: string },
   fault: Fault,
-  marker: { faulted(): number },
+  marker: ReturnType<typeof faultMarkerWrite>,
 ) => {
   const delivery = notify(submission.stream);
   if (fault === 'throttled') {
     expect(await delivery).toEqual({ batchItemFailures: [{ itemIdentifier: submission.sequenceNumber }] });
+    marker.passed();
   } else {
     // The killed invocation: Lambda times it out and re-delivers the record; its promise is let go at the end.
     void delivery.catch(() => {});
-    await waitFor(async () => marker.faulted() === 1);
+    await waitFor(async () => marker.faulted() > 0);
   }
-  expect(marker.faulted(), 'the fault was reached').toBe(1);
+  expect(marker.faulted(), 'the fault was reached').toBeGreaterThan(0);
 };
 
 const outcomes = async (tableName: string, applicationId: string) => {
@@ -126,10 +126,11 @@ describe('SES accepted an e-mail, and recording it failed', () => {
   for (const fault of ['throttled', 'dies'] as const) {
     it(`(the marker write ${fault === 'throttled' ? 'is throttled' : 'never returns: the function died'}) a re-delivery within the lease sends nothing; SES's Send event records it: exactly one e-mail`, async () => {
       const tableName = await freshTable(`accepted-${fault}`);
-      const { notify, recordMailEvent } = await handlersWith(tableName, 10 * 60_000);
+      const proxy = await faultProxy();
+      const { notify, recordMailEvent } = await handlersWith(tableName, 10 * 60_000, proxy);
       const submission = await storedSubmission(tableName);
       const { application, stream, sequenceNumber, confirmation } = submission;
-      await deliverIntoFault(notify, submission, fault, faultMarkerWrite(confirmation, fault));
+      await deliverIntoFault(notify, submission, fault, faultMarkerWrite(proxy, confirmation, fault));
       const [accepted] = await emailsAbout(application.reference);
       expect(accepted?.destination.to).toEqual([application.applicant.email]);
 
@@ -153,10 +154,11 @@ describe('SES accepted an e-mail, and recording it failed', () => {
     it(`(the marker write ${fault === 'throttled' ? 'is throttled' : 'never returns: the function died'}) with no Send event by the lease's end, the next delivery sends once more: exactly one duplicate, recorded once`, async () => {
       const tableName = await freshTable(`duplicate-${fault}`);
       // A lease of 0: it has run out by the re-delivery, with no waiting in the test.
-      const { notify } = await handlersWith(tableName, 0);
+      const proxy = await faultProxy();
+      const { notify } = await handlersWith(tableName, 0, proxy);
       const submission = await storedSubmission(tableName);
       const { application, stream, confirmation } = submission;
-      await deliverIntoFault(notify, submission, fault, faultMarkerWrite(confirmation, fault));
+      await deliverIntoFault(notify, submission, fault, faultMarkerWrite(proxy, confirmation, fault));
       expect(await notify(stream)).toEqual({ batchItemFailures: [] });
       expect(await notify(stream)).toEqual({ batchItemFailures: [] });
 

@@ -74,6 +74,10 @@ describe('the shared HTTP chain', () => {
     const throttled = await failing(asStoreFailure(Object.assign(new Error('slow down'), { name: 'ProvisionedThroughputExceededException' })) as Error);
     expect(throttled.statusCode).toBe(503);
     expect(throttled.headers?.['retry-after']).toBe('1');
+    // No answer came from DynamoDB (a reset connection once the SDK's retries are spent): try again, not a 500.
+    const unanswered = await failing(asStoreFailure(Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' })) as Error);
+    expect([unanswered.statusCode, unanswered.headers?.['retry-after']]).toEqual([503, '1']);
+    expect(unanswered.body).not.toMatch(/socket|ECONNRESET|TimeoutError/);
   });
 });
 

@@ -57,13 +57,14 @@ const keysOf = (schema: z.ZodMiniType | undefined): string[] =>
 
 const parses = (schema: z.ZodMiniType | undefined, value: unknown) => !schema || schema.safeParse(value).success;
 
-/** The body contract: a JSON media type and at most 64 KiB of strict UTF-8 JSON that the schema accepts. */
-const bodyMayPass = (schema: z.ZodMiniType, request: FuzzRequest): boolean => {
+/** The body contract: a JSON media type and at most 64 KiB of strict UTF-8 JSON that the published schema (else the handler's) accepts. */
+const bodyMayPass = (entry: RouteFuzz, request: FuzzRequest): boolean => {
   if (!(jsonMediaTypes as readonly string[]).includes(request.headers['content-type'] ?? '')) return false;
   const bytes = bodyBytes(request);
   if (bytes.byteLength > bodyLimitBytes) return false;
   try {
-    return parses(schema, JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
+    const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return entry.publishedBody ? entry.publishedBody(value) : parses(entry.body, value);
   } catch {
     return false;
   }
@@ -77,7 +78,7 @@ const idempotencyKeyRefused = (entry: RouteFuzz, request: FuzzRequest) => {
 export const mustBeRefused = (entry: RouteFuzz, world: World, request: FuzzRequest): boolean =>
   (entry.roles !== 'public' && request.claims.kind !== 'right') ||
   idempotencyKeyRefused(entry, request) ||
-  (entry.body !== undefined && !bodyMayPass(entry.body, request)) ||
+  (entry.body !== undefined && !bodyMayPass(entry, request)) ||
   !parses(entry.query, request.query ?? {}) ||
   !parses(entry.path, request.path ?? {}) ||
   !(entry.mayAccept?.(request, world) ?? true);

@@ -30,6 +30,13 @@ export interface World {
   readonly staff: { readonly identity: Identity; readonly cursor: string };
 }
 
+/**
+ * In a body's `expectedVersion`, stands for the version the application has when the request is sent: the suite
+ * reads it just before sending and puts it in place, so a state-changing request passes the version check and
+ * meets the route's own rules (a transition the status allows or not).
+ */
+export const currentVersion = 987_654;
+
 /** The parts of a valid request; claims and headers are filled in. */
 export type ValidRequest = Pick<FuzzRequest, 'query' | 'path'> & { readonly as: Caller; readonly body?: unknown };
 
@@ -42,6 +49,11 @@ export interface RouteFuzz {
   readonly validAnswers?: readonly number[];
   /** The schemas the handler validates with (the same objects), for classifying mutated input. */
   readonly body?: z.ZodMiniType;
+  /**
+   * The body's published JSON Schema (GET /openapi.json through Ajv), set by the suite: when present, a body is
+   * judged by it instead of by `body`, so a handler schema more permissive than the contract is caught.
+   */
+  readonly publishedBody?: (value: unknown) => boolean;
   readonly query?: z.ZodMiniType;
   readonly path?: z.ZodMiniType;
   /** Whether the route honours an Idempotency-Key header (and so refuses a malformed one). */

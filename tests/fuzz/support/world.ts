@@ -2,9 +2,10 @@
  * The fuzz suite's data: other people's applications and referrals, seeded
  * through the real routes, and a scan of the whole table.
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect, inject } from 'vitest';
 import { createDocumentClient } from '../../../functions/adapters/dynamo';
+import { applicationKey } from '../../../functions/adapters/keys';
 import { rigaDate } from '../../../functions/core/dates';
 import { routes, routeKey } from '../../../infra/routes';
 import { localDynamoClient } from '../../../local/dynamodb';
@@ -68,6 +69,19 @@ export const seedWorld = async (): Promise<World> => {
 /** The identity a request is sent as. */
 export const identityOf = (as: Caller, world: World, freshRole: Identity['role']): Identity =>
   as === 'fresh' ? freshIdentity(freshRole) : world[as].identity;
+
+/** The version an application has now, read from the table (undefined when the id names none). */
+export const versionOf = async (id: string): Promise<number | undefined> => {
+  // A hostile id may be no valid key at all (too long, odd characters): it names no application either.
+  if (!/^[\w-]{1,64}$/.test(id)) return undefined;
+  const client = createDocumentClient(localDynamoClient(inject('fuzzDynamoEndpoint')));
+  try {
+    const item = (await client.send(new GetCommand({ TableName: fuzzTableName(), Key: applicationKey(id), ConsistentRead: true }))).Item;
+    return typeof item?.version === 'number' ? item.version : undefined;
+  } finally {
+    client.destroy();
+  }
+};
 
 /** Every item of the fuzz table. */
 export const scanTable = async (): Promise<Record<string, unknown>[]> => {

@@ -5,7 +5,9 @@
  *  - sending e-mail to an SES local of its own through a switch that can take
  *    SES down (startLocalStack points the handlers at its own SES, with no way
  *    to put a proxy between);
- *  - in this process, so aws-sdk-client-mock can fault the handlers' clients.
+ *  - reaching DynamoDB Local through a fault proxy (dynamo-fault-proxy.ts), so a
+ *    drill can fail a chosen request at the wire; the stream poller reads the
+ *    stream directly, as Lambda's event source mapping would.
  * Handler modules read their environment once, so: one fault stack per file.
  * The stream's on-failure consumer is not wired: a drill here expects no dead
  * letter and checks there is none.
@@ -21,6 +23,7 @@ import { freePort, loadFunctionHandler } from '../../../local/stack';
 import { startStreamPoller, type StreamConsumer, type StreamPoller } from '../../../local/stream-poller';
 import { useHandlerEnvironment } from '../../support/handler-environment';
 import { apiAt, dynamoClient, freshTable, inboxAt, local, streamsClient, tokens, type SentEmail } from './local';
+import { startDynamoFaultProxy, type DynamoFaultProxy } from './dynamo-fault-proxy';
 import { startSesSwitch, type SesSwitch } from './ses-switch';
 
 export interface FaultStackOptions {
@@ -37,6 +40,8 @@ export interface FaultStackOptions {
 export interface FaultStack {
   readonly tableName: string;
   readonly ses: SesSwitch;
+  /** Between the handlers and DynamoDB Local: faults injected at the wire. */
+  readonly dynamo: DynamoFaultProxy;
   readonly api: ReturnType<typeof apiAt>;
   inbox(): Promise<SentEmail[]>;
   /** Stream deliveries the notifier handed back for a retry so far. */
@@ -64,12 +69,14 @@ export const startFaultStack = async (options: FaultStackOptions = {}): Promise<
   stops.push(sesLocal.stop);
   const ses = await startSesSwitch(sesLocal.url);
   stops.push(ses.stop);
+  const dynamo = await startDynamoFaultProxy(local.dynamoEndpoint);
+  stops.push(dynamo.stop);
   // S3 and the scanner of its own: the shared stack's scanner would settle uploads against the shared table.
   const s3 = await startS3Local({ port: await freePort() });
   stops.push(s3.stop);
   useHandlerEnvironment({
     tableName,
-    dynamoEndpoint: local.dynamoEndpoint,
+    dynamoEndpoint: dynamo.url,
     sesEndpoint: ses.url,
     s3Endpoint: s3.endpoint,
     issuers: { citizen: devIssuers.citizen.issuer, workforce: devIssuers.workforce.issuer },
@@ -115,6 +122,7 @@ export const startFaultStack = async (options: FaultStackOptions = {}): Promise<
   return {
     tableName,
     ses,
+    dynamo,
     api: apiAt(gateway.url),
     inbox: () => inboxAt(sesLocal.url),
     retriesRequested: () => retries,
@@ -122,6 +130,7 @@ export const startFaultStack = async (options: FaultStackOptions = {}): Promise<
     deadLetters: poller?.deadLetters ?? [],
     stop: async () => {
       ses.up();
+      dynamo.clear();
       await stop();
     },
   };
