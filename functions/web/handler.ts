@@ -6,11 +6,12 @@ import { applicationDeps, documentClient, rules, tableName, workflowDeps } from 
 import { createWebApp } from './app';
 import { serveAsset } from './assets';
 import { citizenPages } from './citizen/pages';
-import { createOidcClient } from './oidc';
+import { createOidcClient, createWorkforceOidcClient } from './oidc';
+import { workforcePages } from './workforce/pages';
 
-const env = readEnvironment(['citizenOidcIssuer', 'citizenOidcClientId', 'webOrigin']);
+const env = readEnvironment(['citizenOidcIssuer', 'citizenOidcClientId', 'webOrigin', 'staffPortalUrl', 'workforceOidcIssuer', 'workforceOidcClientId']);
 
-const app = createWebApp(citizenPages, {
+const app = createWebApp([...citizenPages, ...workforcePages], {
   applications: applicationDeps,
   workflow: workflowDeps,
   uploads: { store: createUploadRepository(documentClient, tableName) },
@@ -22,7 +23,15 @@ const app = createWebApp(citizenPages, {
     redirectUri: `${env.webOrigin.replace(/\/$/, '')}/auth/callback`,
     scope: 'openid profile email eid',
   }),
+  // The user pool's app client lists `${staffPortalUrl}/auth/callback` (infra/constructs/workforce-pool.ts).
+  workforceOidc: createWorkforceOidcClient({
+    issuer: env.workforceOidcIssuer,
+    clientId: env.workforceOidcClientId,
+    redirectUri: `${env.staffPortalUrl.replace(/\/$/, '')}/auth/callback`,
+    scope: 'openid profile email',
+  }),
   issuerOrigin: new URL(env.citizenOidcIssuer).origin,
+  workforceIssuerOrigin: new URL(env.workforceOidcIssuer).origin,
   issuer: env.citizenOidcIssuer,
   now: () => Date.now(),
 });
