@@ -360,7 +360,7 @@ export const listWork = async (deps: WorkflowDeps, principal: StaffPrincipal, qu
 };
 
 /** Counts per status over the services a work-list query covers (the top of the work list). */
-export const countWork = async (deps: WorkflowDeps, principal: StaffPrincipal, serviceId: ServiceId | undefined) => {
+export const countWork = async (deps: WorkflowDeps, principal: StaffPrincipal, serviceId: ServiceId | undefined): Promise<Partial<Record<ApplicationStatus, number>>> => {
   const services = workServices(principal, serviceId);
   return services.length === 0 ? {} : deps.store.countByStatus(services);
 };

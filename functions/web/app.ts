@@ -39,6 +39,8 @@ export interface WebDeps {
   readonly workflow: WorkflowDeps;
   /** Attaching documents reads and marks uploads in the table only. */
   readonly uploads: Pick<UploadDeps, 'store'>;
+  /** Staff download attachments through 60-second links (the evidence bucket). */
+  readonly attachments: UploadDeps;
   readonly rules: EligibilityRules;
   readonly sessions: SessionStore;
   readonly oidc: OidcClient;

@@ -1,6 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createSessionRepository } from '../adapters/session-repository';
-import { createUploadRepository } from '../adapters/upload-repository';
 import { readEnvironment } from '../config';
 import { applicationDeps, documentClient, rules, tableName, workflowDeps } from '../wiring';
 import { createWebApp } from './app';
@@ -8,13 +7,15 @@ import { serveAsset } from './assets';
 import { citizenPages } from './citizen/pages';
 import { createOidcClient, createWorkforceOidcClient } from './oidc';
 import { workforcePages } from './workforce/pages';
+import { uploadDeps } from '../upload-wiring';
 
 const env = readEnvironment(['citizenOidcIssuer', 'citizenOidcClientId', 'webOrigin', 'staffPortalUrl', 'workforceOidcIssuer', 'workforceOidcClientId']);
 
 const app = createWebApp([...citizenPages, ...workforcePages], {
   applications: applicationDeps,
   workflow: workflowDeps,
-  uploads: { store: createUploadRepository(documentClient, tableName) },
+  uploads: { store: uploadDeps.store },
+  attachments: uploadDeps,
   rules,
   sessions: createSessionRepository(documentClient, tableName),
   oidc: createOidcClient({
