@@ -37,8 +37,9 @@ export interface Settings {
   readonly alarmEmail: string;
 }
 
-/** Where the workforce's pages start on the portal (functions/web/workforce): the staff workspace URL is the portal's origin + this. */
-export const staffPortalPath = '/darbs';
+import { staffPortalPath } from '../functions/core/portal-pages';
+
+export { staffPortalPath };
 
 export const defaultSettings: Settings = {
   citizenIssuerUrl: 'https://eid.example.lv',

@@ -16,6 +16,7 @@ import type { ApplicationRecord } from '../../core/applications';
 import { isDomainError, notFound } from '../../core/errors';
 import type { UiField } from '../../core/form-ui';
 import { decisionTypesFrom } from '../../core/lifecycle';
+import { staffApplicationPagePaths } from '../../core/portal-pages';
 import type { PrincipalFor, TimelineEvent } from '../../core/model';
 import { attachmentLink, attachmentsFor } from '../../core/uploads';
 import { staffView } from '../../core/views';
@@ -311,7 +312,7 @@ const attachmentGet = async ({ deps, member, params, redirect }: PageContext) =>
 
 export const staffPages: readonly PageRoute[] = [
   { name: 'work-list', paths: { lv: '/darbs/pieteikumi', en: '/en/work/applications' }, get: workListPage, workforce: staffOnly, navLabel: (t) => t.work.workListTitle },
-  { name: 'work-application', paths: { lv: '/darbs/pieteikumi/{id}', en: '/en/work/applications/{id}' }, get: applicationPage, workforce: staffOnly },
+  { name: 'work-application', paths: staffApplicationPagePaths, get: applicationPage, workforce: staffOnly },
   { name: 'work-decision', paths: { lv: '/darbs/pieteikumi/{id}/lemums/{type}', en: '/en/work/applications/{id}/decision/{type}' }, get: decisionPage, post: decisionPost, workforce: staffOnly },
   { name: 'work-representative', paths: { lv: '/darbs/pieteikumi/{id}/parstavis', en: '/en/work/applications/{id}/representative' }, post: representativePost, workforce: staffOnly },
   { name: 'work-attachment', paths: { lv: '/darbs/pieteikumi/{id}/pielikumi/{attachmentId}', en: '/en/work/applications/{id}/attachments/{attachmentId}' }, get: attachmentGet, workforce: staffOnly },
