@@ -176,6 +176,15 @@ const lv = {
     staleText: 'Nekas nav saglabāts. Lūk, kas mainījās kopš jūsu skatītās versijas:',
     staleNow: 'Statuss tagad:',
     staleBack: 'Atvērt pieteikumu no jauna',
+    failedTitle: 'Nenosūtītie paziņojumi',
+    failedIntro: 'E-pasti, kurus neizdevās piegādāt. Pārbaudiet adresi pieteikumā un sūtiet vēlreiz.',
+    noFailed: 'Visi šī pakalpojuma e-pasti ir piegādāti.',
+    resend: 'Sūtīt vēlreiz',
+    resent: 'E-pasts ielikts sūtīšanai vēlreiz.',
+    notFailedAnyMore: 'Šis e-pasts vairs nav nenosūtīto sarakstā (tas jau ir sūtīts vēlreiz).',
+    permanent: 'pastāvīga kļūda',
+    show: 'Rādīt',
+    notificationKinds: { 'applicant-confirmation': 'Apstiprinājums iesniedzējam', 'referrer-confirmation': 'Apstiprinājums nosūtītājam', 'agency-alert': 'Ziņa aģentūrai', 'applicant-update': 'Ziņa iesniedzējam', 'referrer-update': 'Ziņa nosūtītājam', 'agency-documents-alert': 'Ziņa aģentūrai par dokumentiem' } as Record<string, string>,
   },
 };
 
@@ -350,6 +359,15 @@ const en: Catalogue = {
     staleText: 'Nothing was saved. Here is what changed since the version you saw:',
     staleNow: 'Status now:',
     staleBack: 'Open the application again',
+    failedTitle: 'Undelivered e-mails',
+    failedIntro: 'E-mails that could not be delivered. Check the address in the application and send again.',
+    noFailed: 'Every e-mail of this service was delivered.',
+    resend: 'Send again',
+    resent: 'The e-mail is queued to be sent again.',
+    notFailedAnyMore: 'This e-mail is no longer on the undelivered list (it was sent again already).',
+    permanent: 'permanent failure',
+    show: 'Show',
+    notificationKinds: { 'applicant-confirmation': 'Confirmation to the applicant', 'referrer-confirmation': 'Confirmation to the referrer', 'agency-alert': 'Alert to the agency', 'applicant-update': 'Update to the applicant', 'referrer-update': 'Update to the referrer', 'agency-documents-alert': 'Documents alert to the agency' } as Record<string, string>,
   },
 };
 

@@ -6,7 +6,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rigaDate } from '../../functions/core/dates';
-import { api, tokens } from '../integration/support/local';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { applicationItem } from '../../functions/adapters/application-repository';
+import { createNotificationRepository } from '../../functions/adapters/notification-repository';
+import { api, documentClient, local, tokens } from '../integration/support/local';
+import { storedApplication } from '../support/stored-application';
 import { functionalImpairmentApplication, uniquePersonalCode } from '../support/fixtures';
 import { checked, desktop, expectAccessible, follow, launchChromium, newContext, portalUrl, submit, tabTo, typeInto, type Chromium } from './support/browser';
 import { signInAtIdp, signInAtWorkforceIdp, type Member } from './support/journeys';
@@ -147,14 +151,44 @@ describe.each(runs)('the staff day, $name', ({ javaScript }) => {
   });
 });
 
+/** An application whose confirmation e-mail bounced (as the notifier records it), in a service of its own member. */
+const withFailedEmail = async () => {
+  const application = storedApplication({ serviceId: 'vehicle-adaptation', track: 'paid' });
+  await documentClient().send(new PutCommand({ TableName: local.tableName, Item: applicationItem(application) }));
+  const key = { applicationId: application.id, eventId: `${application.submittedAt}#submitted`, kind: 'applicant-confirmation' as const };
+  const at = new Date().toISOString();
+  const event = { applicationId: application.id, id: `${at}#failed`, type: 'notification_failed' as const, at, actor: { role: 'system' as const, subject: 'notifier' }, details: { notification: key.kind, sourceEventId: key.eventId, reason: 'bounced:Permanent:NoEmail', permanent: true } };
+  expect(await createNotificationRepository(documentClient(), local.tableName).recordFailed(key, { code: 'bounced:Permanent:NoEmail', permanent: true }, event, 'vehicle-adaptation')).toBe(true);
+  return application;
+};
+
+describe.each(runs)('undelivered e-mails, $name', ({ javaScript }) => {
+  it.each(['lv', 'en'] as const)('are listed for the service with a resend button; resending takes the e-mail off the list (%s)', async (language) => {
+    const application = await withFailedEmail();
+    const { context, page } = await signedInStaff(javaScript, language, { role: 'staff', username: `ilze-${language}`, services: ['vehicle-adaptation'] });
+    await page.goto(`${portalUrl}${language === 'en' ? '/en/work/notifications' : '/darbs/pazinojumi'}`);
+    const listed = () => page.locator(`input[name="applicationId"][value="${application.id}"]`).count();
+    expect(await listed()).toBe(1);
+    if (javaScript) await expectAccessible(page, `undelivered e-mails (${language})`);
+    await tabTo(page, `form:has(input[value="${application.id}"]) button`);
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    expect(await page.locator('main').innerText()).toContain(language === 'en' ? 'queued to be sent again' : 'ielikts sūtīšanai vēlreiz');
+    expect(await listed()).toBe(0);
+    if (javaScript) await expectAccessible(page, `undelivered e-mails, one resent (${language})`);
+    await context.close();
+  });
+});
+
 describe('workforce URLs, for the wrong people', () => {
   const staffUrls = (id: string) => [
     '/darbs/pieteikumi',
     `/darbs/pieteikumi/${id}`,
     `/darbs/pieteikumi/${id}/lemums/register`,
     `/darbs/pieteikumi/${id}/pielikumi/00000000-0000-4000-8000-000000000000`,
+    '/darbs/pazinojumi',
     '/en/work/applications',
     `/en/work/applications/${id}`,
+    '/en/work/notifications',
   ];
 
   it('a staff member of another service gets the 404 page for the application, and a citizen the 403 page for every staff URL', async () => {

@@ -7183,6 +7183,160 @@ b_content: b_content,
 root: root
 };
 })(),
+  "/web/work-failed.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("/web/layout.njk", true, "/web/work-failed.njk", false, function(t_3,t_2) {
+if(t_3) { cb(t_3); return; }
+parentTemplate = t_2
+for(var t_1 in parentTemplate.blocks) {
+context.addBlock(t_1, parentTemplate.blocks[t_1]);
+}
+env.getTemplate("/govuk/components/select/macro.njk", false, "/web/work-failed.njk", false, function(t_5,t_4) {
+if(t_5) { cb(t_5); return; }
+t_4.getExported(function(t_6,t_4) {
+if(t_6) { cb(t_6); return; }
+if(Object.prototype.hasOwnProperty.call(t_4, "govukSelect")) {
+var t_7 = t_4.govukSelect;
+} else {
+cb(new Error("cannot import 'govukSelect'")); return;
+}
+context.setVariable("govukSelect", t_7);
+env.getTemplate("/govuk/components/button/macro.njk", false, "/web/work-failed.njk", false, function(t_9,t_8) {
+if(t_9) { cb(t_9); return; }
+t_8.getExported(function(t_10,t_8) {
+if(t_10) { cb(t_10); return; }
+if(Object.prototype.hasOwnProperty.call(t_8, "govukButton")) {
+var t_11 = t_8.govukButton;
+} else {
+cb(new Error("cannot import 'govukButton'")); return;
+}
+context.setVariable("govukButton", t_11);
+env.getTemplate("/govuk/components/inset-text/macro.njk", false, "/web/work-failed.njk", false, function(t_13,t_12) {
+if(t_13) { cb(t_13); return; }
+t_12.getExported(function(t_14,t_12) {
+if(t_14) { cb(t_14); return; }
+if(Object.prototype.hasOwnProperty.call(t_12, "govukInsetText")) {
+var t_15 = t_12.govukInsetText;
+} else {
+cb(new Error("cannot import 'govukInsetText'")); return;
+}
+context.setVariable("govukInsetText", t_15);
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_17,t_16) {
+if(t_17) { cb(t_17); return; }
+output += t_16;
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})})})})})})})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+function b_content(env, context, frame, runtime, cb) {
+var lineno = 4;
+var colno = 3;
+var output = "";
+try {
+var frame = frame.push(true);
+output += "\n  <h1 class=\"govuk-heading-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</h1>\n  <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"failedIntro"), env.opts.autoescape);
+output += "</p>\n  ";
+if(runtime.contextOrFrameLookup(context, frame, "resent")) {
+output += runtime.suppressValue((lineno = 7, colno = 34, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInsetText"), "govukInsetText", context, [{"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"resent")}])), env.opts.autoescape);
+;
+}
+output += "\n  <form method=\"get\" action=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "action"), env.opts.autoescape);
+output += "\" novalidate>\n    ";
+output += runtime.suppressValue((lineno = 9, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.contextOrFrameLookup(context, frame, "service")])), env.opts.autoescape);
+output += "\n    ";
+output += runtime.suppressValue((lineno = 10, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"show"),"classes": "govuk-button--secondary"}])), env.opts.autoescape);
+output += "\n  </form>\n  ";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "items")),"length")) {
+output += "\n  <ul class=\"govuk-list\">\n    ";
+frame = frame.push();
+var t_20 = runtime.contextOrFrameLookup(context, frame, "items");
+if(t_20) {t_20 = runtime.fromIterator(t_20);
+var t_19 = t_20.length;
+for(var t_18=0; t_18 < t_20.length; t_18++) {
+var t_21 = t_20[t_18];
+frame.set("item", t_21);
+frame.set("loop.index", t_18 + 1);
+frame.set("loop.index0", t_18);
+frame.set("loop.revindex", t_19 - t_18);
+frame.set("loop.revindex0", t_19 - t_18 - 1);
+frame.set("loop.first", t_18 === 0);
+frame.set("loop.last", t_18 === t_19 - 1);
+frame.set("loop.length", t_19);
+output += "\n    <li class=\"govuk-!-margin-bottom-6\">\n      <h2 class=\"govuk-heading-s\"><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_21),"href"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((t_21),"kindText"), env.opts.autoescape);
+output += "</a></h2>\n      <p class=\"govuk-body siva-break\"><time datetime=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_21),"updatedAt"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((t_21),"when"), env.opts.autoescape);
+output += "</time> ";
+output += runtime.suppressValue(runtime.memberLookup((t_21),"failureText"), env.opts.autoescape);
+output += "</p>\n      <form method=\"post\" action=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "resendAction"), env.opts.autoescape);
+output += "\" novalidate>\n        <input type=\"hidden\" name=\"csrf\" value=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "csrf"), env.opts.autoescape);
+output += "\">\n        <input type=\"hidden\" name=\"serviceId\" value=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "serviceId"), env.opts.autoescape);
+output += "\">\n        <input type=\"hidden\" name=\"applicationId\" value=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_21),"applicationId"), env.opts.autoescape);
+output += "\">\n        <input type=\"hidden\" name=\"eventId\" value=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_21),"eventId"), env.opts.autoescape);
+output += "\">\n        <input type=\"hidden\" name=\"kind\" value=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_21),"kind"), env.opts.autoescape);
+output += "\">\n        ";
+output += runtime.suppressValue((lineno = 24, colno = 22, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"resend"),"classes": "govuk-button--secondary","preventDoubleClick": true}])), env.opts.autoescape);
+output += "\n      </form>\n    </li>\n    ";
+;
+}
+}
+frame = frame.pop();
+output += "\n  </ul>\n  ";
+;
+}
+else {
+output += "\n  <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"noFailed"), env.opts.autoescape);
+output += "</p>\n  ";
+;
+}
+output += "\n  ";
+if(runtime.contextOrFrameLookup(context, frame, "nextHref")) {
+output += "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "nextHref"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"nextPage"), env.opts.autoescape);
+output += "</a></p>";
+;
+}
+output += "\n";
+cb(null, output);
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+b_content: b_content,
+root: root
+};
+})(),
   "/web/work-home.njk": (function () {
 function root(env, context, frame, runtime, cb) {
 var lineno = 0;

@@ -10,7 +10,7 @@ import { ApplicationId } from '../../../schemas/lifecycle';
 import { applicationStatuses, type ApplicationStatus } from '../../../schemas/lifecycle';
 import { describeIssues, type Violation } from '../../../schemas/messages';
 import type { Language } from '../../../schemas/primitives';
-import { StaffListQuery } from '../../../schemas/staff';
+import { ResendRequest, StaffListQuery } from '../../../schemas/staff';
 import { services, trackInfo, type ServiceId } from '../../../schemas/services';
 import type { ApplicationRecord } from '../../core/applications';
 import { isDomainError, notFound } from '../../core/errors';
@@ -20,7 +20,7 @@ import { staffApplicationPagePaths } from '../../core/portal-pages';
 import type { PrincipalFor, TimelineEvent } from '../../core/model';
 import { attachmentLink, attachmentsFor } from '../../core/uploads';
 import { staffView } from '../../core/views';
-import { confirmRepresentative, countWork, currentPosition, decide, listWork, openForStaff } from '../../core/workflow';
+import { confirmRepresentative, countWork, currentPosition, decide, listFailedNotifications, listWork, openForStaff, resendNotification } from '../../core/workflow';
 import type { PageContext, PageRoute } from '../app';
 import { rigaDateTime } from '../citizen/applications';
 import { controlOf, documentOf, fieldErrors } from '../fields';
@@ -310,11 +310,66 @@ const attachmentGet = async ({ deps, member, params, redirect }: PageContext) =>
   return redirect(url);
 };
 
+/** Undeliverable e-mails of one of the member's services (newest first), each with a resend form. */
+const failedPage = async (context: PageContext) => {
+  const { deps, query, language, t, href, render } = context;
+  const member = staffOf(context);
+  const asked = query.get('serviceId') as ServiceId | null;
+  const serviceId = asked && member.services.includes(asked) ? asked : member.services[0];
+  const cursor = query.get('cursor') ?? undefined;
+  let page: Awaited<ReturnType<typeof listFailedNotifications>> = { items: [] };
+  if (serviceId) {
+    try {
+      page = await listFailedNotifications(deps.workflow, member, serviceId, { limit: 25, ...(cursor && cursor.length <= 512 && { cursor }) });
+    } catch (error) {
+      if (!isDomainError(error) || error.kind !== 'validation') throw error;
+      page = await listFailedNotifications(deps.workflow, member, serviceId, { limit: 25 });
+    }
+  }
+  const w = t.work;
+  return render('work-failed', {
+    title: w.failedTitle,
+    action: href('work-failed'),
+    resendAction: href('work-resend'),
+    resent: query.get('resent') === '1',
+    service: { id: 'serviceId', name: 'serviceId', label: { text: w.service }, items: member.services.map((id) => choice(id, serviceName(id, language), serviceId)) },
+    serviceId,
+    items: page.items.map((failed) => ({
+      ...failed,
+      href: href('work-application', { id: failed.applicationId }),
+      when: rigaDateTime(failed.updatedAt),
+      kindText: w.notificationKinds[failed.kind] ?? failed.kind,
+      failureText: failed.failure ? `${failed.failure.code}${failed.failure.permanent ? ` (${w.permanent})` : ''}` : '',
+    })),
+    ...(page.nextCursor && serviceId && { nextHref: `${href('work-failed')}?${new URLSearchParams({ serviceId, cursor: page.nextCursor })}` }),
+  });
+};
+
+const resendPost = async (context: PageContext) => {
+  const { deps, form, href, redirect, message, t } = context;
+  const member = staffOf(context);
+  const parsed = ResendRequest.safeParse({ eventId: form.get('eventId') ?? '', kind: form.get('kind') ?? '' });
+  const applicationId = form.get('applicationId') ?? '';
+  if (!parsed.success || !ApplicationId.safeParse(applicationId).success) throw notFound();
+  const serviceId = form.get('serviceId') ?? '';
+  const back = `${href('work-failed')}?${new URLSearchParams({ serviceId })}`;
+  try {
+    await resendNotification(deps.workflow, member, applicationId, parsed.data);
+  } catch (error) {
+    // Resent already (a second click, or a colleague): it is no longer on the failed list.
+    if (isDomainError(error) && error.kind === 'conflict') return message(409, { title: t.notPossibleTitle, paragraphs: [t.work.notFailedAnyMore], links: [{ text: t.work.failedTitle, href: back }] });
+    throw error;
+  }
+  return redirect(`${back}&resent=1`);
+};
+
 export const staffPages: readonly PageRoute[] = [
   { name: 'work-list', paths: { lv: '/darbs/pieteikumi', en: '/en/work/applications' }, get: workListPage, workforce: staffOnly, navLabel: (t) => t.work.workListTitle },
   { name: 'work-application', paths: staffApplicationPagePaths, get: applicationPage, workforce: staffOnly },
   { name: 'work-decision', paths: { lv: '/darbs/pieteikumi/{id}/lemums/{type}', en: '/en/work/applications/{id}/decision/{type}' }, get: decisionPage, post: decisionPost, workforce: staffOnly },
   { name: 'work-representative', paths: { lv: '/darbs/pieteikumi/{id}/parstavis', en: '/en/work/applications/{id}/representative' }, post: representativePost, workforce: staffOnly },
+  { name: 'work-failed', paths: { lv: '/darbs/pazinojumi', en: '/en/work/notifications' }, get: failedPage, workforce: staffOnly, navLabel: (t) => t.work.failedTitle },
+  { name: 'work-resend', paths: { lv: '/darbs/pazinojumi/atkartot', en: '/en/work/notifications/resend' }, post: resendPost, workforce: staffOnly },
   { name: 'work-attachment', paths: { lv: '/darbs/pieteikumi/{id}/pielikumi/{attachmentId}', en: '/en/work/applications/{id}/attachments/{attachmentId}' }, get: attachmentGet, workforce: staffOnly },
 ];
 
