@@ -14,7 +14,6 @@ import { violation } from '../../schemas/messages';
 import { validationFailed } from '../core/errors';
 import type { Application, DecisionRecord, NotificationRecord } from '../core/model';
 import { StaleVersion, type FailedNotification, type WorkflowStore, type WorkListFilter } from '../core/workflow';
-import type { ApplicationStatus } from '../../schemas/lifecycle';
 import type { ServiceId } from '../../schemas/services';
 import type { Page } from '../core/applications';
 import { applicationItem, createApplicationRepository, eventItem, withoutKeys } from './application-repository';
@@ -242,34 +241,6 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
         items: merged.map(({ item }) => withoutKeys<Application>(item)),
         ...(more && merged.length > 0 && { nextCursor: encodeMergedCursor(positions) }),
       };
-    },
-
-    async countByStatus(serviceIds) {
-      const counts: Partial<Record<ApplicationStatus, number>> = {};
-      await Promise.all(
-        serviceIds.map(async (serviceId) => {
-          let startKey: Item | undefined;
-          do {
-            const result = await client.send(
-              new QueryCommand({
-                TableName: tableName,
-                IndexName: 'gsi3',
-                KeyConditionExpression: 'gsi3pk = :service',
-                ExpressionAttributeValues: { ':service': servicePartition(serviceId) },
-                ProjectionExpression: '#status',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExclusiveStartKey: startKey,
-              }),
-            );
-            for (const item of result.Items ?? []) {
-              const status = item.status as ApplicationStatus;
-              counts[status] = (counts[status] ?? 0) + 1;
-            }
-            startKey = result.LastEvaluatedKey;
-          } while (startKey);
-        }),
-      );
-      return counts;
     },
 
     async listQueue(serviceId, track, page) {

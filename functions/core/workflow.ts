@@ -74,8 +74,6 @@ export interface WorkflowStore {
    * service's own position, so a page never reads more than one page of items from any service.
    */
   listByServices(serviceIds: readonly ServiceId[], filter: WorkListFilter, page: PageRequest): Promise<Page<Application>>;
-  /** How many applications of these services are in each status now (statuses with none left out). */
-  countByStatus(serviceIds: readonly ServiceId[]): Promise<Partial<Record<ApplicationStatus, number>>>;
   listQueue(serviceId: ServiceId, track: string, page: PageRequest): Promise<Page<Application>>;
   listFailedNotifications(serviceId: ServiceId, page: PageRequest): Promise<Page<FailedNotification>>;
   /** Dead-lettered stream batches the stream no longer held (core/dead-letters.ts), newest first. */
@@ -357,12 +355,6 @@ export const listWork = async (deps: WorkflowDeps, principal: StaffPrincipal, qu
     },
     page,
   );
-};
-
-/** Counts per status over the services a work-list query covers (the top of the work list). */
-export const countWork = async (deps: WorkflowDeps, principal: StaffPrincipal, serviceId: ServiceId | undefined): Promise<Partial<Record<ApplicationStatus, number>>> => {
-  const services = workServices(principal, serviceId);
-  return services.length === 0 ? {} : deps.store.countByStatus(services);
 };
 
 /** The queue position now (for the applicant's view and the staff queue). */

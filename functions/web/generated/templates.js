@@ -7426,122 +7426,103 @@ parentTemplate = t_2
 for(var t_1 in parentTemplate.blocks) {
 context.addBlock(t_1, parentTemplate.blocks[t_1]);
 }
-env.getTemplate("/govuk/components/summary-list/macro.njk", false, "/web/work-list.njk", false, function(t_5,t_4) {
+env.getTemplate("/govuk/components/select/macro.njk", false, "/web/work-list.njk", false, function(t_5,t_4) {
 if(t_5) { cb(t_5); return; }
 t_4.getExported(function(t_6,t_4) {
 if(t_6) { cb(t_6); return; }
-if(Object.prototype.hasOwnProperty.call(t_4, "govukSummaryList")) {
-var t_7 = t_4.govukSummaryList;
-} else {
-cb(new Error("cannot import 'govukSummaryList'")); return;
-}
-context.setVariable("govukSummaryList", t_7);
-env.getTemplate("/govuk/components/select/macro.njk", false, "/web/work-list.njk", false, function(t_9,t_8) {
-if(t_9) { cb(t_9); return; }
-t_8.getExported(function(t_10,t_8) {
-if(t_10) { cb(t_10); return; }
-if(Object.prototype.hasOwnProperty.call(t_8, "govukSelect")) {
-var t_11 = t_8.govukSelect;
+if(Object.prototype.hasOwnProperty.call(t_4, "govukSelect")) {
+var t_7 = t_4.govukSelect;
 } else {
 cb(new Error("cannot import 'govukSelect'")); return;
 }
-context.setVariable("govukSelect", t_11);
-env.getTemplate("/govuk/components/input/macro.njk", false, "/web/work-list.njk", false, function(t_13,t_12) {
-if(t_13) { cb(t_13); return; }
-t_12.getExported(function(t_14,t_12) {
-if(t_14) { cb(t_14); return; }
-if(Object.prototype.hasOwnProperty.call(t_12, "govukInput")) {
-var t_15 = t_12.govukInput;
+context.setVariable("govukSelect", t_7);
+env.getTemplate("/govuk/components/input/macro.njk", false, "/web/work-list.njk", false, function(t_9,t_8) {
+if(t_9) { cb(t_9); return; }
+t_8.getExported(function(t_10,t_8) {
+if(t_10) { cb(t_10); return; }
+if(Object.prototype.hasOwnProperty.call(t_8, "govukInput")) {
+var t_11 = t_8.govukInput;
 } else {
 cb(new Error("cannot import 'govukInput'")); return;
 }
-context.setVariable("govukInput", t_15);
-env.getTemplate("/govuk/components/button/macro.njk", false, "/web/work-list.njk", false, function(t_17,t_16) {
-if(t_17) { cb(t_17); return; }
-t_16.getExported(function(t_18,t_16) {
-if(t_18) { cb(t_18); return; }
-if(Object.prototype.hasOwnProperty.call(t_16, "govukButton")) {
-var t_19 = t_16.govukButton;
+context.setVariable("govukInput", t_11);
+env.getTemplate("/govuk/components/button/macro.njk", false, "/web/work-list.njk", false, function(t_13,t_12) {
+if(t_13) { cb(t_13); return; }
+t_12.getExported(function(t_14,t_12) {
+if(t_14) { cb(t_14); return; }
+if(Object.prototype.hasOwnProperty.call(t_12, "govukButton")) {
+var t_15 = t_12.govukButton;
 } else {
 cb(new Error("cannot import 'govukButton'")); return;
 }
-context.setVariable("govukButton", t_19);
-env.getTemplate("/govuk/components/table/macro.njk", false, "/web/work-list.njk", false, function(t_21,t_20) {
-if(t_21) { cb(t_21); return; }
-t_20.getExported(function(t_22,t_20) {
-if(t_22) { cb(t_22); return; }
-if(Object.prototype.hasOwnProperty.call(t_20, "govukTable")) {
-var t_23 = t_20.govukTable;
+context.setVariable("govukButton", t_15);
+env.getTemplate("/govuk/components/table/macro.njk", false, "/web/work-list.njk", false, function(t_17,t_16) {
+if(t_17) { cb(t_17); return; }
+t_16.getExported(function(t_18,t_16) {
+if(t_18) { cb(t_18); return; }
+if(Object.prototype.hasOwnProperty.call(t_16, "govukTable")) {
+var t_19 = t_16.govukTable;
 } else {
 cb(new Error("cannot import 'govukTable'")); return;
 }
-context.setVariable("govukTable", t_23);
-env.getTemplate("/govuk/components/inset-text/macro.njk", false, "/web/work-list.njk", false, function(t_25,t_24) {
-if(t_25) { cb(t_25); return; }
-t_24.getExported(function(t_26,t_24) {
-if(t_26) { cb(t_26); return; }
-if(Object.prototype.hasOwnProperty.call(t_24, "govukInsetText")) {
-var t_27 = t_24.govukInsetText;
+context.setVariable("govukTable", t_19);
+env.getTemplate("/govuk/components/inset-text/macro.njk", false, "/web/work-list.njk", false, function(t_21,t_20) {
+if(t_21) { cb(t_21); return; }
+t_20.getExported(function(t_22,t_20) {
+if(t_22) { cb(t_22); return; }
+if(Object.prototype.hasOwnProperty.call(t_20, "govukInsetText")) {
+var t_23 = t_20.govukInsetText;
 } else {
 cb(new Error("cannot import 'govukInsetText'")); return;
 }
-context.setVariable("govukInsetText", t_27);
-(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_29,t_28) {
-if(t_29) { cb(t_29); return; }
-output += t_28;
+context.setVariable("govukInsetText", t_23);
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_25,t_24) {
+if(t_25) { cb(t_25); return; }
+output += t_24;
 output += "\n";
 if(parentTemplate) {
 parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
 } else {
 cb(null, output);
 }
-})})})})})})})})})})})})})});
+})})})})})})})})})})})});
 } catch (e) {
   cb(runtime.handleError(e, lineno, colno));
 }
 }
 function b_content(env, context, frame, runtime, cb) {
-var lineno = 7;
+var lineno = 6;
 var colno = 3;
 var output = "";
 try {
 var frame = frame.push(true);
 output += "\n  <h1 class=\"govuk-heading-l\">";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
-output += "</h1>\n  ";
-if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "counts")),"length")) {
-output += "\n  <h2 class=\"govuk-heading-m\">";
-output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"countsTitle"), env.opts.autoescape);
-output += "</h2>\n  ";
-output += runtime.suppressValue((lineno = 11, colno = 21, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSummaryList"), "govukSummaryList", context, [{"rows": runtime.contextOrFrameLookup(context, frame, "counts"),"classes": "siva-break"}])), env.opts.autoescape);
-output += "\n  ";
-;
-}
-output += "\n  <form method=\"get\" action=\"";
+output += "</h1>\n  <form method=\"get\" action=\"";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "action"), env.opts.autoescape);
 output += "\" novalidate>\n    ";
-output += runtime.suppressValue((lineno = 14, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"serviceId")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 9, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"serviceId")])), env.opts.autoescape);
 output += "\n    ";
-output += runtime.suppressValue((lineno = 15, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"status")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 10, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"status")])), env.opts.autoescape);
 output += "\n    ";
-output += runtime.suppressValue((lineno = 16, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"track")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 11, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"track")])), env.opts.autoescape);
 output += "\n    ";
-output += runtime.suppressValue((lineno = 17, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInput"), "govukInput", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"from")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 12, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInput"), "govukInput", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"from")])), env.opts.autoescape);
 output += "\n    ";
-output += runtime.suppressValue((lineno = 18, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInput"), "govukInput", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"to")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 13, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInput"), "govukInput", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"to")])), env.opts.autoescape);
 output += "\n    ";
-output += runtime.suppressValue((lineno = 19, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"sort")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 14, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"sort")])), env.opts.autoescape);
 output += "\n    ";
-output += runtime.suppressValue((lineno = 20, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"filter"),"classes": "govuk-button--secondary"}])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 15, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"filter"),"classes": "govuk-button--secondary"}])), env.opts.autoescape);
 output += "\n  </form>\n  ";
 if(runtime.contextOrFrameLookup(context, frame, "queueAsked")) {
-output += runtime.suppressValue((lineno = 22, colno = 38, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInsetText"), "govukInsetText", context, [{"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"queueNeedsTrack")}])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 17, colno = 38, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInsetText"), "govukInsetText", context, [{"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"queueNeedsTrack")}])), env.opts.autoescape);
 ;
 }
 output += "\n  ";
 if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "rows")),"length")) {
 output += "\n    ";
-output += runtime.suppressValue((lineno = 24, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukTable"), "govukTable", context, [{"head": runtime.contextOrFrameLookup(context, frame, "head"),"rows": runtime.contextOrFrameLookup(context, frame, "rows"),"classes": "siva-break"}])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 19, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukTable"), "govukTable", context, [{"head": runtime.contextOrFrameLookup(context, frame, "head"),"rows": runtime.contextOrFrameLookup(context, frame, "rows"),"classes": "siva-break"}])), env.opts.autoescape);
 output += "\n  ";
 ;
 }

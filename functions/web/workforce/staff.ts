@@ -7,7 +7,7 @@
  */
 import { Decision } from '../../../schemas/decision';
 import { ApplicationId } from '../../../schemas/lifecycle';
-import { applicationStatuses, type ApplicationStatus } from '../../../schemas/lifecycle';
+import { applicationStatuses } from '../../../schemas/lifecycle';
 import { describeIssues, type Violation } from '../../../schemas/messages';
 import type { Language } from '../../../schemas/primitives';
 import { ResendRequest, StaffListQuery } from '../../../schemas/staff';
@@ -20,7 +20,7 @@ import { staffApplicationPagePaths } from '../../core/portal-pages';
 import type { PrincipalFor, TimelineEvent } from '../../core/model';
 import { attachmentLink, attachmentsFor } from '../../core/uploads';
 import { staffView } from '../../core/views';
-import { confirmRepresentative, countWork, currentPosition, decide, listFailedNotifications, listWork, openForStaff, resendNotification } from '../../core/workflow';
+import { confirmRepresentative, currentPosition, decide, listFailedNotifications, listWork, openForStaff, resendNotification } from '../../core/workflow';
 import type { PageContext, PageRoute } from '../app';
 import { rigaDateTime } from '../citizen/applications';
 import { controlOf, documentOf, fieldErrors } from '../fields';
@@ -59,13 +59,11 @@ const workListPage = async (context: PageContext) => {
     if (!isDomainError(error) || error.kind !== 'validation') throw error;
     page = await listWork(deps.workflow, member, { ...listQuery, cursor: undefined }, { limit: 25 });
   }
-  const counts = await countWork(deps.workflow, member, listQuery.serviceId);
   const w = t.work;
   const tracks = member.services.flatMap((serviceId) => Object.keys(services[serviceId].tracks).map((id) => ({ serviceId, id })));
   const next = page.nextCursor ? new URLSearchParams({ ...filters, cursor: page.nextCursor }).toString() : undefined;
   return render('work-list', {
     title: w.workListTitle,
-    counts: applicationStatuses.filter((status) => counts[status]).map((status) => row(statusWords[language][status].name, String(counts[status]))),
     action: href('work-list'),
     queueAsked,
     filters: {
