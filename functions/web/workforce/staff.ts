@@ -202,7 +202,7 @@ const decisionFields: Record<Decision['type'], readonly UiField[]> = {
   ],
 };
 
-/** The appeal text a refusal carries, in the applicant's language (docs/domain.md: the director within a month). */
+/** The appeal text a refusal carries, in the applicant's language (docs/domain.md: contested with the director; staff may edit it). */
 const appealText: Record<Language, string> = {
   lv: 'Lēmumu var apstrīdēt SIVA direktoram viena mēneša laikā no tā spēkā stāšanās dienas.',
   en: "The decision can be contested to SIVA's director within one month of the day it takes effect.",
