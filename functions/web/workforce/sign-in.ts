@@ -8,17 +8,11 @@
 import type { Language } from '../../../schemas/primitives';
 import type { PageContext, PageRoute } from '../app';
 import { workforceRoles } from '../../core/workforce-identity';
-import { safeReturnPath } from '../citizen/sign-in';
+import { beginSignIn } from '../citizen/sign-in';
 import { messages } from '../i18n';
 
-const signIn = async ({ deps, language, query, session, changed, redirect, href }: PageContext) => {
-  const returnTo = safeReturnPath(query.get('returnTo'), href('workforce-home'));
-  if (session.data.workforce) return redirect(returnTo);
-  const login = await deps.workforceOidc.start(language);
-  session.data.workforceLogin = { state: login.state, nonce: login.nonce, verifier: login.verifier, returnTo, language };
-  changed();
-  return redirect(login.url);
-};
+const signIn = (context: PageContext) =>
+  beginSignIn(context, context.deps.workforceOidc, 'workforceLogin', Boolean(context.session.data.workforce), context.href('workforce-home'));
 
 const callback = async ({ deps, query, session, renew, redirect, message, href }: PageContext) => {
   const login = session.data.workforceLogin;
