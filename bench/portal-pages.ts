@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { devIssuers } from '../local/dev-idp';
 import { apiEvent, citizenClaims, lambdaContext } from '../tests/support/api-event';
 import { distinctCitizens } from './lib/citizens';
-import { benchTableName, loadHandler, startBenchTable, type Handler } from './lib/in-process';
+import { benchTableName, loadHandler, samplePageAgainstApi, startBenchTable } from './lib/in-process';
 import { runPart } from './lib/processes';
 import { partTitles, table } from './lib/results';
 import { kb, ms, percentile, ratio, verdict } from './lib/stats';
@@ -43,25 +43,7 @@ runPart('portal', async (cleanup, measured) => {
 
   const apiRead = apiEvent({ method: 'GET', path: `/applications/${id}`, claims, pathParameters: { id } });
   const pageRead = { ...apiEvent({ method: 'GET', path: `/pieteikumi/${id}`, claims: null }), cookies: [`siva_session=${session.id}`] };
-  const timed = async (handler: Handler, event: unknown) => {
-    const started = performance.now();
-    const result = await handler(event, lambdaContext);
-    const elapsed = performance.now() - started;
-    if (result.statusCode !== 200) throw new Error(`answered ${result.statusCode}`);
-    return elapsed;
-  };
-  for (let i = 0; i < warmUp; i++) {
-    await timed(read, apiRead);
-    await timed(web, pageRead);
-  }
-  const apiSamples: number[] = [];
-  const pageSamples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    // Alternating, so drift on a busy machine falls on both alike.
-    if (i % 2 === 0) apiSamples.push(await timed(read, apiRead));
-    pageSamples.push(await timed(web, pageRead));
-    if (i % 2 === 1) apiSamples.push(await timed(read, apiRead));
-  }
+  const { apiSamples, pageSamples } = await samplePageAgainstApi({ handler: read, event: apiRead }, { handler: web, event: pageRead }, warmUp, iterations);
   const p50 = percentile(pageSamples, 50) / percentile(apiSamples, 50);
 
   // The first page as a browser gets it: the HTML and the one stylesheet, compressed; no fonts, no script.

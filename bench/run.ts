@@ -16,6 +16,7 @@ const partFiles: Record<PartId, string> = {
   throughput: 'bench/throughput.ts',
   uploads: 'bench/upload-scan.ts',
   portal: 'bench/portal-pages.ts',
+  worklist: 'bench/work-list-page.ts',
 };
 
 const requested = process.argv.slice(2);

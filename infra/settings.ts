@@ -5,6 +5,9 @@
  * in the stack code.
  */
 import type { Node } from 'constructs';
+import { staffPortalPath } from '../functions/core/portal-pages';
+
+export { staffPortalPath };
 
 export interface Settings {
   /** The region of the API, table and functions; CloudFront's firewall always lives in us-east-1 (infra/app-definition.ts). */
@@ -19,7 +22,10 @@ export interface Settings {
   /** JSON object string: service id → agency inbox. */
   readonly agencyInboxes: string;
   readonly portalUrl: string;
+  /** The portal's workforce pages: the portal's origin + `staffPortalPath`, where the user pool's sign-in returns. */
   readonly staffPortalUrl: string;
+  /** The workforce user pool's hosted sign-in domain: https://<prefix>.auth.<region>.amazoncognito.com. */
+  readonly workforceDomainPrefix: string;
   readonly pensionAge: number;
   readonly logRetentionDays: number;
   readonly throttleRateLimit: number;
@@ -45,7 +51,8 @@ export const defaultSettings: Settings = {
   mailFrom: 'SIVA e-pakalpojumi <e-pakalpojumi@siva.gov.lv>',
   agencyInboxes: JSON.stringify({ 'social-rehabilitation': 'socialarehabilitacija@siva.gov.lv' }),
   portalUrl: 'https://e.siva.gov.lv',
-  staffPortalUrl: 'https://darbs.siva.gov.lv',
+  staffPortalUrl: `https://e.siva.gov.lv${staffPortalPath}`,
+  workforceDomainPrefix: 'siva-eservices-darbs',
   pensionAge: 65,
   // One year: long enough to investigate a complaint about an application's
   // handling within the usual administrative appeal periods, short enough not to
@@ -91,6 +98,14 @@ export const readSettings = (node: Node): Settings => {
   }
   const region = text(node, 'region');
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new Error('Context "region" must be an AWS region name such as eu-north-1');
+  // The workforce pages are served by the portal's web function under one path (functions/web/workforce).
+  if (text(node, 'staffPortalUrl').replace(/\/+$/, '') !== `${text(node, 'portalUrl').replace(/\/+$/, '')}${staffPortalPath}`) {
+    throw new Error(`Context "staffPortalUrl" must be the portalUrl followed by ${staffPortalPath}`);
+  }
+  const workforceDomainPrefix = text(node, 'workforceDomainPrefix');
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(workforceDomainPrefix) || /aws|amazon|cognito/.test(workforceDomainPrefix)) {
+    throw new Error('Context "workforceDomainPrefix" must be lower-case letters, digits and hyphens, without aws, amazon or cognito');
+  }
   return {
     region,
     citizenIssuerUrl: text(node, 'citizenIssuerUrl'),
@@ -100,6 +115,7 @@ export const readSettings = (node: Node): Settings => {
     agencyInboxes,
     portalUrl: text(node, 'portalUrl'),
     staffPortalUrl: text(node, 'staffPortalUrl'),
+    workforceDomainPrefix,
     pensionAge: wholeNumber(node, 'pensionAge'),
     logRetentionDays: wholeNumber(node, 'logRetentionDays'),
     throttleRateLimit: wholeNumber(node, 'throttleRateLimit'),

@@ -605,9 +605,9 @@ export const routeContracts = {
   ),
   'GET /staff/applications': {
     tag: 'Staff',
-    summary: 'Work list of a service',
-    summaryLv: 'Pakalpojuma darba saraksts',
-    description: `One of the services the staff member works on, filtered by track, status and submission dates; newest first, or in queue order with \`sort=queue\` (needs \`track\`). ${listDescription}`,
+    summary: 'Work list',
+    summaryLv: 'Darba saraksts',
+    description: `All of the services the staff member works on, or the one named by \`serviceId\`, filtered by track, status and submission dates; newest first (each service is queried and the results merged, never scanned), or one service's queue of one track in queue order with \`sort=queue\` (needs \`serviceId\` and \`track\`). ${listDescription}`,
     request: { query: StaffListQuery },
     response: { status: 200, description: 'A page of applications.', schema: ApplicationPage },
   },

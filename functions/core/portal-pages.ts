@@ -8,6 +8,16 @@ import type { Language } from '../../schemas/primitives';
 /** One application, as its applicant (or their representative) reads it after signing in. */
 export const applicationPagePaths = { lv: '/pieteikumi/{id}', en: '/en/applications/{id}' } as const satisfies Record<Language, string>;
 
+/** Where the workforce's pages start on the portal: the staff workspace URL (infra's staffPortalUrl) is portal + this. */
+export const staffPortalPath = '/darbs';
+
+/** One application as staff work on it; the agency's alerts link to it (they are in Latvian). */
+export const staffApplicationPagePaths = { lv: `${staffPortalPath}/pieteikumi/{id}`, en: '/en/work/applications/{id}' } as const satisfies Record<Language, string>;
+
+/** The staff page of an application, on the staff workspace URL (`<portal>/darbs`). */
+export const staffApplicationUrl = (staffPortalUrl: string, applicationId: string) =>
+  `${staffPortalUrl.replace(/\/+$/, '')}${staffApplicationPagePaths.lv.slice(staffPortalPath.length).replace('{id}', encodeURIComponent(applicationId))}`;
+
 /** The portal page of an application in the reader's language; signing in on the way returns the reader to it. */
 export const applicationPageUrl = (portalUrl: string, applicationId: string, language: Language) =>
   `${portalUrl.replace(/\/+$/, '')}${applicationPagePaths[language].replace('{id}', encodeURIComponent(applicationId))}`;

@@ -6,7 +6,7 @@ import { httpRoute } from '../http/route';
 import { issuers } from '../settings';
 import { workflowDeps } from '../wiring/workflow';
 
-/** GET /staff/applications: one of the caller's services, filtered, newest first or in queue order. */
+/** GET /staff/applications: the caller's services (or the one named), filtered, newest first or in queue order. */
 export const handler = httpRoute({ roles: ['staff'], issuers, query: StaffListQuery }, async ({ principal, query }) =>
   pageResponse(await listWork(workflowDeps, principal, query, pageRequest(query)), workSummary),
 );

@@ -1,6 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createSessionRepository } from '../adapters/session-repository';
-import { createUploadRepository } from '../adapters/upload-repository';
 import { readEnvironment } from '../config';
 import { rules } from '../settings';
 import { applicationDeps } from '../wiring/applications';
@@ -10,14 +9,17 @@ import { personalDataDeps } from '../wiring/personal-data';
 import { createWebApp } from './app';
 import { serveAsset } from './assets';
 import { citizenPages } from './citizen/pages';
-import { createOidcClient } from './oidc';
+import { createOidcClient, createWorkforceOidcClient } from './oidc';
+import { workforcePages } from './workforce/pages';
+import { uploadDeps } from '../upload-wiring';
 
-const env = readEnvironment(['citizenOidcIssuer', 'citizenOidcClientId', 'webOrigin']);
+const env = readEnvironment(['citizenOidcIssuer', 'citizenOidcClientId', 'webOrigin', 'staffPortalUrl', 'workforceOidcIssuer', 'workforceOidcClientId']);
 
-const app = createWebApp(citizenPages, {
+const app = createWebApp([...citizenPages, ...workforcePages], {
   applications: applicationDeps,
   workflow: workflowDeps,
-  uploads: { store: createUploadRepository(documentClient, tableName) },
+  uploads: { store: uploadDeps.store },
+  attachments: uploadDeps,
   personalData: personalDataDeps,
   rules,
   sessions: createSessionRepository(documentClient, tableName),
@@ -27,7 +29,15 @@ const app = createWebApp(citizenPages, {
     redirectUri: `${env.webOrigin.replace(/\/$/, '')}/auth/callback`,
     scope: 'openid profile email eid',
   }),
+  // The user pool's app client lists `${staffPortalUrl}/auth/callback` (infra/constructs/workforce-pool.ts).
+  workforceOidc: createWorkforceOidcClient({
+    issuer: env.workforceOidcIssuer,
+    clientId: env.workforceOidcClientId,
+    redirectUri: `${env.staffPortalUrl.replace(/\/$/, '')}/auth/callback`,
+    scope: 'openid profile email',
+  }),
   issuerOrigin: new URL(env.citizenOidcIssuer).origin,
+  workforceIssuerOrigin: new URL(env.workforceOidcIssuer).origin,
   issuer: env.citizenOidcIssuer,
   now: () => Date.now(),
 });

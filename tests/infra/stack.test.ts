@@ -743,6 +743,17 @@ describe('SivaEservicesStack template', () => {
       expect(client.GenerateSecret).toBe(false);
     });
 
+    it("signs the workforce in on the pool's managed login: a domain, a branded client, code flow back to the portal's /darbs", () => {
+      const domain = resources[only('AWS::Cognito::UserPoolDomain')]!.Properties;
+      expect(domain.Domain).toBe(defaultSettings.workforceDomainPrefix);
+      expect(domain.ManagedLoginVersion).toBe(2);
+      expect(ofType(resources, 'AWS::Cognito::ManagedLoginBranding')).toHaveLength(1);
+      const client = resources[only('AWS::Cognito::UserPoolClient')]!.Properties;
+      expect(client.AllowedOAuthFlows).toEqual(['code']);
+      expect(client.CallbackURLs).toEqual([`${defaultSettings.portalUrl}/darbs/auth/callback`]);
+      expect(defaultSettings.staffPortalUrl).toBe(`${defaultSettings.portalUrl}/darbs`);
+    });
+
     it('has a group for every workforce role the API authorises, and no other', () => {
       const groups = ofType(resources, 'AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName as string);
       expect(workforceRoles).toContain('armed-forces');

@@ -185,7 +185,7 @@ describe('neutral e-mails on special-category tracks', () => {
           ? `https://e.siva.gov.lv${language === 'lv' ? '/pieteikumi/' : '/en/applications/'}5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11`
           : email.kind.startsWith('referrer')
             ? 'https://darbs.siva.gov.lv/referrals/5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11'
-            : 'https://darbs.siva.gov.lv/applications/5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11';
+            : 'https://darbs.siva.gov.lv/pieteikumi/5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11';
         expect(email.text, where).toContain(expectedLink);
         const lang = applicantsOwn ? language : 'lv';
         expect(email.html, where).toContain(`<html lang="${lang}">`);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { staffApplicationPagePaths, staffPortalPath } from '../../functions/core/portal-pages';
+import { agencyAlert } from '../../functions/core/templates/submission';
 import { decisionTypes, type DecisionType } from '../../schemas/decision';
 import { applicationStatuses, type ApplicationStatus } from '../../schemas/lifecycle';
 import type { Application, DecisionRecord } from '../../functions/core/model';
@@ -362,11 +364,22 @@ describe('agencyDocumentsAlert', () => {
     expect(email.text).toContain('Mērķa grupa: Pēc medicīniskās rehabilitācijas');
     expect(email.text).toContain('Ziņots: 2026. gada 3. decembris 16:45');
     expect(email.text).toContain('pieprasītie dokumenti ir nosūtīti');
-    expect(email.html).toContain(`href="https://darbs.siva.gov.lv/applications/${application.id}"`);
+    expect(email.html).toContain(`href="https://darbs.siva.gov.lv/pieteikumi/${application.id}"`);
     expect(email.html).toMatch(/<h2>[^<]+<\/h2>/);
   });
 
   it('is only for documents_submitted', () => {
     expect(() => agencyDocumentsAlert(application, withdrawal, staffPortalUrl)).toThrow(TypeError);
+  });
+});
+
+describe("the agency's alerts", () => {
+  it("link straight to the application's staff page on the portal (the page the workforce route table serves)", () => {
+    const portalStaffUrl = `https://e.siva.gov.lv${staffPortalPath}`;
+    const page = staffApplicationPagePaths.lv.replace('{id}', application.id);
+    for (const email of [agencyAlert(application, portalStaffUrl), agencyDocumentsAlert(application, documentsSent, portalStaffUrl)]) {
+      expect(email.html).toContain(`href="https://e.siva.gov.lv${page}"`);
+    }
+    expect(page).toBe(`/darbs/pieteikumi/${application.id}`);
   });
 });

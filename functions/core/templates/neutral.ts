@@ -7,9 +7,8 @@
  */
 import type { Language } from '../../../schemas/primitives';
 import type { Application, NotificationKind } from '../model';
-import { applicationPageUrl } from '../portal-pages';
+import { applicationPageUrl, staffApplicationUrl } from '../portal-pages';
 import { renderEmail, type Email } from './html';
-import { applicationUrl } from './submission';
 
 const copy = {
   lv: {
@@ -55,7 +54,7 @@ export const neutralNotice = (
       ? applicationPageUrl(urls.portalUrl, application.id, language)
       : reader === 'referrer'
         ? `${urls.staffPortalUrl.replace(/\/+$/, '')}/referrals/${application.id}`
-        : applicationUrl(urls.staffPortalUrl, application.id);
+        : staffApplicationUrl(urls.staffPortalUrl, application.id);
   return renderEmail(language, words.subject(application.reference, reader === 'applicant'), [
     { kind: 'paragraph', text: words.greeting },
     { kind: 'paragraph', text: words.news(application.reference) },

@@ -6,7 +6,7 @@
 import type { Language } from '../../../schemas/primitives';
 import { referrerNames, serviceNames, trackInfo } from '../../../schemas/services';
 import type { Application, ReferralRecord } from '../model';
-import { applicationPageUrl } from '../portal-pages';
+import { applicationPageUrl, staffApplicationUrl } from '../portal-pages';
 import { dateFormat } from './date-formats';
 import { renderEmail, type Email } from './html';
 
@@ -18,9 +18,6 @@ export const trackName = (application: Pick<Application, 'serviceId' | 'track'>,
 /** "Municipal social service (jurmala)": the kind of organisation and which one. */
 const referrerLabel = (referral: ReferralRecord, language: Language) => `${referrerNames[referral.kind][language]} (${referral.organisation})`;
 
-/** An application in the staff workspace (the citizen's page is core/portal-pages.ts's `applicationPageUrl`). */
-export const applicationUrl = (baseUrl: string, applicationId: string) =>
-  `${baseUrl.replace(/\/+$/, '')}/applications/${applicationId}`;
 
 /** The confirmation's words per language; one structure below renders both. */
 const confirmationCopy = {
@@ -102,7 +99,7 @@ export const agencyAlert = (application: Application, staffPortalUrl: string): E
         ['Saņemts', dateTime('lv').format(new Date(application.submittedAt))],
       ],
     },
-    { kind: 'link', text: 'Atvērt iesniegumu darba vietnē', href: applicationUrl(staffPortalUrl, application.id) },
+    { kind: 'link', text: 'Atvērt iesniegumu darba vietnē', href: staffApplicationUrl(staffPortalUrl, application.id) },
     {
       kind: 'paragraph',
       text: 'Personas dati un pierādījumi šajā vēstulē netiek iekļauti; tie pieejami darba vietnē pēc pieteikšanās.',

@@ -14,10 +14,10 @@ import type { ApplicationStatus } from '../../../schemas/lifecycle';
 import type { Language } from '../../../schemas/primitives';
 import { serviceNames } from '../../../schemas/services';
 import type { Application, DecisionRecord } from '../model';
-import { applicationPageUrl } from '../portal-pages';
+import { applicationPageUrl, staffApplicationUrl } from '../portal-pages';
 import { dateFormat } from './date-formats';
 import { renderEmail, type Block, type Email } from './html';
-import { applicationUrl, trackName } from './submission';
+import { trackName } from './submission';
 
 /** What happened to an application, as the notifier hands it to the templates. */
 export type StatusChange = ApplicantChange | DocumentsSentChange;
@@ -626,7 +626,7 @@ export const agencyDocumentsAlert = (application: Application, change: StatusCha
       kind: 'steps',
       items: ['Pārbaudiet, vai dokumenti ir saņemti.', 'Turpiniet iesnieguma izskatīšanu vai pieprasiet trūkstošos dokumentus.'],
     },
-    { kind: 'link', text: 'Atvērt iesniegumu darba vietnē', href: applicationUrl(staffPortalUrl, application.id) },
+    { kind: 'link', text: 'Atvērt iesniegumu darba vietnē', href: staffApplicationUrl(staffPortalUrl, application.id) },
     {
       kind: 'paragraph',
       text: 'Personas dati un pierādījumi šajā vēstulē netiek iekļauti; tie pieejami darba vietnē pēc pieteikšanās.',

@@ -5,19 +5,33 @@
  */
 import type { Language } from '../../../schemas/primitives';
 import type { PageContext, PageRoute } from '../app';
+import type { OidcClient } from '../oidc';
 
 /** Only a path of this site may be returned to after signing in (no open redirect). */
 export const safeReturnPath = (value: string | null | undefined, fallback: string) =>
   value && /^\/(?![/\\])[\w\-./%~]*$/.test(value) && value.length <= 512 ? value : fallback;
 
-const signIn = async ({ deps, language, query, session, changed, redirect, href }: PageContext) => {
-  const returnTo = safeReturnPath(query.get('returnTo'), href('applications'));
-  if (session.data.principal) return redirect(returnTo);
-  const login = await deps.oidc.start(language);
-  session.data.login = { state: login.state, nonce: login.nonce, verifier: login.verifier, returnTo, language };
+/**
+ * Sends the browser to an issuer (a citizen's or the workforce's): what the callback must see again is kept in the
+ * session under `slot`; someone already signed in (`signedIn`) goes straight back.
+ */
+export const beginSignIn = async (
+  { language, query, session, changed, redirect }: PageContext,
+  issuer: OidcClient<unknown>,
+  slot: 'login' | 'workforceLogin',
+  signedIn: boolean,
+  fallback: string,
+) => {
+  const returnTo = safeReturnPath(query.get('returnTo'), fallback);
+  if (signedIn) return redirect(returnTo);
+  const login = await issuer.start(language);
+  session.data[slot] = { state: login.state, nonce: login.nonce, verifier: login.verifier, returnTo, language };
   changed();
   return redirect(login.url);
 };
+
+const signIn = (context: PageContext) =>
+  beginSignIn(context, context.deps.oidc, 'login', Boolean(context.session.data.principal), context.href('applications'));
 
 const callback = async ({ deps, query, session, renew, redirect, message, href }: PageContext) => {
   const login = session.data.login;
@@ -32,7 +46,8 @@ const callback = async ({ deps, query, session, renew, redirect, message, href }
   if (!login || !code || query.get('state') !== login.state) return failed();
   const principal = await deps.oidc.finish(code, login);
   if (!principal) return failed();
-  const { login: _used, ...kept } = session.data;
+  // A citizen's session holds the citizen only: a workforce sign-in in the same browser ends here.
+  const { login: _used, workforce: _member, workforceLogin: _started, ...kept } = session.data;
   const { csrf: _old, ...rest } = kept;
   renew({ ...rest, principal });
   return redirect(login.returnTo);

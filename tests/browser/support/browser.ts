@@ -36,6 +36,7 @@ export const launchChromium = async (): Promise<Chromium> => {
 };
 
 export const phone = { width: 320, height: 640 };
+export const desktop = { width: 1280, height: 900 };
 
 export const newContext = (chromium: Chromium, options: { javaScript?: boolean; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> =>
   chromium.browser.newContext({ viewport: options.viewport ?? phone, javaScriptEnabled: options.javaScript ?? true, locale: 'lv-LV' });
