@@ -5280,9 +5280,9 @@ output += "\n  ";
 }
 frame = frame.pop();
 output += "\n  <h2 class=\"govuk-heading-m\">";
-output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"sendTitle"), env.opts.autoescape);
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "send")),"title"), env.opts.autoescape);
 output += "</h2>\n  <p class=\"govuk-body\">";
-output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"sendText"), env.opts.autoescape);
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "send")),"text"), env.opts.autoescape);
 output += "</p>\n  <form method=\"post\" action=\"";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "action"), env.opts.autoescape);
 output += "\" novalidate>\n    <input type=\"hidden\" name=\"csrf\" value=\"";
@@ -5290,7 +5290,7 @@ output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "cs
 output += "\">\n    <input type=\"hidden\" name=\"draft\" value=\"";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "draftKey"), env.opts.autoescape);
 output += "\">\n    ";
-output += runtime.suppressValue((lineno = 15, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"submitApplication"),"preventDoubleClick": true}])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 15, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "send")),"button"),"preventDoubleClick": true}])), env.opts.autoescape);
 output += "\n  </form>\n";
 cb(null, output);
 ;

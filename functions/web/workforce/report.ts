@@ -6,8 +6,9 @@
 import type { Language } from '../../../schemas/primitives';
 import { ReportYearPath } from '../../../schemas/staff';
 import { reportChannels, type AnnualReport, type ServiceReport } from '../../../schemas/report';
-import { serviceIds, services, trackIds, trackInfo, type ServiceId } from '../../../schemas/services';
+import { serviceIds, trackIds, type ServiceId } from '../../../schemas/services';
 import type { QueueAtYearEnd } from '../../core/report';
+import { serviceName, trackName } from '../citizen/applications';
 import { barChart, lineChart } from './charts';
 import { reportWords } from './report-words';
 
@@ -84,8 +85,6 @@ export const totalFigures = (report: AnnualReport): Omit<TrackFigures, 'serviceI
   };
 };
 
-export const serviceName = (serviceId: ServiceId, language: Language) => services[serviceId].name[language];
-export const trackName = (serviceId: ServiceId, trackId: string, language: Language) => trackInfo(serviceId, trackId)?.name[language] ?? trackId;
 
 /** A year a report can be asked for, as the API's path accepts it; anything else is no report. */
 export const reportYearOf = (value: string | undefined): number | undefined =>
