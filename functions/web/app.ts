@@ -11,6 +11,7 @@ import { isDomainError } from '../core/errors';
 import type { EligibilityRules } from '../core/rules';
 import type { WorkflowDeps } from '../core/workflow';
 import type { UploadDeps } from '../core/uploads';
+import type { ReportStore } from '../core/report';
 import { errorFields, logger } from '../adapters/logger';
 import { assets } from './generated/assets';
 import { messages, type Messages } from './i18n';
@@ -39,6 +40,8 @@ export interface WebDeps {
   /** Attaching documents reads and marks uploads in the table only. */
   readonly uploads: Pick<UploadDeps, 'store'>;
   readonly rules: EligibilityRules;
+  /** The annual report's counters (staff's report page reads them as GET /staff/reports/{year} does). */
+  readonly reports: Pick<ReportStore, 'readYear'>;
   readonly sessions: SessionStore;
   readonly oidc: OidcClient;
   /** The citizen issuer's origin: the browser is sent there to sign in (CSP form-action allows it). */

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { createReportRepository } from '../adapters/report-repository';
 import { createSessionRepository } from '../adapters/session-repository';
 import { createUploadRepository } from '../adapters/upload-repository';
 import { readEnvironment } from '../config';
@@ -7,14 +8,17 @@ import { createWebApp } from './app';
 import { serveAsset } from './assets';
 import { citizenPages } from './citizen/pages';
 import { createOidcClient } from './oidc';
+import { officerPages } from './workforce/officers';
+import { reportPages } from './workforce/report';
 
 const env = readEnvironment(['citizenOidcIssuer', 'citizenOidcClientId', 'webOrigin']);
 
-const app = createWebApp(citizenPages, {
+const app = createWebApp([...citizenPages, ...officerPages, ...reportPages], {
   applications: applicationDeps,
   workflow: workflowDeps,
   uploads: { store: createUploadRepository(documentClient, tableName) },
   rules,
+  reports: createReportRepository(documentClient, tableName),
   sessions: createSessionRepository(documentClient, tableName),
   oidc: createOidcClient({
     issuer: env.citizenOidcIssuer,

@@ -6206,6 +6206,246 @@ b_content: b_content,
 root: root
 };
 })(),
+  "/web/refer-start.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("/web/layout.njk", true, "/web/refer-start.njk", false, function(t_3,t_2) {
+if(t_3) { cb(t_3); return; }
+parentTemplate = t_2
+for(var t_1 in parentTemplate.blocks) {
+context.addBlock(t_1, parentTemplate.blocks[t_1]);
+}
+output += "\n";
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_5,t_4) {
+if(t_5) { cb(t_5); return; }
+output += t_4;
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+function b_content(env, context, frame, runtime, cb) {
+var lineno = 1;
+var colno = 3;
+var output = "";
+try {
+var frame = frame.push(true);
+output += "\n  <span class=\"govuk-caption-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "caption"), env.opts.autoescape);
+output += "</span>\n  <h1 class=\"govuk-heading-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</h1>\n  <ul class=\"govuk-list govuk-list--spaced\">";
+frame = frame.push();
+var t_8 = runtime.contextOrFrameLookup(context, frame, "services");
+if(t_8) {t_8 = runtime.fromIterator(t_8);
+var t_7 = t_8.length;
+for(var t_6=0; t_6 < t_8.length; t_6++) {
+var t_9 = t_8[t_6];
+frame.set("service", t_9);
+frame.set("loop.index", t_6 + 1);
+frame.set("loop.index0", t_6);
+frame.set("loop.revindex", t_7 - t_6);
+frame.set("loop.revindex0", t_7 - t_6 - 1);
+frame.set("loop.first", t_6 === 0);
+frame.set("loop.last", t_6 === t_7 - 1);
+frame.set("loop.length", t_7);
+output += "<li><a class=\"govuk-link govuk-!-font-size-24\" href=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_9),"href"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((t_9),"name"), env.opts.autoescape);
+output += "</a></li>";
+;
+}
+}
+frame = frame.pop();
+output += "</ul>\n";
+cb(null, output);
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+b_content: b_content,
+root: root
+};
+})(),
+  "/web/referrals.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("/web/layout.njk", true, "/web/referrals.njk", false, function(t_3,t_2) {
+if(t_3) { cb(t_3); return; }
+parentTemplate = t_2
+for(var t_1 in parentTemplate.blocks) {
+context.addBlock(t_1, parentTemplate.blocks[t_1]);
+}
+env.getTemplate("/govuk/components/input/macro.njk", false, "/web/referrals.njk", false, function(t_5,t_4) {
+if(t_5) { cb(t_5); return; }
+t_4.getExported(function(t_6,t_4) {
+if(t_6) { cb(t_6); return; }
+if(Object.prototype.hasOwnProperty.call(t_4, "govukInput")) {
+var t_7 = t_4.govukInput;
+} else {
+cb(new Error("cannot import 'govukInput'")); return;
+}
+context.setVariable("govukInput", t_7);
+env.getTemplate("/govuk/components/button/macro.njk", false, "/web/referrals.njk", false, function(t_9,t_8) {
+if(t_9) { cb(t_9); return; }
+t_8.getExported(function(t_10,t_8) {
+if(t_10) { cb(t_10); return; }
+if(Object.prototype.hasOwnProperty.call(t_8, "govukButton")) {
+var t_11 = t_8.govukButton;
+} else {
+cb(new Error("cannot import 'govukButton'")); return;
+}
+context.setVariable("govukButton", t_11);
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_13,t_12) {
+if(t_13) { cb(t_13); return; }
+output += t_12;
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})})})})})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+function b_content(env, context, frame, runtime, cb) {
+var lineno = 3;
+var colno = 3;
+var output = "";
+try {
+var frame = frame.push(true);
+output += "\n  <span class=\"govuk-caption-l\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"caption"), env.opts.autoescape);
+output += "</span>\n  <h1 class=\"govuk-heading-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</h1>\n  <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "intro"), env.opts.autoescape);
+output += "</p>\n  ";
+output += runtime.suppressValue((lineno = 7, colno = 16, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"newReferral"),"href": runtime.contextOrFrameLookup(context, frame, "newHref")}])), env.opts.autoescape);
+output += "\n  <form method=\"get\" action=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "listHref"), env.opts.autoescape);
+output += "\" role=\"search\" novalidate>\n    ";
+output += runtime.suppressValue((lineno = 9, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInput"), "govukInput", context, [{"id": "q","name": "q","value": runtime.contextOrFrameLookup(context, frame, "term"),"label": {"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"searchLabel"),"classes": "govuk-label--s"},"hint": {"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"searchHint")},"spellcheck": false,"autocomplete": "off"}])), env.opts.autoescape);
+output += "\n    <div class=\"govuk-button-group\">\n      ";
+output += runtime.suppressValue((lineno = 11, colno = 20, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"searchButton"),"classes": "govuk-button--secondary"}])), env.opts.autoescape);
+output += "\n      ";
+if(runtime.contextOrFrameLookup(context, frame, "term")) {
+output += "<a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "listHref"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"clearSearch"), env.opts.autoescape);
+output += "</a>";
+;
+}
+output += "\n    </div>\n  </form>\n  ";
+if(runtime.contextOrFrameLookup(context, frame, "summary")) {
+output += "<p class=\"govuk-body\" role=\"status\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "summary"), env.opts.autoescape);
+output += "</p>";
+;
+}
+output += "\n  ";
+if(runtime.contextOrFrameLookup(context, frame, "limited")) {
+output += "<p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "limited"), env.opts.autoescape);
+output += "</p>";
+;
+}
+output += "\n  ";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "referrals")),"length")) {
+output += "\n  <div class=\"siva-table-scroll\" role=\"region\" aria-labelledby=\"referrals-caption\" tabindex=\"0\">\n  <table class=\"govuk-table siva-report-table\">\n    <caption class=\"govuk-table__caption govuk-visually-hidden\" id=\"referrals-caption\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</caption>\n    <thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">\n      <th scope=\"col\" class=\"govuk-table__header\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"reference"), env.opts.autoescape);
+output += "</th>\n      <th scope=\"col\" class=\"govuk-table__header\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"client"), env.opts.autoescape);
+output += "</th>\n      <th scope=\"col\" class=\"govuk-table__header\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"service"), env.opts.autoescape);
+output += "</th>\n      <th scope=\"col\" class=\"govuk-table__header\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"statusLabel"), env.opts.autoescape);
+output += "</th>\n      <th scope=\"col\" class=\"govuk-table__header\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"submittedOn"), env.opts.autoescape);
+output += "</th>\n    </tr></thead>\n    <tbody class=\"govuk-table__body\">";
+frame = frame.push();
+var t_16 = runtime.contextOrFrameLookup(context, frame, "referrals");
+if(t_16) {t_16 = runtime.fromIterator(t_16);
+var t_15 = t_16.length;
+for(var t_14=0; t_14 < t_16.length; t_14++) {
+var t_17 = t_16[t_14];
+frame.set("referral", t_17);
+frame.set("loop.index", t_14 + 1);
+frame.set("loop.index0", t_14);
+frame.set("loop.revindex", t_15 - t_14);
+frame.set("loop.revindex0", t_15 - t_14 - 1);
+frame.set("loop.first", t_14 === 0);
+frame.set("loop.last", t_14 === t_15 - 1);
+frame.set("loop.length", t_15);
+output += "\n      <tr class=\"govuk-table__row\">\n        <th scope=\"row\" class=\"govuk-table__header\"><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_17),"href"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((t_17),"reference"), env.opts.autoescape);
+output += "</a></th>\n        <td class=\"govuk-table__cell\">";
+output += runtime.suppressValue(runtime.memberLookup((t_17),"client"), env.opts.autoescape);
+output += "</td>\n        <td class=\"govuk-table__cell\">";
+output += runtime.suppressValue(runtime.memberLookup((t_17),"service"), env.opts.autoescape);
+output += "</td>\n        <td class=\"govuk-table__cell\">";
+output += runtime.suppressValue(runtime.memberLookup((t_17),"status"), env.opts.autoescape);
+output += "</td>\n        <td class=\"govuk-table__cell\">";
+output += runtime.suppressValue(runtime.memberLookup((t_17),"submitted"), env.opts.autoescape);
+output += "</td>\n      </tr>";
+;
+}
+}
+frame = frame.pop();
+output += "\n    </tbody>\n  </table>\n  </div>\n  ";
+if(runtime.contextOrFrameLookup(context, frame, "nextHref")) {
+output += "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "nextHref"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"more"), env.opts.autoescape);
+output += "</a></p>";
+;
+}
+output += "\n  ";
+;
+}
+else {
+output += "\n  <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "empty"), env.opts.autoescape);
+output += "</p>\n  ";
+;
+}
+output += "\n";
+cb(null, output);
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+b_content: b_content,
+root: root
+};
+})(),
   "/web/report.njk": (function () {
 function root(env, context, frame, runtime, cb) {
 var lineno = 0;

@@ -7,9 +7,13 @@ import type { Language } from '../../../schemas/primitives';
 import { ReportYearPath } from '../../../schemas/staff';
 import { reportChannels, type AnnualReport, type ServiceReport } from '../../../schemas/report';
 import { serviceIds, trackIds, type ServiceId } from '../../../schemas/services';
-import type { QueueAtYearEnd } from '../../core/report';
+import { rigaDate } from '../../core/dates';
+import type { PrincipalFor } from '../../core/model';
+import { annualReport, annualReportWithQueueHistory, type QueueAtYearEnd } from '../../core/report';
+import type { PageContext, PageRoute, WebResponse } from '../app';
 import { serviceName, trackName } from '../citizen/applications';
 import { barChart, lineChart } from './charts';
+import { staffOf } from './principal';
 import { reportWords } from './report-words';
 
 /** One service and track's figures for the year: a row of the main table and of the CSV. */
@@ -190,3 +194,55 @@ export const reportPageData = (report: AnnualReport, queue: readonly QueueAtYear
     queue: { chart: queueChart, head: [words.year, words.inQueue], rows: queue.map((point) => ({ label: String(point.year), cells: [point.length] })) },
   };
 };
+
+// ─── The routes ─────────────────────────────────────────────────────────────
+
+/** The report is for agency staff; officers and citizens get the 403 page. */
+const forStaff = (page: (context: PageContext, staff: PrincipalFor<'staff'>, year: number) => Promise<WebResponse>) => async (context: PageContext) => {
+  const words = reportWords[context.language];
+  const staff = staffOf(context);
+  if (!staff) return context.message(403, { title: words.notStaffTitle, paragraphs: [words.notStaffText], links: [{ text: context.t.startAgain, href: context.href('home') }] });
+  const year = reportYearOf(context.params.year);
+  if (year === undefined) return context.message(404, { title: words.badYearTitle, paragraphs: [words.badYearText], links: [{ text: context.t.startAgain, href: context.href('home') }] });
+  return page(context, staff, year);
+};
+
+/** Links to the five years up to this one. */
+const yearsAround = (context: PageContext) => {
+  const current = Number(rigaDate(new Date(context.deps.now())).slice(0, 4));
+  return Array.from({ length: 5 }, (_, index) => current - 4 + index).map((year) => ({ year, href: context.href('report', { year: String(year) }) }));
+};
+
+const reportPage = forStaff(async (context, staff, year) => {
+  const { language, href, render } = context;
+  const words = reportWords[language];
+  const { report, queueHistory } = await annualReportWithQueueHistory(context.deps.reports, year, staff.services);
+  return render('report', {
+    title: words.title(year),
+    words,
+    data: reportPageData(report, queueHistory, language),
+    years: yearsAround(context),
+    csvHref: href('report-csv', { year: String(year) }),
+    downloadText: words.download(year),
+  });
+});
+
+const reportFile = forStaff(async ({ deps, language }, staff, year) => {
+  const report = await annualReport(deps.reports, year, staff.services);
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${reportCsvFileName(year, language)}"`,
+      'content-language': language,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+    body: reportCsv(report, language),
+  };
+});
+
+export const reportPages: readonly PageRoute[] = [
+  { name: 'report', paths: { lv: '/darbinieki/parskati/{year}', en: '/en/staff/reports/{year}' }, get: reportPage },
+  { name: 'report-csv', paths: { lv: '/darbinieki/parskati/{year}/csv', en: '/en/staff/reports/{year}/csv' }, get: reportFile },
+];
