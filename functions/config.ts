@@ -26,6 +26,12 @@ export const environmentNames = {
   citizenOidcIssuer: 'CITIZEN_OIDC_ISSUER',
   /** The portal's client id at that issuer (deployed: the audience the JWT authorizer expects). */
   citizenOidcClientId: 'CITIZEN_OIDC_CLIENT_ID',
+  /**
+   * The portal's workforce sign-in: the issuer staff and officers sign in with (deployed: the user pool, whose
+   * hosted UI its discovery names) and the portal's app client there (code flow with PKCE, no secret).
+   */
+  workforceOidcIssuer: 'WORKFORCE_OIDC_ISSUER',
+  workforceOidcClientId: 'WORKFORCE_OIDC_CLIENT_ID',
   /** The portal's public origin (scheme, host, port): the OIDC redirect URI is built on it. */
   webOrigin: 'WEB_ORIGIN',
   /** Notifier: stream deliveries that may hit a temporary SES failure before it is recorded as failed (default 8). */

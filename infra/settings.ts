@@ -17,7 +17,10 @@ export interface Settings {
   /** JSON object string: service id → agency inbox. */
   readonly agencyInboxes: string;
   readonly portalUrl: string;
+  /** The portal's workforce pages: the portal's origin + `staffPortalPath`, where the user pool's sign-in returns. */
   readonly staffPortalUrl: string;
+  /** The workforce user pool's hosted sign-in domain: https://<prefix>.auth.<region>.amazoncognito.com. */
+  readonly workforceDomainPrefix: string;
   readonly pensionAge: number;
   readonly logRetentionDays: number;
   readonly throttleRateLimit: number;
@@ -34,6 +37,9 @@ export interface Settings {
   readonly alarmEmail: string;
 }
 
+/** Where the workforce's pages start on the portal (functions/web/workforce): the staff workspace URL is the portal's origin + this. */
+export const staffPortalPath = '/darbs';
+
 export const defaultSettings: Settings = {
   citizenIssuerUrl: 'https://eid.example.lv',
   citizenAudience: 'siva-eservices',
@@ -41,7 +47,8 @@ export const defaultSettings: Settings = {
   mailFrom: 'SIVA e-pakalpojumi <e-pakalpojumi@siva.gov.lv>',
   agencyInboxes: JSON.stringify({ 'social-rehabilitation': 'socialarehabilitacija@siva.gov.lv' }),
   portalUrl: 'https://e.siva.gov.lv',
-  staffPortalUrl: 'https://darbs.siva.gov.lv',
+  staffPortalUrl: `https://e.siva.gov.lv${staffPortalPath}`,
+  workforceDomainPrefix: 'siva-eservices-darbs',
   pensionAge: 65,
   // One year: long enough to investigate a complaint about an application's
   // handling within the usual administrative appeal periods, short enough not to
@@ -85,6 +92,14 @@ export const readSettings = (node: Node): Settings => {
   for (const key of ['citizenIssuerUrl', 'portalUrl', 'staffPortalUrl'] as const) {
     if (!text(node, key).startsWith('https://')) throw new Error(`Context "${key}" must be an https:// URL`);
   }
+  // The workforce pages are served by the portal's web function under one path (functions/web/workforce).
+  if (text(node, 'staffPortalUrl').replace(/\/+$/, '') !== `${text(node, 'portalUrl').replace(/\/+$/, '')}${staffPortalPath}`) {
+    throw new Error(`Context "staffPortalUrl" must be the portalUrl followed by ${staffPortalPath}`);
+  }
+  const workforceDomainPrefix = text(node, 'workforceDomainPrefix');
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(workforceDomainPrefix) || /aws|amazon|cognito/.test(workforceDomainPrefix)) {
+    throw new Error('Context "workforceDomainPrefix" must be lower-case letters, digits and hyphens, without aws, amazon or cognito');
+  }
   return {
     citizenIssuerUrl: text(node, 'citizenIssuerUrl'),
     citizenAudience: text(node, 'citizenAudience'),
@@ -93,6 +108,7 @@ export const readSettings = (node: Node): Settings => {
     agencyInboxes,
     portalUrl: text(node, 'portalUrl'),
     staffPortalUrl: text(node, 'staffPortalUrl'),
+    workforceDomainPrefix,
     pensionAge: wholeNumber(node, 'pensionAge'),
     logRetentionDays: wholeNumber(node, 'logRetentionDays'),
     throttleRateLimit: wholeNumber(node, 'throttleRateLimit'),

@@ -101,7 +101,7 @@ export class SivaEservicesStack extends Stack {
 
     const data = new DataTable(this, 'Data');
     const personKey = new PersonKey(this, 'PersonKey');
-    const workforce = new WorkforcePool(this, 'Workforce', { staffPortalUrl: settings.staffPortalUrl });
+    const workforce = new WorkforcePool(this, 'Workforce', { staffPortalUrl: settings.staffPortalUrl, domainPrefix: settings.workforceDomainPrefix });
 
     // --- E-mail: sending identity (verified through DNS, outside this stack) and configuration set.
     const configurationSet = new ses.ConfigurationSet(this, 'MailConfigurationSet', {
@@ -195,6 +195,8 @@ export class SivaEservicesStack extends Stack {
       workforceTokenIssuer: workforce.issuerUrl,
       citizenOidcIssuer: settings.citizenIssuerUrl,
       citizenOidcClientId: settings.citizenAudience,
+      workforceOidcIssuer: workforce.issuerUrl,
+      workforceOidcClientId: workforce.client.userPoolClientId,
       webOrigin: settings.portalUrl,
       notificationMaxDeliveries: String(settings.notificationMaxDeliveries),
       notificationRetryBaseMs: String(settings.notificationRetryBaseMs),

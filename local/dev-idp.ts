@@ -44,6 +44,32 @@ export const workforceAccessClaims = (user: WorkforceUser, username: string): Re
   };
 };
 
+export interface WorkforceAccountOptions {
+  readonly services?: readonly string[];
+  readonly officer?: string;
+  readonly emailVerified?: boolean;
+}
+
+/**
+ * A pool user as an administrator would set them up: `who` is the staff member's user name, or the organisation an
+ * officer acts for (`officer` tells officers of one organisation apart). Both local issuers (this one and the local
+ * workforce sign-in in local/citizen-idp.ts) build their users here.
+ */
+export const workforceAccount = (kind: WorkforceKind, who: string, options: WorkforceAccountOptions = {}) => {
+  const officer = options.officer ?? 'officer';
+  const staff = kind === 'staff';
+  const attributes: Record<string, string> = staff
+    ? { name: who, email: `${who}@siva.gov.lv`, [scopeAttributes.services]: (options.services ?? serviceIds).join(',') }
+    : { name: `${officer} (${kind} ${who})`, email: `${officer}.${kind}.${who}@example.lv`, [scopeAttributes.organisation]: who };
+  attributes.email_verified = String(options.emailVerified ?? true);
+  const user: WorkforceUser = { groups: [kind], attributes };
+  return {
+    user,
+    username: staff ? who : `${officer}.${kind}.${who}`,
+    subject: staff ? `${kind}-${who}` : `${kind}-${who}-${officer}`,
+  };
+};
+
 export interface DevIdentityProvider {
   /** The private key as JWK JSON, to hand the same issuer to another process (tests). */
   readonly privateJwk: string;
@@ -53,7 +79,7 @@ export interface DevIdentityProvider {
   workforce(
     kind: WorkforceKind,
     who: string,
-    options?: { services?: readonly string[]; officer?: string; emailVerified?: boolean },
+    options?: WorkforceAccountOptions,
   ): Promise<string>;
   /** Claims of a valid token for the audience, or undefined (what the JWT authorizer would reject). */
   verify(token: string, audience: Audience): Promise<JWTPayload | undefined>;
@@ -91,14 +117,8 @@ export const devIdentityProviderFromJwk = async (privateJwk: string): Promise<De
       });
     },
     workforce(kind, who, options = {}) {
-      const officer = options.officer ?? 'officer';
-      const staff = kind === 'staff';
-      const attributes: Record<string, string> = staff
-        ? { name: who, email: `${who}@siva.gov.lv`, [scopeAttributes.services]: (options.services ?? serviceIds).join(',') }
-        : { name: `${officer} (${kind} ${who})`, email: `${officer}.${kind}.${who}@example.lv`, [scopeAttributes.organisation]: who };
-      attributes.email_verified = String(options.emailVerified ?? true);
-      const username = staff ? who : `${officer}.${kind}.${who}`;
-      return sign('workforce', staff ? `${kind}-${who}` : `${kind}-${who}-${officer}`, workforceAccessClaims({ groups: [kind], attributes }, username));
+      const { user, username, subject } = workforceAccount(kind, who, options);
+      return sign('workforce', subject, workforceAccessClaims(user, username));
     },
     async verify(token, audience) {
       try {

@@ -1,4 +1,4 @@
-/** The few parts of `oidc-provider` (which ships no types) the local citizen IdP uses. */
+/** The few parts of `oidc-provider` (which ships no types) the local citizen and workforce sign-in uses. */
 declare module 'oidc-provider' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -26,7 +26,20 @@ declare module 'oidc-provider' {
     claims: Record<string, string[]>;
     conformIdTokenClaims: boolean;
     pkce: { required: () => boolean };
-    features: Record<string, { enabled: boolean }>;
+    features: {
+      devInteractions: { enabled: boolean };
+      resourceIndicators?: {
+        enabled: boolean;
+        defaultResource: (ctx: Context, client?: { clientId: string }) => string | undefined;
+        useGrantedResource: () => boolean;
+        getResourceServerInfo: (ctx: Context, resource: string, client: { clientId: string }) => Record<string, unknown>;
+      };
+    };
+    formats?: {
+      customizers?: {
+        jwt?: (ctx: Context, token: { accountId?: string }, jwt: { header?: Record<string, unknown>; payload: Record<string, unknown> }) => void;
+      };
+    };
     interactions: { url: (ctx: Context, interaction: { uid: string }) => string };
     cookies: { keys: string[] };
     ttl: Record<string, number>;

@@ -9,12 +9,12 @@ import { pathToFileURL } from 'node:url';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
 import type { TrustedIssuers } from '../functions/http/auth';
-import { defaultSettings } from '../infra/settings';
+import { defaultSettings, staffPortalPath } from '../infra/settings';
 import { deadLetterConsumer, functions, httpRoutes, streamConsumer, type FunctionName } from '../infra/routes';
 import type { SQSEvent } from 'aws-lambda';
 import type { StreamBatchInfo } from '../functions/adapters/stream-records';
 import { serviceIds } from '../schemas/services';
-import { citizenIdpClientId, startCitizenIdp } from './citizen-idp';
+import { citizenIdpClientId, startCitizenIdp, workforceIdpClientId } from './citizen-idp';
 import { createDevIdentityProvider, devIssuers, type DevIdentityProvider } from './dev-idp';
 import { localCredentials, localDynamoClient, localRegion, startDynamoDbLocal } from './dynamodb';
 import { startGateway, type LambdaHandler } from './gateway';
@@ -97,12 +97,15 @@ export const handlerEnvironment = (tableName: string, settings: HandlerSettings 
     agencyInboxes: JSON.stringify(localAgencyInboxes),
     sesConfigurationSet: settings.sesConfigurationSet,
     portalUrl: settings.portalUrl ?? defaultSettings.portalUrl,
-    staffPortalUrl: defaultSettings.staffPortalUrl,
+    // Locally the workforce pages are on the local portal, so the links in agency alerts open this stack's pages.
+    staffPortalUrl: settings.portalUrl ? `${settings.portalUrl.replace(/\/$/, '')}${staffPortalPath}` : defaultSettings.staffPortalUrl,
     pensionAge: String(defaultSettings.pensionAge),
     citizenTokenIssuer: issuers.citizen,
     workforceTokenIssuer: issuers.workforce,
     citizenOidcIssuer: settings.citizenOidcIssuer ?? 'http://localhost:8010',
     citizenOidcClientId: citizenIdpClientId,
+    workforceOidcIssuer: settings.citizenOidcIssuer ?? 'http://localhost:8010',
+    workforceOidcClientId: workforceIdpClientId,
     webOrigin: settings.webOrigin ?? 'http://localhost:3000',
     notificationMaxDeliveries: String(settings.notificationMaxDeliveries ?? defaultSettings.notificationMaxDeliveries),
     notificationRetryBaseMs: String(settings.notificationRetryBaseMs ?? defaultSettings.notificationRetryBaseMs),
@@ -181,6 +184,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const citizenIdp = await startCitizenIdp({
       port: citizenIdpPort!,
       redirectUris: [`${portalUrl}/auth/callback`, `http://127.0.0.1:${apiPort}/auth/callback`],
+      workforceRedirectUris: [`${portalUrl}${staffPortalPath}/auth/callback`, `http://127.0.0.1:${apiPort}${staffPortalPath}/auth/callback`],
     });
     stops.push(citizenIdp.stop);
     const environment = handlerEnvironment(tableName, { ...(personKeyFile && { personKeyFile }), citizenOidcIssuer: citizenIdp.issuer, webOrigin: portalUrl, portalUrl });

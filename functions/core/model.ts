@@ -34,6 +34,9 @@ export type Principal =
 
 export type Role = Principal['role'];
 
+/** A member of the workforce: agency staff or an officer of a referring organisation. */
+export type WorkforcePrincipal = Exclude<Principal, { role: 'citizen' }>;
+
 /** The principal a route allowing role(s) R receives. */
 export type PrincipalFor<R extends Role> = R extends 'citizen'
   ? Extract<Principal, { role: 'citizen' }>

@@ -9,6 +9,7 @@ import type { Language } from '../../schemas/primitives';
 import type { ApplicationDeps, CitizenPrincipal } from '../core/applications';
 import { isDomainError } from '../core/errors';
 import type { EligibilityRules } from '../core/rules';
+import type { WorkforcePrincipal, WorkforceRole } from '../core/model';
 import type { WorkflowDeps } from '../core/workflow';
 import type { UploadDeps } from '../core/uploads';
 import type { ReportStore } from '../core/report';
@@ -44,8 +45,14 @@ export interface WebDeps {
   readonly reports: Pick<ReportStore, 'readYear'>;
   readonly sessions: SessionStore;
   readonly oidc: OidcClient;
+  /** Staff and officers sign in at the workforce issuer (deployed: the user pool's hosted UI). */
+  readonly workforceOidc: OidcClient<WorkforcePrincipal>;
   /** The citizen issuer's origin: the browser is sent there to sign in (CSP form-action allows it). */
   readonly issuerOrigin: string;
+  /** The workforce issuer's origin, allowed likewise. */
+  readonly workforceIssuerOrigin: string;
+  /** The workforce issuer itself: with the subject, the scope of an officer's Idempotency-Key, as the API scopes it. */
+  readonly workforceIssuer: string;
   /** The citizen issuer itself: with the subject, the scope of an Idempotency-Key, as the API scopes it. */
   readonly issuer: string;
   readonly now: () => number;
@@ -64,6 +71,8 @@ export interface PageContext {
   readonly deps: WebDeps;
   /** The signed-in citizen (pages marked `signIn` only run with one). */
   readonly principal: CitizenPrincipal;
+  /** The signed-in member of the workforce (pages marked `workforce` only run with one of their roles). */
+  readonly member: WorkforcePrincipal;
   /** The path of a page in this request's language (or the one given). */
   href(page: string, params?: Record<string, string>, language?: Language): string;
   /** Marks the session as changed so it is stored with the response. */
@@ -92,6 +101,13 @@ export interface PageRoute {
   readonly post?: Handler;
   /** The page shows or changes a person's own data: only after signing in. */
   readonly signIn?: boolean;
+  /**
+   * A workforce page: only after a workforce sign-in, for these roles. Anyone else signed in gets the 403 page
+   * (a citizen, or a member of another role); nobody signed in is sent to the workforce sign-in.
+   */
+  readonly workforce?: readonly WorkforceRole[];
+  /** A workforce page with this label is linked from the header of every member its roles allow. */
+  readonly navLabel?: (t: Messages) => string;
 }
 
 interface CompiledPage {
@@ -114,10 +130,10 @@ const fillPath = (template: string, params: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
 
 /** Headers of every page: no caching of personal data, a CSP without inline script, no framing, HTTPS only. */
-const securityHeaders = (issuerOrigin: string): Record<string, string> => ({
+const securityHeaders = (issuerOrigins: readonly string[]): Record<string, string> => ({
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-store',
-  'content-security-policy': `default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' ${issuerOrigin}; frame-ancestors 'none'; base-uri 'none'`,
+  'content-security-policy': `default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' ${[...new Set(issuerOrigins)].join(' ')}; frame-ancestors 'none'; base-uri 'none'`,
   'strict-transport-security': 'max-age=63072000; includeSubDomains',
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',
@@ -143,7 +159,8 @@ const readForm = (event: APIGatewayProxyEventV2): URLSearchParams | 'too-large' 
 export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
   const compiled = pages.flatMap((page) => [compile(page, 'en'), compile(page, 'lv')]);
   const pageByName = new Map(pages.map((page) => [page.name, page]));
-  const headers = securityHeaders(deps.issuerOrigin);
+  const headers = securityHeaders([deps.issuerOrigin, deps.workforceIssuerOrigin]);
+  const workforceNav = pages.filter((page) => page.workforce && page.navLabel);
 
   return async (event: APIGatewayProxyEventV2): Promise<WebResponse> => {
     const path = event.rawPath ?? '/';
@@ -182,6 +199,7 @@ export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
     const render = (template: string, data: Record<string, unknown>, status = 200): WebResponse => {
       // A page with a form needs its session and token kept; a page anyone reads stores nothing (crawlers, bench).
       dirty ||= isNew && 'csrf' in data;
+      const member = session.data.workforce;
       const body = renderTemplate(template, {
         lang: language,
         otherLang: otherLanguage,
@@ -195,6 +213,14 @@ export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
           applications: href('applications'),
           signIn: href('sign-in'),
           signOut: href('sign-out'),
+          // A signed-in member of the workforce sees their own pages and signs out of the workforce session.
+          ...(member && {
+            workforce: {
+              name: member.name,
+              signOut: href('workforce-sign-out'),
+              links: workforceNav.filter((page) => page.workforce!.includes(member.role)).map((page) => ({ text: page.navLabel!(t), href: href(page.name) })),
+            },
+          }),
         },
         ...data,
       });
@@ -217,6 +243,9 @@ export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
       deps,
       get principal() {
         return session.data.principal!;
+      },
+      get member() {
+        return session.data.workforce!;
       },
       href,
       changed: () => {
@@ -252,6 +281,18 @@ export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
       if (matched.page.signIn && !session.data.principal) {
         if (lapse || method === 'POST') return sessionEnded();
         return redirect(`${href('sign-in')}?returnTo=${encodeURIComponent(path)}`);
+      }
+      if (matched.page.workforce) {
+        const member = session.data.workforce;
+        if (!member && !session.data.principal) {
+          if (lapse || method === 'POST') {
+            return message(401, { title: t.sessionEndedTitle, paragraphs: [t.sessionEndedText], links: [{ text: t.signInAgain, href: href('workforce-sign-in') }] });
+          }
+          return redirect(`${href('workforce-sign-in')}?returnTo=${encodeURIComponent(path)}`);
+        }
+        if (!member || !matched.page.workforce.includes(member.role)) {
+          return message(403, { title: t.forbiddenTitle, paragraphs: [t.forbiddenText], links: [{ text: t.startAgain, href: href('home') }] });
+        }
       }
       return handler(context);
     };

@@ -7,13 +7,14 @@ import { applicationDeps, documentClient, rules, tableName, workflowDeps } from 
 import { createWebApp } from './app';
 import { serveAsset } from './assets';
 import { citizenPages } from './citizen/pages';
-import { createOidcClient } from './oidc';
+import { createOidcClient, createWorkforceOidcClient } from './oidc';
 import { officerPages } from './workforce/officers';
+import { workforcePages } from './workforce/pages';
 import { reportPages } from './workforce/report';
 
-const env = readEnvironment(['citizenOidcIssuer', 'citizenOidcClientId', 'webOrigin']);
+const env = readEnvironment(['citizenOidcIssuer', 'citizenOidcClientId', 'webOrigin', 'staffPortalUrl', 'workforceOidcIssuer', 'workforceOidcClientId']);
 
-const app = createWebApp([...citizenPages, ...officerPages, ...reportPages], {
+const app = createWebApp([...citizenPages, ...workforcePages, ...officerPages, ...reportPages], {
   applications: applicationDeps,
   workflow: workflowDeps,
   uploads: { store: createUploadRepository(documentClient, tableName) },
@@ -26,7 +27,16 @@ const app = createWebApp([...citizenPages, ...officerPages, ...reportPages], {
     redirectUri: `${env.webOrigin.replace(/\/$/, '')}/auth/callback`,
     scope: 'openid profile email eid',
   }),
+  // The user pool's app client lists `${staffPortalUrl}/auth/callback` (infra/constructs/workforce-pool.ts).
+  workforceOidc: createWorkforceOidcClient({
+    issuer: env.workforceOidcIssuer,
+    clientId: env.workforceOidcClientId,
+    redirectUri: `${env.staffPortalUrl.replace(/\/$/, '')}/auth/callback`,
+    scope: 'openid profile email',
+  }),
   issuerOrigin: new URL(env.citizenOidcIssuer).origin,
+  workforceIssuerOrigin: new URL(env.workforceOidcIssuer).origin,
+  workforceIssuer: env.workforceOidcIssuer,
   issuer: env.citizenOidcIssuer,
   now: () => Date.now(),
 });

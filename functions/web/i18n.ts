@@ -124,6 +124,20 @@ const lv = {
   notGiven: 'Nav norādīts',
   choose: 'Izvēlieties',
   filedBy: { self: 'Pats', representative: 'Pārstāvis', referral: 'Nosūtījums' },
+  forbiddenTitle: 'Jums nav piekļuves šai lapai',
+  forbiddenText: 'Šī lapa paredzēta SIVA darbiniekiem vai citai lomai. Ja tā ir kļūda, vērsieties pie sava administratora.',
+  /** The workforce's pages (staff and officers). */
+  work: {
+    portalName: 'SIVA darba vietne',
+    signIn: 'Pieteikties darba vietnē',
+    signOut: 'Iziet',
+    signedInAs: (name: string) => `Pieteicies: ${name}`,
+    homeTitle: 'Darba vietne',
+    homeText: 'Izvēlieties, ar ko sākt.',
+    signInFailedText: 'Pieteikšanos darba vietnē nevarēja pabeigt, vai jūsu kontam nav lomas. Mēģiniet vēlreiz vai vērsieties pie administratora.',
+    signedOutText: 'Jūsu darba sesija ir beigusies.',
+    sessionEndedText: 'Drošības dēļ darba sesija beidzas pēc 15 minūtēm bez darbības vai pēc 12 stundām. Nekas nav saglabāts no pēdējās darbības.',
+  },
 };
 
 type Catalogue = typeof lv;
@@ -246,6 +260,19 @@ const en: Catalogue = {
   notGiven: 'Not given',
   choose: 'Choose',
   filedBy: { self: 'Myself', representative: 'Representative', referral: 'Referral' },
+  forbiddenTitle: 'You cannot open this page',
+  forbiddenText: 'This page is for SIVA staff or for another role. If that is a mistake, ask your administrator.',
+  work: {
+    portalName: 'SIVA workspace',
+    signIn: 'Sign in to the workspace',
+    signOut: 'Sign out',
+    signedInAs: (name: string) => `Signed in: ${name}`,
+    homeTitle: 'Workspace',
+    homeText: 'Choose where to start.',
+    signInFailedText: 'The workspace sign-in could not be completed, or your account has no role. Try again or ask your administrator.',
+    signedOutText: 'Your workspace session has ended.',
+    sessionEndedText: 'For security, a workspace session ends after 15 minutes without activity or after 12 hours. Nothing from the last step was saved.',
+  },
 };
 
 export const messages: Record<Language, Catalogue> = { lv, en };

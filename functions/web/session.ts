@@ -1,13 +1,16 @@
 /**
  * Portal sessions, kept server-side: the browser holds only an opaque random id (an HttpOnly, Secure, SameSite=Lax
  * cookie); the table holds the session under a digest of that id. A session ends after 30 minutes without a request
- * or 12 hours after it began, whichever comes first. Every session carries a CSRF token that each form echoes.
+ * (15 for staff and officers) or 12 hours after it began, whichever comes first. Every session carries a CSRF token that each form echoes.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Language } from '../../schemas/primitives';
 import type { CitizenPrincipal, Receipt } from '../core/applications';
+import type { WorkforcePrincipal } from '../core/model';
 
 export const idleTimeoutMs = 30 * 60 * 1000;
+/** Staff and officers read many people's records: their session ends sooner when left alone (docs/identity.md). */
+export const workforceIdleTimeoutMs = 15 * 60 * 1000;
 export const absoluteTimeoutMs = 12 * 60 * 60 * 1000;
 /** A request within this long of the last one does not rewrite the session just to move its idle clock. */
 const touchIntervalMs = 60 * 1000;
@@ -23,8 +26,12 @@ export interface Draft {
 export interface SessionData {
   readonly csrf: string;
   principal?: CitizenPrincipal;
+  /** A signed-in member of the workforce (staff or an officer): role and services or organisation from the pool. */
+  workforce?: WorkforcePrincipal;
   /** While signing in: what the callback must see again. */
   login?: { readonly state: string; readonly nonce: string; readonly verifier: string; readonly returnTo: string; readonly language: Language };
+  /** While a member of the workforce signs in (their own issuer, their own callback). */
+  workforceLogin?: { readonly state: string; readonly nonce: string; readonly verifier: string; readonly returnTo: string; readonly language: Language };
   /** By service id. */
   drafts?: Record<string, Draft>;
   /** Pre-check answers by service id (nothing of them is personal enough to need a sign-in). */
@@ -64,15 +71,17 @@ export const newSession = (now: number, data: Omit<SessionData, 'csrf'> = {}): S
 /** Why a session named by a cookie cannot be used. */
 export type Lapse = 'idle' | 'absolute' | 'unknown';
 
+const idleTimeoutOf = (data: SessionData) => (data.workforce ? workforceIdleTimeoutMs : idleTimeoutMs);
+
 export const lapseOf = (stored: StoredSession | undefined, now: number): Lapse | undefined => {
   if (!stored) return 'unknown';
   if (now - stored.createdAt >= absoluteTimeoutMs) return 'absolute';
-  if (now - stored.lastSeenAt >= idleTimeoutMs) return 'idle';
+  if (now - stored.lastSeenAt >= idleTimeoutOf(stored.data)) return 'idle';
   return undefined;
 };
 
-export const expiresAtOf = (session: Pick<Session, 'createdAt' | 'lastSeenAt'>) =>
-  Math.ceil(Math.min(session.createdAt + absoluteTimeoutMs, session.lastSeenAt + idleTimeoutMs) / 1000);
+export const expiresAtOf = (session: Pick<Session, 'createdAt' | 'lastSeenAt' | 'data'>) =>
+  Math.ceil(Math.min(session.createdAt + absoluteTimeoutMs, session.lastSeenAt + idleTimeoutOf(session.data)) / 1000);
 
 export const needsTouch = (session: Session, now: number) => now - session.lastSeenAt >= touchIntervalMs;
 

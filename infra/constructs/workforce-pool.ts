@@ -18,6 +18,8 @@ export const selfWritableAttributes = new cognito.ClientAttributes().withStandar
 export interface WorkforcePoolProps {
   /** Staff workspace URL: OAuth callback and sign-out target of the app client. */
   readonly staffPortalUrl: string;
+  /** The hosted sign-in's domain prefix (Cognito domain: <prefix>.auth.<region>.amazoncognito.com). */
+  readonly domainPrefix: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export interface WorkforcePoolProps {
 export class WorkforcePool extends Construct {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
+  readonly domain: cognito.UserPoolDomain;
   /** `iss` of tokens issued by the pool: https://cognito-idp.<region>.amazonaws.com/<poolId>. */
   readonly issuerUrl: string;
 
@@ -62,9 +65,17 @@ export class WorkforcePool extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // The portal's workforce sign-in (functions/web/workforce/sign-in.ts) sends people to the managed login on this
+    // domain; the pool's discovery document names its endpoints, so the portal needs only the issuer and client id.
+    this.domain = this.userPool.addDomain('SignInDomain', {
+      cognitoDomain: { domainPrefix: props.domainPrefix },
+      managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+
     const portal = props.staffPortalUrl.replace(/\/+$/, '');
     this.client = this.userPool.addClient('StaffPortalClient', {
-      // A browser app: no client secret, authorization code grant with PKCE.
+      // The portal is a public client: no client secret, authorization code grant; it always sends a PKCE
+      // challenge (S256), which Cognito then requires at the token endpoint.
       generateSecret: false,
       authFlows: { userSrp: true },
       oAuth: {
@@ -79,6 +90,13 @@ export class WorkforcePool extends Construct {
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
+    });
+
+    // Managed login shows a page per app client only once the client has a branding style; Cognito's own look.
+    new cognito.CfnManagedLoginBranding(this, 'SignInBranding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.client.userPoolClientId,
+      useCognitoProvidedValues: true,
     });
 
     // One group per role the API authorises (staff and each kind of referring organisation): a role added

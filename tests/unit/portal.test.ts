@@ -15,7 +15,7 @@ import { applicationPageUrl } from '../../functions/core/portal-pages';
 import { applicationPages } from '../../functions/web/citizen/applications';
 import { safeReturnPath } from '../../functions/web/citizen/sign-in';
 import { documentOf, fieldErrors } from '../../functions/web/fields';
-import { absoluteTimeoutMs, csrfMatches, expiresAtOf, idleTimeoutMs, lapseOf, newSession, sessionCookie } from '../../functions/web/session';
+import { absoluteTimeoutMs, csrfMatches, expiresAtOf, idleTimeoutMs, lapseOf, newSession, sessionCookie, workforceIdleTimeoutMs } from '../../functions/web/session';
 import { fingerprint, precompiledTemplates, themedCss } from '../../local/build-web';
 import { compileRoutes, matchRoute } from '../../local/gateway';
 import { repositoryRoot } from '../../local/paths';
@@ -84,7 +84,16 @@ describe('sessions', () => {
     expect(lapseOf(session, start + idleTimeoutMs)).toBe('idle');
     expect(lapseOf({ ...session, lastSeenAt: start + absoluteTimeoutMs - 1000 }, start + absoluteTimeoutMs)).toBe('absolute');
     expect(lapseOf(undefined, start)).toBe('unknown');
-    expect(expiresAtOf({ createdAt: start, lastSeenAt: start + absoluteTimeoutMs - 60_000 })).toBe((start + absoluteTimeoutMs) / 1000);
+    expect(expiresAtOf({ createdAt: start, lastSeenAt: start + absoluteTimeoutMs - 60_000, data: session.data })).toBe((start + absoluteTimeoutMs) / 1000);
+  });
+
+  it('of staff and officers end after 15 minutes idle, while a citizen keeps 30', () => {
+    const staff = newSession(start, { workforce: { role: 'staff', subject: 'staff-anna', name: 'anna', services: ['social-rehabilitation'] } });
+    expect(lapseOf(staff, start + workforceIdleTimeoutMs - 1)).toBeUndefined();
+    expect(lapseOf(staff, start + workforceIdleTimeoutMs)).toBe('idle');
+    expect(expiresAtOf(staff)).toBe((start + workforceIdleTimeoutMs) / 1000);
+    expect(lapseOf(newSession(start), start + workforceIdleTimeoutMs)).toBeUndefined();
+    expect(workforceIdleTimeoutMs).toBe(15 * 60 * 1000);
   });
 
   it('accept a form only with their own CSRF token, and set an opaque HttpOnly, Secure, SameSite=Lax cookie', () => {

@@ -32,7 +32,8 @@ const callback = async ({ deps, query, session, renew, redirect, message, href }
   if (!login || !code || query.get('state') !== login.state) return failed();
   const principal = await deps.oidc.finish(code, login);
   if (!principal) return failed();
-  const { login: _used, ...kept } = session.data;
+  // A citizen's session holds the citizen only: a workforce sign-in in the same browser ends here.
+  const { login: _used, workforce: _member, workforceLogin: _started, ...kept } = session.data;
   const { csrf: _old, ...rest } = kept;
   renew({ ...rest, principal });
   return redirect(login.returnTo);

@@ -5767,6 +5767,41 @@ output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "ot
 output += "\">";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"otherLanguage"), env.opts.autoescape);
 output += "</a></li>\n          ";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "nav")),"workforce")) {
+output += "\n          ";
+frame = frame.push();
+var t_15 = runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "nav")),"workforce")),"links");
+if(t_15) {t_15 = runtime.fromIterator(t_15);
+var t_14 = t_15.length;
+for(var t_13=0; t_13 < t_15.length; t_13++) {
+var t_16 = t_15[t_13];
+frame.set("link", t_16);
+frame.set("loop.index", t_13 + 1);
+frame.set("loop.index0", t_13);
+frame.set("loop.revindex", t_14 - t_13);
+frame.set("loop.revindex0", t_14 - t_13 - 1);
+frame.set("loop.first", t_13 === 0);
+frame.set("loop.last", t_13 === t_14 - 1);
+frame.set("loop.length", t_14);
+output += "<li><a href=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"href"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"text"), env.opts.autoescape);
+output += "</a></li>";
+;
+}
+}
+frame = frame.pop();
+output += "\n          <li>\n            <form method=\"post\" action=\"";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "nav")),"workforce")),"signOut"), env.opts.autoescape);
+output += "\">\n              <input type=\"hidden\" name=\"csrf\" value=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "csrf"), env.opts.autoescape);
+output += "\">\n              <button type=\"submit\" class=\"siva-link-button\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"signOut"), env.opts.autoescape);
+output += "</button>\n            </form>\n          </li>\n          ";
+;
+}
+else {
 if(runtime.contextOrFrameLookup(context, frame, "signedIn")) {
 output += "\n          <li><a href=\"";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "nav")),"applications"), env.opts.autoescape);
@@ -5789,22 +5824,24 @@ output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLook
 output += "</a></li>\n          ";
 ;
 }
+;
+}
 output += "\n        </ul>\n      </nav>\n    </div>\n  </header>\n  <div class=\"govuk-width-container\">\n    ";
 if(runtime.contextOrFrameLookup(context, frame, "backHref")) {
-output += runtime.suppressValue((lineno = 36, colno = 37, runtime.callWrap(t_8, "govukBackLink", context, [{"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"back"),"href": runtime.contextOrFrameLookup(context, frame, "backHref")}])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 44, colno = 37, runtime.callWrap(t_8, "govukBackLink", context, [{"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"back"),"href": runtime.contextOrFrameLookup(context, frame, "backHref")}])), env.opts.autoescape);
 ;
 }
 output += "\n    <main class=\"govuk-main-wrapper\" id=\"main-content\">\n      <div class=\"govuk-grid-row\">\n        <div class=\"govuk-grid-column-two-thirds\">\n          ";
 if(runtime.contextOrFrameLookup(context, frame, "errorList") && runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "errorList")),"length")) {
 output += "\n            ";
-output += runtime.suppressValue((lineno = 41, colno = 32, runtime.callWrap(t_12, "govukErrorSummary", context, [{"titleText": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"errorSummaryTitle"),"errorList": runtime.contextOrFrameLookup(context, frame, "errorList")}])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 49, colno = 32, runtime.callWrap(t_12, "govukErrorSummary", context, [{"titleText": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"errorSummaryTitle"),"errorList": runtime.contextOrFrameLookup(context, frame, "errorList")}])), env.opts.autoescape);
 output += "\n          ";
 ;
 }
 output += "\n          ";
-(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_14,t_13) {
-if(t_14) { cb(t_14); return; }
-output += t_13;
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_18,t_17) {
+if(t_18) { cb(t_18); return; }
+output += t_17;
 output += "\n        </div>\n      </div>\n    </main>\n  </div>\n  <footer class=\"govuk-footer siva-footer\">\n    <div class=\"govuk-width-container\">\n      <p class=\"govuk-body-s\">";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"agency"), env.opts.autoescape);
 output += " · <a class=\"govuk-footer__link\" href=\"";
@@ -5823,7 +5860,7 @@ cb(null, output);
 }
 }
 function b_content(env, context, frame, runtime, cb) {
-var lineno = 43;
+var lineno = 51;
 var colno = 13;
 var output = "";
 try {
@@ -7217,6 +7254,82 @@ output += "\n  </section>\n  ";
 }
 frame = frame.pop();
 output += "\n";
+cb(null, output);
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+b_content: b_content,
+root: root
+};
+})(),
+  "/web/work-home.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("/web/layout.njk", true, "/web/work-home.njk", false, function(t_3,t_2) {
+if(t_3) { cb(t_3); return; }
+parentTemplate = t_2
+for(var t_1 in parentTemplate.blocks) {
+context.addBlock(t_1, parentTemplate.blocks[t_1]);
+}
+output += "\n";
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_5,t_4) {
+if(t_5) { cb(t_5); return; }
+output += t_4;
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+function b_content(env, context, frame, runtime, cb) {
+var lineno = 1;
+var colno = 3;
+var output = "";
+try {
+var frame = frame.push(true);
+output += "\n  <h1 class=\"govuk-heading-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</h1>\n  <p class=\"govuk-body\">";
+output += runtime.suppressValue((lineno = 3, colno = 44, runtime.callWrap(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"signedInAs"), "t[\"work\"][\"signedInAs\"]", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "member")),"name")])), env.opts.autoescape);
+output += "</p>\n  <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"homeText"), env.opts.autoescape);
+output += "</p>\n  <ul class=\"govuk-list\">\n    ";
+frame = frame.push();
+var t_8 = runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "nav")),"workforce")),"links");
+if(t_8) {t_8 = runtime.fromIterator(t_8);
+var t_7 = t_8.length;
+for(var t_6=0; t_6 < t_8.length; t_6++) {
+var t_9 = t_8[t_6];
+frame.set("link", t_9);
+frame.set("loop.index", t_6 + 1);
+frame.set("loop.index0", t_6);
+frame.set("loop.revindex", t_7 - t_6);
+frame.set("loop.revindex0", t_7 - t_6 - 1);
+frame.set("loop.first", t_6 === 0);
+frame.set("loop.last", t_6 === t_7 - 1);
+frame.set("loop.length", t_7);
+output += "<li><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_9),"href"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((t_9),"text"), env.opts.autoescape);
+output += "</a></li>";
+;
+}
+}
+frame = frame.pop();
+output += "\n  </ul>\n";
 cb(null, output);
 ;
 } catch (e) {

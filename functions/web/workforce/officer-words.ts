@@ -1,6 +1,7 @@
 /** What the officers' pages say, in Latvian and English (field labels of the service form come from its ui document). */
 import type { Language } from '../../../schemas/primitives';
 import type { Localised } from '../../../schemas/services';
+import { messages, type Messages } from '../i18n';
 
 const lv = {
   caption: 'Nosūtījumi',
@@ -85,6 +86,9 @@ const en: Words = {
 };
 
 export const officerWords: Record<Language, Words> = { lv, en };
+
+/** The words in the language of the portal's own catalogue given (a header link knows only that). */
+export const wordsFor = (t: Messages): Words => (t === messages.en ? en : lv);
 
 const t = (lvText: string, enText: string): Localised => ({ lv: lvText, en: enText });
 

@@ -12,7 +12,7 @@ import { ApplicationId } from '../../../schemas/lifecycle';
 import { describeIssues, type Violation } from '../../../schemas/messages';
 import type { Language } from '../../../schemas/primitives';
 import { ReferralSubmission } from '../../../schemas/referral';
-import { servicesFiledBy, type ServiceId } from '../../../schemas/services';
+import { referrerKinds, servicesFiledBy, type ServiceId } from '../../../schemas/services';
 import { idempotencyScope, listReferrals, searchReferrals, submitReferral, type ReferrerPrincipal } from '../../core/applications';
 import { isDomainError, notFound } from '../../core/errors';
 import { formUi, type FormUi, type UiField } from '../../core/form-ui';
@@ -26,17 +26,17 @@ import { documentOf } from '../fields';
 import { statusWords } from '../i18n';
 import { checkAnswers, choiceViolations, keepAnswers, showStep, stepViolations, type Step } from '../journey';
 import type { Draft } from '../session';
-import { officerWords, referralFieldWords } from './officer-words';
-import { referrerOf } from './principal';
+import { officerWords, referralFieldWords, wordsFor } from './officer-words';
 
-/** An officer, and the issuer of their sign-in (with the subject, the scope of an idempotency key, as in the API). */
-type Officer = ReferrerPrincipal & { readonly issuer: string };
-type OfficerPage = (context: PageContext, officer: Officer) => Promise<WebResponse>;
+type OfficerPage = (context: PageContext, officer: ReferrerPrincipal) => Promise<WebResponse>;
 
-/** The officer's own pages run only for a signed-in officer of an organisation; anyone else gets the 403 page. */
+/**
+ * The app lets only a signed-in officer reach these pages (`workforce: referrerKinds`); one whose account names no
+ * organisation has no referrals to see or file, and gets the 403 page too.
+ */
 const asOfficer = (page: OfficerPage) => async (context: PageContext) => {
-  const officer = referrerOf(context);
-  if (!officer) {
+  const officer = context.member as ReferrerPrincipal;
+  if (!officer.organisation) {
     const words = officerWords[context.language];
     return context.message(403, { title: words.notOfficerTitle, paragraphs: [words.notOfficerText], links: [{ text: context.t.startAgain, href: context.href('home') }] });
   }
@@ -254,7 +254,7 @@ const referPage: OfficerPage = async (context, officer) => {
 
 const send = async (
   context: PageContext,
-  officer: Officer,
+  officer: ReferrerPrincipal,
   serviceId: ServiceId,
   draft: Draft,
   steps: readonly Step[],
@@ -264,7 +264,7 @@ const send = async (
   const { data, violations } = schemaViolations(submissionOf(serviceId, steps, draft.answers));
   if (!data) return check(violations);
   try {
-    const { receipt } = await submitReferral(deps.applications, officer, data, { key: draft.key, scope: idempotencyScope(officer.issuer, officer.subject) });
+    const { receipt } = await submitReferral(deps.applications, officer, data, { key: draft.key, scope: idempotencyScope(deps.workforceIssuer, officer.subject) });
     session.data.drafts![draftKey(serviceId)] = { ...draft, receipt };
     changed();
     return redirect(href('refer', { serviceId, step: 'sent' }));
@@ -287,10 +287,12 @@ const sentPage = (context: PageContext, serviceId: ServiceId) => {
   });
 };
 
+const officers = referrerKinds;
+
 export const officerPages: readonly PageRoute[] = [
-  { name: 'referrals', paths: { lv: '/nosutijumi', en: '/en/referrals' }, get: asOfficer(listPage) },
-  { name: 'refer-start', paths: { lv: '/nosutit', en: '/en/refer' }, get: asOfficer(startPage) },
-  { name: 'refer', paths: { lv: '/nosutit/{serviceId}/{step}', en: '/en/refer/{serviceId}/{step}' }, get: asOfficer(referPage), post: asOfficer(referPage) },
-  { name: 'referral', paths: { lv: '/nosutijumi/{id}', en: '/en/referrals/{id}' }, get: asOfficer(detailPage) },
+  { name: 'referrals', paths: { lv: '/darbs/nosutijumi', en: '/en/work/referrals' }, get: asOfficer(listPage), workforce: officers, navLabel: (t) => wordsFor(t).caption },
+  { name: 'refer-start', paths: { lv: '/darbs/nosutit', en: '/en/work/refer' }, get: asOfficer(startPage), workforce: officers },
+  { name: 'refer', paths: { lv: '/darbs/nosutit/{serviceId}/{step}', en: '/en/work/refer/{serviceId}/{step}' }, get: asOfficer(referPage), post: asOfficer(referPage), workforce: officers },
+  { name: 'referral', paths: { lv: '/darbs/nosutijumi/{id}', en: '/en/work/referrals/{id}' }, get: asOfficer(detailPage), workforce: officers },
 ];
 

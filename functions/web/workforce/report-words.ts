@@ -37,8 +37,7 @@ const lv = {
     queueAtYearEnd: 'Rindā gada beigās',
   },
   channels: { self: 'Pati persona', representative: 'Pārstāvis', referral: 'Nosūtījums' },
-  notStaffTitle: 'Pārskats ir SIVA darbiniekiem',
-  notStaffText: 'Pārskatu redz SIVA darbinieki par saviem pakalpojumiem, kad pieteikušies kā darbinieki.',
+  navLabel: 'Pārskats',
   badYearTitle: 'Šāda gada nav',
   badYearText: 'Gadam jābūt četrciparu skaitlim no 2000 līdz 2099, piemēram, 2026.',
 };
@@ -81,8 +80,7 @@ const en: Words = {
     queueAtYearEnd: 'In the queue at year end',
   },
   channels: { self: 'The person', representative: 'A representative', referral: 'A referral' },
-  notStaffTitle: 'The report is for SIVA staff',
-  notStaffText: 'SIVA staff see the report for their services once signed in as workforce.',
+  navLabel: 'Report',
   badYearTitle: 'There is no such year',
   badYearText: 'The year must be four digits from 2000 to 2099, for example 2026.',
 };

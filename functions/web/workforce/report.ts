@@ -1,5 +1,5 @@
 /**
- * The annual report as a page (`/darbinieki/parskati/{year}`, `/en/staff/reports/{year}`) and as CSV: the figures
+ * The annual report as a page (`/darbs/parskati/{year}`, `/en/work/reports/{year}`) and as CSV: the figures
  * `GET /staff/reports/{year}` answers (functions/core/report.ts, the same core call over the same counters) for the
  * staff member's services, as tables, as SVG charts drawn on the server (charts.ts) and as a file for a spreadsheet.
  */
@@ -11,9 +11,9 @@ import { rigaDate } from '../../core/dates';
 import type { PrincipalFor } from '../../core/model';
 import { annualReport, annualReportWithQueueHistory, type QueueAtYearEnd } from '../../core/report';
 import type { PageContext, PageRoute, WebResponse } from '../app';
+import { messages } from '../i18n';
 import { serviceName, trackName } from '../citizen/applications';
 import { barChart, lineChart } from './charts';
-import { staffOf } from './principal';
 import { reportWords } from './report-words';
 
 /** One service and track's figures for the year: a row of the main table and of the CSV. */
@@ -197,19 +197,20 @@ export const reportPageData = (report: AnnualReport, queue: readonly QueueAtYear
 
 // ─── The routes ─────────────────────────────────────────────────────────────
 
-/** The report is for agency staff; officers and citizens get the 403 page. */
+/** The app lets only signed-in staff reach these pages (`workforce: ['staff']`); a year the API would refuse is no report. */
 const forStaff = (page: (context: PageContext, staff: PrincipalFor<'staff'>, year: number) => Promise<WebResponse>) => async (context: PageContext) => {
   const words = reportWords[context.language];
-  const staff = staffOf(context);
-  if (!staff) return context.message(403, { title: words.notStaffTitle, paragraphs: [words.notStaffText], links: [{ text: context.t.startAgain, href: context.href('home') }] });
+  const staff = context.member as PrincipalFor<'staff'>;
   const year = reportYearOf(context.params.year);
   if (year === undefined) return context.message(404, { title: words.badYearTitle, paragraphs: [words.badYearText], links: [{ text: context.t.startAgain, href: context.href('home') }] });
   return page(context, staff, year);
 };
 
+const currentYear = (context: PageContext) => Number(rigaDate(new Date(context.deps.now())).slice(0, 4));
+
 /** Links to the five years up to this one. */
 const yearsAround = (context: PageContext) => {
-  const current = Number(rigaDate(new Date(context.deps.now())).slice(0, 4));
+  const current = currentYear(context);
   return Array.from({ length: 5 }, (_, index) => current - 4 + index).map((year) => ({ year, href: context.href('report', { year: String(year) }) }));
 };
 
@@ -242,7 +243,11 @@ const reportFile = forStaff(async ({ deps, language }, staff, year) => {
   };
 });
 
+/** The header's link: this year's report. */
+const thisYear = async (context: PageContext) => context.redirect(context.href('report', { year: String(currentYear(context)) }));
+
 export const reportPages: readonly PageRoute[] = [
-  { name: 'report', paths: { lv: '/darbinieki/parskati/{year}', en: '/en/staff/reports/{year}' }, get: reportPage },
-  { name: 'report-csv', paths: { lv: '/darbinieki/parskati/{year}/csv', en: '/en/staff/reports/{year}/csv' }, get: reportFile },
+  { name: 'reports', paths: { lv: '/darbs/parskati', en: '/en/work/reports' }, get: thisYear, workforce: ['staff'], navLabel: (t) => reportWords[t === messages.en ? 'en' : 'lv'].navLabel },
+  { name: 'report', paths: { lv: '/darbs/parskati/{year}', en: '/en/work/reports/{year}' }, get: reportPage, workforce: ['staff'] },
+  { name: 'report-csv', paths: { lv: '/darbs/parskati/{year}/csv', en: '/en/work/reports/{year}/csv' }, get: reportFile, workforce: ['staff'] },
 ];

@@ -93,3 +93,20 @@ export const applyForSocialRehabilitation = async (page: Page, language: Languag
   await again.close();
   return reference;
 };
+
+/** A member of the workforce as the local sign-in page takes them: staff with services, an officer with an organisation. */
+export type Member =
+  | { readonly role: 'staff'; readonly username: string; readonly services?: readonly string[] }
+  | { readonly role: 'social-service' | 'nva' | 'medical-institution' | 'armed-forces'; readonly username: string; readonly organisation: string };
+
+/** The local workforce sign-in page (the hosted UI's stand-in): user name, role, services or organisation. */
+export const signInAtWorkforceIdp = async (page: Page, member: Member, language: Language, check = true) => {
+  await page.waitForURL(/\/interaction\//);
+  if (check) await expectAccessible(page, `workforce sign-in (${language})`);
+  await typeInto(page, 'username', member.username);
+  await select(page, 'role', member.role);
+  if (member.role === 'staff') await typeInto(page, 'services', (member.services ?? []).join(','));
+  else await typeInto(page, 'organisation', member.organisation);
+  await tabTo(page, 'button[type="submit"]');
+  await Promise.all([page.waitForURL((url) => url.href.startsWith(portalUrl)), page.keyboard.press('Enter')]);
+};

@@ -1,0 +1,5 @@
+/** Every page of the workforce side of the portal (staff and officers), under /darbs (/en/work). */
+import type { PageRoute } from '../app';
+import { workforceSignInPages } from './sign-in';
+
+export const workforcePages: readonly PageRoute[] = [...workforceSignInPages];
