@@ -436,7 +436,7 @@ export interface ReferralSearch {
  * The officer's organisation's referrals whose reference or client name matches, newest first. It reads the
  * organisation's own list (the Query behind `listReferrals`, never a Scan, so no other organisation's item is read)
  * page by page, up to `referralSearchDepth` referrals, and matches here: names are not keys, and a personal code is
- * not searchable at all.
+ * not searchable at all (docs/workforce-officers.md).
  */
 export const searchReferrals = async (deps: Pick<ApplicationDeps, 'store'>, principal: ReferrerPrincipal, term: string, limit: number): Promise<ReferralSearch> => {
   const found: Application[] = [];

@@ -5,7 +5,7 @@
  * the referral itself, then the service form's pages from the same ui document a citizen's come from (the tracks and
  * evidence the organisation refers), check answers, send, the confirmation with the reference. Every read and write
  * is the core function behind the API's /referrals routes, with the same rule: another organisation's referral is a
- * 404 page, anyone but an officer gets the 403 page.
+ * 404 page, anyone but an officer gets the 403 page (docs/workforce-officers.md).
  */
 import { randomUUID } from 'node:crypto';
 import { ApplicationId } from '../../../schemas/lifecycle';

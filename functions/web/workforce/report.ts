@@ -97,7 +97,7 @@ export const reportYearOf = (value: string | undefined): number | undefined =>
 // ─── CSV ────────────────────────────────────────────────────────────────────
 
 /**
- * Latvian spreadsheets take `;` between values (their decimal separator is the comma), English ones `,`: each
+ * Latvian spreadsheets take `;` between values (docs/workforce-officers.md, "The report page") (their decimal separator is the comma), English ones `,`: each
  * language's file opens in columns with a double click. A byte order mark first, so Excel reads UTF-8 (ā, ē, ž…).
  */
 export const csvSeparator: Record<Language, string> = { lv: ';', en: ',' };
