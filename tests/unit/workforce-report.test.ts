@@ -3,6 +3,7 @@
  * spreadsheet opens (BOM, the language's separator, quoting), and the charts' geometry and text alternative.
  */
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../support/csv';
 import { buildReport, queueHistory, type Counter, type QueueNet } from '../../functions/core/report';
 import { barChart, lineChart } from '../../functions/web/workforce/charts';
 import { renderTemplate } from '../../functions/web/render';
@@ -28,22 +29,6 @@ const queueNet: QueueNet[] = [
 ];
 const report = buildReport(2026, counters, queueNet);
 
-/** A CSV line split on the separator, honouring RFC 4180 quotes. */
-const parseCsv = (text: string, separator: string): string[][] =>
-  text.replace(/\r\n$/, '').split('\r\n').map((line) => {
-    const cells: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i += 1) {
-      const char = line[i]!;
-      if (quoted && char === '"' && line[i + 1] === '"') { cell += '"'; i += 1; }
-      else if (char === '"') quoted = !quoted;
-      else if (char === separator && !quoted) { cells.push(cell); cell = ''; }
-      else cell += char;
-    }
-    cells.push(cell);
-    return cells;
-  });
 
 describe('the queue over the years', () => {
   it('is the running sum of net changes, one point per year from the first change to the report year', () => {
