@@ -43,8 +43,8 @@ const asOfficer = (page: OfficerPage) => async (context: PageContext) => {
   return page(context, officer);
 };
 
-const notFoundPage = ({ message, t, href }: PageContext) =>
-  message(404, { title: t.notFoundTitle, paragraphs: [t.notFoundText], links: [{ text: t.startAgain, href: href('referrals') }] });
+const notFoundPage = ({ message, t, href, language }: PageContext) =>
+  message(404, { title: t.notFoundTitle, paragraphs: [t.notFoundText], links: [{ text: officerWords[language].allReferrals, href: href('referrals') }] });
 
 // ─── The organisation's referrals ───────────────────────────────────────────
 
@@ -56,11 +56,9 @@ const listRow = (application: Application, language: Language, href: string) => 
   reference: application.reference,
   client: `${application.applicant.givenName} ${application.applicant.familyName}`,
   service: `${serviceName(application.serviceId, language)}: ${trackName(application.serviceId, application.track, language)}`,
-  status: statusName(application, language),
+  status: statusWords[language][application.status].name,
   submitted: rigaDateTime(application.submittedAt),
 });
-
-const statusName = (application: Application, language: Language) => statusWords[language][application.status].name;
 
 const listPage: OfficerPage = async (context, officer) => {
   const { deps, query, language, href, render } = context;
