@@ -6,21 +6,14 @@
  * and an officer each get the 403 page where their role has no business. The report's CSV matches the API's figures.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { api, tokens, waitFor } from '../integration/support/local';
 import { parseCsv } from '../support/csv';
 import { uniquePersonalCode } from '../support/fixtures';
-import { checked, choose, expectAccessible, follow, launchChromium, newContext, portalUrl, select, submit, tick, typeInto, type Chromium } from './support/browser';
+import { chromiumForSpec, choose, expectAccessible, follow, newContext, portalUrl, select, submit, tick, typeInto } from './support/browser';
 import { daysAgo, signInAtIdp, signInAtWorkforceIdp, type Language, type Member } from './support/journeys';
 
-let chromium: Chromium;
-beforeAll(async () => {
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  console.info(`axe: ${checked.length} page checks, ${checked.filter((entry) => entry.violations > 0).length} with violations`);
-});
+const chromium = chromiumForSpec();
 
 const run = Date.now().toString(36);
 /** Officers of one municipality's social service, and of another one. */
@@ -41,7 +34,7 @@ const words = {
 } as const;
 
 const signedIn = async (member: Member, language: Language, path: string, javaScript = true): Promise<{ context: BrowserContext; page: Page }> => {
-  const context = await newContext(chromium, { javaScript });
+  const context = await newContext(chromium(), { javaScript });
   const page = await context.newPage();
   await page.goto(`${portalUrl}${path}`);
   await signInAtWorkforceIdp(page, member, language, false);
@@ -212,7 +205,7 @@ describe('who may open the officers\u2019 pages and the report', () => {
     await expectAccessible(staff.page, `officer page for staff: 403 (${language})`);
     await staff.context.close();
 
-    const context = await newContext(chromium);
+    const context = await newContext(chromium());
     const page = await context.newPage();
     await page.goto(`${portalUrl}${language === 'en' ? '/en/sign-in' : '/ieiet'}`);
     await signInAtIdp(page, { personalCode: uniquePersonalCode(), givenName: 'Jānis', familyName: 'Bērziņš', email: 'janis@example.lv' }, language, false);
@@ -222,7 +215,7 @@ describe('who may open the officers\u2019 pages and the report', () => {
   });
 
   it('nobody signed in is sent to the workforce sign-in from every officer URL', async () => {
-    const context = await newContext(chromium);
+    const context = await newContext(chromium());
     for (const url of officerUrls('lv')) {
       const response = await context.request.get(`${portalUrl}${url}`, { maxRedirects: 0 });
       expect(response.status(), url).toBe(303);
