@@ -192,7 +192,9 @@ export const functions = {
     entry: 'functions/web/handler.ts',
     description: 'The portal: server-rendered pages on the same core as the API, signed in by its own session cookie',
     tableAccess: 'read-write',
-    indexes: ['gsi1', 'gsi2'],
+    // gsi3: the staff work list; the evidence bucket: staff's 60-second download links.
+    indexes: ['gsi1', 'gsi2', 'gsi3'],
+    buckets: { evidence: ['read'] },
     sendsEmail: false,
     macsPersonalCodes: true,
   },

@@ -98,6 +98,11 @@ export const ReferralSummary = z.object({
 const pageOf = <T extends Schema>(item: T) => z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
 export const ApplicationPage = pageOf(ApplicationSummary);
 export const CitizenApplicationPage = pageOf(CitizenApplicationSummary);
+/** The staff work list: a page, and on the first page how many applications of the services are in each status. */
+export const WorkPage = z.object({
+  ...ApplicationPage.shape,
+  counts: z.optional(z.partialRecord(ApplicationStatus, z.int())),
+});
 export const ReferralPage = pageOf(ReferralSummary);
 
 const TimelineEntry = z.object({
@@ -360,6 +365,7 @@ export const namedSchemas: Readonly<Record<string, Schema>> = {
   Receipt,
   ApplicationSummary,
   ApplicationPage,
+  WorkPage,
   CitizenApplicationSummary,
   CitizenApplicationPage,
   ApplicationView,
@@ -575,11 +581,11 @@ export const routeContracts = {
   ),
   'GET /staff/applications': {
     tag: 'Staff',
-    summary: 'Work list of a service',
-    summaryLv: 'Pakalpojuma darba saraksts',
-    description: `One of the services the staff member works on, filtered by track, status and submission dates; newest first, or in queue order with \`sort=queue\` (needs \`track\`). ${listDescription}`,
+    summary: 'Work list',
+    summaryLv: 'Darba saraksts',
+    description: `All of the services the staff member works on, or the one named by \`serviceId\`, filtered by track, status and submission dates; newest first (each service is queried and the results merged, never scanned), or one service's queue of one track in queue order with \`sort=queue\` (needs \`serviceId\` and \`track\`). The first page carries \`counts\`: how many applications of those services are in each status now. ${listDescription}`,
     request: { query: StaffListQuery },
-    response: { status: 200, description: 'A page of applications.', schema: ApplicationPage },
+    response: { status: 200, description: 'A page of applications, with the counts per status on the first page.', schema: WorkPage },
   },
   'GET /staff/applications/{id}': {
     tag: 'Staff',

@@ -10,14 +10,14 @@ import { IsoDate } from './calendar';
 
 const dateOrNothing = z.optional(IsoDate);
 
-/** Query of `GET /staff/applications`. */
+/** Query of `GET /staff/applications`: all of the caller's services, or the one named. */
 export const StaffListQuery = z.strictObject({
-  serviceId: z.enum(serviceIds),
+  serviceId: z.optional(z.enum(serviceIds)),
   track: z.optional(z.string().check(z.maxLength(64))),
   status: z.optional(z.enum(applicationStatuses)),
   from: dateOrNothing,
   to: dateOrNothing,
-  /** `date` (newest first) or `queue` (queue order; needs a track). */
+  /** `date` (newest first) or `queue` (queue order; needs a service and a track). */
   sort: z.optional(z.enum(['date', 'queue'])),
   limit: z.optional(z.string().check(z.regex(/^(?:[1-9]|[1-4]\d|50)$/, { error: 'page_limit' }))),
   cursor: z.optional(z.string().check(z.maxLength(512))),

@@ -13,7 +13,9 @@ import {
 import { violation } from '../../schemas/messages';
 import { validationFailed } from '../core/errors';
 import type { Application, DecisionRecord, NotificationRecord } from '../core/model';
-import { StaleVersion, type FailedNotification, type WorkflowStore } from '../core/workflow';
+import { StaleVersion, type FailedNotification, type WorkflowStore, type WorkListFilter } from '../core/workflow';
+import type { ApplicationStatus } from '../../schemas/lifecycle';
+import type { ServiceId } from '../../schemas/services';
 import type { Page } from '../core/applications';
 import { applicationItem, createApplicationRepository, eventItem, withoutKeys } from './application-repository';
 import { lostBatchOf } from './lost-batch-repository';
@@ -68,6 +70,64 @@ const keyOfItem = (item: Item, index: { pk: string; sk: string }): Item => ({
   [index.sk]: item[index.sk],
 });
 
+/** The Query of one service's applications (gsi3), newest first, with the work list's filters. */
+const serviceQuery = (partition: string, filter: WorkListFilter): Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'> => {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':service': partition };
+  let keyCondition = 'gsi3pk = :service';
+  // gsi3sk is `<submittedAt>#<id>`, and toISOString() has one length: `<instant>#…` sorts before `before` exactly
+  // when the instant is earlier, so BETWEEN's inclusive end still leaves out what was submitted at `before`.
+  if (filter.from && filter.before) {
+    keyCondition += ' AND gsi3sk BETWEEN :from AND :before';
+    Object.assign(values, { ':from': filter.from, ':before': filter.before });
+  } else if (filter.from) {
+    keyCondition += ' AND gsi3sk >= :from';
+    values[':from'] = filter.from;
+  } else if (filter.before) {
+    keyCondition += ' AND gsi3sk < :before';
+    values[':before'] = filter.before;
+  }
+  const filters: string[] = [];
+  if (filter.status) {
+    filters.push('#status = :status');
+    names['#status'] = 'status';
+    values[':status'] = filter.status;
+  }
+  if (filter.track) {
+    filters.push('#track = :track');
+    names['#track'] = 'track';
+    values[':track'] = filter.track;
+  }
+  return {
+    IndexName: 'gsi3',
+    KeyConditionExpression: keyCondition,
+    ...(filters.length > 0 && { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names }),
+    ExpressionAttributeValues: values,
+    ScanIndexForward: false,
+  };
+};
+
+/**
+ * The work list's cursor: each service's own cursor ('' not yet read, null once it has no more), bound to the services asked for,
+ * so it cannot reach a service the caller did not ask about (and each service cursor is bound to its partition).
+ */
+const encodeMergedCursor = (positions: ReadonlyMap<ServiceId, string | null | undefined>): string =>
+  Buffer.from(JSON.stringify(Object.fromEntries([...positions].map(([id, position]) => [id, position === undefined ? '' : position]))), 'utf8').toString('base64url');
+const decodeMergedCursor = (cursor: string, serviceIds: readonly ServiceId[]): Map<ServiceId, string | null | undefined> => {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('shape');
+    const entries = Object.entries(parsed as Record<string, unknown>);
+    const valid =
+      entries.length === serviceIds.length &&
+      entries.every(([id, position]) => (serviceIds as readonly string[]).includes(id) && (position === null || (typeof position === 'string' && position.length <= 1024)));
+    if (!valid) throw new Error('shape');
+    return new Map((entries as [ServiceId, string | null][]).map(([id, position]) => [id, position === '' ? undefined : position]));
+  } catch {
+    throw validationFailed([violation(['cursor'], 'invalid_cursor')]);
+  }
+};
+
 export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableName: string): WorkflowStore => {
   const applications = createApplicationRepository(client, tableName);
 
@@ -83,8 +143,10 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
   ): Promise<Page<Item>> => {
     const items: Item[] = [];
     let startKey: Item | undefined = cursor ? decodeCursor(cursor, index) : undefined;
+    // Unfiltered, one more than a page tells whether more remain; filtered, read further ahead per call.
+    const readLimit = input.FilterExpression ? Math.max(limit * 2, 25) : limit + 1;
     do {
-      const result = await client.send(new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey: startKey, Limit: Math.max(limit * 2, 25) }));
+      const result = await client.send(new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey: startKey, Limit: readLimit }));
       items.push(...(result.Items ?? []));
       startKey = result.LastEvaluatedKey;
     } while (startKey && items.length <= limit);
@@ -153,46 +215,61 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
       return count;
     },
 
-    async listByService(serviceId, filter, page) {
-      const partition = servicePartition(serviceId);
-      const names: Record<string, string> = {};
-      const values: Record<string, unknown> = { ':service': partition };
-      let keyCondition = 'gsi3pk = :service';
-      // gsi3sk is `<submittedAt>#<id>`, and toISOString() has one length: `<instant>#…` sorts before `before` exactly
-      // when the instant is earlier, so BETWEEN's inclusive end still leaves out what was submitted at `before`.
-      if (filter.from && filter.before) {
-        keyCondition += ' AND gsi3sk BETWEEN :from AND :before';
-        Object.assign(values, { ':from': filter.from, ':before': filter.before });
-      } else if (filter.from) {
-        keyCondition += ' AND gsi3sk >= :from';
-        values[':from'] = filter.from;
-      } else if (filter.before) {
-        keyCondition += ' AND gsi3sk < :before';
-        values[':before'] = filter.before;
-      }
-      const filters: string[] = [];
-      if (filter.status) {
-        filters.push('#status = :status');
-        names['#status'] = 'status';
-        values[':status'] = filter.status;
-      }
-      if (filter.track) {
-        filters.push('#track = :track');
-        names['#track'] = 'track';
-        values[':track'] = filter.track;
-      }
-      const result = await pageOf(
-        {
-          IndexName: 'gsi3',
-          KeyConditionExpression: keyCondition,
-          ...(filters.length > 0 && { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names }),
-          ExpressionAttributeValues: values,
-          ScanIndexForward: false,
-        },
-        { pk: 'gsi3pk', sk: 'gsi3sk', partition },
-        page,
+    async listByServices(serviceIds, filter, page) {
+      const positions = page.cursor ? decodeMergedCursor(page.cursor, serviceIds) : new Map(serviceIds.map((id) => [id, undefined]));
+      const index = (serviceId: ServiceId) => ({ pk: 'gsi3pk', sk: 'gsi3sk', partition: servicePartition(serviceId) });
+      const open = [...positions].filter((entry): entry is [ServiceId, string | undefined] => entry[1] !== null);
+      const pages = await Promise.all(
+        open.map(async ([serviceId, cursor]) => ({
+          serviceId,
+          page: await pageOf(serviceQuery(servicePartition(serviceId), filter), index(serviceId), { limit: page.limit, ...(cursor && { cursor }) }),
+        })),
       );
-      return { ...result, items: result.items.map((item) => withoutKeys<Application>(item)) };
+      // gsi3sk is `<submittedAt>#<id>`: newest first across services is its descending order.
+      const merged = pages
+        .flatMap(({ serviceId, page: one }) => one.items.map((item) => ({ serviceId, item })))
+        .sort((a, b) => (String(a.item.gsi3sk) < String(b.item.gsi3sk) ? 1 : -1))
+        .slice(0, page.limit);
+      for (const { serviceId, page: one } of pages) {
+        const taken = merged.filter((entry) => entry.serviceId === serviceId);
+        const last = taken[taken.length - 1];
+        // All of the service's page shown: on from its own cursor (or done); part of it: on from the last one shown.
+        if (taken.length === one.items.length) positions.set(serviceId, one.nextCursor ?? null);
+        else if (last) positions.set(serviceId, encodeCursor(keyOfItem(last.item, index(serviceId))));
+      }
+      const more = [...positions.values()].some((position) => position !== null);
+      return {
+        items: merged.map(({ item }) => withoutKeys<Application>(item)),
+        ...(more && merged.length > 0 && { nextCursor: encodeMergedCursor(positions) }),
+      };
+    },
+
+    async countByStatus(serviceIds) {
+      const counts: Partial<Record<ApplicationStatus, number>> = {};
+      await Promise.all(
+        serviceIds.map(async (serviceId) => {
+          let startKey: Item | undefined;
+          do {
+            const result = await client.send(
+              new QueryCommand({
+                TableName: tableName,
+                IndexName: 'gsi3',
+                KeyConditionExpression: 'gsi3pk = :service',
+                ExpressionAttributeValues: { ':service': servicePartition(serviceId) },
+                ProjectionExpression: '#status',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExclusiveStartKey: startKey,
+              }),
+            );
+            for (const item of result.Items ?? []) {
+              const status = item.status as ApplicationStatus;
+              counts[status] = (counts[status] ?? 0) + 1;
+            }
+            startKey = result.LastEvaluatedKey;
+          } while (startKey);
+        }),
+      );
+      return counts;
     },
 
     async listQueue(serviceId, track, page) {

@@ -69,7 +69,13 @@ export interface WorkflowStore {
   appendEvent(event: TimelineEvent): Promise<void>;
   /** How many queued applications come before this slot in its queue (Query on the queue index, no Scan). */
   placesAhead(slot: QueueSlot): Promise<number>;
-  listByService(serviceId: ServiceId, filter: WorkListFilter, page: PageRequest): Promise<Page<Application>>;
+  /**
+   * Newest first across these services: one Query of each service's partition, merged; the cursor holds each
+   * service's own position, so a page never reads more than one page of items from any service.
+   */
+  listByServices(serviceIds: readonly ServiceId[], filter: WorkListFilter, page: PageRequest): Promise<Page<Application>>;
+  /** How many applications of these services are in each status now (statuses with none left out). */
+  countByStatus(serviceIds: readonly ServiceId[]): Promise<Partial<Record<ApplicationStatus, number>>>;
   listQueue(serviceId: ServiceId, track: string, page: PageRequest): Promise<Page<Application>>;
   listFailedNotifications(serviceId: ServiceId, page: PageRequest): Promise<Page<FailedNotification>>;
   /** Dead-lettered stream batches the stream no longer held (core/dead-letters.ts), newest first. */
@@ -322,15 +328,26 @@ const ownService = (principal: StaffPrincipal, serviceId: ServiceId) => {
   if (!principal.services.includes(serviceId)) throw forbidden();
 };
 
-/** GET /staff/applications: one of the caller's services, filtered, by date or in queue order. */
+/** The services a work-list query covers: the one named (if the caller's), or all of the caller's. */
+const workServices = (principal: StaffPrincipal, serviceId: ServiceId | undefined): readonly ServiceId[] => {
+  if (serviceId) ownService(principal, serviceId);
+  return serviceId ? [serviceId] : principal.services;
+};
+
+/**
+ * GET /staff/applications: the caller's services (or one of them), filtered, newest first; or one service's queue
+ * of one track in queue order (a queue is per service and track, so both are needed).
+ */
 export const listWork = async (deps: WorkflowDeps, principal: StaffPrincipal, query: StaffListQuery, page: PageRequest) => {
-  ownService(principal, query.serviceId);
+  const services = workServices(principal, query.serviceId);
   if (query.sort === 'queue') {
-    if (!query.track) throw validationFailed([violation(['track'], 'required')]);
-    return deps.store.listQueue(query.serviceId, query.track, page);
+    const missing = (['serviceId', 'track'] as const).filter((name) => !query[name]);
+    if (missing.length > 0) throw validationFailed(missing.map((name) => violation([name], 'required')));
+    return deps.store.listQueue(query.serviceId!, query.track!, page);
   }
-  return deps.store.listByService(
-    query.serviceId,
+  if (services.length === 0) return { items: [] };
+  return deps.store.listByServices(
+    services,
     {
       ...(query.track && { track: query.track }),
       ...(query.status && { status: query.status }),
@@ -340,6 +357,12 @@ export const listWork = async (deps: WorkflowDeps, principal: StaffPrincipal, qu
     },
     page,
   );
+};
+
+/** Counts per status over the services a work-list query covers (the top of the work list). */
+export const countWork = async (deps: WorkflowDeps, principal: StaffPrincipal, serviceId: ServiceId | undefined): Promise<Partial<Record<ApplicationStatus, number>>> => {
+  const services = workServices(principal, serviceId);
+  return services.length === 0 ? {} : deps.store.countByStatus(services);
 };
 
 /** The queue position now (for the applicant's view and the staff queue). */

@@ -40,6 +40,8 @@ export interface WebDeps {
   readonly workflow: WorkflowDeps;
   /** Attaching documents reads and marks uploads in the table only. */
   readonly uploads: Pick<UploadDeps, 'store'>;
+  /** Staff download attachments through 60-second links (the evidence bucket). */
+  readonly attachments: UploadDeps;
   readonly rules: EligibilityRules;
   /** The annual report's counters (staff's report page reads them as GET /staff/reports/{year} does). */
   readonly reports: Pick<ReportStore, 'readYear'>;

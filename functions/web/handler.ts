@@ -1,7 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createReportRepository } from '../adapters/report-repository';
 import { createSessionRepository } from '../adapters/session-repository';
-import { createUploadRepository } from '../adapters/upload-repository';
 import { readEnvironment } from '../config';
 import { applicationDeps, documentClient, rules, tableName, workflowDeps } from '../wiring';
 import { createWebApp } from './app';
@@ -11,13 +10,15 @@ import { createOidcClient, createWorkforceOidcClient } from './oidc';
 import { officerPages } from './workforce/officers';
 import { workforcePages } from './workforce/pages';
 import { reportPages } from './workforce/report';
+import { uploadDeps } from '../upload-wiring';
 
 const env = readEnvironment(['citizenOidcIssuer', 'citizenOidcClientId', 'webOrigin', 'staffPortalUrl', 'workforceOidcIssuer', 'workforceOidcClientId']);
 
 const app = createWebApp([...citizenPages, ...workforcePages, ...officerPages, ...reportPages], {
   applications: applicationDeps,
   workflow: workflowDeps,
-  uploads: { store: createUploadRepository(documentClient, tableName) },
+  uploads: { store: uploadDeps.store },
+  attachments: uploadDeps,
   rules,
   reports: createReportRepository(documentClient, tableName),
   sessions: createSessionRepository(documentClient, tableName),

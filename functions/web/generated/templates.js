@@ -3813,6 +3813,275 @@ return {
 root: root
 };
 })(),
+  "/govuk/components/table/macro.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+var macro_t_1 = runtime.makeMacro(
+["params"], 
+[], 
+function (l_params, kwargs) {
+var callerFrame = frame;
+frame = new runtime.Frame();
+kwargs = kwargs || {};
+if (Object.prototype.hasOwnProperty.call(kwargs, "caller")) {
+frame.set("caller", kwargs.caller); }
+frame.set("params", l_params);
+var t_2 = "";var tasks = [];
+tasks.push(
+function(callback) {
+env.getTemplate("./template.njk", false, "/govuk/components/table/macro.njk", false, function(t_4,t_3) {
+if(t_4) { cb(t_4); return; }
+callback(null,t_3);});
+});
+tasks.push(
+function(template, callback){
+template.render(context.getVariables(), frame, function(t_6,t_5) {
+if(t_6) { cb(t_6); return; }
+callback(null,t_5);});
+});
+tasks.push(
+function(result, callback){
+t_2 += result;
+callback(null);
+});
+env.waterfall(tasks, function(){
+});
+frame = callerFrame;
+return new runtime.SafeString(t_2);
+});
+context.addExport("govukTable");
+context.setVariable("govukTable", macro_t_1);
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+root: root
+};
+})(),
+  "/govuk/components/table/template.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("../../macros/attributes.njk", false, "/govuk/components/table/template.njk", false, function(t_2,t_1) {
+if(t_2) { cb(t_2); return; }
+t_1.getExported(function(t_3,t_1) {
+if(t_3) { cb(t_3); return; }
+if(Object.prototype.hasOwnProperty.call(t_1, "govukAttributes")) {
+var t_4 = t_1.govukAttributes;
+} else {
+cb(new Error("cannot import 'govukAttributes'")); return;
+}
+context.setVariable("govukAttributes", t_4);
+output += "<table class=\"govuk-table";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"classes")) {
+output += " ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"classes"), env.opts.autoescape);
+;
+}
+output += "\"";
+output += runtime.suppressValue((lineno = 4, colno = 21, runtime.callWrap(t_4, "govukAttributes", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"attributes")])), env.opts.autoescape);
+output += ">\n";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"caption")) {
+output += "\n  <caption class=\"govuk-table__caption";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"captionClasses")) {
+output += " ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"captionClasses"), env.opts.autoescape);
+;
+}
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"caption"), env.opts.autoescape);
+output += "</caption>\n";
+;
+}
+output += "\n";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"head")) {
+output += "\n  <thead class=\"govuk-table__head\">\n    <tr class=\"govuk-table__row\">\n    ";
+frame = frame.push();
+var t_7 = runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"head");
+if(t_7) {t_7 = runtime.fromIterator(t_7);
+var t_6 = t_7.length;
+for(var t_5=0; t_5 < t_7.length; t_5++) {
+var t_8 = t_7[t_5];
+frame.set("item", t_8);
+frame.set("loop.index", t_5 + 1);
+frame.set("loop.index0", t_5);
+frame.set("loop.revindex", t_6 - t_5);
+frame.set("loop.revindex0", t_6 - t_5 - 1);
+frame.set("loop.first", t_5 === 0);
+frame.set("loop.last", t_5 === t_6 - 1);
+frame.set("loop.length", t_6);
+output += "\n      <th scope=\"col\" class=\"govuk-table__header";
+if(runtime.memberLookup((t_8),"format")) {
+output += " govuk-table__header--";
+output += runtime.suppressValue(runtime.memberLookup((t_8),"format"), env.opts.autoescape);
+;
+}
+if(runtime.memberLookup((t_8),"classes")) {
+output += " ";
+output += runtime.suppressValue(runtime.memberLookup((t_8),"classes"), env.opts.autoescape);
+;
+}
+output += "\"";
+if(runtime.memberLookup((t_8),"colspan")) {
+output += " colspan=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_8),"colspan"), env.opts.autoescape);
+output += "\"";
+;
+}
+if(runtime.memberLookup((t_8),"rowspan")) {
+output += " rowspan=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_8),"rowspan"), env.opts.autoescape);
+output += "\"";
+;
+}
+output += runtime.suppressValue((lineno = 20, colno = 27, runtime.callWrap(t_4, "govukAttributes", context, [runtime.memberLookup((t_8),"attributes")])), env.opts.autoescape);
+output += ">";
+output += runtime.suppressValue((runtime.memberLookup((t_8),"html")?env.getFilter("safe").call(context, runtime.memberLookup((t_8),"html")):runtime.memberLookup((t_8),"text")), env.opts.autoescape);
+output += "</th>\n    ";
+;
+}
+}
+frame = frame.pop();
+output += "\n    </tr>\n  </thead>\n";
+;
+}
+output += "\n  <tbody class=\"govuk-table__body\">\n";
+frame = frame.push();
+var t_11 = runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"rows");
+if(t_11) {t_11 = runtime.fromIterator(t_11);
+var t_10 = t_11.length;
+for(var t_9=0; t_9 < t_11.length; t_9++) {
+var t_12 = t_11[t_9];
+frame.set("row", t_12);
+frame.set("loop.index", t_9 + 1);
+frame.set("loop.index0", t_9);
+frame.set("loop.revindex", t_10 - t_9);
+frame.set("loop.revindex0", t_10 - t_9 - 1);
+frame.set("loop.first", t_9 === 0);
+frame.set("loop.last", t_9 === t_10 - 1);
+frame.set("loop.length", t_10);
+output += "\n  ";
+if(t_12) {
+output += "\n    <tr class=\"govuk-table__row\">\n    ";
+frame = frame.push();
+var t_15 = t_12;
+if(t_15) {t_15 = runtime.fromIterator(t_15);
+var t_14 = t_15.length;
+for(var t_13=0; t_13 < t_15.length; t_13++) {
+var t_16 = t_15[t_13];
+frame.set("cell", t_16);
+frame.set("loop.index", t_13 + 1);
+frame.set("loop.index0", t_13);
+frame.set("loop.revindex", t_14 - t_13);
+frame.set("loop.revindex0", t_14 - t_13 - 1);
+frame.set("loop.first", t_13 === 0);
+frame.set("loop.last", t_13 === t_14 - 1);
+frame.set("loop.length", t_14);
+output += "\n      ";
+var t_17;
+t_17 = (function() {
+var output = "";
+if(runtime.memberLookup((t_16),"colspan")) {
+output += " colspan=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"colspan"), env.opts.autoescape);
+output += "\"";
+;
+}
+if(runtime.memberLookup((t_16),"rowspan")) {
+output += " rowspan=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"rowspan"), env.opts.autoescape);
+output += "\"";
+;
+}
+output += runtime.suppressValue((lineno = 35, colno = 27, runtime.callWrap(t_4, "govukAttributes", context, [runtime.memberLookup((t_16),"attributes")])), env.opts.autoescape);
+;
+return output;
+})()
+;
+frame.set("commonAttributes", t_17, true);
+if(frame.topLevel) {
+context.setVariable("commonAttributes", t_17);
+}
+if(frame.topLevel) {
+context.addExport("commonAttributes", t_17);
+}
+output += "\n      ";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "loop")),"first") && runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"firstCellIsHeader")) {
+output += "\n      <th scope=\"row\" class=\"govuk-table__header";
+if(runtime.memberLookup((t_16),"classes")) {
+output += " ";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"classes"), env.opts.autoescape);
+;
+}
+output += "\"";
+output += runtime.suppressValue(env.getFilter("safe").call(context, runtime.contextOrFrameLookup(context, frame, "commonAttributes")), env.opts.autoescape);
+output += ">";
+output += runtime.suppressValue((runtime.memberLookup((t_16),"html")?env.getFilter("safe").call(context, runtime.memberLookup((t_16),"html")):runtime.memberLookup((t_16),"text")), env.opts.autoescape);
+output += "</th>\n      ";
+;
+}
+else {
+output += "\n      <td class=\"govuk-table__cell";
+if(runtime.memberLookup((t_16),"format")) {
+output += " govuk-table__cell--";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"format"), env.opts.autoescape);
+;
+}
+if(runtime.memberLookup((t_16),"classes")) {
+output += " ";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"classes"), env.opts.autoescape);
+;
+}
+output += "\"";
+output += runtime.suppressValue(env.getFilter("safe").call(context, runtime.contextOrFrameLookup(context, frame, "commonAttributes")), env.opts.autoescape);
+output += ">";
+output += runtime.suppressValue((runtime.memberLookup((t_16),"html")?env.getFilter("safe").call(context, runtime.memberLookup((t_16),"html")):runtime.memberLookup((t_16),"text")), env.opts.autoescape);
+output += "</td>\n      ";
+;
+}
+output += "\n    ";
+;
+}
+}
+frame = frame.pop();
+output += "\n    </tr>\n  ";
+;
+}
+output += "\n";
+;
+}
+}
+frame = frame.pop();
+output += "\n  </tbody>\n</table>\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+root: root
+};
+})(),
   "/govuk/components/tag/macro.njk": (function () {
 function root(env, context, frame, runtime, cb) {
 var lineno = 0;
@@ -7265,6 +7534,349 @@ b_content: b_content,
 root: root
 };
 })(),
+  "/web/work-application.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("/web/layout.njk", true, "/web/work-application.njk", false, function(t_3,t_2) {
+if(t_3) { cb(t_3); return; }
+parentTemplate = t_2
+for(var t_1 in parentTemplate.blocks) {
+context.addBlock(t_1, parentTemplate.blocks[t_1]);
+}
+env.getTemplate("/govuk/components/summary-list/macro.njk", false, "/web/work-application.njk", false, function(t_5,t_4) {
+if(t_5) { cb(t_5); return; }
+t_4.getExported(function(t_6,t_4) {
+if(t_6) { cb(t_6); return; }
+if(Object.prototype.hasOwnProperty.call(t_4, "govukSummaryList")) {
+var t_7 = t_4.govukSummaryList;
+} else {
+cb(new Error("cannot import 'govukSummaryList'")); return;
+}
+context.setVariable("govukSummaryList", t_7);
+env.getTemplate("/govuk/components/button/macro.njk", false, "/web/work-application.njk", false, function(t_9,t_8) {
+if(t_9) { cb(t_9); return; }
+t_8.getExported(function(t_10,t_8) {
+if(t_10) { cb(t_10); return; }
+if(Object.prototype.hasOwnProperty.call(t_8, "govukButton")) {
+var t_11 = t_8.govukButton;
+} else {
+cb(new Error("cannot import 'govukButton'")); return;
+}
+context.setVariable("govukButton", t_11);
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_13,t_12) {
+if(t_13) { cb(t_13); return; }
+output += t_12;
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})})})})})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+function b_content(env, context, frame, runtime, cb) {
+var lineno = 3;
+var colno = 3;
+var output = "";
+try {
+var frame = frame.push(true);
+output += "\n  <h1 class=\"govuk-heading-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</h1>\n  ";
+output += runtime.suppressValue((lineno = 5, colno = 21, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSummaryList"), "govukSummaryList", context, [{"rows": runtime.contextOrFrameLookup(context, frame, "rows"),"classes": "siva-break"}])), env.opts.autoescape);
+output += "\n  <h2 class=\"govuk-heading-m\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"decideTitle"), env.opts.autoescape);
+output += "</h2>\n  ";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "decisionLinks")),"length")) {
+output += "\n  <div class=\"govuk-button-group\">\n    ";
+frame = frame.push();
+var t_16 = runtime.contextOrFrameLookup(context, frame, "decisionLinks");
+if(t_16) {t_16 = runtime.fromIterator(t_16);
+var t_15 = t_16.length;
+for(var t_14=0; t_14 < t_16.length; t_14++) {
+var t_17 = t_16[t_14];
+frame.set("link", t_17);
+frame.set("loop.index", t_14 + 1);
+frame.set("loop.index0", t_14);
+frame.set("loop.revindex", t_15 - t_14);
+frame.set("loop.revindex0", t_15 - t_14 - 1);
+frame.set("loop.first", t_14 === 0);
+frame.set("loop.last", t_14 === t_15 - 1);
+frame.set("loop.length", t_15);
+output += runtime.suppressValue((lineno = 9, colno = 49, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((t_17),"text"),"href": runtime.memberLookup((t_17),"href"),"classes": runtime.memberLookup((t_17),"classes")}])), env.opts.autoescape);
+;
+}
+}
+frame = frame.pop();
+output += "\n  </div>\n  ";
+;
+}
+else {
+output += "\n  <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"noDecisions"), env.opts.autoescape);
+output += "</p>\n  ";
+;
+}
+output += "\n  ";
+if(runtime.contextOrFrameLookup(context, frame, "representative")) {
+output += "\n  <h2 class=\"govuk-heading-m\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"representativeTitle"), env.opts.autoescape);
+output += "</h2>\n  ";
+output += runtime.suppressValue((lineno = 16, colno = 21, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSummaryList"), "govukSummaryList", context, [{"rows": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "representative")),"rows"),"classes": "siva-break"}])), env.opts.autoescape);
+output += "\n  ";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "representative")),"confirmed")) {
+output += "\n  <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"representativeConfirmed"), env.opts.autoescape);
+output += "</p>\n  ";
+;
+}
+else {
+output += "\n  <form method=\"post\" action=\"";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "representative")),"action"), env.opts.autoescape);
+output += "\" novalidate>\n    <input type=\"hidden\" name=\"csrf\" value=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "csrf"), env.opts.autoescape);
+output += "\">\n    <input type=\"hidden\" name=\"version\" value=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "version"), env.opts.autoescape);
+output += "\">\n    <input type=\"hidden\" name=\"seen\" value=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "seen"), env.opts.autoescape);
+output += "\">\n    ";
+output += runtime.suppressValue((lineno = 24, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"confirmRepresentative"),"classes": "govuk-button--secondary","preventDoubleClick": true}])), env.opts.autoescape);
+output += "\n  </form>\n  ";
+;
+}
+output += "\n  ";
+;
+}
+output += "\n  <h2 class=\"govuk-heading-m\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"evidenceTitle"), env.opts.autoescape);
+output += "</h2>\n  ";
+output += runtime.suppressValue((lineno = 29, colno = 21, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSummaryList"), "govukSummaryList", context, [{"rows": runtime.contextOrFrameLookup(context, frame, "evidence"),"classes": "siva-break"}])), env.opts.autoescape);
+output += "\n  <h2 class=\"govuk-heading-m\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"attachmentsTitle"), env.opts.autoescape);
+output += "</h2>\n  ";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "attachments")),"length")) {
+output += "\n  <ul class=\"govuk-list\">";
+frame = frame.push();
+var t_20 = runtime.contextOrFrameLookup(context, frame, "attachments");
+if(t_20) {t_20 = runtime.fromIterator(t_20);
+var t_19 = t_20.length;
+for(var t_18=0; t_18 < t_20.length; t_18++) {
+var t_21 = t_20[t_18];
+frame.set("attachment", t_21);
+frame.set("loop.index", t_18 + 1);
+frame.set("loop.index0", t_18);
+frame.set("loop.revindex", t_19 - t_18);
+frame.set("loop.revindex0", t_19 - t_18 - 1);
+frame.set("loop.first", t_18 === 0);
+frame.set("loop.last", t_18 === t_19 - 1);
+frame.set("loop.length", t_19);
+output += "<li><a class=\"govuk-link siva-break\" href=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_21),"href"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((t_21),"text"), env.opts.autoescape);
+output += "</a></li>";
+;
+}
+}
+frame = frame.pop();
+output += "</ul>\n  ";
+;
+}
+else {
+output += "\n  <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"noAttachments"), env.opts.autoescape);
+output += "</p>\n  ";
+;
+}
+output += "\n  <h2 class=\"govuk-heading-m\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"timeline"), env.opts.autoescape);
+output += "</h2>\n  <ol class=\"siva-timeline\">\n    ";
+frame = frame.push();
+var t_24 = runtime.contextOrFrameLookup(context, frame, "timeline");
+if(t_24) {t_24 = runtime.fromIterator(t_24);
+var t_23 = t_24.length;
+for(var t_22=0; t_22 < t_24.length; t_22++) {
+var t_25 = t_24[t_22];
+frame.set("event", t_25);
+frame.set("loop.index", t_22 + 1);
+frame.set("loop.index0", t_22);
+frame.set("loop.revindex", t_23 - t_22);
+frame.set("loop.revindex0", t_23 - t_22 - 1);
+frame.set("loop.first", t_22 === 0);
+frame.set("loop.last", t_22 === t_23 - 1);
+frame.set("loop.length", t_23);
+output += "<li><time datetime=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_25),"at"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((t_25),"when"), env.opts.autoescape);
+output += "</time>";
+output += runtime.suppressValue(runtime.memberLookup((t_25),"text"), env.opts.autoescape);
+output += "</li>";
+;
+}
+}
+frame = frame.pop();
+output += "\n  </ol>\n  ";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "decisions")),"length")) {
+output += "\n  <h2 class=\"govuk-heading-m\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"decisions"), env.opts.autoescape);
+output += "</h2>\n  ";
+frame = frame.push();
+var t_28 = runtime.contextOrFrameLookup(context, frame, "decisions");
+if(t_28) {t_28 = runtime.fromIterator(t_28);
+var t_27 = t_28.length;
+for(var t_26=0; t_26 < t_28.length; t_26++) {
+var t_29 = t_28[t_26];
+frame.set("decision", t_29);
+frame.set("loop.index", t_26 + 1);
+frame.set("loop.index0", t_26);
+frame.set("loop.revindex", t_27 - t_26);
+frame.set("loop.revindex0", t_27 - t_26 - 1);
+frame.set("loop.first", t_26 === 0);
+frame.set("loop.last", t_26 === t_27 - 1);
+frame.set("loop.length", t_27);
+output += "\n    <h3 class=\"govuk-heading-s\">";
+output += runtime.suppressValue(runtime.memberLookup((t_29),"title"), env.opts.autoescape);
+output += "</h3>\n    ";
+if(runtime.memberLookup((runtime.memberLookup((t_29),"rows")),"length")) {
+output += runtime.suppressValue((lineno = 44, colno = 52, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSummaryList"), "govukSummaryList", context, [{"rows": runtime.memberLookup((t_29),"rows"),"classes": "siva-break"}])), env.opts.autoescape);
+;
+}
+output += "\n  ";
+;
+}
+}
+frame = frame.pop();
+output += "\n  ";
+;
+}
+output += "\n  ";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "notifications")),"length")) {
+output += "\n  <h2 class=\"govuk-heading-m\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"notificationsTitle"), env.opts.autoescape);
+output += "</h2>\n  ";
+output += runtime.suppressValue((lineno = 49, colno = 21, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSummaryList"), "govukSummaryList", context, [{"rows": runtime.contextOrFrameLookup(context, frame, "notifications"),"classes": "siva-break"}])), env.opts.autoescape);
+output += "\n  ";
+;
+}
+output += "\n";
+cb(null, output);
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+b_content: b_content,
+root: root
+};
+})(),
+  "/web/work-decision.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("/web/layout.njk", true, "/web/work-decision.njk", false, function(t_3,t_2) {
+if(t_3) { cb(t_3); return; }
+parentTemplate = t_2
+for(var t_1 in parentTemplate.blocks) {
+context.addBlock(t_1, parentTemplate.blocks[t_1]);
+}
+env.getTemplate("/web/fields.njk", false, "/web/work-decision.njk", false, function(t_5,t_4) {
+if(t_5) { cb(t_5); return; }
+t_4.getExported(function(t_6,t_4) {
+if(t_6) { cb(t_6); return; }
+if(Object.prototype.hasOwnProperty.call(t_4, "field")) {
+var t_7 = t_4.field;
+} else {
+cb(new Error("cannot import 'field'")); return;
+}
+context.setVariable("field", t_7);
+env.getTemplate("/govuk/components/button/macro.njk", false, "/web/work-decision.njk", false, function(t_9,t_8) {
+if(t_9) { cb(t_9); return; }
+t_8.getExported(function(t_10,t_8) {
+if(t_10) { cb(t_10); return; }
+if(Object.prototype.hasOwnProperty.call(t_8, "govukButton")) {
+var t_11 = t_8.govukButton;
+} else {
+cb(new Error("cannot import 'govukButton'")); return;
+}
+context.setVariable("govukButton", t_11);
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_13,t_12) {
+if(t_13) { cb(t_13); return; }
+output += t_12;
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})})})})})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+function b_content(env, context, frame, runtime, cb) {
+var lineno = 3;
+var colno = 3;
+var output = "";
+try {
+var frame = frame.push(true);
+output += "\n  <span class=\"govuk-caption-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "caption"), env.opts.autoescape);
+output += "</span>\n  <h1 class=\"govuk-heading-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</h1>\n  <form method=\"post\" action=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "action"), env.opts.autoescape);
+output += "\" novalidate>\n    <input type=\"hidden\" name=\"csrf\" value=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "csrf"), env.opts.autoescape);
+output += "\">\n    <input type=\"hidden\" name=\"version\" value=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "version"), env.opts.autoescape);
+output += "\">\n    <input type=\"hidden\" name=\"seen\" value=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "seen"), env.opts.autoescape);
+output += "\">\n    ";
+frame = frame.push();
+var t_16 = runtime.contextOrFrameLookup(context, frame, "controls");
+if(t_16) {t_16 = runtime.fromIterator(t_16);
+var t_15 = t_16.length;
+for(var t_14=0; t_14 < t_16.length; t_14++) {
+var t_17 = t_16[t_14];
+frame.set("control", t_17);
+frame.set("loop.index", t_14 + 1);
+frame.set("loop.index0", t_14);
+frame.set("loop.revindex", t_15 - t_14);
+frame.set("loop.revindex0", t_15 - t_14 - 1);
+frame.set("loop.first", t_14 === 0);
+frame.set("loop.last", t_14 === t_15 - 1);
+frame.set("loop.length", t_15);
+output += runtime.suppressValue((lineno = 10, colno = 41, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "field"), "field", context, [t_17])), env.opts.autoescape);
+;
+}
+}
+frame = frame.pop();
+output += "\n    ";
+output += runtime.suppressValue((lineno = 11, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.contextOrFrameLookup(context, frame, "buttonText"),"preventDoubleClick": true}])), env.opts.autoescape);
+output += "\n  </form>\n";
+cb(null, output);
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+b_content: b_content,
+root: root
+};
+})(),
   "/web/work-home.njk": (function () {
 function root(env, context, frame, runtime, cb) {
 var lineno = 0;
@@ -7330,6 +7942,256 @@ output += "</a></li>";
 }
 frame = frame.pop();
 output += "\n  </ul>\n";
+cb(null, output);
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+b_content: b_content,
+root: root
+};
+})(),
+  "/web/work-list.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("/web/layout.njk", true, "/web/work-list.njk", false, function(t_3,t_2) {
+if(t_3) { cb(t_3); return; }
+parentTemplate = t_2
+for(var t_1 in parentTemplate.blocks) {
+context.addBlock(t_1, parentTemplate.blocks[t_1]);
+}
+env.getTemplate("/govuk/components/summary-list/macro.njk", false, "/web/work-list.njk", false, function(t_5,t_4) {
+if(t_5) { cb(t_5); return; }
+t_4.getExported(function(t_6,t_4) {
+if(t_6) { cb(t_6); return; }
+if(Object.prototype.hasOwnProperty.call(t_4, "govukSummaryList")) {
+var t_7 = t_4.govukSummaryList;
+} else {
+cb(new Error("cannot import 'govukSummaryList'")); return;
+}
+context.setVariable("govukSummaryList", t_7);
+env.getTemplate("/govuk/components/select/macro.njk", false, "/web/work-list.njk", false, function(t_9,t_8) {
+if(t_9) { cb(t_9); return; }
+t_8.getExported(function(t_10,t_8) {
+if(t_10) { cb(t_10); return; }
+if(Object.prototype.hasOwnProperty.call(t_8, "govukSelect")) {
+var t_11 = t_8.govukSelect;
+} else {
+cb(new Error("cannot import 'govukSelect'")); return;
+}
+context.setVariable("govukSelect", t_11);
+env.getTemplate("/govuk/components/input/macro.njk", false, "/web/work-list.njk", false, function(t_13,t_12) {
+if(t_13) { cb(t_13); return; }
+t_12.getExported(function(t_14,t_12) {
+if(t_14) { cb(t_14); return; }
+if(Object.prototype.hasOwnProperty.call(t_12, "govukInput")) {
+var t_15 = t_12.govukInput;
+} else {
+cb(new Error("cannot import 'govukInput'")); return;
+}
+context.setVariable("govukInput", t_15);
+env.getTemplate("/govuk/components/button/macro.njk", false, "/web/work-list.njk", false, function(t_17,t_16) {
+if(t_17) { cb(t_17); return; }
+t_16.getExported(function(t_18,t_16) {
+if(t_18) { cb(t_18); return; }
+if(Object.prototype.hasOwnProperty.call(t_16, "govukButton")) {
+var t_19 = t_16.govukButton;
+} else {
+cb(new Error("cannot import 'govukButton'")); return;
+}
+context.setVariable("govukButton", t_19);
+env.getTemplate("/govuk/components/table/macro.njk", false, "/web/work-list.njk", false, function(t_21,t_20) {
+if(t_21) { cb(t_21); return; }
+t_20.getExported(function(t_22,t_20) {
+if(t_22) { cb(t_22); return; }
+if(Object.prototype.hasOwnProperty.call(t_20, "govukTable")) {
+var t_23 = t_20.govukTable;
+} else {
+cb(new Error("cannot import 'govukTable'")); return;
+}
+context.setVariable("govukTable", t_23);
+env.getTemplate("/govuk/components/inset-text/macro.njk", false, "/web/work-list.njk", false, function(t_25,t_24) {
+if(t_25) { cb(t_25); return; }
+t_24.getExported(function(t_26,t_24) {
+if(t_26) { cb(t_26); return; }
+if(Object.prototype.hasOwnProperty.call(t_24, "govukInsetText")) {
+var t_27 = t_24.govukInsetText;
+} else {
+cb(new Error("cannot import 'govukInsetText'")); return;
+}
+context.setVariable("govukInsetText", t_27);
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_29,t_28) {
+if(t_29) { cb(t_29); return; }
+output += t_28;
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})})})})})})})})})})})})})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+function b_content(env, context, frame, runtime, cb) {
+var lineno = 7;
+var colno = 3;
+var output = "";
+try {
+var frame = frame.push(true);
+output += "\n  <h1 class=\"govuk-heading-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</h1>\n  ";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "counts")),"length")) {
+output += "\n  <h2 class=\"govuk-heading-m\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"countsTitle"), env.opts.autoescape);
+output += "</h2>\n  ";
+output += runtime.suppressValue((lineno = 11, colno = 21, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSummaryList"), "govukSummaryList", context, [{"rows": runtime.contextOrFrameLookup(context, frame, "counts"),"classes": "siva-break"}])), env.opts.autoescape);
+output += "\n  ";
+;
+}
+output += "\n  <form method=\"get\" action=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "action"), env.opts.autoescape);
+output += "\" novalidate>\n    ";
+output += runtime.suppressValue((lineno = 14, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"serviceId")])), env.opts.autoescape);
+output += "\n    ";
+output += runtime.suppressValue((lineno = 15, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"status")])), env.opts.autoescape);
+output += "\n    ";
+output += runtime.suppressValue((lineno = 16, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"track")])), env.opts.autoescape);
+output += "\n    ";
+output += runtime.suppressValue((lineno = 17, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInput"), "govukInput", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"from")])), env.opts.autoescape);
+output += "\n    ";
+output += runtime.suppressValue((lineno = 18, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInput"), "govukInput", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"to")])), env.opts.autoescape);
+output += "\n    ";
+output += runtime.suppressValue((lineno = 19, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"sort")])), env.opts.autoescape);
+output += "\n    ";
+output += runtime.suppressValue((lineno = 20, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"filter"),"classes": "govuk-button--secondary"}])), env.opts.autoescape);
+output += "\n  </form>\n  ";
+if(runtime.contextOrFrameLookup(context, frame, "queueAsked")) {
+output += runtime.suppressValue((lineno = 22, colno = 38, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInsetText"), "govukInsetText", context, [{"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"queueNeedsTrack")}])), env.opts.autoescape);
+;
+}
+output += "\n  ";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "rows")),"length")) {
+output += "\n    ";
+output += runtime.suppressValue((lineno = 24, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukTable"), "govukTable", context, [{"head": runtime.contextOrFrameLookup(context, frame, "head"),"rows": runtime.contextOrFrameLookup(context, frame, "rows"),"classes": "siva-break"}])), env.opts.autoescape);
+output += "\n  ";
+;
+}
+else {
+output += "\n    <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"nothingFound"), env.opts.autoescape);
+output += "</p>\n  ";
+;
+}
+output += "\n  ";
+if(runtime.contextOrFrameLookup(context, frame, "nextHref")) {
+output += "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "nextHref"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"nextPage"), env.opts.autoescape);
+output += "</a></p>";
+;
+}
+output += "\n";
+cb(null, output);
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+b_content: b_content,
+root: root
+};
+})(),
+  "/web/work-stale.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("/web/layout.njk", true, "/web/work-stale.njk", false, function(t_3,t_2) {
+if(t_3) { cb(t_3); return; }
+parentTemplate = t_2
+for(var t_1 in parentTemplate.blocks) {
+context.addBlock(t_1, parentTemplate.blocks[t_1]);
+}
+env.getTemplate("/govuk/components/button/macro.njk", false, "/web/work-stale.njk", false, function(t_5,t_4) {
+if(t_5) { cb(t_5); return; }
+t_4.getExported(function(t_6,t_4) {
+if(t_6) { cb(t_6); return; }
+if(Object.prototype.hasOwnProperty.call(t_4, "govukButton")) {
+var t_7 = t_4.govukButton;
+} else {
+cb(new Error("cannot import 'govukButton'")); return;
+}
+context.setVariable("govukButton", t_7);
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_9,t_8) {
+if(t_9) { cb(t_9); return; }
+output += t_8;
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})})})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+function b_content(env, context, frame, runtime, cb) {
+var lineno = 2;
+var colno = 3;
+var output = "";
+try {
+var frame = frame.push(true);
+output += "\n  <h1 class=\"govuk-heading-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</h1>\n  <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"staleText"), env.opts.autoescape);
+output += "</p>\n  <ol class=\"siva-timeline\">\n    ";
+frame = frame.push();
+var t_12 = runtime.contextOrFrameLookup(context, frame, "changes");
+if(t_12) {t_12 = runtime.fromIterator(t_12);
+var t_11 = t_12.length;
+for(var t_10=0; t_10 < t_12.length; t_10++) {
+var t_13 = t_12[t_10];
+frame.set("change", t_13);
+frame.set("loop.index", t_10 + 1);
+frame.set("loop.index0", t_10);
+frame.set("loop.revindex", t_11 - t_10);
+frame.set("loop.revindex0", t_11 - t_10 - 1);
+frame.set("loop.first", t_10 === 0);
+frame.set("loop.last", t_10 === t_11 - 1);
+frame.set("loop.length", t_11);
+output += "<li><time datetime=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_13),"at"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((t_13),"when"), env.opts.autoescape);
+output += "</time>";
+output += runtime.suppressValue(runtime.memberLookup((t_13),"text"), env.opts.autoescape);
+output += "</li>";
+;
+}
+}
+frame = frame.pop();
+output += "\n  </ol>\n  <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"staleNow"), env.opts.autoescape);
+output += " ";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "status"), env.opts.autoescape);
+output += "</p>\n  ";
+output += runtime.suppressValue((lineno = 9, colno = 16, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"staleBack"),"href": runtime.contextOrFrameLookup(context, frame, "backHref")}])), env.opts.autoescape);
+output += "\n";
 cb(null, output);
 ;
 } catch (e) {
