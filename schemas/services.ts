@@ -325,3 +325,7 @@ export const trackInfo = (serviceId: ServiceId, track: string): TrackInfo | unde
 export const serviceNames: Record<ServiceId, Localised> = Object.fromEntries(
   serviceIds.map((id) => [id, services[id].name]),
 ) as Record<ServiceId, Localised>;
+
+/** Services at least one of whose tracks the given kind of filer may use (the officers' "new referral" list). */
+export const servicesFiledBy = (filer: FiledBy): ServiceId[] =>
+  serviceIds.filter((id) => Object.values(services[id].tracks as Record<string, TrackInfo>).some((track) => track.filedBy.includes(filer)));

@@ -411,3 +411,45 @@ export const listReferrals = (deps: Pick<ApplicationDeps, 'store'>, principal: R
   if (!principal.organisation) throw new DomainError('forbidden');
   return deps.store.listByReferrer(principal.role, principal.organisation, page);
 };
+
+/** How many of an organisation's newest referrals one search reads at most (5 Query pages of 100). */
+export const referralSearchDepth = 500;
+
+/** Case, accents and spacing do not matter: "kalnina" finds Kalniņa. */
+const searchable = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** A referral matches when its reference holds the term, or its client's name holds every word of it. */
+export const referralMatches = (application: Application, term: string): boolean => {
+  const wanted = searchable(term);
+  if (wanted === '') return false;
+  if (searchable(application.reference).includes(wanted)) return true;
+  const name = searchable(`${application.applicant.givenName} ${application.applicant.familyName}`);
+  return wanted.split(' ').every((word) => name.includes(word));
+};
+
+export interface ReferralSearch {
+  readonly items: readonly Application[];
+  /** How many referrals were read; less than `referralSearchDepth` when the organisation has no more. */
+  readonly searched: number;
+  /** Every referral of the organisation was searched. */
+  readonly complete: boolean;
+}
+
+/**
+ * The officer's organisation's referrals whose reference or client name matches, newest first. It reads the
+ * organisation's own list (the Query behind `listReferrals`, never a Scan, so no other organisation's item is read)
+ * page by page, up to `referralSearchDepth` referrals, and matches here: names are not keys, and a personal code is
+ * not searchable at all (docs/workforce-officers.md).
+ */
+export const searchReferrals = async (deps: Pick<ApplicationDeps, 'store'>, principal: ReferrerPrincipal, term: string, limit: number): Promise<ReferralSearch> => {
+  const found: Application[] = [];
+  let searched = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await listReferrals(deps, principal, { limit: Math.min(100, referralSearchDepth - searched), ...(cursor && { cursor }) });
+    searched += page.items.length;
+    found.push(...page.items.filter((application) => referralMatches(application, term)));
+    cursor = page.nextCursor;
+  } while (cursor && searched < referralSearchDepth && found.length < limit);
+  return { items: found.slice(0, limit), searched, complete: !cursor };
+};

@@ -6,7 +6,7 @@
  */
 import { municipalities } from '../../schemas/municipalities';
 import { choiceTexts, fieldTexts, pageTitles, type FormPageId } from '../../schemas/form-ui-text';
-import { trackIds, trackInfo, type Localised, type ServiceId } from '../../schemas/services';
+import { trackIds, trackInfo, type FiledBy, type Localised, type ServiceId } from '../../schemas/services';
 import type { JsonSchema } from './json-schema';
 
 export type InputKind = 'text' | 'date' | 'email' | 'tel' | 'radios' | 'select' | 'yes-no' | 'checkbox' | 'lines';
@@ -40,7 +40,7 @@ export interface UiPage {
 }
 
 export interface FormUi {
-  /** The tracks a person (or their representative) may apply for themselves; the others come by referral. */
+  /** The tracks the filer may file: for a citizen, those a person (or their representative) applies for themselves. */
   readonly tracks: readonly UiChoice[];
   readonly pages: readonly UiPage[];
 }
@@ -144,11 +144,14 @@ const envelopePages: readonly { id: FormPageId; when?: 'representative'; paths: 
   { id: 'declarations', paths: ['declarations.informationIsTrue', 'declarations.consentToProcessing'] },
 ];
 
-/** The ui document of one service's form, from its published JSON Schema. */
-export const formUi = (serviceId: ServiceId, form: JsonSchema): FormUi => {
+/**
+ * The ui document of one service's form, from its published JSON Schema: the one `GET /services` publishes is a
+ * citizen's; a referring officer's (the same pages, the tracks and evidence their organisation refers) is `filer`'s.
+ */
+export const formUi = (serviceId: ServiceId, form: JsonSchema, filer: FiledBy = 'citizen'): FormUi => {
   const root = form as Node;
   const variants = (root.oneOf ?? root.anyOf ?? [root]).map((variant) => resolve(root, variant));
-  const citizenTracks = trackIds(serviceId).filter((track) => trackInfo(serviceId, track)?.filedBy.includes('citizen'));
+  const filerTracks = trackIds(serviceId).filter((track) => trackInfo(serviceId, track)?.filedBy.includes(filer));
 
   const envelope = new Map<string, UiField>();
   const first = variants[0]!;
@@ -163,7 +166,7 @@ export const formUi = (serviceId: ServiceId, form: JsonSchema): FormUi => {
   const evidence = new Map<string, { field: UiField; tracks: string[] }>();
   for (const variant of variants) {
     const track = variant.properties?.track?.const as string;
-    if (!citizenTracks.includes(track as never)) continue;
+    if (!filerTracks.includes(track as never)) continue;
     for (const leaf of leaves(root, variant.properties!.evidence!, 'evidence', true)) {
       const entry = evidence.get(leaf.path) ?? { field: uiField(root, leaf), tracks: [] };
       entry.tracks.push(track);
@@ -177,11 +180,11 @@ export const formUi = (serviceId: ServiceId, form: JsonSchema): FormUi => {
     ...(when && { when }),
     fields:
       id === 'evidence'
-        ? [...evidence.values()].map(({ field, tracks }) => (tracks.length === citizenTracks.length ? field : { ...field, tracks }))
+        ? [...evidence.values()].map(({ field, tracks }) => (tracks.length === filerTracks.length ? field : { ...field, tracks }))
         : paths.map((path) => envelope.get(path)!),
   }));
   return {
-    tracks: citizenTracks.map((track) => ({ value: track, label: trackInfo(serviceId, track)!.name })),
+    tracks: filerTracks.map((track) => ({ value: track, label: trackInfo(serviceId, track)!.name })),
     pages,
   };
 };

@@ -237,3 +237,38 @@ export const annualReport = async (store: Pick<ReportStore, 'readYear'>, year: n
   const { counters, queueNetByYear } = await store.readYear(year);
   return restrictToServices(buildReport(year, counters, queueNetByYear), services);
 };
+
+/** The queue's length at the end of one year, over the services in scope. */
+export interface QueueAtYearEnd {
+  readonly year: number;
+  readonly length: number;
+}
+
+/**
+ * The queue's length at the end of each year up to `year`, from the first year anything was queued in the
+ * services in scope: the report's "queue over the years" (a year's length is the sum of every net change up to it).
+ */
+export const queueHistory = (year: number, queueNetByYear: readonly QueueNet[], services: readonly ServiceId[]): QueueAtYearEnd[] => {
+  const netByYear = new Map<number, number>();
+  for (const change of queueNetByYear) {
+    if (change.year > year || !services.includes(change.serviceId)) continue;
+    netByYear.set(change.year, (netByYear.get(change.year) ?? 0) + change.net);
+  }
+  const first = Math.min(year, ...netByYear.keys());
+  const history: QueueAtYearEnd[] = [];
+  let length = 0;
+  for (let at = first; at <= year; at += 1) {
+    length += netByYear.get(at) ?? 0;
+    history.push({ year: at, length });
+  }
+  return history;
+};
+
+/** The year's report and the queue's length at each year's end, from one read of the counters. */
+export const annualReportWithQueueHistory = async (store: Pick<ReportStore, 'readYear'>, year: number, services: readonly ServiceId[]) => {
+  const { counters, queueNetByYear } = await store.readYear(year);
+  return {
+    report: restrictToServices(buildReport(year, counters, queueNetByYear), services),
+    queueHistory: queueHistory(year, queueNetByYear, services),
+  };
+};

@@ -13,6 +13,7 @@ import type { WorkforcePrincipal, WorkforceRole } from '../core/model';
 import type { WorkflowDeps } from '../core/workflow';
 import type { UploadDeps } from '../core/uploads';
 import type { PersonalDataDeps } from '../core/personal-data';
+import type { ReportStore } from '../core/report';
 import { errorFields, logger } from '../adapters/logger';
 import { assets } from './generated/assets';
 import { messages, type Messages } from './i18n';
@@ -45,6 +46,8 @@ export interface WebDeps {
   /** Staff download attachments through 60-second links (the evidence bucket). */
   readonly attachments: UploadDeps;
   readonly rules: EligibilityRules;
+  /** The annual report's counters (staff's report page reads them as GET /staff/reports/{year} does). */
+  readonly reports: Pick<ReportStore, 'readYear'>;
   readonly sessions: SessionStore;
   readonly oidc: OidcClient;
   /** Staff and officers sign in at the workforce issuer (deployed: the user pool's hosted UI). */
@@ -53,6 +56,8 @@ export interface WebDeps {
   readonly issuerOrigin: string;
   /** The workforce issuer's origin, allowed likewise. */
   readonly workforceIssuerOrigin: string;
+  /** The workforce issuer itself: with the subject, the scope of an officer's Idempotency-Key, as the API scopes it. */
+  readonly workforceIssuer: string;
   /** The citizen issuer itself: with the subject, the scope of an Idempotency-Key, as the API scopes it. */
   readonly issuer: string;
   readonly now: () => number;

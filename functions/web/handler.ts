@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { createReportRepository } from '../adapters/report-repository';
 import { createSessionRepository } from '../adapters/session-repository';
 import { readEnvironment } from '../config';
 import { rules } from '../settings';
@@ -10,18 +11,21 @@ import { createWebApp } from './app';
 import { serveAsset } from './assets';
 import { citizenPages } from './citizen/pages';
 import { createOidcClient, createWorkforceOidcClient } from './oidc';
+import { officerPages } from './workforce/officers';
 import { workforcePages } from './workforce/pages';
+import { reportPages } from './workforce/report';
 import { uploadDeps } from '../upload-wiring';
 
 const env = readEnvironment(['citizenOidcIssuer', 'citizenOidcClientId', 'webOrigin', 'staffPortalUrl', 'workforceOidcIssuer', 'workforceOidcClientId']);
 
-const app = createWebApp([...citizenPages, ...workforcePages], {
+const app = createWebApp([...citizenPages, ...workforcePages, ...officerPages, ...reportPages], {
   applications: applicationDeps,
   workflow: workflowDeps,
   uploads: { store: uploadDeps.store },
   attachments: uploadDeps,
   personalData: personalDataDeps,
   rules,
+  reports: createReportRepository(documentClient, tableName),
   sessions: createSessionRepository(documentClient, tableName),
   oidc: createOidcClient({
     issuer: env.citizenOidcIssuer,
@@ -38,6 +42,7 @@ const app = createWebApp([...citizenPages, ...workforcePages], {
   }),
   issuerOrigin: new URL(env.citizenOidcIssuer).origin,
   workforceIssuerOrigin: new URL(env.workforceOidcIssuer).origin,
+  workforceIssuer: env.workforceOidcIssuer,
   issuer: env.citizenOidcIssuer,
   now: () => Date.now(),
 });

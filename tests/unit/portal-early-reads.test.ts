@@ -44,14 +44,10 @@ const portal = (options: { session?: StoredSession; record?: ApplicationRecord |
     rules: defaultRules,
     sessions,
     oidc: {} as never,
-    personalData: {} as never,
-    attachments: {} as never,
-    workforceOidc: {} as never,
-    workforceIssuerOrigin: 'https://work.test',
     issuerOrigin: 'https://eid.test',
     issuer: 'https://eid.test/citizen',
     now: () => Date.now(),
-  } satisfies WebDeps;
+  } satisfies Partial<WebDeps> as unknown as WebDeps; // the application page uses only these
   return { app: createWebApp(citizenPages, deps), asked, releaseSession };
 };
 

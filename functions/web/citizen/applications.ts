@@ -28,9 +28,9 @@ export const rigaDateTime = (at: string) => {
   return `${rigaDate(instant)} ${local.toISOString().slice(11, 16)}`;
 };
 
-const serviceName = (serviceId: ServiceId, language: Language) => services[serviceId].name[language];
-const trackName = (serviceId: ServiceId, track: string, language: Language) => trackInfo(serviceId, track)?.name[language] ?? track;
-const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
+export const serviceName = (serviceId: ServiceId, language: Language) => services[serviceId].name[language];
+export const trackName = (serviceId: ServiceId, track: string, language: Language) => trackInfo(serviceId, track)?.name[language] ?? track;
+export const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
 
 const listPage = async ({ deps, principal, query, language, t, href, render }: PageContext) => {
   const cursor = query.get('cursor') ?? undefined;
@@ -70,6 +70,40 @@ const recordOf = async ({ deps, principal, params }: PageContext): Promise<Appli
 const lastDecision = (record: ApplicationRecord, type: string) => [...record.decisions].reverse().find((decision) => decision.type === type);
 
 /**
+ * What every reader of one application is shown of it (the person on their page, the referring officer on the
+ * referral's): status in words, what is asked and by when, the timeline and the decisions.
+ */
+export const applicationDetails = (record: ApplicationRecord, view: ReturnType<typeof applicationView>, language: Language) => {
+  const t = messages[language];
+  const { application } = record;
+  const words = statusWords[language][application.status];
+  const requested = application.status === 'documents_requested' ? lastDecision(record, 'request-documents') : undefined;
+  const deadline = typeof requested?.document.deadline === 'string' ? requested.document.deadline : undefined;
+  const shown = new Set(['submitted', 'decision', 'withdrawn', 'documents_submitted', 'notification_sent', 'notification_failed']);
+  return {
+    reference: application.reference,
+    status: words.name,
+    statusText: words.text,
+    deadline,
+    expected: deadline ? `${words.text} ${language === 'lv' ? 'Termiņš' : 'Deadline'}: ${deadline}.` : undefined,
+    requested: Array.isArray(requested?.document.documents) ? requested.document.documents.map(String) : [],
+    timeline: record.timeline
+      .filter((event) => shown.has(event.type))
+      .map((event) => ({
+        at: event.at,
+        when: rigaDateTime(event.at),
+        text: eventWords[language][event.type === 'decision' ? String(event.details?.decision) : event.type] ?? event.type,
+      })),
+    decisions: view.decisions.map(({ type, at, author: _author, eventId: _id, from: _from, to: _to, ...document }) => ({
+      title: `${eventWords[language][type] ?? type} (${rigaDateTime(at)})`,
+      rows: Object.entries(document)
+        .filter(([key]) => decisionFieldWords[language][key])
+        .map(([key, value]) => row(decisionFieldWords[language][key]!, Array.isArray(value) ? value.join(', ') : typeof value === 'boolean' ? (value ? t.yes : t.no) : String(value))),
+    })),
+  };
+};
+
+/**
  * What the application page reads, none of it depending on who asks: the record the path names and its queue
  * position. Started beside the session read (app.ts `getEarly`); shown only after `readableBy` passes.
  */
@@ -83,13 +117,8 @@ const detailPageWith = (reads: ReturnType<typeof detailReads>) => async (context
   const { deps, language, t, href, render, params, principal } = context;
   const read = await reads;
   const record = readableBy(principal, read?.record);
-  const position = read?.position;
-  const view = applicationView(record, deps.rules, position);
+  const view = applicationView(record, deps.rules, read?.position);
   const { application } = record;
-  const words = statusWords[language][application.status];
-  const requested = application.status === 'documents_requested' ? lastDecision(record, 'request-documents') : undefined;
-  const deadline = typeof requested?.document.deadline === 'string' ? requested.document.deadline : undefined;
-  const expected = deadline ? `${words.text} ${language === 'lv' ? 'Termiņš' : 'Deadline'}: ${deadline}.` : undefined;
 
   const rows = [
     row(t.reference, application.reference),
@@ -104,32 +133,10 @@ const detailPageWith = (reads: ReturnType<typeof detailReads>) => async (context
     ...(nextStatus('submit-documents', application.status) ? [{ text: t.reportDocuments, href: href('documents', { id: params.id! }) }] : []),
     ...(nextStatus('withdraw', application.status) ? [{ text: t.withdraw, href: href('withdraw', { id: params.id! }), classes: 'govuk-button--warning' }] : []),
   ];
-  const shown = new Set(['submitted', 'decision', 'withdrawn', 'documents_submitted', 'notification_sent', 'notification_failed']);
   return render('application', {
     title: serviceName(application.serviceId, language),
     backHref: href('applications'),
-    application: {
-      reference: application.reference,
-      status: words.name,
-      statusText: words.text,
-      expected,
-      requested: Array.isArray(requested?.document.documents) ? requested.document.documents.map(String) : [],
-      rows,
-      actions,
-      timeline: record.timeline
-        .filter((event) => shown.has(event.type))
-        .map((event) => ({
-          at: event.at,
-          when: rigaDateTime(event.at),
-          text: eventWords[language][event.type === 'decision' ? String(event.details?.decision) : event.type] ?? event.type,
-        })),
-      decisions: view.decisions.map(({ type, at, author: _author, eventId: _id, from: _from, to: _to, ...document }) => ({
-        title: `${eventWords[language][type] ?? type} (${rigaDateTime(at)})`,
-        rows: Object.entries(document)
-          .filter(([key]) => decisionFieldWords[language][key])
-          .map(([key, value]) => row(decisionFieldWords[language][key]!, Array.isArray(value) ? value.join(', ') : typeof value === 'boolean' ? (value ? t.yes : t.no) : String(value))),
-      })),
-    },
+    application: { ...applicationDetails(record, view, language), rows, actions },
   });
 };
 

@@ -8,20 +8,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ApplicationSubmission } from '../../../schemas/application';
-import { describeIssues, localise, violation, type Violation } from '../../../schemas/messages';
-import type { Language } from '../../../schemas/primitives';
+import { describeIssues, localise, type Violation } from '../../../schemas/messages';
+import { checkAnswers, choiceViolations, keepAnswers, showStep, stepViolations, type Step } from '../journey';
 import { services, type ServiceId } from '../../../schemas/services';
 import { idempotencyScope, submitApplication } from '../../core/applications';
 import { isDomainError } from '../../core/errors';
 import type { FormUi, UiField, UiPage } from '../../core/form-ui';
 import type { PageContext, PageRoute } from '../app';
-import { answerText, controlOf, documentOf, fieldErrors, fieldId, fieldOfViolation } from '../fields';
+import { documentOf } from '../fields';
 import { messages } from '../i18n';
 import type { Draft } from '../session';
 import { citizenTracks, formUiOf, isServiceId } from './catalogue';
-
-/** A value longer than any field of any form takes is cut before it is kept in the session. */
-const maxAnswerLength = 4000;
 
 const forField = (): UiField => ({
   path: 'for',
@@ -42,11 +39,6 @@ const trackField = (ui: FormUi): UiField => ({
   options: ui.tracks,
 });
 
-interface Step {
-  readonly id: string;
-  readonly title: (language: Language) => string;
-  readonly fields: readonly UiField[];
-}
 
 /** The pages this draft goes through, in order, with the fields each asks given the answers so far. */
 const stepsOf = (ui: FormUi, answers: Readonly<Record<string, string>>): Step[] => {
@@ -89,7 +81,7 @@ const notFoundPage = ({ message, t, href }: PageContext) =>
   message(404, { title: t.notFoundTitle, paragraphs: [t.notFoundText], links: [{ text: t.startAgain, href: href('home') }] });
 
 const applyPage = async (context: PageContext) => {
-  const { params, language, t, href, render, redirect, method, form, session, query, changed } = context;
+  const { params, language, t, href, redirect, method, form, session, query, changed } = context;
   const serviceId = params.serviceId!;
   if (!isServiceId(serviceId) || citizenTracks(serviceId).length === 0) return notFoundPage(context);
   const ui = formUiOf(context.deps.rules, serviceId);
@@ -114,32 +106,11 @@ const applyPage = async (context: PageContext) => {
   const returning = query.get('from') === 'check' || form.get('from') === 'check';
   const backHref = index === 0 ? href('service', { serviceId }) : at(steps[index - 1]!.id);
 
-  const show = (violations: readonly Violation[]) => {
-    const errors = fieldErrors(step.fields, violations, language);
-    const single = step.fields.length === 1 && step.fields[0]!.input !== 'checkbox';
-    return render(
-      'form-page',
-      {
-        title: single ? step.fields[0]!.label[language] : step.title(language),
-        caption,
-        headingInField: single,
-        backHref,
-        action: `${at(step.id)}${returning ? '?from=check' : ''}`,
-        csrf: session.data.csrf,
-        controls: step.fields.map((field) => controlOf(field, answers[field.path], errors.byPath[field.path], language, single)),
-        buttonText: t.continue,
-        errorList: errors.list,
-      },
-      violations.length > 0 ? 400 : 200,
-    );
-  };
+  const show = (violations: readonly Violation[]) =>
+    showStep(context, { step, answers, caption, backHref, action: `${at(step.id)}${returning ? '?from=check' : ''}`, violations });
   if (method === 'GET') return show([]);
 
-  for (const field of step.fields) {
-    const value = form.get(field.path);
-    if (value === null || value === '') delete answers[field.path];
-    else answers[field.path] = value.slice(0, maxAnswerLength);
-  }
+  keepAnswers(step, form, answers);
   changed();
   const violations = pageViolations(serviceId, ui, step, answers);
   if (violations.length > 0) return show(violations);
@@ -150,45 +121,22 @@ const applyPage = async (context: PageContext) => {
 /** What the form's schema says about this page's fields, given every answer so far. */
 const pageViolations = (serviceId: ServiceId, ui: FormUi, step: Step, answers: Readonly<Record<string, string>>): Violation[] => {
   const choice = step.fields.find((field) => field.path === 'for' || field.path === 'track');
-  if (choice) return choice.options!.some((option) => option.value === answers[choice.path]) ? [] : [violation([choice.path], 'required')];
-  const steps = stepsOf(ui, answers);
-  const candidate = submissionOf(serviceId, steps, answers);
+  if (choice) return choiceViolations(choice, answers);
+  const candidate = submissionOf(serviceId, stepsOf(ui, answers), answers);
   const parsed = ApplicationSubmission.safeParse(candidate);
-  const found = parsed.success ? [] : describeIssues(parsed.error.issues, candidate);
-  // Fields a representative must give that the schema leaves optional (the core insists on them when sending).
-  const required = step.fields.filter((field) => field.required && answers[field.path] === undefined).map((field) => violation(field.path.split('.'), 'required'));
-  // Only what this page asks: later pages are not answered yet.
-  return [...found, ...required].filter((found) => fieldOfViolation(step.fields, found));
+  // Fields a representative must give that the schema leaves optional: the core insists on them when sending.
+  return stepViolations(step, answers, parsed.success ? [] : describeIssues(parsed.error.issues, candidate));
 };
 
-const checkPage = (context: PageContext, serviceId: ServiceId, draft: Draft, steps: readonly Step[], violations: readonly Violation[] = []) => {
-  const { language, t, href, render, session } = context;
-  const at = (step: string) => href('apply', { serviceId, step });
-  const fields = steps.flatMap((step) => step.fields);
-  const stepOfField = (path: string) => steps.find((step) => step.fields.some((field) => field.path === path))?.id ?? 'who';
-  const errors = fieldErrors(fields, violations, language, (path) => `${at(stepOfField(path))}?from=check#${fieldId(path)}`);
-  return render(
-    'check-answers',
-    {
-      title: t.checkAnswersTitle,
-      caption: t.applyCaption(services[serviceId].name[language]),
-      backHref: at(steps.at(-1)!.id),
-      sections: steps.map((step) => ({
-        title: step.title(language),
-        rows: step.fields.map((field) => ({
-          key: { text: field.label[language] },
-          value: { text: answerText(field, draft.answers[field.path], language) },
-          actions: { items: [{ href: `${at(step.id)}?from=check#${fieldId(field.path)}`, text: t.change, visuallyHiddenText: field.label[language] }] },
-        })),
-      })),
-      action: at('check'),
-      csrf: session.data.csrf,
-      draftKey: draft.key,
-      errorList: errors.list,
-    },
-    violations.length > 0 ? 400 : 200,
-  );
-};
+const checkPage = (context: PageContext, serviceId: ServiceId, draft: Draft, steps: readonly Step[], violations: readonly Violation[] = []) =>
+  checkAnswers(context, {
+    steps,
+    answers: draft.answers,
+    caption: context.t.applyCaption(services[serviceId].name[context.language]),
+    at: (step) => context.href('apply', { serviceId, step }),
+    draftKey: draft.key,
+    violations,
+  });
 
 const send = async (context: PageContext, serviceId: ServiceId, draft: Draft, steps: readonly Step[]) => {
   const { deps, principal, href, redirect, session, message, t, changed } = context;

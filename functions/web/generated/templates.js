@@ -5553,9 +5553,9 @@ output += "\n  ";
 }
 frame = frame.pop();
 output += "\n  <h2 class=\"govuk-heading-m\">";
-output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"sendTitle"), env.opts.autoescape);
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "send")),"title"), env.opts.autoescape);
 output += "</h2>\n  <p class=\"govuk-body\">";
-output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"sendText"), env.opts.autoescape);
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "send")),"text"), env.opts.autoescape);
 output += "</p>\n  <form method=\"post\" action=\"";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "action"), env.opts.autoescape);
 output += "\" novalidate>\n    <input type=\"hidden\" name=\"csrf\" value=\"";
@@ -5563,7 +5563,7 @@ output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "cs
 output += "\">\n    <input type=\"hidden\" name=\"draft\" value=\"";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "draftKey"), env.opts.autoescape);
 output += "\">\n    ";
-output += runtime.suppressValue((lineno = 15, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"submitApplication"),"preventDoubleClick": true}])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 15, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "send")),"button"),"preventDoubleClick": true}])), env.opts.autoescape);
 output += "\n  </form>\n";
 cb(null, output);
 ;
@@ -6594,6 +6594,700 @@ output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "ag
 output += "\">";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"checkAgain"), env.opts.autoescape);
 output += "</a>\n  </div>\n";
+cb(null, output);
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+b_content: b_content,
+root: root
+};
+})(),
+  "/web/refer-start.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("/web/layout.njk", true, "/web/refer-start.njk", false, function(t_3,t_2) {
+if(t_3) { cb(t_3); return; }
+parentTemplate = t_2
+for(var t_1 in parentTemplate.blocks) {
+context.addBlock(t_1, parentTemplate.blocks[t_1]);
+}
+output += "\n";
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_5,t_4) {
+if(t_5) { cb(t_5); return; }
+output += t_4;
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+function b_content(env, context, frame, runtime, cb) {
+var lineno = 1;
+var colno = 3;
+var output = "";
+try {
+var frame = frame.push(true);
+output += "\n  <span class=\"govuk-caption-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "caption"), env.opts.autoescape);
+output += "</span>\n  <h1 class=\"govuk-heading-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</h1>\n  <ul class=\"govuk-list govuk-list--spaced\">";
+frame = frame.push();
+var t_8 = runtime.contextOrFrameLookup(context, frame, "services");
+if(t_8) {t_8 = runtime.fromIterator(t_8);
+var t_7 = t_8.length;
+for(var t_6=0; t_6 < t_8.length; t_6++) {
+var t_9 = t_8[t_6];
+frame.set("service", t_9);
+frame.set("loop.index", t_6 + 1);
+frame.set("loop.index0", t_6);
+frame.set("loop.revindex", t_7 - t_6);
+frame.set("loop.revindex0", t_7 - t_6 - 1);
+frame.set("loop.first", t_6 === 0);
+frame.set("loop.last", t_6 === t_7 - 1);
+frame.set("loop.length", t_7);
+output += "<li><a class=\"govuk-link govuk-!-font-size-24\" href=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_9),"href"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((t_9),"name"), env.opts.autoescape);
+output += "</a></li>";
+;
+}
+}
+frame = frame.pop();
+output += "</ul>\n";
+cb(null, output);
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+b_content: b_content,
+root: root
+};
+})(),
+  "/web/referrals.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("/web/layout.njk", true, "/web/referrals.njk", false, function(t_3,t_2) {
+if(t_3) { cb(t_3); return; }
+parentTemplate = t_2
+for(var t_1 in parentTemplate.blocks) {
+context.addBlock(t_1, parentTemplate.blocks[t_1]);
+}
+env.getTemplate("/govuk/components/input/macro.njk", false, "/web/referrals.njk", false, function(t_5,t_4) {
+if(t_5) { cb(t_5); return; }
+t_4.getExported(function(t_6,t_4) {
+if(t_6) { cb(t_6); return; }
+if(Object.prototype.hasOwnProperty.call(t_4, "govukInput")) {
+var t_7 = t_4.govukInput;
+} else {
+cb(new Error("cannot import 'govukInput'")); return;
+}
+context.setVariable("govukInput", t_7);
+env.getTemplate("/govuk/components/button/macro.njk", false, "/web/referrals.njk", false, function(t_9,t_8) {
+if(t_9) { cb(t_9); return; }
+t_8.getExported(function(t_10,t_8) {
+if(t_10) { cb(t_10); return; }
+if(Object.prototype.hasOwnProperty.call(t_8, "govukButton")) {
+var t_11 = t_8.govukButton;
+} else {
+cb(new Error("cannot import 'govukButton'")); return;
+}
+context.setVariable("govukButton", t_11);
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_13,t_12) {
+if(t_13) { cb(t_13); return; }
+output += t_12;
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})})})})})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+function b_content(env, context, frame, runtime, cb) {
+var lineno = 3;
+var colno = 3;
+var output = "";
+try {
+var frame = frame.push(true);
+output += "\n  <span class=\"govuk-caption-l\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"caption"), env.opts.autoescape);
+output += "</span>\n  <h1 class=\"govuk-heading-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</h1>\n  <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "intro"), env.opts.autoescape);
+output += "</p>\n  ";
+output += runtime.suppressValue((lineno = 7, colno = 16, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"newReferral"),"href": runtime.contextOrFrameLookup(context, frame, "newHref")}])), env.opts.autoescape);
+output += "\n  <form method=\"get\" action=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "listHref"), env.opts.autoescape);
+output += "\" role=\"search\" novalidate>\n    ";
+output += runtime.suppressValue((lineno = 9, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInput"), "govukInput", context, [{"id": "q","name": "q","value": runtime.contextOrFrameLookup(context, frame, "term"),"label": {"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"searchLabel"),"classes": "govuk-label--s"},"hint": {"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"searchHint")},"spellcheck": false,"autocomplete": "off"}])), env.opts.autoescape);
+output += "\n    <div class=\"govuk-button-group\">\n      ";
+output += runtime.suppressValue((lineno = 11, colno = 20, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"searchButton"),"classes": "govuk-button--secondary"}])), env.opts.autoescape);
+output += "\n      ";
+if(runtime.contextOrFrameLookup(context, frame, "term")) {
+output += "<a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "listHref"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"clearSearch"), env.opts.autoescape);
+output += "</a>";
+;
+}
+output += "\n    </div>\n  </form>\n  ";
+if(runtime.contextOrFrameLookup(context, frame, "summary")) {
+output += "<p class=\"govuk-body\" role=\"status\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "summary"), env.opts.autoescape);
+output += "</p>";
+;
+}
+output += "\n  ";
+if(runtime.contextOrFrameLookup(context, frame, "limited")) {
+output += "<p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "limited"), env.opts.autoescape);
+output += "</p>";
+;
+}
+output += "\n  ";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "referrals")),"length")) {
+output += "\n  <div class=\"siva-table-scroll\" role=\"region\" aria-labelledby=\"referrals-caption\" tabindex=\"0\">\n  <table class=\"govuk-table siva-report-table\">\n    <caption class=\"govuk-table__caption govuk-visually-hidden\" id=\"referrals-caption\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</caption>\n    <thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">\n      <th scope=\"col\" class=\"govuk-table__header\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"reference"), env.opts.autoescape);
+output += "</th>\n      <th scope=\"col\" class=\"govuk-table__header\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"client"), env.opts.autoescape);
+output += "</th>\n      <th scope=\"col\" class=\"govuk-table__header\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"service"), env.opts.autoescape);
+output += "</th>\n      <th scope=\"col\" class=\"govuk-table__header\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"statusLabel"), env.opts.autoescape);
+output += "</th>\n      <th scope=\"col\" class=\"govuk-table__header\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"submittedOn"), env.opts.autoescape);
+output += "</th>\n    </tr></thead>\n    <tbody class=\"govuk-table__body\">";
+frame = frame.push();
+var t_16 = runtime.contextOrFrameLookup(context, frame, "referrals");
+if(t_16) {t_16 = runtime.fromIterator(t_16);
+var t_15 = t_16.length;
+for(var t_14=0; t_14 < t_16.length; t_14++) {
+var t_17 = t_16[t_14];
+frame.set("referral", t_17);
+frame.set("loop.index", t_14 + 1);
+frame.set("loop.index0", t_14);
+frame.set("loop.revindex", t_15 - t_14);
+frame.set("loop.revindex0", t_15 - t_14 - 1);
+frame.set("loop.first", t_14 === 0);
+frame.set("loop.last", t_14 === t_15 - 1);
+frame.set("loop.length", t_15);
+output += "\n      <tr class=\"govuk-table__row\">\n        <th scope=\"row\" class=\"govuk-table__header\"><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_17),"href"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((t_17),"reference"), env.opts.autoescape);
+output += "</a></th>\n        <td class=\"govuk-table__cell\">";
+output += runtime.suppressValue(runtime.memberLookup((t_17),"client"), env.opts.autoescape);
+output += "</td>\n        <td class=\"govuk-table__cell\">";
+output += runtime.suppressValue(runtime.memberLookup((t_17),"service"), env.opts.autoescape);
+output += "</td>\n        <td class=\"govuk-table__cell\">";
+output += runtime.suppressValue(runtime.memberLookup((t_17),"status"), env.opts.autoescape);
+output += "</td>\n        <td class=\"govuk-table__cell\">";
+output += runtime.suppressValue(runtime.memberLookup((t_17),"submitted"), env.opts.autoescape);
+output += "</td>\n      </tr>";
+;
+}
+}
+frame = frame.pop();
+output += "\n    </tbody>\n  </table>\n  </div>\n  ";
+if(runtime.contextOrFrameLookup(context, frame, "nextHref")) {
+output += "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "nextHref"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"more"), env.opts.autoescape);
+output += "</a></p>";
+;
+}
+output += "\n  ";
+;
+}
+else {
+output += "\n  <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "empty"), env.opts.autoescape);
+output += "</p>\n  ";
+;
+}
+output += "\n";
+cb(null, output);
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+b_content: b_content,
+root: root
+};
+})(),
+  "/web/report.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("/web/layout.njk", true, "/web/report.njk", false, function(t_3,t_2) {
+if(t_3) { cb(t_3); return; }
+parentTemplate = t_2
+for(var t_1 in parentTemplate.blocks) {
+context.addBlock(t_1, parentTemplate.blocks[t_1]);
+}
+var macro_t_4 = runtime.makeMacro(
+["c"], 
+[], 
+function (l_c, kwargs) {
+var callerFrame = frame;
+frame = new runtime.Frame();
+kwargs = kwargs || {};
+if (Object.prototype.hasOwnProperty.call(kwargs, "caller")) {
+frame.set("caller", kwargs.caller); }
+frame.set("c", l_c);
+var t_5 = "";t_5 += "<svg class=\"siva-chart\" viewBox=\"0 0 ";
+t_5 += runtime.suppressValue(runtime.memberLookup((l_c),"width"), env.opts.autoescape);
+t_5 += " ";
+t_5 += runtime.suppressValue(runtime.memberLookup((l_c),"height"), env.opts.autoescape);
+t_5 += "\" width=\"100%\" role=\"img\" aria-labelledby=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((l_c),"id"), env.opts.autoescape);
+t_5 += "-title ";
+t_5 += runtime.suppressValue(runtime.memberLookup((l_c),"id"), env.opts.autoescape);
+t_5 += "-desc\" focusable=\"false\">\n  <title id=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((l_c),"id"), env.opts.autoescape);
+t_5 += "-title\">";
+t_5 += runtime.suppressValue(runtime.memberLookup((l_c),"title"), env.opts.autoescape);
+t_5 += "</title>\n  <desc id=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((l_c),"id"), env.opts.autoescape);
+t_5 += "-desc\">";
+t_5 += runtime.suppressValue(runtime.memberLookup((l_c),"description"), env.opts.autoescape);
+t_5 += "</desc>";
+if(runtime.memberLookup((l_c),"kind") == "bars") {
+frame = frame.push();
+var t_8 = runtime.memberLookup((l_c),"legend");
+if(t_8) {t_8 = runtime.fromIterator(t_8);
+var t_7 = t_8.length;
+for(var t_6=0; t_6 < t_8.length; t_6++) {
+var t_9 = t_8[t_6];
+frame.set("entry", t_9);
+frame.set("loop.index", t_6 + 1);
+frame.set("loop.index0", t_6);
+frame.set("loop.revindex", t_7 - t_6);
+frame.set("loop.revindex0", t_7 - t_6 - 1);
+frame.set("loop.first", t_6 === 0);
+frame.set("loop.last", t_6 === t_7 - 1);
+frame.set("loop.length", t_7);
+t_5 += "\n  <rect x=\"0\" y=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_9),"y") + 3, env.opts.autoescape);
+t_5 += "\" width=\"14\" height=\"14\" fill=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_9),"colour"), env.opts.autoescape);
+t_5 += "\"></rect>\n  <text x=\"20\" y=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_9),"y") + 15, env.opts.autoescape);
+t_5 += "\" font-size=\"14\" fill=\"#0b0c0c\">";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_9),"name"), env.opts.autoescape);
+t_5 += "</text>";
+;
+}
+}
+frame = frame.pop();
+frame = frame.push();
+var t_12 = runtime.memberLookup((l_c),"groups");
+if(t_12) {t_12 = runtime.fromIterator(t_12);
+var t_11 = t_12.length;
+for(var t_10=0; t_10 < t_12.length; t_10++) {
+var t_13 = t_12[t_10];
+frame.set("group", t_13);
+frame.set("loop.index", t_10 + 1);
+frame.set("loop.index0", t_10);
+frame.set("loop.revindex", t_11 - t_10);
+frame.set("loop.revindex0", t_11 - t_10 - 1);
+frame.set("loop.first", t_10 === 0);
+frame.set("loop.last", t_10 === t_11 - 1);
+frame.set("loop.length", t_11);
+t_5 += "\n  <text x=\"0\" y=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_13),"labelY"), env.opts.autoescape);
+t_5 += "\" font-size=\"13\" fill=\"#0b0c0c\">";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_13),"label"), env.opts.autoescape);
+t_5 += "</text>";
+frame = frame.push();
+var t_16 = runtime.memberLookup((t_13),"bars");
+if(t_16) {t_16 = runtime.fromIterator(t_16);
+var t_15 = t_16.length;
+for(var t_14=0; t_14 < t_16.length; t_14++) {
+var t_17 = t_16[t_14];
+frame.set("bar", t_17);
+frame.set("loop.index", t_14 + 1);
+frame.set("loop.index0", t_14);
+frame.set("loop.revindex", t_15 - t_14);
+frame.set("loop.revindex0", t_15 - t_14 - 1);
+frame.set("loop.first", t_14 === 0);
+frame.set("loop.last", t_14 === t_15 - 1);
+frame.set("loop.length", t_15);
+t_5 += "\n  <rect x=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_17),"x"), env.opts.autoescape);
+t_5 += "\" y=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_17),"y"), env.opts.autoescape);
+t_5 += "\" width=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_17),"width"), env.opts.autoescape);
+t_5 += "\" height=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_17),"height"), env.opts.autoescape);
+t_5 += "\" fill=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_17),"colour"), env.opts.autoescape);
+t_5 += "\"></rect>\n  <text x=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_17),"valueX"), env.opts.autoescape);
+t_5 += "\" y=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_17),"valueY"), env.opts.autoescape);
+t_5 += "\" font-size=\"12\" fill=\"#0b0c0c\">";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_17),"value"), env.opts.autoescape);
+t_5 += "</text>";
+;
+}
+}
+frame = frame.pop();
+;
+}
+}
+frame = frame.pop();
+;
+}
+else {
+frame = frame.push();
+var t_20 = runtime.memberLookup((l_c),"gridLines");
+if(t_20) {t_20 = runtime.fromIterator(t_20);
+var t_19 = t_20.length;
+for(var t_18=0; t_18 < t_20.length; t_18++) {
+var t_21 = t_20[t_18];
+frame.set("line", t_21);
+frame.set("loop.index", t_18 + 1);
+frame.set("loop.index0", t_18);
+frame.set("loop.revindex", t_19 - t_18);
+frame.set("loop.revindex0", t_19 - t_18 - 1);
+frame.set("loop.first", t_18 === 0);
+frame.set("loop.last", t_18 === t_19 - 1);
+frame.set("loop.length", t_19);
+t_5 += "\n  <line x1=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((l_c),"plotLeft"), env.opts.autoescape);
+t_5 += "\" x2=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((l_c),"plotRight"), env.opts.autoescape);
+t_5 += "\" y1=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_21),"y"), env.opts.autoescape);
+t_5 += "\" y2=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_21),"y"), env.opts.autoescape);
+t_5 += "\" stroke=\"#b1b4b6\" stroke-width=\"1\"></line>\n  <text x=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((l_c),"plotLeft") - 8, env.opts.autoescape);
+t_5 += "\" y=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_21),"y") + 4, env.opts.autoescape);
+t_5 += "\" font-size=\"12\" text-anchor=\"end\" fill=\"#0b0c0c\">";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_21),"text"), env.opts.autoescape);
+t_5 += "</text>";
+;
+}
+}
+frame = frame.pop();
+t_5 += "\n  <path d=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((l_c),"path"), env.opts.autoescape);
+t_5 += "\" fill=\"none\" stroke=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((l_c),"colour"), env.opts.autoescape);
+t_5 += "\" stroke-width=\"3\"></path>";
+frame = frame.push();
+var t_24 = runtime.memberLookup((l_c),"points");
+if(t_24) {t_24 = runtime.fromIterator(t_24);
+var t_23 = t_24.length;
+for(var t_22=0; t_22 < t_24.length; t_22++) {
+var t_25 = t_24[t_22];
+frame.set("point", t_25);
+frame.set("loop.index", t_22 + 1);
+frame.set("loop.index0", t_22);
+frame.set("loop.revindex", t_23 - t_22);
+frame.set("loop.revindex0", t_23 - t_22 - 1);
+frame.set("loop.first", t_22 === 0);
+frame.set("loop.last", t_22 === t_23 - 1);
+frame.set("loop.length", t_23);
+t_5 += "\n  <circle cx=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_25),"x"), env.opts.autoescape);
+t_5 += "\" cy=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_25),"y"), env.opts.autoescape);
+t_5 += "\" r=\"5\" fill=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((l_c),"colour"), env.opts.autoescape);
+t_5 += "\"></circle>\n  <text x=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_25),"x"), env.opts.autoescape);
+t_5 += "\" y=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_25),"y") - 10, env.opts.autoescape);
+t_5 += "\" font-size=\"12\" text-anchor=\"middle\" fill=\"#0b0c0c\">";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_25),"value"), env.opts.autoescape);
+t_5 += "</text>\n  <text x=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_25),"x"), env.opts.autoescape);
+t_5 += "\" y=\"";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_25),"labelY"), env.opts.autoescape);
+t_5 += "\" font-size=\"12\" text-anchor=\"middle\" fill=\"#0b0c0c\">";
+t_5 += runtime.suppressValue(runtime.memberLookup((t_25),"label"), env.opts.autoescape);
+t_5 += "</text>";
+;
+}
+}
+frame = frame.pop();
+;
+}
+t_5 += "\n</svg>";
+;
+frame = callerFrame;
+return new runtime.SafeString(t_5);
+});
+context.addExport("chart");
+context.setVariable("chart", macro_t_4);
+var macro_t_26 = runtime.makeMacro(
+["id", "caption", "head", "rows", "total", "rowHeaders"], 
+[], 
+function (l_id, l_caption, l_head, l_rows, l_total, l_rowHeaders, kwargs) {
+var callerFrame = frame;
+frame = new runtime.Frame();
+kwargs = kwargs || {};
+if (Object.prototype.hasOwnProperty.call(kwargs, "caller")) {
+frame.set("caller", kwargs.caller); }
+frame.set("id", l_id);
+frame.set("caption", l_caption);
+frame.set("head", l_head);
+frame.set("rows", l_rows);
+frame.set("total", l_total);
+frame.set("rowHeaders", l_rowHeaders);
+var t_27 = "";t_27 += "<div class=\"siva-table-scroll\" role=\"region\" aria-labelledby=\"";
+t_27 += runtime.suppressValue(l_id, env.opts.autoescape);
+t_27 += "\" tabindex=\"0\">\n<table class=\"govuk-table siva-report-table\">\n  <caption class=\"govuk-table__caption govuk-table__caption--s\" id=\"";
+t_27 += runtime.suppressValue(l_id, env.opts.autoescape);
+t_27 += "\">";
+t_27 += runtime.suppressValue(l_caption, env.opts.autoescape);
+t_27 += "</caption>\n  <thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">";
+frame = frame.push();
+var t_30 = l_head;
+if(t_30) {t_30 = runtime.fromIterator(t_30);
+var t_29 = t_30.length;
+for(var t_28=0; t_28 < t_30.length; t_28++) {
+var t_31 = t_30[t_28];
+frame.set("cell", t_31);
+frame.set("loop.index", t_28 + 1);
+frame.set("loop.index0", t_28);
+frame.set("loop.revindex", t_29 - t_28);
+frame.set("loop.revindex0", t_29 - t_28 - 1);
+frame.set("loop.first", t_28 === 0);
+frame.set("loop.last", t_28 === t_29 - 1);
+frame.set("loop.length", t_29);
+t_27 += "<th scope=\"col\" class=\"govuk-table__header";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "loop")),"index") > l_rowHeaders) {
+t_27 += " govuk-table__header--numeric";
+;
+}
+t_27 += "\">";
+t_27 += runtime.suppressValue(t_31, env.opts.autoescape);
+t_27 += "</th>";
+;
+}
+}
+frame = frame.pop();
+t_27 += "</tr></thead>\n  <tbody class=\"govuk-table__body\">";
+frame = frame.push();
+var t_34 = l_rows;
+if(t_34) {t_34 = runtime.fromIterator(t_34);
+var t_33 = t_34.length;
+for(var t_32=0; t_32 < t_34.length; t_32++) {
+var t_35 = t_34[t_32];
+frame.set("row", t_35);
+frame.set("loop.index", t_32 + 1);
+frame.set("loop.index0", t_32);
+frame.set("loop.revindex", t_33 - t_32);
+frame.set("loop.revindex0", t_33 - t_32 - 1);
+frame.set("loop.first", t_32 === 0);
+frame.set("loop.last", t_32 === t_33 - 1);
+frame.set("loop.length", t_33);
+t_27 += "\n    <tr class=\"govuk-table__row\">";
+if(runtime.memberLookup((t_35),"service")) {
+t_27 += "<th scope=\"row\" class=\"govuk-table__header\">";
+t_27 += runtime.suppressValue(runtime.memberLookup((t_35),"service"), env.opts.autoescape);
+t_27 += "</th><td class=\"govuk-table__cell\">";
+t_27 += runtime.suppressValue(runtime.memberLookup((t_35),"track"), env.opts.autoescape);
+t_27 += "</td>";
+;
+}
+else {
+t_27 += "<th scope=\"row\" class=\"govuk-table__header\">";
+t_27 += runtime.suppressValue(runtime.memberLookup((t_35),"label"), env.opts.autoescape);
+t_27 += "</th>";
+;
+}
+frame = frame.push();
+var t_38 = runtime.memberLookup((t_35),"cells");
+if(t_38) {t_38 = runtime.fromIterator(t_38);
+var t_37 = t_38.length;
+for(var t_36=0; t_36 < t_38.length; t_36++) {
+var t_39 = t_38[t_36];
+frame.set("cell", t_39);
+frame.set("loop.index", t_36 + 1);
+frame.set("loop.index0", t_36);
+frame.set("loop.revindex", t_37 - t_36);
+frame.set("loop.revindex0", t_37 - t_36 - 1);
+frame.set("loop.first", t_36 === 0);
+frame.set("loop.last", t_36 === t_37 - 1);
+frame.set("loop.length", t_37);
+t_27 += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">";
+t_27 += runtime.suppressValue(t_39, env.opts.autoescape);
+t_27 += "</td>";
+;
+}
+}
+frame = frame.pop();
+t_27 += "</tr>";
+;
+}
+}
+frame = frame.pop();
+if(l_total) {
+t_27 += "\n    <tr class=\"govuk-table__row\">\n      <th scope=\"row\" class=\"govuk-table__header\"";
+if(l_rowHeaders > 1) {
+t_27 += " colspan=\"";
+t_27 += runtime.suppressValue(l_rowHeaders, env.opts.autoescape);
+t_27 += "\"";
+;
+}
+t_27 += ">";
+t_27 += runtime.suppressValue(runtime.memberLookup((l_total),"label"), env.opts.autoescape);
+t_27 += "</th>";
+frame = frame.push();
+var t_42 = runtime.memberLookup((l_total),"cells");
+if(t_42) {t_42 = runtime.fromIterator(t_42);
+var t_41 = t_42.length;
+for(var t_40=0; t_40 < t_42.length; t_40++) {
+var t_43 = t_42[t_40];
+frame.set("cell", t_43);
+frame.set("loop.index", t_40 + 1);
+frame.set("loop.index0", t_40);
+frame.set("loop.revindex", t_41 - t_40);
+frame.set("loop.revindex0", t_41 - t_40 - 1);
+frame.set("loop.first", t_40 === 0);
+frame.set("loop.last", t_40 === t_41 - 1);
+frame.set("loop.length", t_41);
+t_27 += "<td class=\"govuk-table__cell govuk-table__cell--numeric\">";
+t_27 += runtime.suppressValue(t_43, env.opts.autoescape);
+t_27 += "</td>";
+;
+}
+}
+frame = frame.pop();
+t_27 += "</tr>";
+;
+}
+t_27 += "\n  </tbody>\n</table>\n</div>";
+;
+frame = callerFrame;
+return new runtime.SafeString(t_27);
+});
+context.addExport("table");
+context.setVariable("table", macro_t_26);
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_45,t_44) {
+if(t_45) { cb(t_45); return; }
+output += t_44;
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+function b_content(env, context, frame, runtime, cb) {
+var lineno = 58;
+var colno = 3;
+var output = "";
+try {
+var frame = frame.push(true);
+output += "\n  <span class=\"govuk-caption-l\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"caption"), env.opts.autoescape);
+output += "</span>\n  <h1 class=\"govuk-heading-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</h1>\n  <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"intro"), env.opts.autoescape);
+output += "</p>\n  <p class=\"govuk-body\"><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "csvHref"), env.opts.autoescape);
+output += "\" download>";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "downloadText"), env.opts.autoescape);
+output += "</a></p>\n  <nav aria-label=\"";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"otherYears"), env.opts.autoescape);
+output += "\">\n    <ul class=\"govuk-list siva-inline-list\">";
+frame = frame.push();
+var t_48 = runtime.contextOrFrameLookup(context, frame, "years");
+if(t_48) {t_48 = runtime.fromIterator(t_48);
+var t_47 = t_48.length;
+for(var t_46=0; t_46 < t_48.length; t_46++) {
+var t_49 = t_48[t_46];
+frame.set("other", t_49);
+frame.set("loop.index", t_46 + 1);
+frame.set("loop.index0", t_46);
+frame.set("loop.revindex", t_47 - t_46);
+frame.set("loop.revindex0", t_47 - t_46 - 1);
+frame.set("loop.first", t_46 === 0);
+frame.set("loop.last", t_46 === t_47 - 1);
+frame.set("loop.length", t_47);
+output += "<li><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_49),"href"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((t_49),"year"), env.opts.autoescape);
+output += "</a></li>";
+;
+}
+}
+frame = frame.pop();
+output += "</ul>\n  </nav>\n  ";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"empty")) {
+output += "<p class=\"govuk-body govuk-!-font-weight-bold\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"nothing"), env.opts.autoescape);
+output += "</p>";
+;
+}
+output += "\n\n  <h2 class=\"govuk-heading-m\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"byTrackTitle"), env.opts.autoescape);
+output += "</h2>\n  ";
+output += runtime.suppressValue((lineno = 71, colno = 10, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "chart"), "chart", context, [runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"byTrack")),"chart")])), env.opts.autoescape);
+output += "\n  ";
+output += runtime.suppressValue((lineno = 72, colno = 10, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "table"), "table", context, ["table-tracks",runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"byTrackTitle"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"byTrack")),"head"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"byTrack")),"rows"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"byTrack")),"total"),2])), env.opts.autoescape);
+output += "\n  ";
+output += runtime.suppressValue((lineno = 73, colno = 10, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "table"), "table", context, ["table-channels",runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"channelTitle"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"channels")),"head"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"channels")),"rows"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"channels")),"total"),1])), env.opts.autoescape);
+output += "\n\n  <h2 class=\"govuk-heading-m\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"queueTitle"), env.opts.autoescape);
+output += "</h2>\n  ";
+output += runtime.suppressValue((lineno = 76, colno = 10, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "chart"), "chart", context, [runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"queue")),"chart")])), env.opts.autoescape);
+output += "\n  ";
+output += runtime.suppressValue((lineno = 77, colno = 10, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "table"), "table", context, ["table-queue",runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"queueTitle"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"queue")),"head"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"queue")),"rows"),null,1])), env.opts.autoescape);
+output += "\n\n  <h2 class=\"govuk-heading-m\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"outcomeTitle"), env.opts.autoescape);
+output += "</h2>\n  ";
+output += runtime.suppressValue((lineno = 80, colno = 10, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "chart"), "chart", context, [runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"outcomes")),"chart")])), env.opts.autoescape);
+output += "\n  ";
+output += runtime.suppressValue((lineno = 81, colno = 10, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "table"), "table", context, ["table-outcomes",runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"outcomeTitle"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"outcomes")),"head"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"outcomes")),"rows"),null,1])), env.opts.autoescape);
+output += "\n";
 cb(null, output);
 ;
 } catch (e) {

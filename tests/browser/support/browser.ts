@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export const portalUrl = inject('portalUrl');
 
@@ -33,6 +33,19 @@ export const launchChromium = async (): Promise<Chromium> => {
     browser,
     close: () => browser.close(),
   };
+};
+
+/** One Chromium for a spec file, launched before its tests and closed after them, with the axe tally printed. */
+export const chromiumForSpec = (): (() => Chromium) => {
+  let chromium: Chromium | undefined;
+  beforeAll(async () => {
+    chromium = await launchChromium();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    console.info(`axe: ${checked.length} page checks, ${checked.filter((entry) => entry.violations > 0).length} with violations`);
+  });
+  return () => chromium!;
 };
 
 export const phone = { width: 320, height: 640 };

@@ -1,0 +1,125 @@
+/**
+ * The report page's pieces that need no browser: the queue over the years, the rows per service and track, the CSV a
+ * spreadsheet opens (BOM, the language's separator, quoting), and the charts' geometry and text alternative.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../support/csv';
+import { buildReport, queueHistory, type Counter, type QueueNet } from '../../functions/core/report';
+import { barChart, lineChart } from '../../functions/web/workforce/charts';
+import { renderTemplate } from '../../functions/web/render';
+import { messages } from '../../functions/web/i18n';
+import { reportCsv, reportPageData, reportYearOf, trackFigures } from '../../functions/web/workforce/report';
+import { reportWords } from '../../functions/web/workforce/report-words';
+
+const sr = { serviceId: 'social-rehabilitation', track: 'chernobyl' } as const;
+const counters: Counter[] = [
+  { ...sr, metric: 'applications', dimension: 'self', count: 5 },
+  { ...sr, metric: 'applications', dimension: 'referral', count: 2 },
+  { ...sr, metric: 'decisions', dimension: 'grant', count: 3 },
+  { ...sr, metric: 'recipients', dimension: 'started', count: 2 },
+  { serviceId: 'social-rehabilitation', track: 'functional-impairment', metric: 'applications', dimension: 'self', count: 10 },
+  { serviceId: 'social-rehabilitation', track: 'functional-impairment', metric: 'decisions', dimension: 'refusal', count: 1 },
+  { serviceId: 'driving-training', track: 'category-b', metric: 'withdrawals', dimension: 'submitted', count: 1 },
+];
+const queueNet: QueueNet[] = [
+  { year: 2024, ...sr, net: 4 },
+  { year: 2025, ...sr, net: -1 },
+  { year: 2026, ...sr, net: 2 },
+  { year: 2026, serviceId: 'driving-training', track: 'category-b', net: 7 },
+];
+const report = buildReport(2026, counters, queueNet);
+
+
+describe('the queue over the years', () => {
+  it('is the running sum of net changes, one point per year from the first change to the report year', () => {
+    expect(queueHistory(2026, queueNet, ['social-rehabilitation'])).toEqual([
+      { year: 2024, length: 4 },
+      { year: 2025, length: 3 },
+      { year: 2026, length: 5 },
+    ]);
+  });
+
+  it('counts only the staff member\u2019s services and no year after the report\u2019s', () => {
+    expect(queueHistory(2025, queueNet, ['driving-training'])).toEqual([{ year: 2025, length: 0 }]);
+    expect(queueHistory(2026, queueNet, ['driving-training'])).toEqual([{ year: 2026, length: 7 }]);
+  });
+});
+
+describe('the report as rows and as CSV', () => {
+  it('gives one row per service and track counted, in the catalogue\u2019s order', () => {
+    expect(trackFigures(report).map((row) => `${row.serviceId}/${row.trackId}`)).toEqual([
+      'social-rehabilitation/functional-impairment',
+      'social-rehabilitation/chernobyl',
+      'driving-training/category-b',
+    ]);
+    expect(trackFigures(report)[1]).toMatchObject({ applications: 7, clients: 2, grants: 3, queueAtYearEnd: 5 });
+  });
+
+  it('starts with a byte order mark and separates Latvian values with ";" so Excel opens ā, ē, ž in columns', () => {
+    const csv = reportCsv(report, 'lv');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const [head, ...rows] = parseCsv(csv.slice(1), ';');
+    expect(head).toEqual(['Gads', 'Pakalpojuma kods', 'Pakalpojums', 'Grupas kods', 'Grupa', 'Pieteikumi', 'Klienti (sāka)', 'Nesāka', 'Pabeidza', 'Uzņemti rindā', 'Piešķirts', 'Atteikts', 'Citi lēmumi', 'Atsaukti', 'Rindā gada beigās']);
+    expect(rows[0]).toEqual(['2026', 'social-rehabilitation', 'Sociālā rehabilitācija', 'functional-impairment', 'Personas ar funkcionēšanas ierobežojumiem', '10', '0', '0', '0', '0', '0', '1', '0', '0', '0']);
+    expect(rows.at(-1)).toEqual(['2026', '', 'Kopā', '', '', '17', '2', '0', '0', '0', '3', '1', '0', '1', '12']);
+  });
+
+  it('separates English values with "," and quotes a name that holds one', () => {
+    const csv = reportCsv(buildReport(2026, [{ serviceId: 'vocational-rehabilitation', track: 'vocational-school', metric: 'applications', dimension: 'self', count: 4 }], []), 'en');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFYear,Service id,Service,Track id,Track,Applications,Clients (started),Did not start,Completed,Admitted to the queue,Granted,Refused,Other decisions,Withdrawn,In the queue at year end');
+    const [, row] = parseCsv(csv.slice(1), ',');
+    expect(row!.slice(0, 6)).toEqual(['2026', 'vocational-rehabilitation', 'Vocational rehabilitation', 'vocational-school', 'Jūrmala Vocational Secondary School', '4']);
+    // A track id the catalogue no longer knows is shown as it was counted, quoted where it holds a separator or a quote.
+    const odd = reportCsv(buildReport(2026, [{ serviceId: 'social-rehabilitation', track: 'old "a", b', metric: 'applications', dimension: 'self', count: 1 }], []), 'en');
+    expect(odd.split('\r\n')[1]).toBe('2026,social-rehabilitation,Social rehabilitation,"old ""a"", b","old ""a"", b",1,0,0,0,0,0,0,0,0,0');
+    expect(parseCsv(odd.slice(1), ',')[1]![3]).toBe('old "a", b');
+  });
+
+  it('accepts the years the API accepts and nothing else', () => {
+    expect(reportYearOf('2026')).toBe(2026);
+    for (const bad of ['1999', '26', '2026.5', '２０２６', '', undefined]) expect(reportYearOf(bad)).toBeUndefined();
+  });
+});
+
+describe('the charts', () => {
+  it('draws bars in proportion to their values, the largest leaving room for its number', () => {
+    const chart = barChart({ id: 'c', title: 'T', description: 'D' }, ['a', 'b'], [{ label: 'one', values: [10, 5] }, { label: 'two', values: [0, 20] }]);
+    const [first, second] = chart.groups;
+    expect(first!.bars[0]!.width).toBeCloseTo(second!.bars[1]!.width / 2);
+    expect(first!.bars[1]!.width).toBeCloseTo(second!.bars[1]!.width / 4);
+    expect(second!.bars[0]!.width).toBe(0);
+    expect(second!.bars[1]!.valueX).toBeLessThan(chart.width);
+    expect(chart.legend.map((entry) => entry.name)).toEqual(['a', 'b']);
+    expect(second!.labelY).toBeGreaterThan(first!.bars[1]!.y);
+  });
+
+  it('draws the queue as a line through one point per year, higher for a longer queue', () => {
+    const chart = lineChart({ id: 'q', title: 'T', description: 'D' }, [{ label: '2024', value: 4 }, { label: '2025', value: 3 }, { label: '2026', value: 5 }]);
+    const [a, b, c] = chart.points;
+    expect(a!.x).toBeLessThan(b!.x);
+    expect(b!.y).toBeGreaterThan(a!.y); // 3 is lower on the page (a larger y) than 4
+    expect(c!.y).toBeLessThan(a!.y);
+    expect(chart.path).toBe(`M${a!.x},${a!.y}L${b!.x},${b!.y}L${c!.x},${c!.y}`);
+  });
+
+  it('renders each chart as an image named by its title and described with every figure, the table beside it', () => {
+    const html = renderTemplate('report', {
+      t: messages.en,
+      lang: 'en',
+      nav: {},
+      title: 'Report for 2026',
+      words: reportWords.en,
+      data: reportPageData(report, queueHistory(2026, queueNet, report.scope), 'en'),
+      years: [],
+      csvHref: '/csv',
+      downloadText: 'Download',
+    });
+    const svgs = html.match(/<svg[^>]*>/g)!;
+    expect(svgs).toHaveLength(3);
+    for (const svg of svgs) expect(svg).toMatch(/role="img" aria-labelledby="(chart-\w+)-title \1-desc"/);
+    expect(html).toContain('<title id="chart-queue-title">Queue length at the end of each year</title>');
+    expect(html).toContain('People in the queue at the end of each year: 2024: 4; 2025: 3; 2026: 12.');
+    expect(html).toMatch(/<desc id="chart-tracks-desc">[^<]*Social rehabilitation: Chernobyl[^<]*applications 7, clients \(started\) 2/);
+    expect(html.match(/<table/g)).toHaveLength(4);
+  });
+});
