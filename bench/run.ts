@@ -15,6 +15,7 @@ const partFiles: Record<PartId, string> = {
   throughput: 'bench/throughput.ts',
   uploads: 'bench/upload-scan.ts',
   portal: 'bench/portal-pages.ts',
+  drafts: 'bench/draft-save.ts',
 };
 
 const requested = process.argv.slice(2);

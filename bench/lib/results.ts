@@ -9,7 +9,7 @@ import { arch, cpus, loadavg, platform } from 'node:os';
 import { join } from 'node:path';
 import { repositoryRoot } from '../../local/paths';
 
-export const partIds = ['cold', 'latency', 'throughput', 'uploads', 'portal'] as const;
+export const partIds = ['cold', 'latency', 'throughput', 'uploads', 'portal', 'drafts'] as const;
 export type PartId = (typeof partIds)[number];
 
 /** Section headings, numbered in the order of the architecture's budgets. */
@@ -19,6 +19,7 @@ export const partTitles: Record<PartId, string> = {
   throughput: '3. Throughput through the local gateway, nothing lost',
   uploads: '4. Evidence uploads: end of upload to clean, locally',
   portal: '5. Portal pages against the JSON API, and the first page',
+  drafts: '6. A draft save against a bare conditional PutItem',
 };
 
 /** What a part hands back: its markdown section, heading included. */

@@ -15,6 +15,8 @@ import { draftIdAt, formVersionOf, type Draft } from '../../functions/core/draft
 import { handlerEnvironment } from '../../local/stack';
 import { localCredentials } from '../../local/dynamodb';
 import { localBuckets } from '../../local/s3';
+import { apiEvent } from '../support/api-event';
+import { watchDynamo } from '../support/dynamo-spy';
 import { freshPersonalCode, validForm } from '../support/service-forms';
 import { api, documentClient, local, settledEmailsAbout, tokens, waitFor } from './support/local';
 
@@ -182,7 +184,7 @@ describe('expiry', () => {
 });
 
 /** The real handlers the stream and the schedule call, imported with the environment Lambda would give them. */
-const backgroundHandlers = async () => {
+const environmentOfHandlers = () => {
   const environment = {
     ...handlerEnvironment(local.tableName),
     // The local servers' credentials (s3rver checks signatures; DynamoDB Local runs one shared database).
@@ -195,6 +197,9 @@ const backgroundHandlers = async () => {
   // Only what is missing (handlers already loaded in this process keep theirs), and the local credentials.
   for (const [name, value] of Object.entries(environment)) process.env[name] ??= value;
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: localCredentials.accessKeyId, AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey });
+};
+const backgroundHandlers = async () => {
+  environmentOfHandlers();
   const cleanup = await import('../../functions/draft-cleanup/handler');
   const reminders = await import('../../functions/draft-reminders/handler');
   return { cleanup: cleanup.handler, reminders: reminders.handler };
@@ -366,5 +371,43 @@ describe('the reminder', () => {
     expect(sent[0].body.text).toContain(`/drafts/${id}`);
     expect(sent[0].body.text).not.toMatch(/rehabilit/i);
     expect((await storedDraft(id))!.gsi3pk).toBeUndefined();
+  });
+});
+
+describe('a save', () => {
+  it('is one round trip to DynamoDB (one conditional write), stale or not', async () => {
+    environmentOfHandlers();
+    const created = await import('../../functions/create-draft/handler');
+    const saving = await import('../../functions/save-draft/handler');
+    const claims = { iss: String(process.env.CITIZEN_TOKEN_ISSUER), sub: `eid-${crypto.randomUUID()}`, personal_code: freshPersonalCode(), given_name: 'Ilze', family_name: 'Kalna' };
+    const invoke = async (handler: (event: never, context: never) => Promise<unknown>, event: ReturnType<typeof apiEvent>) =>
+      (await handler(event as never, { awsRequestId: crypto.randomUUID() } as never)) as { statusCode: number; body: string };
+    const started = await invoke(created.handler as never, apiEvent({ path: '/drafts', claims, body: JSON.stringify({ serviceId: 'social-rehabilitation', track: 'functional-impairment' }) }));
+    expect(started.statusCode).toBe(201);
+    const { id } = JSON.parse(started.body) as { id: string };
+    const saveEvent = (version: number) =>
+      apiEvent({
+        method: 'PUT',
+        path: `/drafts/${id}`,
+        pathParameters: { id },
+        claims,
+        headers: { 'if-match': `"${version}"` },
+        body: JSON.stringify(form()),
+      });
+
+    const dynamo = watchDynamo();
+    try {
+      const mark = dynamo.commandMark();
+      expect((await invoke(saving.handler as never, saveEvent(1))).statusCode).toBe(200);
+      expect(dynamo.commandsSince(mark)).toEqual(['UpdateCommand']);
+      // A stale save learns the current version from the same call (the item handed back by the failed condition).
+      const stale = dynamo.commandMark();
+      const refused = await invoke(saving.handler as never, saveEvent(1));
+      expect(refused.statusCode).toBe(412);
+      expect(JSON.parse(refused.body).currentVersion).toBe(2);
+      expect(dynamo.commandsSince(stale)).toEqual(['UpdateCommand']);
+    } finally {
+      dynamo.restore();
+    }
   });
 });
