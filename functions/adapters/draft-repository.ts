@@ -115,7 +115,7 @@ export const createDraftRepository = (client: DynamoDBDocumentClient, tableName:
               {
                 Put: {
                   TableName: tableName,
-                  // The slot lives as long as a draft can: it is taken over when the draft it names is gone.
+                  // Kept a year, longer than any draft lives (docs/drafts.md); taken over as soon as the draft it names is gone.
                   Item: { ...slot, entity: 'draft-slot' satisfies Entity, draftId: draft.id, expiresAt: epochSeconds(draft.createdAt) + 366 * 24 * 60 * 60 },
                   ConditionExpression: replacing ? 'draftId = :replacing' : 'attribute_not_exists(pk)',
                   ...(replacing && { ExpressionAttributeValues: { ':replacing': replacing } }),
