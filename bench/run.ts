@@ -17,6 +17,7 @@ const partFiles: Record<PartId, string> = {
   uploads: 'bench/upload-scan.ts',
   portal: 'bench/portal-pages.ts',
   worklist: 'bench/work-list-page.ts',
+  drafts: 'bench/draft-save.ts',
 };
 
 const requested = process.argv.slice(2);

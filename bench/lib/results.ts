@@ -9,7 +9,7 @@ import { arch, cpus, loadavg, platform } from 'node:os';
 import { join } from 'node:path';
 import { repositoryRoot } from '../../local/paths';
 
-export const partIds = ['cold', 'first', 'latency', 'throughput', 'uploads', 'portal', 'worklist'] as const;
+export const partIds = ['cold', 'first', 'latency', 'throughput', 'uploads', 'portal', 'worklist', 'drafts'] as const;
 export type PartId = (typeof partIds)[number];
 
 /** Section headings, numbered in the order of the architecture's budgets. */
@@ -21,6 +21,7 @@ export const partTitles: Record<PartId, string> = {
   uploads: '4. Evidence uploads: end of upload to clean, locally',
   portal: '5. Portal pages against the JSON API, and the first page',
   worklist: '6. The staff work list page against the API call it is built on',
+  drafts: '7. A draft save against a bare conditional PutItem',
 };
 
 /** What a part hands back: its markdown section, heading included. */

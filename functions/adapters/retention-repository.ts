@@ -94,7 +94,16 @@ export const createRetentionRepository = (client: DynamoDBDocumentClient, tableN
     async destroy(application, tombstone) {
       if (!evidence) throw new Error('destroying needs the evidence bucket');
       // Evidence first: while the application item stands, a failure here is simply destroyed again.
-      const objectKeys = await evidence.deleteUnder(evidenceKeyOf(application.id, ''));
+      // Files attached from a draft keep the key they were checked under (applications/draft-<id>/…): delete those too.
+      const attached = await queryAll(client, tableName, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :attachment)',
+        ExpressionAttributeValues: { ':pk': applicationKey(application.id).pk, ':attachment': attachmentPrefix },
+        ProjectionExpression: 'evidenceKey',
+        ConsistentRead: true,
+      });
+      const ownPrefix = evidenceKeyOf({ kind: 'application', id: application.id }, '');
+      const fromDrafts = attached.map((item) => item.evidenceKey).filter((key): key is string => typeof key === 'string' && !key.startsWith(ownPrefix));
+      const objectKeys = [...(await evidence.deleteUnder(ownPrefix)), ...(await Promise.all(fromDrafts.map((key) => evidence.deleteUnder(key)))).flat()];
       const uploads = objectKeys.map((key) => uploadKey(key.slice(key.lastIndexOf('/') + 1)));
       await deleteAll([...(await partitionKeys(application.id)), ...uploads]);
       await releaseOpenNeed(application);

@@ -28,7 +28,9 @@ type Caller =
   | 'staff'
   | 'staff of another service'
   | 'no token';
-type Resource = "a citizen's application" | "a municipality's referral" | "a representative's filing";
+type Resource = "a citizen's application" | "a municipality's referral" | "a representative's filing" | "a citizen's draft";
+/** What the application routes act on. */
+type Filed = Exclude<Resource, "a citizen's draft">;
 type CitizenCaller = 'applicant' | 'other citizen' | 'referred client' | 'same code as the client, other name' | 'representative' | 'represented person';
 const citizenCallers: readonly CitizenCaller[] = ['applicant', 'other citizen', 'referred client', 'same code as the client, other name', 'representative', 'represented person'];
 
@@ -68,8 +70,16 @@ beforeAll(async () => {
       representative: { kind: 'authorised-person', document: { type: 'power-of-attorney', number: 'PA-1', issuedOn: today } },
     },
   });
-  expect([own.status, referral.status, filed.status]).toEqual([201, 201, 201]);
+  const draft = await api('/drafts', { token: callers.applicant, json: { serviceId: 'social-rehabilitation', track: 'functional-impairment' } });
+  // The draft is complete but for a file still being checked: its submission is refused (409) and changes nothing.
+  const completed = await api(`/drafts/${draft.body.id}`, { method: 'PUT', token: callers.applicant, json: validForm('social-rehabilitation', 'functional-impairment', today), headers: { 'if-match': '"1"' } });
+  const pendingFile = await api(`/drafts/${draft.body.id}/uploads`, {
+    token: callers.applicant,
+    json: { documentType: 'functioning-self-assessment', fileName: 'anketa.pdf', contentType: 'application/pdf', size: 1000 },
+  });
+  expect([own.status, referral.status, filed.status, draft.status, completed.status, pendingFile.status]).toEqual([201, 201, 201, 201, 200, 201]);
   Object.assign(resources, {
+    "a citizen's draft": draft.body.id,
     "a citizen's application": own.body.id,
     "a municipality's referral": referral.body.id,
     "a representative's filing": filed.body.id,
@@ -96,12 +106,12 @@ const citizenRow = (allowed: Partial<Record<CitizenCaller, number>>): Row => ({
   ...workforceCallers,
   ...allowed,
 });
-const citizenRoute = (own: number, client: number, filed: { representative: number; person: number }): Record<Resource, Row> => ({
+const citizenRoute = (own: number, client: number, filed: { representative: number; person: number }): Record<Filed, Row> => ({
   "a citizen's application": citizenRow({ applicant: own }),
   "a municipality's referral": citizenRow({ 'referred client': client }),
   "a representative's filing": citizenRow({ representative: filed.representative, 'represented person': filed.person }),
 });
-const staffRoute = (allowed: number | Record<Resource, number>): Record<Resource, Row> => {
+const staffRoute = (allowed: number | Record<Filed, number>): Record<Filed, Row> => {
   const row = (officer: number, staff: number): Row => ({
     ...(Object.fromEntries(citizenCallers.map((caller) => [caller, 401])) as Record<CitizenCaller, number>),
     'officer of the referring municipality': officer,
@@ -111,7 +121,7 @@ const staffRoute = (allowed: number | Record<Resource, number>): Record<Resource
     'staff of another service': 404,
     'no token': 401,
   });
-  const staffOn = (resource: Resource) => (typeof allowed === 'number' ? allowed : allowed[resource]);
+  const staffOn = (resource: Filed) => (typeof allowed === 'number' ? allowed : allowed[resource]);
   return {
     "a citizen's application": row(403, staffOn("a citizen's application")),
     "a municipality's referral": row(403, staffOn("a municipality's referral")),
@@ -120,14 +130,21 @@ const staffRoute = (allowed: number | Record<Resource, number>): Record<Resource
 };
 
 /** A referral route: the referring organisation may act on its referral; anyone else's is a 404, staff may not (403). */
-const referralRoute = (allowed: number): Record<Resource, Row> => ({
+const referralRoute = (allowed: number): Record<Filed, Row> => ({
   "a citizen's application": { ...staffRoute(403)["a citizen's application"], 'officer of the referring municipality': 404, 'officer of another municipality': 404, 'NVA officer': 404, 'staff of another service': 403 },
   "a municipality's referral": { ...staffRoute(403)["a municipality's referral"], 'officer of the referring municipality': allowed, 'officer of another municipality': 404, 'NVA officer': 404, 'staff of another service': 403 },
   "a representative's filing": { ...staffRoute(403)["a representative's filing"], 'officer of the referring municipality': 404, 'officer of another municipality': 404, 'NVA officer': 404, 'staff of another service': 403 },
 });
 const uploadNobodyAsksFor = { documentType: 'vdeavk-opinion', fileName: 'izzina.pdf', contentType: 'application/pdf', size: 1000 };
 
-const matrix: Record<string, { body?: unknown; expected: Record<Resource, Row> }> = {
+/**
+ * A draft route: only the citizen who started the draft reaches it (their person key; docs/drafts.md), everyone
+ * else gets 404, any other sign-in 401. Saves name a version nobody has (412) and a submission meets a file still
+ * being checked (409): access granted, nothing changed. Drafts are no application, referral or filing.
+ */
+const draftRoute = (own: number): Partial<Record<Resource, Row>> => ({ "a citizen's draft": citizenRow({ applicant: own }) });
+
+const matrix: Record<string, { body?: unknown; headers?: Record<string, string>; expected: Partial<Record<Resource, Row>> }> = {
   'GET /applications/{id}': { expected: citizenRoute(200, 200, { representative: 200, person: 200 }) },
   'POST /applications/{id}/withdrawal': { body: { expectedVersion: 999 }, expected: citizenRoute(409, 409, { representative: 403, person: 409 }) },
   'POST /applications/{id}/documents': {
@@ -153,6 +170,13 @@ const matrix: Record<string, { body?: unknown; expected: Record<Resource, Row> }
   // The referring organisation sends documents for its referral as the person would (409: access granted, nothing changed).
   'POST /referrals/{id}/documents': { body: { expectedVersion: 999, documents: [{ name: 'Izziņa', sentBy: 'post' }] }, expected: referralRoute(409) },
   'GET /referrals/{id}/attachments/{attachmentId}': { expected: referralRoute(404) },
+  'GET /drafts/{id}': { expected: draftRoute(200) },
+  'PUT /drafts/{id}': { body: { serviceId: 'social-rehabilitation' }, headers: { 'if-match': '"999"' }, expected: draftRoute(412) },
+  'POST /drafts/{id}/submit': { expected: draftRoute(409) },
+  'POST /drafts/{id}/uploads': { body: uploadNobodyAsksFor, expected: draftRoute(422) },
+  'GET /drafts/{id}/uploads/{uploadId}': { expected: draftRoute(404) },
+  // Last: the owner's call deletes the draft (everyone else is asked after, and gets the 404 they would anyway).
+  'DELETE /drafts/{id}': { expected: draftRoute(200) },
 };
 
 describe('access to resources by id', () => {
@@ -161,16 +185,16 @@ describe('access to resources by id', () => {
     expect(Object.keys(matrix).sort()).toEqual(withId.sort());
   });
 
-  const cases = Object.entries(matrix).flatMap(([route, { body, expected }]) =>
+  const cases = Object.entries(matrix).flatMap(([route, { body, headers, expected }]) =>
     Object.entries(expected).flatMap(([resource, byCaller]) =>
-      Object.entries(byCaller).map(([caller, status]) => ({ route, body, resource: resource as Resource, caller: caller as Caller, status })),
+      Object.entries(byCaller).map(([caller, status]) => ({ route, body, headers, resource: resource as Resource, caller: caller as Caller, status })),
     ),
   );
 
-  it.each(cases)('$route, $resource, asked by $caller: $status', async ({ route, body, resource, caller, status }) => {
+  it.each(cases)('$route, $resource, asked by $caller: $status', async ({ route, body, headers, resource, caller, status }) => {
     const [method, template] = route.split(' ') as [string, string];
     const path = template.replace('{id}', resources[resource]).replace(/\{(?:uploadId|attachmentId)\}/, '00000000-0000-4000-8000-000000000000');
-    const response = await api(path, { method, token: callers[caller], ...(body !== undefined && { json: body }) });
+    const response = await api(path, { method, token: callers[caller], ...(body !== undefined && { json: body }), ...(headers && { headers }) });
     expect(response.status).toBe(status);
     if (status !== 200) {
       // 401 comes from API Gateway's JWT authorizer (as on AWS); 403 and 404 from our handlers.

@@ -50,8 +50,11 @@ export const watchDynamo = () => {
   const stub = mockClient(DynamoDBDocumentClient);
   const planned: { command: CommandClass; error: Error }[] = [];
   const written: Write[] = [];
+  /** Every command sent, by class name, whether it succeeded or not. */
+  const sent: string[] = [];
   stub.send.callsFake(async function (this: unknown, command: object) {
     const fault = planned.findIndex((plan) => command instanceof plan.command);
+    sent.push(command.constructor.name);
     if (fault >= 0) throw planned.splice(fault, 1)[0]!.error;
     const result = await realSend.call(this, command);
     written.push(...writesOf(command));
@@ -65,6 +68,9 @@ export const watchDynamo = () => {
     /** A mark to read the successful writes from: `writesSince(mark())`. */
     mark: () => written.length,
     writesSince: (mark: number): readonly Write[] => written.slice(mark),
+    /** A mark to read the commands sent from: `commandsSince(commandMark())`, each a round trip to DynamoDB. */
+    commandMark: () => sent.length,
+    commandsSince: (mark: number): readonly string[] => sent.slice(mark),
     restore: () => stub.restore(),
   };
 };

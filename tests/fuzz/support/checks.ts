@@ -5,8 +5,8 @@ import { hugeMarker } from './hostile';
 import { bodyBytes, type Answer, type FuzzRequest, type Identity } from './requests';
 import type { World } from './route-fuzz';
 
-/** The only ways the API may refuse a request. */
-export const rejectionStatuses = [400, 401, 403, 404, 409, 413, 415, 422] as const;
+/** The only ways the API may refuse a request (412 and 428: a draft save's stale or missing If-Match, docs/drafts.md). */
+export const rejectionStatuses = [400, 401, 403, 404, 409, 412, 413, 415, 422, 428] as const;
 
 export const isSuccess = (status: number) => status >= 200 && status < 300;
 
