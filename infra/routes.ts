@@ -195,6 +195,8 @@ export const functions = {
     indexes: ['gsi1', 'gsi2'],
     sendsEmail: false,
     macsPersonalCodes: true,
+    // The document step signs presigned POSTs into quarantine, as create-upload does.
+    buckets: { quarantine: ['put'] },
   },
   'mail-events': {
     entry: 'functions/mail-events/handler.ts',

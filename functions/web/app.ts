@@ -38,6 +38,10 @@ export interface WebDeps {
   readonly workflow: WorkflowDeps;
   /** Attaching documents reads and marks uploads in the table only. */
   readonly uploads: Pick<UploadDeps, 'store'>;
+  /** The document step's presigned POSTs: loaded on first use, so no other page loads an S3 client. */
+  readonly evidence: () => Promise<UploadDeps>;
+  /** The portal's public origin: where S3 sends the browser back after an upload. */
+  readonly webOrigin: string;
   readonly rules: EligibilityRules;
   readonly sessions: SessionStore;
   readonly oidc: OidcClient;
@@ -70,6 +74,8 @@ export interface PageContext {
   message(status: number, content: MessageContent): WebResponse;
   /** Replaces the session with a new one (new id, new CSRF token), e.g. on signing in or out. */
   renew(data?: Omit<Session['data'], 'csrf'>): void;
+  /** Lets this response's form post to another origin (CSP form-action): the document step's S3 form. */
+  allowFormAction(origin: string): void;
 }
 
 export interface MessageContent {
@@ -111,10 +117,10 @@ const fillPath = (template: string, params: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
 
 /** Headers of every page: no caching of personal data, a CSP without inline script, no framing, HTTPS only. */
-const securityHeaders = (issuerOrigin: string): Record<string, string> => ({
+export const securityHeaders = (formOrigins: readonly string[]): Record<string, string> => ({
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-store',
-  'content-security-policy': `default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' ${issuerOrigin}; frame-ancestors 'none'; base-uri 'none'`,
+  'content-security-policy': `default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' ${formOrigins.join(' ')}; frame-ancestors 'none'; base-uri 'none'`,
   'strict-transport-security': 'max-age=63072000; includeSubDomains',
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',
@@ -140,7 +146,8 @@ const readForm = (event: APIGatewayProxyEventV2): URLSearchParams | 'too-large' 
 export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
   const compiled = pages.flatMap((page) => [compile(page, 'en'), compile(page, 'lv')]);
   const pageByName = new Map(pages.map((page) => [page.name, page]));
-  const headers = securityHeaders(deps.issuerOrigin);
+  // Every page may send the browser to sign in; only the document step's page also posts to S3 (allowFormAction).
+  const headers = securityHeaders([deps.issuerOrigin]);
 
   return async (event: APIGatewayProxyEventV2): Promise<WebResponse> => {
     const path = event.rawPath ?? '/';
@@ -171,6 +178,7 @@ export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
     let dirty = false;
     const cookies: string[] = [];
     const retired: string[] = [];
+    const formOrigins = new Set([deps.issuerOrigin]);
 
     const href = (name: string, params: Record<string, string> = {}, inLanguage: Language = language) =>
       fillPath(pageByName.get(name)!.paths[inLanguage], params);
@@ -195,7 +203,8 @@ export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
         },
         ...data,
       });
-      return { statusCode: status, headers: { ...headers, 'content-language': language }, body };
+      const pageHeaders = formOrigins.size > 1 ? securityHeaders([...formOrigins]) : headers;
+      return { statusCode: status, headers: { ...pageHeaders, 'content-language': language }, body };
     };
     const message = (status: number, content: MessageContent) =>
       render('message', { title: content.title, paragraphs: content.paragraphs, links: content.links, panel: content.panel, button: content.button }, status);
@@ -227,6 +236,9 @@ export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
         session = newSession(now, data);
         isNew = true;
         dirty = true;
+      },
+      allowFormAction: (origin) => {
+        formOrigins.add(origin);
       },
     };
 

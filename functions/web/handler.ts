@@ -14,6 +14,8 @@ const app = createWebApp(citizenPages, {
   applications: applicationDeps,
   workflow: workflowDeps,
   uploads: { store: createUploadRepository(documentClient, tableName) },
+  evidence: async () => (await import('../upload-wiring')).uploadDeps,
+  webOrigin: env.webOrigin,
   rules,
   sessions: createSessionRepository(documentClient, tableName),
   oidc: createOidcClient({

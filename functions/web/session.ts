@@ -29,6 +29,8 @@ export interface SessionData {
   drafts?: Record<string, Draft>;
   /** Pre-check answers by service id (nothing of them is personal enough to need a sign-in). */
   prechecks?: Record<string, Record<string, string>>;
+  /** Uploads from the document step not yet sent to SIVA, by application id: "Send to SIVA" attaches them together. */
+  uploads?: Record<string, string[]>;
 }
 
 export interface Session {

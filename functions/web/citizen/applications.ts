@@ -89,7 +89,9 @@ const detailPage = async (context: PageContext) => {
     ...('earlyInterventionWindow' in view && view.earlyInterventionWindow ? [row(t.windowCloses, view.earlyInterventionWindow.closesOn)] : []),
   ];
   const actions = [
-    ...(nextStatus('submit-documents', application.status) ? [{ text: t.reportDocuments, href: href('documents', { id: params.id! }) }] : []),
+    ...(nextStatus('submit-documents', application.status)
+      ? [{ text: t.addDocument, href: href('add-document', { id: params.id! }) }, { text: t.reportDocuments, href: href('documents', { id: params.id! }), classes: 'govuk-button--secondary' }]
+      : []),
     ...(nextStatus('withdraw', application.status) ? [{ text: t.withdraw, href: href('withdraw', { id: params.id! }), classes: 'govuk-button--warning' }] : []),
   ];
   const shown = new Set(['submitted', 'decision', 'withdrawn', 'documents_submitted', 'notification_sent', 'notification_failed']);

@@ -3,7 +3,8 @@ import type { PageRoute } from '../app';
 import { applicationPages } from './applications';
 import { applyPages } from './apply';
 import { cataloguePages } from './catalogue';
+import { documentPages } from './documents';
 import { precheckPages } from './precheck';
 import { signInPages } from './sign-in';
 
-export const citizenPages: readonly PageRoute[] = [...cataloguePages, ...precheckPages, ...signInPages, ...applyPages, ...applicationPages];
+export const citizenPages: readonly PageRoute[] = [...cataloguePages, ...precheckPages, ...signInPages, ...applyPages, ...applicationPages, ...documentPages];

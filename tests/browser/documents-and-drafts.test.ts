@@ -1,0 +1,209 @@
+/**
+ * The portal's document step in a real browser, on the local stack (s3rver and ClamAV): a person asked for documents
+ * chooses the kind of document, then a file, and the browser posts it straight to S3 with the presigned form; S3
+ * sends it back to a page that follows the check, and a clean file is sent to SIVA. Keyboard only, 320 px, axe on
+ * every page (lv and en), with and without JavaScript.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rigaDate } from '../../functions/core/dates';
+import { daysBefore } from '../support/fixtures';
+import { freshPersonalCode, validForm } from '../support/service-forms';
+import { api, tokens } from '../integration/support/local';
+import { checked, choose, expectAccessible, follow, launchChromium, newContext, portalUrl, submit, tabTo, type Chromium } from './support/browser';
+import { signInAtIdp, type Language, type Person } from './support/journeys';
+
+let chromium: Chromium;
+const files = mkdtempSync(join(tmpdir(), 'siva-portal-files-'));
+const pdfPath = join(files, 'izzina.pdf');
+const eicarPath = join(files, 'eicar.pdf');
+const notesPath = join(files, 'notes.pdf');
+
+beforeAll(async () => {
+  chromium = await launchChromium();
+  writeFileSync(pdfPath, '%PDF-1.7\n1 0 obj <<>> endobj\n% Ģimenes ārsta izziņa\ntrailer <<>>\n%%EOF\n');
+  writeFileSync(eicarPath, 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*', 'latin1');
+  writeFileSync(notesPath, 'plain text that says it is a PDF');
+});
+afterAll(async () => {
+  await chromium?.close();
+  console.info(`axe: ${checked.length} page checks, ${checked.filter((entry) => entry.violations > 0).length} with violations`);
+});
+
+const words = {
+  lv: {
+    add: 'Pievienot dokumentu',
+    pending: 'Fails tiek pārbaudīts',
+    clean: 'Fails ir pārbaudīts',
+    rejected: 'Fails netika pieņemts',
+    checkAgain: 'Pārbaudīt vēlreiz',
+    sent: 'Dokumenti nosūtīti',
+    malware: 'Failā atrasta ļaunatūra',
+    anotherFile: 'Pievienojiet citu failu',
+  },
+  en: {
+    add: 'Add a document',
+    pending: 'The file is being checked',
+    clean: 'The file is checked',
+    rejected: 'The file was not accepted',
+    checkAgain: 'Check again',
+    sent: 'Documents sent',
+    malware: 'The file contained malware',
+    anotherFile: 'Add another file',
+  },
+} as const;
+
+const applicationPath = (language: Language, id: string) => (language === 'en' ? `/en/applications/${id}` : `/pieteikumi/${id}`);
+
+/** A person with an application (filed through the API) for which staff have asked documents. */
+const awaitingDocuments = async () => {
+  const person: Person = { personalCode: freshPersonalCode(), givenName: 'Inese', familyName: 'Liepiņa', email: 'inese@example.lv' };
+  const token = await (await tokens()).citizen(person.personalCode, { givenName: person.givenName, familyName: person.familyName });
+  const today = rigaDate(new Date());
+  const created = await api('/applications', { token, json: validForm('social-rehabilitation', 'functional-impairment', today) });
+  expect(created.status).toBe(201);
+  const id = created.body.id as string;
+  const staff = await (await tokens()).workforce('staff', 'anna');
+  for (const decision of [
+    { type: 'register', expectedVersion: 1 },
+    { type: 'request-documents', expectedVersion: 2, documents: ['Funkcionēšanas pašnovērtējums'], deadline: daysBefore(today, -14) },
+  ]) {
+    expect((await api(`/staff/applications/${id}/decisions`, { token: staff, json: decision })).status).toBe(200);
+  }
+  return { person, token, id };
+};
+
+/** Opens the application's page, signing in on the way. */
+const openApplication = async (context: BrowserContext, person: Person, language: Language, id: string): Promise<Page> => {
+  const page = await context.newPage();
+  await page.goto(`${portalUrl}${applicationPath(language, id)}`);
+  await signInAtIdp(page, person, language, false);
+  expect(page.url()).toBe(`${portalUrl}${applicationPath(language, id)}`);
+  return page;
+};
+
+/** Chooses a file with the keyboard: Space on the focused file input opens the chooser. */
+const chooseFile = async (page: Page, path: string) => {
+  await tabTo(page, 'input[type="file"]');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await chooser.setFiles(path);
+};
+
+const heading = async (page: Page) => (await page.locator('h1').innerText()).trim();
+
+/** "Check again" until the check is over (ClamAV takes a moment); the pending page is checked once. */
+const untilChecked = async (page: Page, language: Language, check: (name: string) => Promise<void>) => {
+  let seenPending = false;
+  for (let tries = 0; tries < 60 && (await heading(page)) === words[language].pending; tries += 1) {
+    if (!seenPending) await check(`upload: being checked (${language})`);
+    seenPending = true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await follow(page, words[language].checkAgain);
+  }
+  return heading(page);
+};
+
+/** From the application's page: the kind of document, then the file, posted to S3; back on the check's page. */
+const upload = async (page: Page, language: Language, file: string, check: (name: string) => Promise<void>) => {
+  await follow(page, words[language].add);
+  await check(`add a document: kind (${language})`);
+  await choose(page, 'documentType', 'functioning-self-assessment');
+  await submit(page);
+  await check(`add a document: file (${language})`);
+  await chooseFile(page, file);
+  await submit(page);
+  expect(page.url()).toMatch(new RegExp(`^${portalUrl}/(en/applications|pieteikumi)/[0-9a-f-]{36}/(files|faili)/[0-9a-f-]{36}`));
+  return untilChecked(page, language, check);
+};
+
+const runs = [
+  { name: 'with JavaScript', javaScript: true },
+  { name: 'with JavaScript disabled', javaScript: false },
+] as const;
+
+describe.each(runs)('the document step, $name', ({ javaScript }) => {
+  const check = (page: Page) => async (name: string) => {
+    if (javaScript) await expectAccessible(page, name);
+  };
+
+  it.each(['lv', 'en'] as const)('a small PDF is posted to S3 from the form, found clean and sent to SIVA, who can download it (%s)', async (language) => {
+    const { person, token, id } = await awaitingDocuments();
+    const context = await newContext(chromium, { javaScript });
+    const page = await openApplication(context, person, language, id);
+    await check(page)(`application: documents requested (${language})`);
+
+    // Without choosing a kind: an error on the field, nothing reserved.
+    await follow(page, words[language].add);
+    await submit(page);
+    expect(await page.locator('.govuk-error-summary').count()).toBe(1);
+    await check(page)(`add a document: kind, with an error (${language})`);
+    await page.goBack();
+    await page.goBack();
+
+    expect(await upload(page, language, pdfPath, check(page))).toBe(words[language].clean);
+    await check(page)(`upload: clean (${language})`);
+    await submit(page);
+    expect(await heading(page)).toBe(words[language].sent);
+    await check(page)(`documents sent (${language})`);
+
+    // The API sees it attached; staff download exactly the bytes sent.
+    const read = await api(`/applications/${id}`, { token });
+    expect(read.body.status).toBe('under_review');
+    const staff = await (await tokens()).workforce('staff', 'anna');
+    const record = await api(`/staff/applications/${id}`, { token: staff });
+    const attachments = record.body.attachments as { href: string; documentType: string; contentType: string; fileName: string }[];
+    expect(attachments).toHaveLength(1);
+    expect(attachments[0]).toMatchObject({ documentType: 'functioning-self-assessment', contentType: 'application/pdf', fileName: 'functioning-self-assessment.pdf' });
+    // The 303 to the 60-second link is followed: the bytes the browser sent.
+    const download = await api(attachments[0]!.href, { token: staff });
+    expect(download.status).toBe(200);
+    expect(download.text).toContain('Ģimenes ārsta izziņa');
+    await context.close();
+  });
+
+  it('the EICAR test file and a file that is not what it says are refused with the reason and what to do (en, lv)', async () => {
+    const { person, id } = await awaitingDocuments();
+    const context = await newContext(chromium, { javaScript });
+    const page = await openApplication(context, person, 'en', id);
+    expect(await upload(page, 'en', eicarPath, check(page))).toBe(words.en.rejected);
+    expect(await page.locator('main').innerText()).toContain(words.en.malware);
+    await check(page)('upload: rejected as malware (en)');
+    await follow(page, words.en.anotherFile);
+    expect(page.url()).toBe(`${portalUrl}/en/applications/${id}/add-document`);
+
+    await page.goto(`${portalUrl}${applicationPath('lv', id)}`);
+    expect(await upload(page, 'lv', notesPath, check(page))).toBe(words.lv.rejected);
+    expect(await page.locator('main').innerText()).toContain('Faila saturs neatbilst tā tipam');
+    await check(page)('upload: rejected, not what it says (lv)');
+    await context.close();
+  });
+});
+
+describe('the document step keeps each person to their own uploads', () => {
+  it("another person's upload, by its address, is the not-found page and shows none of its form", async () => {
+    const owner = await awaitingDocuments();
+    const context = await newContext(chromium);
+    const page = await openApplication(context, owner.person, 'en', owner.id);
+    await follow(page, words.en.add);
+    await choose(page, 'documentType', 'functioning-self-assessment');
+    await submit(page);
+    const formPage = page.url();
+    expect(formPage).toMatch(/\/files\/[0-9a-f-]{36}\/send$/);
+    expect(await page.locator('input[name="Policy"]').count()).toBe(1);
+
+    const intruder = await awaitingDocuments();
+    const other = await newContext(chromium);
+    const theirs = await openApplication(other, intruder.person, 'en', intruder.id);
+    for (const address of [formPage, formPage.replace(/\/send$/, ''), formPage.replace(owner.id, intruder.id)]) {
+      const response = await theirs.goto(address);
+      expect(response?.status(), address).toBe(404);
+      expect(await theirs.locator('input[name="Policy"]').count()).toBe(0);
+    }
+    await expectAccessible(theirs, 'upload of another person: not found (en)');
+    await other.close();
+    await context.close();
+  });
+});
