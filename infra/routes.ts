@@ -41,7 +41,7 @@ export interface FunctionDefinition {
  */
 export interface BucketAccess {
   readonly quarantine?: readonly ('put' | 'read' | 'delete')[];
-  readonly evidence?: readonly ('put' | 'read')[];
+  readonly evidence?: readonly ('put' | 'read' | 'delete')[];
 }
 
 export const functions = {
@@ -258,6 +258,86 @@ export const functions = {
     sendsEmail: false,
     buckets: { evidence: ['read'] },
   },
+  'create-draft': {
+    entry: 'functions/create-draft/handler.ts',
+    description: "Starts a citizen's draft for a service and track, or answers the live one already there",
+    tableAccess: 'read-write',
+    indexes: [],
+    sendsEmail: false,
+    macsPersonalCodes: true,
+  },
+  'list-drafts': {
+    entry: 'functions/list-drafts/handler.ts',
+    description: "Lists the caller's live drafts, newest first",
+    tableAccess: 'read',
+    indexes: ['gsi1'],
+    sendsEmail: false,
+    macsPersonalCodes: true,
+  },
+  'get-draft': {
+    entry: 'functions/get-draft/handler.ts',
+    description: "Returns one of the caller's drafts with its field errors and the fields its form no longer has",
+    tableAccess: 'read',
+    indexes: [],
+    sendsEmail: false,
+    macsPersonalCodes: true,
+  },
+  'save-draft': {
+    entry: 'functions/save-draft/handler.ts',
+    description: 'Saves a draft against the version the caller read (If-Match): one conditional write',
+    tableAccess: 'read-write',
+    indexes: [],
+    sendsEmail: false,
+    macsPersonalCodes: true,
+  },
+  'delete-draft': {
+    entry: 'functions/delete-draft/handler.ts',
+    description: "Deletes one of the caller's drafts",
+    tableAccess: 'read-write',
+    indexes: [],
+    sendsEmail: false,
+    macsPersonalCodes: true,
+  },
+  'submit-draft': {
+    entry: 'functions/submit-draft/handler.ts',
+    description: 'Submits a draft as an application (the same checks as POST /applications); deletes the draft and attaches its uploads in one write',
+    tableAccess: 'read-write',
+    indexes: ['gsi1'],
+    sendsEmail: false,
+    macsPersonalCodes: true,
+  },
+  'create-draft-upload': {
+    entry: 'functions/create-draft-upload/handler.ts',
+    description: "Counts a declared evidence file against the caller's draft and answers a presigned POST into quarantine",
+    tableAccess: 'read-write',
+    indexes: [],
+    sendsEmail: false,
+    macsPersonalCodes: true,
+    buckets: { quarantine: ['put'] },
+  },
+  'get-draft-upload': {
+    entry: 'functions/get-draft-upload/handler.ts',
+    description: "An upload of the caller's draft: pending, clean, or rejected with what to do",
+    tableAccess: 'read',
+    indexes: [],
+    sendsEmail: false,
+    macsPersonalCodes: true,
+  },
+  'draft-reminders': {
+    entry: 'functions/draft-reminders/handler.ts',
+    description: 'Scheduled: e-mails the owners of drafts that expire in 7 days, once per expiry date (a sparse index, no Scan)',
+    tableAccess: 'read-write',
+    indexes: ['gsi3'],
+    sendsEmail: true,
+  },
+  'draft-cleanup': {
+    entry: 'functions/draft-cleanup/handler.ts',
+    description: 'Deletes the uploads (items and files) of drafts removed unsubmitted, read from the table stream',
+    tableAccess: 'read-write',
+    indexes: ['gsi1'],
+    sendsEmail: false,
+    buckets: { quarantine: ['delete'], evidence: ['delete'] },
+  },
 } as const satisfies Record<string, FunctionDefinition>;
 
 export type FunctionName = keyof typeof functions;
@@ -309,6 +389,14 @@ export const routes = [
   { method: 'GET', path: '/staff/applications/{id}/attachments/{attachmentId}', function: 'download-attachment', audience: 'workforce' },
   { method: 'POST', path: '/referrals/{id}/documents', function: 'submit-documents', audience: 'workforce' },
   { method: 'GET', path: '/referrals/{id}/attachments/{attachmentId}', function: 'download-referral-attachment', audience: 'workforce' },
+  { method: 'POST', path: '/drafts', function: 'create-draft', audience: 'citizen' },
+  { method: 'GET', path: '/drafts', function: 'list-drafts', audience: 'citizen' },
+  { method: 'GET', path: '/drafts/{id}', function: 'get-draft', audience: 'citizen' },
+  { method: 'PUT', path: '/drafts/{id}', function: 'save-draft', audience: 'citizen' },
+  { method: 'DELETE', path: '/drafts/{id}', function: 'delete-draft', audience: 'citizen' },
+  { method: 'POST', path: '/drafts/{id}/submit', function: 'submit-draft', audience: 'citizen' },
+  { method: 'POST', path: '/drafts/{id}/uploads', function: 'create-draft-upload', audience: 'citizen' },
+  { method: 'GET', path: '/drafts/{id}/uploads/{uploadId}', function: 'get-draft-upload', audience: 'citizen' },
 ] as const satisfies readonly RouteDefinition[];
 
 /**
@@ -327,6 +415,20 @@ export const httpRoutes: readonly RouteDefinition[] = [...routes, ...pageRoutes]
 
 /** The function fed by the table's stream rather than by a route. */
 export const streamConsumer: FunctionName = 'notifier';
+
+/**
+ * Functions fed by the table's stream besides the notifier, each given only the records it acts on (the event
+ * source mapping's filter: the stream record's event name and the old image's entity tag).
+ */
+export const filteredStreamConsumers = {
+  'draft-cleanup': { eventName: 'REMOVE', entity: 'draft' },
+} as const satisfies Partial<Record<FunctionName, { eventName: 'INSERT' | 'MODIFY' | 'REMOVE'; entity: string }>>;
+
+/** Functions run on a schedule (EventBridge Scheduler-style expressions, UTC). */
+export const scheduledFunctions = {
+  // 07:00 UTC: 09:00 or 10:00 in Riga, so reminders arrive in the morning.
+  'draft-reminders': 'cron(0 7 * * ? *)',
+} as const satisfies Partial<Record<FunctionName, string>>;
 
 /** The function fed by the stream consumer's on-failure queue. */
 export const deadLetterConsumer: FunctionName = 'dead-letters';

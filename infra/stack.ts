@@ -17,9 +17,12 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
-import { authorizationScopes, deadLetterConsumer, functions, httpRoutes, mailEventConsumer, routeKey, scanResultConsumer, streamConsumer, workforceTokenTrigger, type Audience, type FunctionName, type RouteDefinition } from './routes';
+import { authorizationScopes, deadLetterConsumer, filteredStreamConsumers, functions, scheduledFunctions, httpRoutes, mailEventConsumer, routeKey, scanResultConsumer, streamConsumer, workforceTokenTrigger, type Audience, type FunctionName, type RouteDefinition } from './routes';
 import { fiveMinutes, raiseAlarm } from './constructs/alarms';
 import { EvidenceStorage } from './constructs/evidence-storage';
 import { DataTable } from './constructs/data-table';
@@ -216,6 +219,7 @@ export class SivaEservicesStack extends Stack {
     const built = new Map<FunctionName, ServiceFunction>();
     for (const [name, definition] of Object.entries(functions) as [FunctionName, (typeof functions)[FunctionName]][]) {
       const consumesStream = name === streamConsumer;
+      const streamFilter = (filteredStreamConsumers as Partial<Record<FunctionName, { eventName: string; entity: string }>>)[name];
       built.set(
         name,
         new ServiceFunction(this, constructIdOf(name), {
@@ -232,6 +236,19 @@ export class SivaEservicesStack extends Stack {
           timeout: consumesStream ? notifierTimeout : Duration.seconds(10),
           ...(definition.sendsEmail ? { email } : {}),
           ...(consumesStream ? { streamSource: { streamArn: data.streamArn, onFailure: notificationFailures, retryAttempts: streamRetryAttempts } } : {}),
+          ...(streamFilter
+            ? {
+                streamSource: {
+                  streamArn: data.streamArn,
+                  onFailure: notificationFailures,
+                  retryAttempts: streamRetryAttempts,
+                  filter: lambda.FilterCriteria.filter({
+                    eventName: lambda.FilterRule.isEqual(streamFilter.eventName),
+                    dynamodb: { OldImage: { entity: { S: lambda.FilterRule.isEqual(streamFilter.entity) } } },
+                  }),
+                },
+              }
+            : {}),
           ...(name === deadLetterConsumer ? { deadLetterSource: { streamArn: data.streamArn, queue: notificationFailures } } : {}),
           ...(name === mailEventConsumer ? { asyncFailures: mailEventFailures } : {}),
           reservedConcurrency: settings.reservedConcurrency,
@@ -262,6 +279,26 @@ export class SivaEservicesStack extends Stack {
       });
     }
     uploads.promoteWith(built.get(scanResultConsumer)!.function);
+
+    // --- Scheduled functions (routes.ts): an EventBridge rule each, passing the run's time in the event. A run
+    // EventBridge could not deliver waits in a queue (operations are alarmed); the next run catches up anyway.
+    const scheduleFailures = deadLetterQueue(
+      this,
+      'ScheduleFailures',
+      'This queue is itself the dead-letter queue of the scheduled rules: a run EventBridge could not deliver after its retries waits here (14 days) for operations, who are alarmed as soon as one arrives; the next scheduled run does its work anyway.',
+    );
+    raiseAlarm(scheduleFailures, 'WaitingAlarm', {
+      metric: scheduleFailures.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
+      threshold: 1,
+      description: 'Scheduled runs dead-letter queue: a scheduled function (draft reminders) could not be started',
+    });
+    for (const [name, expression] of Object.entries(scheduledFunctions) as [FunctionName, string][]) {
+      new events.Rule(this, `${constructIdOf(name)}Schedule`, {
+        description: `Runs ${name} on its schedule`,
+        schedule: events.Schedule.expression(expression),
+        targets: [new eventTargets.LambdaFunction(built.get(name)!.function, { retryAttempts: 2, deadLetterQueue: scheduleFailures })],
+      });
+    }
 
     // --- HTTP API from the route table.
     const authorizers: Record<Audience, IHttpRouteAuthorizer> = {

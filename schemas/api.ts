@@ -18,6 +18,7 @@ import { ApplicationId, ApplicationIdPath, ApplicationStatus, ListApplicationsQu
 import { Applicant, IsoDate, Representative } from './primitives';
 import { ReferralSubmission } from './referral';
 import { referrerKinds, serviceIds } from './services';
+import { DraftContent, DraftId, DraftIdPath, DraftUploadPath, NewDraft } from './drafts';
 import { AttachmentPath, documentTypes, rejectionReasons, UploadId, UploadPath, UploadRequest, uploadStates } from './uploads';
 
 type Schema = z.ZodMiniType;
@@ -46,6 +47,8 @@ export const ProblemDetails = z.looseObject({
   errors: z.optional(z.array(FieldError)),
   /** On the person's own duplicate application: the open one, to follow instead. */
   openApplication: z.optional(z.object({ id: ApplicationId, href: z.string(), status: ApplicationStatus })),
+  /** On a stale draft save (412): the version stored now, to reload. */
+  currentVersion: z.optional(z.int()),
 });
 
 /**
@@ -334,6 +337,34 @@ export const UploadStatus = z.object({
   reason: z.optional(z.object({ code: z.enum(rejectionReasons), message: z.string() })),
 });
 
+/** A draft in the caller's list: what it is for and until when it is kept. */
+export const DraftSummary = z.object({
+  id: DraftId,
+  serviceId: ServiceId,
+  track: z.optional(z.string()),
+  /** Send it back as `If-Match` with the next save. */
+  version: z.int(),
+  createdAt: Timestamp,
+  savedAt: Timestamp,
+  /** 30 days after the last save, never more than 90 days after creation; a reminder goes 7 days before. */
+  expiresAt: Timestamp,
+});
+export const DraftList = z.object({ items: z.array(DraftSummary) });
+
+/** A draft as its owner resumes it: the content as saved, what is wrong with it, and what its form no longer has. */
+export const DraftDocument = z.object({
+  ...DraftSummary.shape,
+  /** The form's members as far as filled in (`serviceId` and `track` aside), kept even where wrong. */
+  content: z.record(z.string(), z.unknown()),
+  /** Field errors against the form with every field optional: reported, never blocking a save. */
+  errors: z.array(FieldError),
+  /** Fields the draft holds that the service's form does not have (any more): kept, not dropped. */
+  unknownFields: z.array(z.string()),
+  /** The service's form has changed since the draft was last saved. */
+  formChanged: z.boolean(),
+});
+export const DraftDeleted = z.object({ id: DraftId, deleted: z.literal(true) });
+
 /** A redirect carries no document: follow `Location`. */
 export const Redirect = z.null();
 
@@ -385,6 +416,12 @@ export const namedSchemas: Readonly<Record<string, Schema>> = {
   UploadRequest,
   UploadTicket,
   UploadStatus,
+  NewDraft,
+  DraftContent,
+  DraftSummary,
+  DraftList,
+  DraftDocument,
+  DraftDeleted,
   Redirect,
   FieldError,
   ProblemDetails,
@@ -402,7 +439,7 @@ export interface ResponseHeader {
 }
 
 export interface RouteContract {
-  readonly tag: 'Applications' | 'Referrals' | 'Services' | 'Staff' | 'API';
+  readonly tag: 'Applications' | 'Drafts' | 'Referrals' | 'Services' | 'Staff' | 'API';
   /** English; the Latvian in `summaryLv` (published as `x-summary-lv`). */
   readonly summary: string;
   readonly summaryLv: string;
@@ -421,7 +458,7 @@ export interface RouteContract {
     readonly headers?: Readonly<Record<string, ResponseHeader>>;
   };
   /** Refusals the route's business rules add to those its shape implies (validation, sign-in, size…). */
-  readonly refusals?: readonly (409 | 422 | 429)[];
+  readonly refusals?: readonly (409 | 412 | 422 | 428 | 429)[];
 }
 
 const receiptHeaders = {
@@ -642,6 +679,76 @@ export const routeContracts = {
       "Applications, decisions by category, recipients, withdrawals and the year-end queue, per service and track and in total, for the caller's services. Kept from the table stream, so new events show after a few seconds.",
     request: { path: ReportYearPath },
     response: { status: 200, description: 'The figures.', schema: AnnualReport },
+  },
+  'POST /drafts': {
+    tag: 'Drafts',
+    summary: 'Start a draft',
+    summaryLv: 'Sākt melnrakstu',
+    description:
+      'Starts saving an application unfinished, for a service (and track, when chosen; a service with one track gets it). One draft per person, service and track: asked again, the answer is the live draft already there (200, not 201), so another device resumes it. `ETag` carries the version for the first save.',
+    request: { body: NewDraft },
+    response: { status: 201, description: 'Started (or 200: the draft already there).', schema: DraftDocument, headers: { Location: { description: 'The draft.' }, ETag: { description: 'The version, for If-Match.' } } },
+  },
+  'GET /drafts': {
+    tag: 'Drafts',
+    summary: "The caller's drafts",
+    summaryLv: 'Mani melnraksti',
+    description: 'Live drafts of the signed-in person, newest first, without their content. Expired drafts are gone even before the table deletes them.',
+    response: { status: 200, description: 'The drafts.', schema: DraftList },
+  },
+  'GET /drafts/{id}': {
+    tag: 'Drafts',
+    summary: 'Resume a draft',
+    summaryLv: 'Atvērt melnrakstu',
+    description:
+      "The draft with its field errors and `unknownFields`: what it holds that the service's form no longer has (kept, not dropped; `formChanged` says the form changed since the last save). Another person's draft, and an expired one, are 404.",
+    request: { path: DraftIdPath },
+    response: { status: 200, description: 'The draft.', schema: DraftDocument, headers: { ETag: { description: 'The version, for If-Match.' } } },
+  },
+  'PUT /drafts/{id}': {
+    tag: 'Drafts',
+    summary: 'Save a draft',
+    summaryLv: 'Saglabāt melnrakstu',
+    description:
+      "The form as far as filled in, with its `serviceId` (and `track`), sent with `If-Match: \"<version>\"` (the ETag last read). Field errors are answered but do not stop the save. A stale version is 412 with `currentVersion` (two devices cannot overwrite each other); no If-Match is 428. Each save keeps the draft 30 more days, at most 90 days after it was started.",
+    request: { path: DraftIdPath, body: DraftContent },
+    response: { status: 200, description: 'Saved: the new version and the field errors.', schema: DraftDocument, headers: { ETag: { description: 'The new version.' } } },
+    refusals: [412, 428],
+  },
+  'DELETE /drafts/{id}': {
+    tag: 'Drafts',
+    summary: 'Delete a draft',
+    summaryLv: 'Dzēst melnrakstu',
+    description: 'The draft and its uploads are deleted.',
+    request: { path: DraftIdPath },
+    response: { status: 200, description: 'Deleted.', schema: DraftDeleted },
+  },
+  'POST /drafts/{id}/submit': {
+    tag: 'Drafts',
+    summary: 'Submit a draft',
+    summaryLv: 'Iesniegt melnrakstu',
+    description:
+      'The draft becomes an application exactly as `POST /applications` would take it (the same checks and answers); in the same write the draft is deleted and its clean uploads become attachments. A pending upload is 409, a rejected one 422. Asked again, the answer is the same application (`Idempotent-Replayed: true`) for 24 hours.',
+    request: { path: DraftIdPath },
+    response: { status: 201, description: 'Stored; the receipt.', schema: Receipt, headers: receiptHeaders },
+    refusals: [409, 422, 429],
+  },
+  'POST /drafts/{id}/uploads': {
+    tag: 'Drafts',
+    summary: 'Upload a document to a draft',
+    summaryLv: 'Augšupielādēt dokumentu melnrakstam',
+    description: `${uploadDescription} The file becomes an attachment when the draft is submitted.`,
+    request: { path: DraftIdPath, body: UploadRequest },
+    response: { status: 201, description: 'Where and how to POST the file.', schema: UploadTicket, headers: { Location: { description: "The upload's status." } } },
+    refusals: [422],
+  },
+  'GET /drafts/{id}/uploads/{uploadId}': {
+    tag: 'Drafts',
+    summary: "A draft upload's check",
+    summaryLv: 'Melnraksta augšupielādes pārbaude',
+    description: 'Pending while scanned; clean once the draft may be submitted with it; rejected with the reason and what to do.',
+    request: { path: DraftUploadPath },
+    response: { status: 200, description: 'The state.', schema: UploadStatus },
   },
   'POST /applications/{id}/uploads': uploadContract('Applications', 'Upload a document', 'Augšupielādēt dokumentu'),
   'GET /applications/{id}/uploads/{uploadId}': uploadStatusContract(

@@ -266,6 +266,18 @@ const catalogue = {
     lv: () => 'Norādiet augšupielādes identifikatoru (uploadId).',
     en: () => 'Give the upload id (uploadId).',
   },
+  if_match_required: {
+    lv: () => 'Norādiet galvenē If-Match melnraksta versiju, ko labojat, piemēram, If-Match: "3".',
+    en: () => 'Send the version of the draft you are changing in the If-Match header, for example If-Match: "3".',
+  },
+  draft_stale: {
+    lv: (p) => `Melnraksts pa to laiku ir saglabāts citur (versija ${p.currentVersion}). Atveriet to no jauna un saglabājiet vēlreiz.`,
+    en: (p) => `The draft was saved elsewhere meanwhile (version ${p.currentVersion}). Open it again, then save again.`,
+  },
+  draft_service_fixed: {
+    lv: () => 'Melnraksts paliek tam pakalpojumam un mērķa grupai, kurai tas sākts. Citam sāciet jaunu melnrakstu.',
+    en: () => 'A draft stays with the service and track it was started for. Start a new draft for another one.',
+  },
   rejected_malware: {
     lv: () => 'Failā atrasta ļaunatūra, un tas ir izdzēsts. Pārbaudiet datoru un augšupielādējiet tīru failu.',
     en: () => 'The file contained malware and has been deleted. Check your computer and upload a clean file.',
@@ -394,3 +406,20 @@ export const describeIssues = (issues: readonly SchemaIssue[], input: unknown): 
         return at(isMessageCode(issue.message) ? issue.message : 'invalid_format');
     }
   });
+
+/** A key the caller sent is only repeated in a field error when it looks like a field name. */
+const echoableKey = (key: PropertyKey) =>
+  typeof key === 'number' || (typeof key === 'string' && /^[A-Za-z][\w-]{0,63}$/.test(key) && key !== 'constructor' && key !== 'prototype');
+
+/** Errors about a prototype key or a huge or odd key are reported on the object holding it: hostile input is not reflected. */
+export const echoSafe = (violations: readonly Violation[]): Violation[] => {
+  const seen = new Set<string>();
+  return violations.flatMap((found) => {
+    const cut = found.path.findIndex((key) => !echoableKey(key));
+    const safe = cut === -1 ? found : { ...found, path: found.path.slice(0, cut) };
+    const id = JSON.stringify([safe.path.map(String), safe.code]);
+    if (seen.has(id)) return [];
+    seen.add(id);
+    return [safe];
+  });
+};

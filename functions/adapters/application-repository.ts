@@ -16,16 +16,21 @@ import {
   OpenApplicationExists,
   type ApplicationRecord,
   type ApplicationStore,
+  type DraftHandover,
   type IdempotencyRecord,
   type Page,
   type PageRequest,
 } from '../core/applications';
 import { validationFailed } from '../core/errors';
 import { isConditionFailure } from './dynamo-errors';
+import { attachmentOf } from '../core/uploads';
+import { attachmentItem } from './upload-repository';
 import type { Application, DecisionRecord, NotificationRecord, TimelineEvent } from '../core/model';
 import { violation } from '../../schemas/messages';
 import {
   applicationKey,
+  draftKey,
+  draftUploadQuotaKey,
   eventKey,
   filerIndexKeys,
   filingCounterKey,
@@ -38,6 +43,8 @@ import {
   referrerPartition,
   serviceIndexKeys,
   sortKeys,
+  uploadKey,
+  uploadQuotaKey,
   type Entity,
 } from './keys';
 
@@ -122,6 +129,59 @@ const decodeSortCursor = (cursor: string): string => {
   }
 };
 
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/**
+ * A draft's part of its submission's write (docs/drafts.md): the draft goes (at the version read, so a save
+ * meanwhile stops the submission), each of its uploads moves to the application (still clean, unattached and
+ * the draft's) and becomes an attachment of the submission event, and the draft's upload quota becomes the
+ * application's.
+ */
+const handoverWrites = (tableName: string, application: Application, event: TimelineEvent, handover: DraftHandover): TransactItem[] => {
+  const moved = handover.uploads.map((upload) => attachmentOf({ ...upload, applicationId: application.id }, event.id, event.at));
+  return [
+    {
+      Delete: {
+        TableName: tableName,
+        Key: draftKey(handover.draftId),
+        ConditionExpression: '#version = :version',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':version': handover.draftVersion },
+      },
+    },
+    ...moved.flatMap((attachment): TransactItem[] => [
+      {
+        Update: {
+          TableName: tableName,
+          Key: uploadKey(attachment.id),
+          UpdateExpression: 'SET #applicationId = :application, #attachedBy = :event REMOVE #draftId, gsi1pk, gsi1sk',
+          ConditionExpression: '#state = :clean AND #draftId = :draft AND attribute_not_exists(#attachedBy)',
+          ExpressionAttributeNames: { '#applicationId': 'applicationId', '#attachedBy': 'attachedBy', '#draftId': 'draftId', '#state': 'state' },
+          ExpressionAttributeValues: { ':application': application.id, ':event': event.id, ':clean': 'clean', ':draft': handover.draftId },
+        },
+      },
+      { Put: { TableName: tableName, Item: attachmentItem(attachment), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ]),
+    ...(moved.length > 0
+      ? [
+          { Delete: { TableName: tableName, Key: draftUploadQuotaKey(handover.draftId) } },
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...uploadQuotaKey(application.id),
+                entity: 'upload-quota' satisfies Entity,
+                files: moved.length,
+                bytes: moved.reduce((total, attachment) => total + attachment.size, 0),
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]
+      : []),
+  ];
+};
+
 export const createApplicationRepository = (client: DynamoDBDocumentClient, tableName: string): ApplicationStore => {
   const get = async (key: Item): Promise<Item | undefined> =>
     (await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
@@ -160,11 +220,10 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
       return Number(result.Attributes?.value);
     },
 
-    async insertSubmitted(application, event, idempotency, quota) {
+    async insertSubmitted(application, event, idempotency, quota, handover) {
       const isNew = 'attribute_not_exists(pk)';
       const needKey = openNeedKey(application.serviceId, application.track, application.personKey);
-      type Write = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
-      const writes: Write[] = [
+      const writes: TransactItem[] = [
         { Put: { TableName: tableName, Item: applicationItem(application), ConditionExpression: isNew } },
         { Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: isNew } },
       ];
@@ -215,6 +274,7 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
           },
         });
       }
+      if (handover) writes.push(...handoverWrites(tableName, application, event, handover));
       try {
         await client.send(new TransactWriteCommand({ TransactItems: writes, ClientRequestToken: submissionToken(application) }));
       } catch (error) {

@@ -92,4 +92,8 @@ export const createEvidenceStorage = (client: S3Client, buckets: EvidenceBuckets
   async discardQuarantined(key) {
     await client.send(new DeleteObjectCommand({ Bucket: buckets.quarantine, Key: key }));
   },
+
+  async discardEvidence(evidenceKey) {
+    await client.send(new DeleteObjectCommand({ Bucket: buckets.evidence, Key: evidenceKey }));
+  },
 });

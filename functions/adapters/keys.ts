@@ -74,7 +74,7 @@ export const sessionKey = (idDigest: string) => ({ pk: `SESSION#${idDigest}`, sk
 export const lostBatchKey = (shardId: string, startSequenceNumber: string) => ({ pk: `LOST-BATCH#${shardId}#${startSequenceNumber}`, sk: 'LOST-BATCH' });
 export const lostBatchesPartition = 'FAILED#stream-batches';
 
-export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency' | 'decision' | 'filing-counter' | 'lost-batch' | 'session' | UploadEntity;
+export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency' | 'decision' | 'filing-counter' | 'lost-batch' | 'session' | UploadEntity | DraftEntity;
 /*
  * Evidence uploads (upload-repository.ts):
  *   UPLOAD#<uploadId> / UPLOAD                     a declared file and its check (pending, clean, rejected)
@@ -107,3 +107,24 @@ export const queueNetUpTo = (year: number) => `${year}#~`;
 export const countedEventKey = (applicationId: string, eventId: string) => ({ pk: `COUNTED#${applicationId}#${eventId}`, sk: 'COUNTED' });
 
 export type ReportEntity = 'report-counter' | 'report-queue' | 'counted-event';
+
+/*
+ * Drafts (draft-repository.ts; docs/drafts.md):
+ *   DRAFT#<id> / DRAFT                                   the draft; expires (TTL)
+ *   DRAFT#<id> / UPLOAD-QUOTA                            files and bytes counted against the draft's limits
+ *   DRAFT-SLOT#<personKey>#<serviceId>#<track|-> / DRAFT-SLOT   one draft per person, service and track; expires
+ * gsi1: DRAFTS#<personKey> / <createdAt>#<id> (a person's drafts) and DRAFT-UPLOADS#<draftId> / <uploadId> (a draft's
+ * uploads, on the upload items while they belong to the draft); gsi3: DRAFT-REMINDERS / <remindAt>#<id>, sparse,
+ * only while a reminder is still to be sent.
+ */
+export type DraftEntity = 'draft' | 'draft-slot';
+export const draftKey = (id: string) => ({ pk: `DRAFT#${id}`, sk: 'DRAFT' });
+export const draftUploadQuotaKey = (draftId: string) => ({ pk: `DRAFT#${draftId}`, sk: 'UPLOAD-QUOTA' });
+export const draftSlotKey = (personKey: string, serviceId: string, track: string | undefined) => ({
+  pk: `DRAFT-SLOT#${personKey}#${serviceId}#${track ?? '-'}`,
+  sk: 'DRAFT-SLOT',
+});
+export const draftOwnerIndexKeys = (personKey: string, createdAt: string, id: string) => ({ gsi1pk: `DRAFTS#${personKey}`, gsi1sk: `${createdAt}#${id}` });
+export const draftUploadIndexKeys = (draftId: string, uploadId: string) => ({ gsi1pk: `DRAFT-UPLOADS#${draftId}`, gsi1sk: uploadId });
+export const draftRemindersPartition = 'DRAFT-REMINDERS';
+export const draftReminderIndexKeys = (remindAt: string, id: string) => ({ gsi3pk: draftRemindersPartition, gsi3sk: `${remindAt}#${id}` });

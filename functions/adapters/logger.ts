@@ -8,6 +8,8 @@ export interface LogFields {
   readonly routeKey?: string;
   readonly status?: number;
   readonly applicationId?: string;
+  /** A draft's random id (docs/drafts.md): it names nobody. */
+  readonly draftId?: string;
   readonly eventId?: string;
   readonly notification?: string;
   readonly errorName?: string;
@@ -21,6 +23,7 @@ const allowed: readonly (keyof LogFields)[] = [
   'routeKey',
   'status',
   'applicationId',
+  'draftId',
   'eventId',
   'notification',
   'errorName',

@@ -5,12 +5,26 @@
  */
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { uploadLimits } from '../../schemas/uploads';
-import { UploadQuotaExceeded, type Attachment, type Upload, type UploadStore } from '../core/uploads';
+import { ownerOfUpload, UploadQuotaExceeded, type Attachment, type Upload, type UploadStore } from '../core/uploads';
 import { createApplicationRepository, eventItem, withoutKeys } from './application-repository';
 import { isConditionFailure } from './dynamo-errors';
-import { attachmentKey, attachmentPrefix, uploadKey, uploadQuotaKey, type Entity } from './keys';
+import { attachmentKey, attachmentPrefix, draftUploadIndexKeys, draftUploadQuotaKey, uploadKey, uploadQuotaKey, type Entity } from './keys';
 
 type Item = Record<string, unknown>;
+
+/** The quota item of an upload's owner: an application's or a draft's. */
+export const quotaKeyOf = (upload: Upload) => {
+  const owner = ownerOfUpload(upload);
+  return owner.kind === 'application' ? uploadQuotaKey(owner.id) : draftUploadQuotaKey(owner.id);
+};
+
+/** The upload's item; while it belongs to a draft, it is listed under the draft (gsi1), so the draft finds its uploads. */
+export const uploadItem = (upload: Upload): Item => ({
+  ...uploadKey(upload.id),
+  ...(upload.draftId !== undefined && draftUploadIndexKeys(upload.draftId, upload.id)),
+  entity: 'upload' satisfies Entity,
+  ...upload,
+});
 
 export const attachmentItem = (attachment: Attachment): Item => ({
   ...attachmentKey(attachment.applicationId, attachment.id),
@@ -55,7 +69,7 @@ export const createUploadRepository = (
           {
             Update: {
               TableName: tableName,
-              Key: uploadQuotaKey(upload.applicationId),
+              Key: quotaKeyOf(upload),
               UpdateExpression: 'SET #entity = :entity ADD #files :one, #bytes :size',
               ConditionExpression: '(attribute_not_exists(#files) OR #files < :maxFiles) AND (attribute_not_exists(#bytes) OR #bytes <= :room)',
               ExpressionAttributeNames: { ...quotaNames, '#entity': 'entity' },
@@ -68,11 +82,11 @@ export const createUploadRepository = (
               },
             },
           },
-          { Put: { TableName: tableName, Item: { ...uploadKey(upload.id), entity: 'upload' satisfies Entity, ...upload }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: tableName, Item: uploadItem(upload), ConditionExpression: 'attribute_not_exists(pk)' } },
         ]);
       } catch (error) {
         if (!isConditionFailure(error, 0)) throw error;
-        const { Item: quota } = await client.send(new GetCommand({ TableName: tableName, Key: uploadQuotaKey(upload.applicationId) }));
+        const { Item: quota } = await client.send(new GetCommand({ TableName: tableName, Key: quotaKeyOf(upload) }));
         throw new UploadQuotaExceeded(Number(quota?.files ?? 0) >= uploadLimits.applicationFiles ? 'files' : 'bytes');
       }
     },
@@ -107,7 +121,7 @@ export const createUploadRepository = (
                 {
                   Update: {
                     TableName: tableName,
-                    Key: uploadQuotaKey(upload.applicationId),
+                    Key: quotaKeyOf(upload),
                     UpdateExpression: 'ADD #files :files, #bytes :bytes',
                     ExpressionAttributeNames: quotaNames,
                     ExpressionAttributeValues: { ':files': quotaChange.files, ':bytes': quotaChange.bytes },

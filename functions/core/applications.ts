@@ -15,6 +15,7 @@ import { formViolations } from './eligibility';
 import { rigaDate } from './dates';
 import type { Application, DecisionRecord, NotificationRecord, Principal, PrincipalFor, ReferralRecord, TimelineEvent } from './model';
 import type { EligibilityRules } from './rules';
+import type { Upload } from './uploads';
 
 export type CitizenPrincipal = PrincipalFor<'citizen'>;
 export type ReferrerPrincipal = PrincipalFor<ReferrerKind>;
@@ -72,6 +73,16 @@ export class IdempotencyKeyTaken extends Error {
   override readonly name = 'IdempotencyKeyTaken';
 }
 
+/**
+ * A submission from a saved draft (core/drafts.ts): in the same write as the application, the draft (at the
+ * version read) is deleted and its clean uploads become the application's attachments, or nothing happens.
+ */
+export interface DraftHandover {
+  readonly draftId: string;
+  readonly draftVersion: number;
+  readonly uploads: readonly Upload[];
+}
+
 export interface ApplicationStore {
   /** The next number of the year's reference sequence (atomic, never reused). */
   nextReferenceNumber(year: string): Promise<number>;
@@ -79,9 +90,16 @@ export interface ApplicationStore {
    * Stores the application, its first timeline event, the person's open-need
    * marker (unless it is flagged as a possible duplicate), the idempotency
    * record and the filer's daily count together, or nothing. Throws
-   * OpenApplicationExists, IdempotencyKeyTaken or DailyFilingLimitReached.
+   * OpenApplicationExists, IdempotencyKeyTaken or DailyFilingLimitReached. From a draft, the handover is part
+   * of the same write.
    */
-  insertSubmitted(application: Application, event: TimelineEvent, idempotency?: IdempotencyRecord, quota?: FilingQuota): Promise<void>;
+  insertSubmitted(
+    application: Application,
+    event: TimelineEvent,
+    idempotency?: IdempotencyRecord,
+    quota?: FilingQuota,
+    handover?: DraftHandover,
+  ): Promise<void>;
   findApplication(id: string): Promise<Application | undefined>;
   findWithTimeline(id: string): Promise<ApplicationRecord | undefined>;
   findIdempotencyRecord(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
@@ -218,16 +236,17 @@ const insert = async (
   event: TimelineEvent,
   idempotency?: IdempotencyRecord,
   quota?: FilingQuota,
+  handover?: DraftHandover,
 ): Promise<void> => {
   try {
-    await deps.store.insertSubmitted(application, event, idempotency, quota);
+    await deps.store.insertSubmitted(application, event, idempotency, quota, handover);
   } catch (error) {
     if (!(error instanceof OpenApplicationExists)) throw error;
     if (draft.channel === 'self') {
       const open = await deps.store.findApplication(error.applicationId);
       if (open && canRead(principal, open)) throw duplicateOf(principal, open);
     }
-    await deps.store.insertSubmitted({ ...application, possibleDuplicateOf: error.applicationId }, event, idempotency, quota);
+    await deps.store.insertSubmitted({ ...application, possibleDuplicateOf: error.applicationId }, event, idempotency, quota, handover);
   }
 };
 
@@ -246,6 +265,7 @@ const file = async (
   draft: Draft,
   body: unknown,
   idempotency?: IdempotencyRequest,
+  handover?: DraftHandover,
 ): Promise<Submission> => {
   const fingerprint = deps.fingerprint(body);
   if (idempotency) {
@@ -293,7 +313,7 @@ const file = async (
   const record = idempotency && { scope: idempotency.scope, key: idempotency.key, fingerprint, receipt };
   const quota = draft.channel === 'representative' ? { filer: principal.subject, day: today, limit: deps.representativeDailyLimit } : undefined;
   try {
-    await insert(deps, principal, draft, application, event, record, quota);
+    await insert(deps, principal, draft, application, event, record, quota, handover);
   } catch (error) {
     if (error instanceof IdempotencyKeyTaken && idempotency) {
       // A concurrent duplicate won the race: answer with what it stored.
@@ -313,6 +333,7 @@ export const submitApplication = async (
   principal: CitizenPrincipal,
   form: ApplicationSubmission,
   idempotency?: IdempotencyRequest,
+  handover?: DraftHandover,
 ): Promise<Submission> => {
   const { violations, identity } = citizenApplicant(principal, form);
   if (violations.length > 0) throw notEligible(violations);
@@ -332,7 +353,7 @@ export const submitApplication = async (
       },
     }),
   };
-  return file(deps, principal, draft, form, idempotency);
+  return file(deps, principal, draft, form, idempotency, handover);
 };
 
 /** A referring officer files for a client; the organisation and the officer come from the sign-in. */

@@ -11,6 +11,8 @@ export type ProblemKind =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
+  | 'precondition-failed'
+  | 'precondition-required'
   | 'duplicate-application'
   | 'illegal-transition'
   | 'idempotency-key-reused'

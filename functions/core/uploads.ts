@@ -5,8 +5,8 @@
  * here have passed it (docs/documents.md). Pure orchestration: storage is passed in.
  */
 import { createHash } from 'node:crypto';
-import { violation, type MessageCode } from '../../schemas/messages';
-import { trackInfo } from '../../schemas/services';
+import { violation, type MessageCode, type Path } from '../../schemas/messages';
+import { trackInfo, type ServiceId } from '../../schemas/services';
 import {
   contentTypesOf,
   uploadLimits,
@@ -29,9 +29,18 @@ export interface Uploader {
   readonly organisation?: string;
 }
 
+/** What an upload belongs to: an application, or a draft until the draft is submitted (docs/drafts.md). */
+export interface UploadOwner {
+  readonly kind: 'application' | 'draft';
+  readonly id: string;
+}
+
 export interface Upload {
   readonly id: string;
-  readonly applicationId: string;
+  /** The application it belongs to; absent while it belongs to a draft. */
+  readonly applicationId?: string;
+  /** The draft it belongs to, until the draft is submitted (then it belongs to the application). */
+  readonly draftId?: string;
   readonly documentType: DocumentType;
   readonly fileName: string;
   readonly contentType: string;
@@ -52,6 +61,17 @@ export interface Upload {
    */
   readonly fromForm?: true;
 }
+
+/** An upload known to belong to an application. */
+export type ApplicationUpload = Upload & { readonly applicationId: string };
+
+export const ownerOfUpload = (upload: Upload): UploadOwner =>
+  upload.draftId !== undefined ? { kind: 'draft', id: upload.draftId } : { kind: 'application', id: upload.applicationId ?? '' };
+
+const belongsTo = (upload: Upload, owner: UploadOwner): boolean => {
+  const actual = ownerOfUpload(upload);
+  return actual.kind === owner.kind && actual.id === owner.id;
+};
 
 /** A clean upload attached to an application: what staff can download. */
 export interface Attachment {
@@ -126,6 +146,8 @@ export interface EvidenceStorage {
   /** Stores checked bytes in the evidence bucket. */
   keepEvidence(evidenceKey: string, bytes: Uint8Array, contentType: string, sha256: string): Promise<void>;
   discardQuarantined(key: string): Promise<void>;
+  /** Deletes checked bytes that no application will have (a draft's, when the draft goes unsubmitted). */
+  discardEvidence(evidenceKey: string): Promise<void>;
 }
 
 export interface UploadDeps {
@@ -139,8 +161,12 @@ export interface UploadDeps {
 export const quarantineKeyOf = (uploadId: string) => uploadId;
 export const uploadIdOfQuarantineKey = (key: string): string | undefined =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(key) ? key : undefined;
-/** Evidence is kept under the application's prefix. */
-export const evidenceKeyOf = (applicationId: string, uploadId: string) => `applications/${applicationId}/${uploadId}`;
+/**
+ * Evidence is kept under `applications/`, each owner's under its own prefix; a draft's (`draft-<id>`) stays where
+ * it is when the draft becomes an application (the attachment names the key), so only applications' files exist.
+ */
+export const evidenceKeyOf = (owner: UploadOwner, uploadId: string) =>
+  `applications/${owner.kind === 'application' ? owner.id : `draft-${owner.id}`}/${uploadId}`;
 
 const uploaderOf = (principal: Principal): Uploader => ({
   role: principal.role,
@@ -163,9 +189,9 @@ const readableApplication = async (store: UploadStore, principal: Principal, id:
   return application;
 };
 
-/** Evidence the application's track asks for, and `other`. */
-export const documentTypesFor = (application: Application): readonly DocumentType[] => [
-  ...(trackInfo(application.serviceId, application.track)?.evidence ?? []),
+/** Evidence the track asks for, and `other` (only `other` while a draft has no track yet). */
+export const documentTypesFor = ({ serviceId, track }: { readonly serviceId: ServiceId; readonly track?: string }): readonly DocumentType[] => [
+  ...(trackInfo(serviceId, track ?? '')?.evidence ?? []),
   'other',
 ];
 
@@ -174,21 +200,20 @@ export interface UploadTicket extends PresignedPost {
   readonly expiresAt: string;
 }
 
-/** Stores a pending upload against the application's limits, once the document type fits the application's track. */
+/** Stores a pending upload against its owner's limits, once its document type is one the owner's track asks for. */
 const reserveUpload = async (
   deps: UploadDeps,
   principal: Principal,
-  applicationId: string,
+  owner: UploadOwner,
+  allowed: readonly DocumentType[],
   declared: Pick<Upload, 'documentType' | 'fileName' | 'contentType' | 'size' | 'fromForm'>,
 ): Promise<Upload> => {
-  const application = await readableApplication(deps.store, principal, applicationId);
-  const allowed = documentTypesFor(application);
   if (!allowed.includes(declared.documentType)) {
     throw notEligible([violation(['documentType'], 'document_type_not_for_track', { allowed: allowed.join(', ') })]);
   }
   const upload: Upload = {
     id: deps.newId(),
-    applicationId,
+    ...(owner.kind === 'application' ? { applicationId: owner.id } : { draftId: owner.id }),
     ...declared,
     uploader: uploaderOf(principal),
     createdAt: deps.clock().toISOString(),
@@ -212,9 +237,18 @@ const ticketOf = (upload: Upload, post: PresignedPost): UploadTicket => ({
   expiresAt: new Date(Date.parse(upload.createdAt) + uploadLimits.postSeconds * 1000).toISOString(),
 });
 
-/** POST /applications/{id}/uploads: a presigned POST for one declared file, counted against the application's limits. */
-export const createUpload = async (deps: UploadDeps, principal: Principal, applicationId: string, request: UploadRequest): Promise<UploadTicket> => {
-  const upload = await reserveUpload(deps, principal, applicationId, request);
+/**
+ * A presigned POST for one declared file of an owner the caller may use, counted against the owner's limits.
+ * `allowed`: the document types the owner's track asks for.
+ */
+export const declareUpload = async (
+  deps: UploadDeps,
+  principal: Principal,
+  owner: UploadOwner,
+  allowed: readonly DocumentType[],
+  request: UploadRequest,
+): Promise<UploadTicket> => {
+  const upload = await reserveUpload(deps, principal, owner, allowed, request);
   const post = await deps.storage.presignPost({
     key: quarantineKeyOf(upload.id),
     file: { contentType: upload.contentType, size: upload.size },
@@ -237,7 +271,8 @@ export const createFormUpload = async (
   applicationId: string,
   request: { readonly documentType: DocumentType; readonly redirectTo: (uploadId: string) => string },
 ): Promise<UploadTicket> => {
-  const upload = await reserveUpload(deps, principal, applicationId, {
+  const application = await readableApplication(deps.store, principal, applicationId);
+  const upload = await reserveUpload(deps, principal, { kind: 'application', id: applicationId }, documentTypesFor(application), {
     documentType: request.documentType,
     fileName: request.documentType,
     contentType: unknownContentType,
@@ -253,13 +288,27 @@ export const createFormUpload = async (
   return ticketOf(upload, post);
 };
 
+/** POST /applications/{id}/uploads: a presigned POST for one declared file, counted against the application's limits. */
+export const createUpload = async (deps: UploadDeps, principal: Principal, applicationId: string, request: UploadRequest): Promise<UploadTicket> => {
+  const application = await readableApplication(deps.store, principal, applicationId);
+  return declareUpload(deps, principal, { kind: 'application', id: applicationId }, documentTypesFor(application), request);
+};
+
+/** An upload of this owner that the caller uploaded (the caller's right to the owner checked before); else a 404. */
+export const uploadOf = async (store: Pick<UploadStore, 'find'>, principal: Principal, owner: UploadOwner, uploadId: string): Promise<Upload> => {
+  const upload = await store.find(uploadId);
+  if (!upload || !belongsTo(upload, owner) || !isUploaderOf(principal, upload.uploader)) throw notFound();
+  return upload;
+};
+
 /** An upload the caller may see on this application; anyone else's is a 404. */
 const ownUpload = async (deps: Pick<UploadDeps, 'store'>, principal: Principal, applicationId: string, uploadId: string) => {
   await readableApplication(deps.store, principal, applicationId);
-  const upload = await deps.store.find(uploadId);
-  if (!upload || upload.applicationId !== applicationId || !isUploaderOf(principal, upload.uploader)) throw notFound();
-  return upload;
+  return (await uploadOf(deps.store, principal, { kind: 'application', id: applicationId }, uploadId)) as ApplicationUpload;
 };
+
+/** What the uploader is told about an upload's check. */
+export const statusOfUpload = (upload: Upload) => ({ uploadId: upload.id, state: upload.state, ...(upload.reason && { reason: upload.reason }) });
 
 /**
  * The form of a form upload again (the page that carries it was reloaded): only its uploader's, only while pending,
@@ -287,9 +336,21 @@ export const formUploadTicket = async (
 };
 
 /** GET /applications/{id}/uploads/{uploadId} */
-export const uploadStatus = async (deps: Pick<UploadDeps, 'store'>, principal: Principal, applicationId: string, uploadId: string) => {
-  const upload = await ownUpload(deps, principal, applicationId, uploadId);
-  return { uploadId: upload.id, state: upload.state, ...(upload.reason && { reason: upload.reason }) };
+export const uploadStatus = async (deps: Pick<UploadDeps, 'store'>, principal: Principal, applicationId: string, uploadId: string) =>
+  statusOfUpload(await ownUpload(deps, principal, applicationId, uploadId));
+
+/** Uploads about to be attached, each named at a path of the request: pending is a 409, rejected or attached a 422. */
+export const checkAttachable = (uploads: readonly Upload[], paths: readonly Path[]): void => {
+  const pending = paths.filter((_, index) => uploads[index]!.state === 'pending');
+  if (pending.length > 0) throw new DomainError('conflict', pending.map((path) => violation(path, 'upload_pending')));
+  const refused = uploads.flatMap((upload, index) =>
+    upload.state === 'rejected'
+      ? [violation(paths[index]!, 'upload_rejected')]
+      : upload.attachedBy
+        ? [violation(paths[index]!, 'upload_already_attached')]
+        : [],
+  );
+  if (refused.length > 0) throw notEligible(refused);
 };
 
 /** The clean uploads named in a request, checked: pending is a 409, rejected or attached a 422, another's a 404. */
@@ -298,25 +359,16 @@ export const cleanUploads = async (
   principal: Principal,
   applicationId: string,
   named: readonly { readonly uploadId: string; readonly path: readonly PropertyKey[] }[],
-): Promise<Upload[]> => {
+): Promise<ApplicationUpload[]> => {
   const uploads = await Promise.all(named.map(({ uploadId }) => ownUpload(deps, principal, applicationId, uploadId)));
-  const pending = named.filter((_, index) => uploads[index]!.state === 'pending');
-  if (pending.length > 0) throw new DomainError('conflict', pending.map(({ path }) => violation(path, 'upload_pending')));
-  const refused = uploads.flatMap((upload, index) =>
-    upload.state === 'rejected'
-      ? [violation(named[index]!.path, 'upload_rejected')]
-      : upload.attachedBy
-        ? [violation(named[index]!.path, 'upload_already_attached')]
-        : [],
-  );
-  if (refused.length > 0) throw notEligible(refused);
+  checkAttachable(uploads, named.map(({ path }) => path));
   if (new Set(named.map(({ uploadId }) => uploadId)).size !== named.length) {
     throw validationFailed([violation(named.at(-1)!.path, 'upload_already_attached')]);
   }
   return uploads;
 };
 
-export const attachmentOf = (upload: Upload, eventId: string, at: string): Attachment => ({
+export const attachmentOf = (upload: ApplicationUpload, eventId: string, at: string): Attachment => ({
   applicationId: upload.applicationId,
   id: upload.id,
   documentType: upload.documentType,
@@ -416,7 +468,7 @@ export const promoteUpload = async (deps: Omit<UploadDeps, 'newId'>, quarantineK
   if (problem) return reject(problem);
   const facts = typeof measured === 'object' ? measured : undefined;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const evidenceKey = evidenceKeyOf(upload.applicationId, upload.id);
+  const evidenceKey = evidenceKeyOf(ownerOfUpload(upload), upload.id);
   await deps.storage.keepEvidence(evidenceKey, bytes, facts?.contentType ?? upload.contentType, sha256);
   await deps.storage.discardQuarantined(quarantineKey);
   return (await deps.store.settle(upload, { state: 'clean', evidenceKey, sha256, ...(facts && { measured: facts }) }, at)) ? 'clean' : 'already-settled';

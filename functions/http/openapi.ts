@@ -97,6 +97,11 @@ const refusals = {
       `The signed-in person already has an open application of their own for this service and track (\`type\` ${problemTypeBase}duplicate-application; \`openApplication\` links it), or the record changed meanwhile. A representative's or an officer's filing is never refused for this: it is stored and flagged for staff.`,
     ),
   },
+  412: {
+    name: 'PreconditionFailed',
+    response: problem(`The draft was saved elsewhere since the version in If-Match (\`type\` ${problemTypeBase}precondition-failed): \`currentVersion\` is the one stored now.`),
+  },
+  428: { name: 'PreconditionRequired', response: problem(`Send the version being changed in If-Match (\`type\` ${problemTypeBase}precondition-required).`) },
   413: { name: 'PayloadTooLarge', response: problem(`The body is larger than ${maxBodyBytes / 1024} KB.`) },
   415: { name: 'UnsupportedMediaType', response: problem('The body must be sent as `Content-Type: application/json` in UTF-8.') },
   422: {

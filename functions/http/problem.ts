@@ -59,6 +59,22 @@ const problems: Record<Kind, { status: number; title: Record<Language, string>; 
     title: { lv: 'Konflikts ar esošiem datiem', en: 'Conflict with existing data' },
     detail: { lv: 'Ieraksts jau ir mainīts. Atjaunojiet to un mēģiniet vēlreiz.', en: 'The record has changed. Reload it and try again.' },
   },
+  'precondition-failed': {
+    status: 412,
+    title: { lv: 'Ieraksts pa to laiku ir mainīts', en: 'The record has changed meanwhile' },
+    detail: {
+      lv: 'Jūsu labotā versija vairs nav pēdējā. Atveriet ierakstu no jauna un saglabājiet vēlreiz.',
+      en: 'The version you changed is no longer the latest. Open the record again, then save again.',
+    },
+  },
+  'precondition-required': {
+    status: 428,
+    title: { lv: 'Nepieciešama galvene If-Match', en: 'The If-Match header is required' },
+    detail: {
+      lv: 'Norādiet galvenē If-Match versiju, ko labojat, lai nepārrakstītu citur saglabāto.',
+      en: 'Send the version you are changing in If-Match, so that nothing saved elsewhere is overwritten.',
+    },
+  },
   'duplicate-application': {
     status: 409,
     title: { lv: 'Iesniegums jau ir iesniegts', en: 'An application is already open' },

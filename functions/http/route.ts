@@ -11,7 +11,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { describeIssues, violation, type Violation } from '../../schemas/messages';
+import { describeIssues, echoSafe, violation } from '../../schemas/messages';
 import { IdempotencyKey } from '../../schemas/headers';
 import type { Language } from '../../schemas/primitives';
 import { idempotencyScope, type IdempotencyRequest } from '../core/applications';
@@ -48,6 +48,8 @@ export interface HttpRequest<Body, Query, Path, P extends Principal> {
   readonly requestId: string;
   /** The `Idempotency-Key` header and the caller it belongs to, on routes that honour it. */
   readonly idempotency?: IdempotencyRequest;
+  /** The `If-Match` header as sent (the core reads the version it names). */
+  readonly ifMatch?: string;
 }
 
 export interface RouteSpec<Body, Query, Path, R extends Role> {
@@ -110,23 +112,6 @@ export const readJsonBody = (event: Pick<Event, 'body' | 'isBase64Encoded' | 'he
   }
 };
 
-/** A key the caller sent is only repeated in a field error when it looks like a field name. */
-const echoableKey = (key: PropertyKey) =>
-  typeof key === 'number' || (typeof key === 'string' && /^[A-Za-z][\w-]{0,63}$/.test(key) && key !== 'constructor' && key !== 'prototype');
-
-/** Errors about a prototype key or a huge or odd key are reported on the object holding it: hostile input is not reflected. */
-const echoSafe = (violations: readonly Violation[]): Violation[] => {
-  const seen = new Set<string>();
-  return violations.flatMap((found) => {
-    const cut = found.path.findIndex((key) => !echoableKey(key));
-    const safe = cut === -1 ? found : { ...found, path: found.path.slice(0, cut) };
-    const id = JSON.stringify([safe.path.map(String), safe.code]);
-    if (seen.has(id)) return [];
-    seen.add(id);
-    return [safe];
-  });
-};
-
 const parseWith = <T>(schema: Schema<T>, input: unknown): T => {
   const result = schema.safeParse(input);
   if (!result.success) throw validationFailed(echoSafe(describeIssues(result.error.issues, input)));
@@ -166,7 +151,7 @@ export const httpRoute = <Body = undefined, Query = undefined, Path = undefined,
     .use(problemDetails())
     .use(authorise(spec.roles, spec.issuers))
     .use(validateInput(spec))
-    .handler(async (_event, context): Promise<Result> => {
+    .handler(async (event, context): Promise<Result> => {
       const { language, requestId, principal, input } = stateOf(context);
       const response = await handle({
         principal: principal as PrincipalFor<R>,
@@ -176,6 +161,7 @@ export const httpRoute = <Body = undefined, Query = undefined, Path = undefined,
         language,
         requestId,
         ...(input.idempotency && { idempotency: input.idempotency }),
+        ...(event.headers?.['if-match'] !== undefined && { ifMatch: event.headers['if-match'] }),
       });
       return {
         statusCode: response.statusCode,

@@ -46,6 +46,8 @@ export interface StreamSource {
   /** Where batches that still fail after every retry are recorded (on-failure destination). */
   readonly onFailure: sqs.IQueue;
   readonly retryAttempts: number;
+  /** Only records matching this pattern reach the function (an event source mapping filter); absent: every record. */
+  readonly filter?: Readonly<Record<string, unknown>>;
 }
 
 export interface ServiceFunctionProps {
@@ -247,15 +249,18 @@ export class ServiceFunction extends Construct {
         objectWildcards.push(`<${stack.getLogicalId(bucket.node.defaultChild as CfnElement)}.Arn>/${pattern}`);
       }
       const kinds = new Set<string>(grants.flatMap(({ kinds }) => kinds));
-      statements.push(
-        new iam.PolicyStatement({
-          sid: 'UseUploadKeyThroughS3',
-          // Writing (a presigned POST is a write with this role's rights) needs a data key; reading, decryption.
-          actions: [...(kinds.has('put') ? ['kms:GenerateDataKey'] : []), ...(kinds.has('read') ? ['kms:Decrypt'] : [])],
-          resources: [buckets.key.keyArn],
-          conditions: { StringEquals: { 'kms:ViaService': `s3.${stack.region}.${stack.urlSuffix}` } },
-        }),
-      );
+      // Writing (a presigned POST is a write with this role's rights) needs a data key; reading, decryption; deleting, neither.
+      const keyActions = [...(kinds.has('put') ? ['kms:GenerateDataKey'] : []), ...(kinds.has('read') ? ['kms:Decrypt'] : [])];
+      if (keyActions.length > 0) {
+        statements.push(
+          new iam.PolicyStatement({
+            sid: 'UseUploadKeyThroughS3',
+            actions: keyActions,
+            resources: [buckets.key.keyArn],
+            conditions: { StringEquals: { 'kms:ViaService': `s3.${stack.region}.${stack.urlSuffix}` } },
+          }),
+        );
+      }
     }
 
     // Inline policy on the role itself, so the permissions exist before the function
@@ -368,6 +373,7 @@ export class ServiceFunction extends Construct {
         maxRecordAge: maxStreamRecordAge,
         // The grant is the explicit statement above; SqsDlq would add GetQueueUrl/GetQueueAttributes.
         onFailure: { bind: () => ({ destination: props.streamSource!.onFailure.queueArn }) },
+        ...(props.streamSource.filter && { filters: [props.streamSource.filter as Record<string, unknown>] }),
       });
     }
     if (props.deadLetterSource) {

@@ -87,9 +87,12 @@ describe('SivaEservicesStack template', () => {
   };
   /** The notifier's on-failure queue (other queues catch failed asynchronous invocations). */
   const failuresQueue = (): string => ref((template.toJSON().Outputs as Record<string, { Value: Json }>).NotificationFailuresQueueUrl!.Value);
-  /** The table stream's event source mapping (the other one feeds the dead-letter consumer from its queue). */
+  /** The table stream's event source mappings, by the function they feed (another one feeds the dead-letter consumer from its queue). */
+  const streamMappings = () =>
+    ofType(resources, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => JSON.stringify(m.Properties.EventSourceArn).includes('StreamArn'));
+  /** The notifier's: the one stream mapping without a filter. */
   const streamMapping = () => {
-    const mappings = ofType(resources, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => JSON.stringify(m.Properties.EventSourceArn).includes('StreamArn'));
+    const mappings = streamMappings().filter(([, m]) => m.Properties.FilterCriteria === undefined);
     expect(mappings).toHaveLength(1);
     return mappings[0]![1].Properties;
   };
@@ -443,7 +446,20 @@ describe('SivaEservicesStack template', () => {
       expect(key.Properties).toMatchObject({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
       expect(key.DeletionPolicy).toBe('Retain');
       const macing = functionNames.filter((name) => (functions[name] as FunctionDefinition).macsPersonalCodes);
-      expect(macing.sort()).toEqual(['list-applications', 'submit-application', 'submit-referral', 'web']);
+      expect(macing.sort()).toEqual([
+        'create-draft',
+        'create-draft-upload',
+        'delete-draft',
+        'get-draft',
+        'get-draft-upload',
+        'list-applications',
+        'list-drafts',
+        'save-draft',
+        'submit-application',
+        'submit-draft',
+        'submit-referral',
+        'web',
+      ]);
       for (const name of functionNames) {
         const statements = roleStatements(resources, roleIds.get(name)!);
         const onPersonKey = statements.filter((s) => list(s.Resource).some((r) => flatten(r).includes(personKey())));
@@ -493,6 +509,23 @@ describe('SivaEservicesStack template', () => {
           );
         }
       }
+    });
+  });
+
+  describe('draft functions', () => {
+    it('feeds the draft clean-up only the REMOVE records of drafts, with the notifier\'s retries and on-failure queue', () => {
+      const cleanup = streamMappings().filter(([, m]) => JSON.stringify(m.Properties.FunctionName) === JSON.stringify({ Ref: functionIds.get('draft-cleanup') }));
+      expect(cleanup).toHaveLength(1);
+      const mapping = cleanup[0]![1].Properties;
+      expect(JSON.parse(mapping.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['REMOVE'], dynamodb: { OldImage: { entity: { S: ['draft'] } } } });
+      expect(mapping).toMatchObject({ FunctionResponseTypes: ['ReportBatchItemFailures'], DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failuresQueue(), 'Arn'] } } } });
+    });
+
+    it('runs the draft reminders every morning from an EventBridge rule, and lets them send e-mail', () => {
+      const rules = ofType(resources, 'AWS::Events::Rule').filter(([, rule]) => JSON.stringify(rule.Properties.Targets).includes(functionIds.get('draft-reminders')!));
+      expect(rules).toHaveLength(1);
+      expect(rules[0]![1].Properties.ScheduleExpression).toBe('cron(0 7 * * ? *)');
+      expect(actionsOf(roleStatements(resources, roleIds.get('draft-reminders')!))).toContain('ses:SendEmail');
     });
   });
 
@@ -553,6 +586,8 @@ describe('SivaEservicesStack template', () => {
       const sqsActions: Partial<Record<FunctionName, string[]>> = {
         [streamConsumer]: ['sqs:SendMessage'],
         [deadLetterConsumer]: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
+        // Fed the REMOVE records of drafts; a batch it cannot get through goes to the same queue.
+        'draft-cleanup': ['sqs:SendMessage'],
       };
       for (const name of functionNames) {
         const statements = roleStatements(resources, roleIds.get(name)!);
@@ -707,7 +742,9 @@ describe('SivaEservicesStack template', () => {
       const verbs: Record<string, string> = { 's3:PutObject': 'put', 's3:GetObject': 'read', 's3:DeleteObject': 'delete' };
       expect(granted.flatMap((s) => list(s.Action).flatMap((a) => list(s.Resource).map((r) => `${verbs[a] ?? a} ${flatten(r)}`))).sort()).toEqual(expected.sort());
       const viaS3 = statements.filter((s) => flatten(s.Condition?.StringEquals?.['kms:ViaService'] ?? '').startsWith('s3.'));
-      expect(viaS3.length).toBe(expected.length > 0 ? 1 : 0);
+      // Deleting needs no key; writing and reading do.
+      const usesKey = [...(buckets.quarantine ?? []), ...(buckets.evidence ?? [])].some((kind) => kind !== 'delete');
+      expect(viaS3.length).toBe(usesKey ? 1 : 0);
     });
   });
 

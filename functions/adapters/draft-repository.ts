@@ -1,0 +1,271 @@
+/**
+ * Drafts in the single table (keys.ts names the keys; docs/drafts.md the rules). A save is one conditional
+ * UpdateItem: on a failed condition DynamoDB hands back the stored item, so telling a stale version from a
+ * missing or foreign draft costs no second call. The content is kept as one JSON string: whatever a person
+ * typed (nesting, huge numbers, odd keys) is stored as sent and can never make DynamoDB refuse the item.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { ServiceId } from '../../schemas/services';
+import { DraftChanged, DraftSlotTaken, type Draft, type DraftReminder, type DraftStore } from '../core/drafts';
+import type { Upload } from '../core/uploads';
+import { withoutKeys } from './application-repository';
+import { isConditionFailure } from './dynamo-errors';
+import {
+  draftKey,
+  draftOwnerIndexKeys,
+  draftReminderIndexKeys,
+  draftRemindersPartition,
+  draftSlotKey,
+  draftUploadIndexKeys,
+  draftUploadQuotaKey,
+  uploadKey,
+  type Entity,
+} from './keys';
+
+type Item = Record<string, unknown>;
+
+const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+/** The reminder's attributes, with the sparse index keys that put the draft on the due list. */
+const reminderAttributes = (draft: Draft): Item =>
+  draft.reminder
+    ? {
+        ...draftReminderIndexKeys(draft.reminder.remindAt, draft.id),
+        reminderEmail: draft.reminder.email,
+        reminderLanguage: draft.reminder.language,
+        remindAt: draft.reminder.remindAt,
+      }
+    : {};
+
+export const draftItem = (draft: Draft): Item => ({
+  ...draftKey(draft.id),
+  ...draftOwnerIndexKeys(draft.ownerKey, draft.createdAt, draft.id),
+  entity: 'draft' satisfies Entity,
+  id: draft.id,
+  ownerKey: draft.ownerKey,
+  serviceId: draft.serviceId,
+  ...(draft.track !== undefined && { track: draft.track }),
+  content: JSON.stringify(draft.content),
+  version: draft.version,
+  formVersion: draft.formVersion,
+  createdAt: draft.createdAt,
+  savedAt: draft.savedAt,
+  // The table's TTL attribute (epoch seconds): DynamoDB deletes the draft some time after this.
+  expiresAt: epochSeconds(draft.expiresAt),
+  ...reminderAttributes(draft),
+});
+
+const parseContent = (value: unknown): Record<string, unknown> => {
+  try {
+    const parsed: unknown = JSON.parse(String(value));
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
+
+export const draftOfItem = (item: Item): Draft => {
+  const reminder: DraftReminder | undefined =
+    typeof item.gsi3sk === 'string' && typeof item.reminderEmail === 'string'
+      ? { email: item.reminderEmail, language: item.reminderLanguage === 'en' ? 'en' : 'lv', remindAt: String(item.remindAt) }
+      : undefined;
+  return {
+    id: String(item.id),
+    ownerKey: String(item.ownerKey),
+    serviceId: item.serviceId as ServiceId,
+    ...(typeof item.track === 'string' && { track: item.track }),
+    content: parseContent(item.content),
+    version: Number(item.version),
+    formVersion: String(item.formVersion),
+    createdAt: String(item.createdAt),
+    savedAt: String(item.savedAt),
+    expiresAt: new Date(Number(item.expiresAt) * 1000).toISOString(),
+    ...(reminder && { reminder }),
+  };
+};
+
+/** The item a failed condition handed back (ReturnValuesOnConditionCheckFailure), as a draft. */
+const storedOnFailure = (error: unknown): Draft | undefined => {
+  const item = (error as { Item?: Record<string, AttributeValue> }).Item;
+  return item && item.entity?.S === 'draft' ? draftOfItem(unmarshall(item)) : undefined;
+};
+
+export const createDraftRepository = (client: DynamoDBDocumentClient, tableName: string): DraftStore => {
+  const queryAll = async (input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Item[]> => {
+    const items: Item[] = [];
+    let startKey: Item | undefined;
+    do {
+      const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  };
+
+  return {
+    async insert(draft, replacing) {
+      const slot = draftSlotKey(draft.ownerKey, draft.serviceId, draft.track);
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: tableName, Item: draftItem(draft), ConditionExpression: 'attribute_not_exists(pk)' } },
+              {
+                Put: {
+                  TableName: tableName,
+                  // The slot lives as long as a draft can: it is taken over when the draft it names is gone.
+                  Item: { ...slot, entity: 'draft-slot' satisfies Entity, draftId: draft.id, expiresAt: epochSeconds(draft.createdAt) + 366 * 24 * 60 * 60 },
+                  ConditionExpression: replacing ? 'draftId = :replacing' : 'attribute_not_exists(pk)',
+                  ...(replacing && { ExpressionAttributeValues: { ':replacing': replacing } }),
+                },
+              },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error, 1)) throw error;
+        const { Item: taken } = await client.send(new GetCommand({ TableName: tableName, Key: slot, ConsistentRead: true }));
+        throw new DraftSlotTaken(String(taken?.draftId ?? ''));
+      }
+    },
+
+    async find(id) {
+      const { Item: item } = await client.send(new GetCommand({ TableName: tableName, Key: draftKey(id), ConsistentRead: true }));
+      return item ? draftOfItem(item) : undefined;
+    },
+
+    async listOwned(ownerKey) {
+      const items = await queryAll({
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :partition',
+        ExpressionAttributeValues: { ':partition': draftOwnerIndexKeys(ownerKey, '', '').gsi1pk },
+      });
+      return items.filter((item) => item.entity === 'draft').map(draftOfItem);
+    },
+
+    async save(draft, expectedVersion, now) {
+      const item = draftItem(draft);
+      const fields = ['content', 'version', 'formVersion', 'savedAt', 'expiresAt', ...(draft.track !== undefined ? ['track'] : [])];
+      const reminder = reminderAttributes(draft);
+      const set = [...fields, ...Object.keys(reminder)];
+      // Without an address the draft leaves the due list (an earlier save may have put it there).
+      const remove = draft.reminder ? [] : ['gsi3pk', 'gsi3sk', 'remindAt'];
+      const values: Item = Object.fromEntries(set.map((name) => [`:${name}`, item[name]]));
+      try {
+        const { Attributes: stored } = await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: draftKey(draft.id),
+            UpdateExpression: `SET ${set.map((name) => `#${name} = :${name}`).join(', ')}${remove.length > 0 ? ` REMOVE ${remove.map((name) => `#${name}`).join(', ')}` : ''}`,
+            ConditionExpression:
+              'attribute_exists(pk) AND #ownerKey = :ownerKey AND #serviceId = :serviceId AND #version = :expected AND #expiresAt > :now' +
+              (draft.track !== undefined ? ' AND (attribute_not_exists(#track) OR #track = :track)' : ''),
+            ExpressionAttributeNames: Object.fromEntries(
+              [...set, ...remove, 'ownerKey', 'serviceId', 'version', 'expiresAt', ...(draft.track !== undefined ? ['track'] : [])].map((name) => [`#${name}`, name]),
+            ),
+            ExpressionAttributeValues: { ...values, ':ownerKey': draft.ownerKey, ':serviceId': draft.serviceId, ':expected': expectedVersion, ':now': epochSeconds(now) },
+            ReturnValues: 'ALL_NEW',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+        return draftOfItem(stored ?? item);
+      } catch (error) {
+        if (isConditionFailure(error)) throw new DraftChanged(storedOnFailure(error));
+        throw error;
+      }
+    },
+
+    async remove(draft) {
+      await client.send(
+        new DeleteCommand({ TableName: tableName, Key: draftKey(draft.id), ConditionExpression: '#version = :version', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':version': draft.version } }),
+      );
+    },
+
+    async listUploads(draftId) {
+      const items = await queryAll({
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :partition',
+        ExpressionAttributeValues: { ':partition': draftUploadIndexKeys(draftId, '').gsi1pk },
+      });
+      return items.filter((item) => item.entity === 'upload').map((item) => withoutKeys<Upload>(item));
+    },
+
+    async dueReminders(now, limit) {
+      const { Items: items = [] } = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi3',
+          // Sort keys are `<remindAt>#<id>`; '~' sorts after every character of an id.
+          KeyConditionExpression: 'gsi3pk = :partition AND gsi3sk <= :upTo',
+          ExpressionAttributeValues: { ':partition': draftRemindersPartition, ':upTo': `${now}#~` },
+          Limit: limit,
+        }),
+      );
+      return items.filter((item) => item.entity === 'draft').map(draftOfItem);
+    },
+
+    async claimReminder(draft, at) {
+      if (!draft.reminder) return false;
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: draftKey(draft.id),
+            UpdateExpression: 'SET remindedAt = :at REMOVE gsi3pk, gsi3sk',
+            ConditionExpression: '#version = :version AND gsi3sk = :due',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':at': at, ':version': draft.version, ':due': draftReminderIndexKeys(draft.reminder.remindAt, draft.id).gsi3sk },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async releaseReminder(draft) {
+      if (!draft.reminder) return;
+      const keys = draftReminderIndexKeys(draft.reminder.remindAt, draft.id);
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: draftKey(draft.id),
+            UpdateExpression: 'SET gsi3pk = :pk, gsi3sk = :sk REMOVE remindedAt',
+            // Only the draft as claimed: a save meanwhile has put it on the list for its new expiry already.
+            ConditionExpression: '#version = :version',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':pk': keys.gsi3pk, ':sk': keys.gsi3sk, ':version': draft.version },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+
+    async discardUpload(upload) {
+      try {
+        await client.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: uploadKey(upload.id),
+            ConditionExpression: '#draftId = :draftId AND attribute_not_exists(#attachedBy)',
+            ExpressionAttributeNames: { '#draftId': 'draftId', '#attachedBy': 'attachedBy' },
+            ExpressionAttributeValues: { ':draftId': upload.draftId },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+
+    async discardQuota(draftId) {
+      await client.send(new DeleteCommand({ TableName: tableName, Key: draftUploadQuotaKey(draftId) }));
+    },
+  };
+};

@@ -1,0 +1,13 @@
+import { DraftIdPath } from '../../schemas/drafts';
+import { UploadRequest } from '../../schemas/uploads';
+import { createDraftUpload } from '../core/drafts';
+import { httpRoute, json } from '../http/route';
+import { draftDeps } from '../draft-wiring';
+import { uploadDeps } from '../upload-wiring';
+import { issuers } from '../wiring';
+
+/** POST /drafts/{id}/uploads: a presigned POST into quarantine for one declared file of the draft. */
+export const handler = httpRoute({ roles: ['citizen'], issuers, path: DraftIdPath, body: UploadRequest }, async ({ principal, path, body }) => {
+  const ticket = await createDraftUpload({ ...draftDeps, uploads: uploadDeps }, principal, path.id, body);
+  return json(201, ticket, { location: `/drafts/${path.id}/uploads/${ticket.uploadId}` });
+});

@@ -1,0 +1,12 @@
+import { NewDraft } from '../../schemas/drafts';
+import { createDraft } from '../core/drafts';
+import { draftResponse } from '../http/responses';
+import { httpRoute } from '../http/route';
+import { draftDeps } from '../draft-wiring';
+import { issuers } from '../wiring';
+
+/** POST /drafts: 201 with a new draft, or 200 with the live one the person already has for this service and track. */
+export const handler = httpRoute({ roles: ['citizen'], issuers, body: NewDraft }, async ({ principal, body, language }) => {
+  const { draft, created } = await createDraft(draftDeps, principal, body, language);
+  return draftResponse(created ? 201 : 200, draft, language, { location: `/drafts/${draft.id}` });
+});

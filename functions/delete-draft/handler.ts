@@ -1,0 +1,11 @@
+import { DraftIdPath } from '../../schemas/drafts';
+import { deleteDraft } from '../core/drafts';
+import { httpRoute, json } from '../http/route';
+import { draftDeps } from '../draft-wiring';
+import { issuers } from '../wiring';
+
+/** DELETE /drafts/{id}: its uploads are removed after it (from the table stream). */
+export const handler = httpRoute({ roles: ['citizen'], issuers, path: DraftIdPath }, async ({ principal, path }) => {
+  await deleteDraft(draftDeps, principal, path.id);
+  return json(200, { id: path.id, deleted: true });
+});

@@ -1,0 +1,15 @@
+import { DraftUploadPath } from '../../schemas/drafts';
+import { createUploadRepository } from '../adapters/upload-repository';
+import { draftUploadStatus } from '../core/drafts';
+import { uploadStatusResponse } from '../http/responses';
+import { httpRoute } from '../http/route';
+import { draftDeps } from '../draft-wiring';
+import { documentClient, issuers, tableName } from '../wiring';
+
+// The state lives in the table: no S3 client here.
+const uploads = { store: createUploadRepository(documentClient, tableName) };
+
+/** GET /drafts/{id}/uploads/{uploadId}: pending, clean, or rejected with what to do (lv/en). */
+export const handler = httpRoute({ roles: ['citizen'], issuers, path: DraftUploadPath }, async ({ principal, path, language }) =>
+  uploadStatusResponse(await draftUploadStatus({ ...draftDeps, uploads }, principal, path.id, path.uploadId), language),
+);

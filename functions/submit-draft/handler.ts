@@ -1,0 +1,11 @@
+import { DraftIdPath } from '../../schemas/drafts';
+import { submitDraft } from '../core/drafts';
+import { submissionResponse } from '../http/responses';
+import { httpRoute } from '../http/route';
+import { draftDeps } from '../draft-wiring';
+import { applicationDeps, issuers } from '../wiring';
+
+/** POST /drafts/{id}/submit: 201 as for POST /applications; asked again, the same application (replayed). */
+export const handler = httpRoute({ roles: ['citizen'], issuers, path: DraftIdPath }, async ({ principal, path }) =>
+  submissionResponse(principal, await submitDraft({ ...draftDeps, applications: applicationDeps }, principal, path.id)),
+);
