@@ -11,6 +11,7 @@ import { isDomainError } from '../core/errors';
 import type { EligibilityRules } from '../core/rules';
 import type { WorkflowDeps } from '../core/workflow';
 import type { UploadDeps } from '../core/uploads';
+import type { DraftDeps } from '../core/drafts';
 import { errorFields, logger } from '../adapters/logger';
 import { assets } from './generated/assets';
 import { messages, type Messages } from './i18n';
@@ -40,6 +41,8 @@ export interface WebDeps {
   readonly uploads: Pick<UploadDeps, 'store'>;
   /** The document step's presigned POSTs: loaded on first use, so no other page loads an S3 client. */
   readonly evidence: () => Promise<UploadDeps>;
+  /** Drafts saved for later: the functions behind /drafts, called directly. */
+  readonly drafts: DraftDeps;
   /** The portal's public origin: where S3 sends the browser back after an upload. */
   readonly webOrigin: string;
   readonly rules: EligibilityRules;

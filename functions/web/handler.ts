@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createSessionRepository } from '../adapters/session-repository';
 import { createUploadRepository } from '../adapters/upload-repository';
 import { readEnvironment } from '../config';
+import { draftDeps } from '../draft-wiring';
 import { applicationDeps, documentClient, rules, tableName, workflowDeps } from '../wiring';
 import { createWebApp } from './app';
 import { serveAsset } from './assets';
@@ -15,6 +16,7 @@ const app = createWebApp(citizenPages, {
   workflow: workflowDeps,
   uploads: { store: createUploadRepository(documentClient, tableName) },
   evidence: async () => (await import('../upload-wiring')).uploadDeps,
+  drafts: draftDeps,
   webOrigin: env.webOrigin,
   rules,
   sessions: createSessionRepository(documentClient, tableName),

@@ -18,6 +18,8 @@ export interface Draft {
   readonly key: string;
   readonly answers: Record<string, string>;
   readonly receipt?: Receipt;
+  /** Once saved for later: the server draft and the version this browser last saved or read. */
+  saved?: { readonly id: string; readonly version: number };
 }
 
 export interface SessionData {

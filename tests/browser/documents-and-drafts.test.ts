@@ -2,7 +2,8 @@
  * The portal's document step in a real browser, on the local stack (s3rver and ClamAV): a person asked for documents
  * chooses the kind of document, then a file, and the browser posts it straight to S3 with the presigned form; S3
  * sends it back to a page that follows the check, and a clean file is sent to SIVA. Keyboard only, 320 px, axe on
- * every page (lv and en), with and without JavaScript.
+ * every page (lv and en), with and without JavaScript. Then drafts: saved on one device, resumed on another,
+ * a stale save refused with a way on, sent from "check your answers", deleted after confirming.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ import { tableItems } from '../integration/support/applicants';
 import { api, local, tokens } from '../integration/support/local';
 import { uploadLimits } from '../../schemas/uploads';
 import { checked, choose, expectAccessible, follow, launchChromium, newContext, portalUrl, submit, tabTo, type Chromium } from './support/browser';
-import { signInAtIdp, type Language, type Person } from './support/journeys';
+import { applyForSocialRehabilitation, signInAtIdp, type Language, type Person } from './support/journeys';
 
 let chromium: Chromium;
 const files = mkdtempSync(join(tmpdir(), 'siva-portal-files-'));
@@ -228,6 +229,98 @@ describe('the document step keeps each person to their own uploads', () => {
     }
     await expectAccessible(theirs, 'upload of another person: not found (en)');
     await other.close();
+    await context.close();
+  });
+});
+
+/** Presses "Save and come back later" with the keyboard. */
+const saveForLater = async (page: Page) => {
+  await tabTo(page, 'main button[name="save"]');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+};
+
+const draftWords = {
+  lv: { saved: 'Pieteikums saglabāts', drafts: 'Mani melnraksti', changed: 'Melnraksts mainīts citā ierīcē', continueSaved: 'Turpināt ar saglabāto versiju', service: 'Sociālā rehabilitācija' },
+  en: { saved: 'Application saved', drafts: 'Your drafts', changed: 'The draft was changed on another device', continueSaved: 'Continue with the saved version', service: 'Social rehabilitation' },
+} as const;
+
+describe('drafts: save and come back later', () => {
+  it('saved on a phone, resumed on a second device with the answers filled in, a stale save refused, then sent from check your answers (lv)', async () => {
+    const person: Person = { personalCode: freshPersonalCode(), givenName: 'Zane', familyName: 'Kalniņa', email: 'zane@example.lv' };
+    const phoneContext = await newContext(chromium);
+    const phone = await phoneContext.newPage();
+    await phone.goto(`${portalUrl}/pieteikties/social-rehabilitation/who`);
+    await signInAtIdp(phone, person, 'lv', false);
+    await choose(phone, 'for', 'self');
+    await submit(phone);
+    await choose(phone, 'track', 'functional-impairment');
+    await submit(phone);
+    await tabTo(phone, '[name="applicant.dateOfBirth"]');
+    await phone.keyboard.type('1980-02-02');
+    await saveForLater(phone);
+    expect(await heading(phone)).toBe(draftWords.lv.saved);
+    await expectAccessible(phone, 'draft saved (lv)');
+    await follow(phone, draftWords.lv.drafts);
+    expect(await phone.locator('main').innerText()).toContain(draftWords.lv.service);
+    await expectAccessible(phone, 'your drafts (lv)');
+
+    // A second device, the same person: the draft is listed, and resuming fills the form in from its first page.
+    const laptopContext = await newContext(chromium, { javaScript: false });
+    const laptop = await laptopContext.newPage();
+    await laptop.goto(`${portalUrl}/melnraksti`);
+    await signInAtIdp(laptop, person, 'lv', false);
+    await follow(laptop, `Turpināt: ${draftWords.lv.service}`);
+    expect(laptop.url()).toBe(`${portalUrl}/pieteikties/social-rehabilitation/who`);
+    expect(await laptop.locator('input[name="for"][value="self"]').isChecked()).toBe(true);
+    await submit(laptop);
+    expect(await laptop.locator('input[name="track"][value="functional-impairment"]').isChecked()).toBe(true);
+    await submit(laptop);
+    expect(await laptop.locator('[name="applicant.dateOfBirth"]').inputValue()).toBe('1980-02-02');
+    await saveForLater(laptop);
+    expect(await heading(laptop)).toBe(draftWords.lv.saved);
+
+    // The phone, still at the version it saved, saves again: refused, nothing overwritten, and a way on.
+    await phone.goBack();
+    await phone.goBack();
+    await saveForLater(phone);
+    expect(await heading(phone)).toBe(draftWords.lv.changed);
+    await expectAccessible(phone, 'draft changed on another device (lv)');
+    await follow(phone, draftWords.lv.continueSaved);
+    expect(phone.url()).toBe(`${portalUrl}/pieteikties/social-rehabilitation/who`);
+
+    // The laptop finishes it and sends it from "check your answers": one application, and the draft is gone.
+    await laptop.goto(`${portalUrl}/pieteikties/social-rehabilitation/who`);
+    const reference = await applyForSocialRehabilitation(laptop, 'lv', { check: false });
+    const token = await (await tokens()).citizen(person.personalCode, { givenName: person.givenName, familyName: person.familyName });
+    const filed = await api('/applications', { token });
+    expect(filed.body.items.map((item: { reference: string }) => item.reference)).toEqual([reference]);
+    await laptop.goto(`${portalUrl}/melnraksti`);
+    expect(await laptop.locator('main section').count()).toBe(0);
+    await phoneContext.close();
+    await laptopContext.close();
+  });
+
+  it('a draft is deleted only after confirming (en)', async () => {
+    const person: Person = { personalCode: freshPersonalCode(), givenName: 'Rolands', familyName: 'Ozols', email: 'rolands@example.lv' };
+    const context = await newContext(chromium);
+    const page = await context.newPage();
+    await page.goto(`${portalUrl}/en/apply/social-rehabilitation/who`);
+    await signInAtIdp(page, person, 'en', false);
+    await choose(page, 'for', 'self');
+    await saveForLater(page);
+    expect(await heading(page)).toBe(draftWords.en.saved);
+    await expectAccessible(page, 'draft saved (en)');
+    await follow(page, draftWords.en.drafts);
+    await expectAccessible(page, 'your drafts (en)');
+    await follow(page, `Delete: ${draftWords.en.service}`);
+    await expectAccessible(page, 'delete a draft (en)');
+    await page.goBack();
+    expect(await page.locator('main section').count()).toBe(1);
+    await follow(page, `Delete: ${draftWords.en.service}`);
+    await submit(page);
+    expect(page.url()).toBe(`${portalUrl}/en/drafts`);
+    expect(await page.locator('main section').count()).toBe(0);
+    await expectAccessible(page, 'your drafts, none (en)');
     await context.close();
   });
 });

@@ -44,6 +44,7 @@ const listPage = async ({ deps, principal, query, language, t, href, render }: P
   }
   return render('applications', {
     title: t.applicationsTitle,
+    draftsHref: href('drafts'),
     greeting: t.greeting(`${principal.givenName} ${principal.familyName}`),
     applications: page.items.map((application) => ({
       id: application.id,

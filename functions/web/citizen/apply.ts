@@ -12,6 +12,7 @@ import { describeIssues, localise, violation, type Violation } from '../../../sc
 import type { Language } from '../../../schemas/primitives';
 import { services, type ServiceId } from '../../../schemas/services';
 import { idempotencyScope, submitApplication } from '../../core/applications';
+import { submitDraft } from '../../core/drafts';
 import { isDomainError } from '../../core/errors';
 import type { FormUi, UiField, UiPage } from '../../core/form-ui';
 import type { PageContext, PageRoute } from '../app';
@@ -19,6 +20,7 @@ import { answerText, controlOf, documentOf, fieldErrors, fieldId, fieldOfViolati
 import { messages } from '../i18n';
 import type { Draft } from '../session';
 import { citizenTracks, formUiOf, isServiceId } from './catalogue';
+import { saveBeforeSending, saveForLater } from './drafts';
 
 /** A value longer than any field of any form takes is cut before it is kept in the session. */
 const maxAnswerLength = 4000;
@@ -71,6 +73,12 @@ const submissionOf = (serviceId: ServiceId, steps: readonly Step[], answers: Rea
   const fields = steps.flatMap((step) => step.fields).filter((field) => field.path !== 'for');
   return { serviceId, ...documentOf(fields, answers) };
 };
+
+/** The answers so far as a draft's content: the form's document, with the group once chosen. */
+const draftContentOf = (serviceId: ServiceId, ui: FormUi, answers: Readonly<Record<string, string>>) => ({
+  ...submissionOf(serviceId, stepsOf(ui, answers), answers),
+  ...(answers.track && { track: answers.track }),
+});
 
 /** A new draft, with what is already known filled in (the sign-in's e-mail, the page's language). */
 const freshDraft = (context: PageContext, serviceId: ServiceId): Draft => {
@@ -128,6 +136,7 @@ const applyPage = async (context: PageContext) => {
         csrf: session.data.csrf,
         controls: step.fields.map((field) => controlOf(field, answers[field.path], errors.byPath[field.path], language, single)),
         buttonText: t.continue,
+        saveText: t.saveForLater,
         errorList: errors.list,
       },
       violations.length > 0 ? 400 : 200,
@@ -141,6 +150,8 @@ const applyPage = async (context: PageContext) => {
     else answers[field.path] = value.slice(0, maxAnswerLength);
   }
   changed();
+  // Saved as it is, errors and all: the person finishes it later (the check then happens on the way).
+  if (form.get('save') !== null) return saveForLater(context, serviceId, draft, draftContentOf(serviceId, ui, answers));
   const violations = pageViolations(serviceId, ui, step, answers);
   if (violations.length > 0) return show(violations);
   const next = stepsOf(ui, answers)[index + 1];
@@ -196,7 +207,12 @@ const send = async (context: PageContext, serviceId: ServiceId, draft: Draft, st
   const parsed = ApplicationSubmission.safeParse(candidate);
   if (!parsed.success) return checkPage(context, serviceId, draft, steps, describeIssues(parsed.error.issues, candidate));
   try {
-    const { receipt } = await submitApplication(deps.applications, principal, parsed.data, { key: draft.key, scope: idempotencyScope(deps.issuer, principal.subject) });
+    // A saved draft is sent as a draft (POST /drafts/{id}/submit): the application is filed and the draft goes, at once.
+    const changedElsewhere = draft.saved && (await saveBeforeSending(context, draft, serviceId, { ...candidate, ...(draft.answers.track && { track: draft.answers.track }) }));
+    if (changedElsewhere) return changedElsewhere;
+    const { receipt } = draft.saved
+      ? await submitDraft({ ...deps.drafts, applications: deps.applications }, principal, draft.saved.id)
+      : await submitApplication(deps.applications, principal, parsed.data, { key: draft.key, scope: idempotencyScope(deps.issuer, principal.subject) });
     session.data.drafts![serviceId] = { ...draft, receipt };
     changed();
     return redirect(href('apply', { serviceId, step: 'sent' }));

@@ -4,7 +4,8 @@ import { applicationPages } from './applications';
 import { applyPages } from './apply';
 import { cataloguePages } from './catalogue';
 import { documentPages } from './documents';
+import { draftPages } from './drafts';
 import { precheckPages } from './precheck';
 import { signInPages } from './sign-in';
 
-export const citizenPages: readonly PageRoute[] = [...cataloguePages, ...precheckPages, ...signInPages, ...applyPages, ...applicationPages, ...documentPages];
+export const citizenPages: readonly PageRoute[] = [...cataloguePages, ...precheckPages, ...signInPages, ...applyPages, ...applicationPages, ...documentPages, ...draftPages];

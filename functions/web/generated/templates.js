@@ -5471,8 +5471,12 @@ output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLook
 output += "</p>\n  ";
 ;
 }
-output += "\n  ";
-output += runtime.suppressValue((lineno = 17, colno = 16, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"applyForService"),"href": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "nav")),"home"),"classes": "govuk-button--secondary"}])), env.opts.autoescape);
+output += "\n  <p class=\"govuk-body\"><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "draftsHref"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"draftsTitle"), env.opts.autoescape);
+output += "</a></p>\n  ";
+output += runtime.suppressValue((lineno = 18, colno = 16, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"applyForService"),"href": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "nav")),"home"),"classes": "govuk-button--secondary"}])), env.opts.autoescape);
 output += "\n";
 cb(null, output);
 ;
@@ -5743,6 +5747,114 @@ b_content: b_content,
 root: root
 };
 })(),
+  "/web/drafts.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("/web/layout.njk", true, "/web/drafts.njk", false, function(t_3,t_2) {
+if(t_3) { cb(t_3); return; }
+parentTemplate = t_2
+for(var t_1 in parentTemplate.blocks) {
+context.addBlock(t_1, parentTemplate.blocks[t_1]);
+}
+env.getTemplate("/govuk/components/summary-list/macro.njk", false, "/web/drafts.njk", false, function(t_5,t_4) {
+if(t_5) { cb(t_5); return; }
+t_4.getExported(function(t_6,t_4) {
+if(t_6) { cb(t_6); return; }
+if(Object.prototype.hasOwnProperty.call(t_4, "govukSummaryList")) {
+var t_7 = t_4.govukSummaryList;
+} else {
+cb(new Error("cannot import 'govukSummaryList'")); return;
+}
+context.setVariable("govukSummaryList", t_7);
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_9,t_8) {
+if(t_9) { cb(t_9); return; }
+output += t_8;
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})})})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+function b_content(env, context, frame, runtime, cb) {
+var lineno = 2;
+var colno = 3;
+var output = "";
+try {
+var frame = frame.push(true);
+output += "\n  <h1 class=\"govuk-heading-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</h1>\n  ";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "drafts")),"length")) {
+output += "\n    ";
+frame = frame.push();
+var t_12 = runtime.contextOrFrameLookup(context, frame, "drafts");
+if(t_12) {t_12 = runtime.fromIterator(t_12);
+var t_11 = t_12.length;
+for(var t_10=0; t_10 < t_12.length; t_10++) {
+var t_13 = t_12[t_10];
+frame.set("draft", t_13);
+frame.set("loop.index", t_10 + 1);
+frame.set("loop.index0", t_10);
+frame.set("loop.revindex", t_11 - t_10);
+frame.set("loop.revindex0", t_11 - t_10 - 1);
+frame.set("loop.first", t_10 === 0);
+frame.set("loop.last", t_10 === t_11 - 1);
+frame.set("loop.length", t_11);
+output += "\n    <section class=\"siva-service\" aria-labelledby=\"draft-";
+output += runtime.suppressValue(runtime.memberLookup((t_13),"id"), env.opts.autoescape);
+output += "\">\n      <h2 class=\"govuk-heading-m\" id=\"draft-";
+output += runtime.suppressValue(runtime.memberLookup((t_13),"id"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((t_13),"service"), env.opts.autoescape);
+output += "</h2>\n      ";
+output += runtime.suppressValue((lineno = 8, colno = 25, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSummaryList"), "govukSummaryList", context, [{"rows": runtime.memberLookup((t_13),"rows")}])), env.opts.autoescape);
+output += "\n      <ul class=\"govuk-list\">\n        <li><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_13),"continueHref"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"draftContinue"), env.opts.autoescape);
+output += "<span class=\"govuk-visually-hidden\">: ";
+output += runtime.suppressValue(runtime.memberLookup((t_13),"service"), env.opts.autoescape);
+output += "</span></a></li>\n        <li><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_13),"deleteHref"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"draftDelete"), env.opts.autoescape);
+output += "<span class=\"govuk-visually-hidden\">: ";
+output += runtime.suppressValue(runtime.memberLookup((t_13),"service"), env.opts.autoescape);
+output += "</span></a></li>\n      </ul>\n    </section>\n    ";
+;
+}
+}
+frame = frame.pop();
+output += "\n  ";
+;
+}
+else {
+output += "\n    <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"noDrafts"), env.opts.autoescape);
+output += "</p>\n  ";
+;
+}
+output += "\n";
+cb(null, output);
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+b_content: b_content,
+root: root
+};
+})(),
   "/web/fields.njk": (function () {
 function root(env, context, frame, runtime, cb) {
 var lineno = 0;
@@ -5863,9 +5975,9 @@ context.setVariable("field", macro_t_25);
 output += "\n";
 output += "\n";
 var macro_t_27 = runtime.makeMacro(
-["action", "csrf", "controls", "buttonText"], 
+["action", "csrf", "controls", "buttonText", "saveText"], 
 [], 
-function (l_action, l_csrf, l_controls, l_buttonText, kwargs) {
+function (l_action, l_csrf, l_controls, l_buttonText, l_saveText, kwargs) {
 var callerFrame = frame;
 frame = new runtime.Frame();
 kwargs = kwargs || {};
@@ -5875,6 +5987,7 @@ frame.set("action", l_action);
 frame.set("csrf", l_csrf);
 frame.set("controls", l_controls);
 frame.set("buttonText", l_buttonText);
+frame.set("saveText", l_saveText);
 var t_28 = "";t_28 += "\n<form method=\"post\" action=\"";
 t_28 += runtime.suppressValue(l_action, env.opts.autoescape);
 t_28 += "\" novalidate>\n  <input type=\"hidden\" name=\"csrf\" value=\"";
@@ -5899,9 +6012,14 @@ t_28 += runtime.suppressValue((lineno = 19, colno = 39, runtime.callWrap(runtime
 }
 }
 frame = frame.pop();
-t_28 += "\n  ";
-t_28 += runtime.suppressValue((lineno = 20, colno = 16, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": l_buttonText,"preventDoubleClick": true}])), env.opts.autoescape);
-t_28 += "\n</form>\n";
+t_28 += "\n  <div class=\"govuk-button-group\">\n    ";
+t_28 += runtime.suppressValue((lineno = 21, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": l_buttonText,"preventDoubleClick": true}])), env.opts.autoescape);
+t_28 += "\n    ";
+if(l_saveText) {
+t_28 += runtime.suppressValue((lineno = 22, colno = 35, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": l_saveText,"name": "save","value": "1","classes": "govuk-button--secondary"}])), env.opts.autoescape);
+;
+}
+t_28 += "\n  </div>\n</form>\n";
 ;
 frame = callerFrame;
 return new runtime.SafeString(t_28);
@@ -6003,7 +6121,7 @@ output += "</p>";
 }
 frame = frame.pop();
 output += "\n  ";
-output += runtime.suppressValue((lineno = 6, colno = 9, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "form"), "form", context, [runtime.contextOrFrameLookup(context, frame, "action"),runtime.contextOrFrameLookup(context, frame, "csrf"),runtime.contextOrFrameLookup(context, frame, "controls"),runtime.contextOrFrameLookup(context, frame, "buttonText")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 6, colno = 9, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "form"), "form", context, [runtime.contextOrFrameLookup(context, frame, "action"),runtime.contextOrFrameLookup(context, frame, "csrf"),runtime.contextOrFrameLookup(context, frame, "controls"),runtime.contextOrFrameLookup(context, frame, "buttonText"),runtime.contextOrFrameLookup(context, frame, "saveText")])), env.opts.autoescape);
 output += "\n";
 cb(null, output);
 ;
