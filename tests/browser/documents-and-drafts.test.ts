@@ -300,6 +300,36 @@ describe('drafts: save and come back later', () => {
     await laptopContext.close();
   });
 
+  it('resuming names the saved answers the form no longer asks, and keeps the rest (en)', async () => {
+    const person: Person = { personalCode: freshPersonalCode(), givenName: 'Pēteris', familyName: 'Bērziņš', email: 'peteris@example.lv' };
+    const token = await (await tokens()).citizen(person.personalCode, { givenName: person.givenName, familyName: person.familyName });
+    // Saved through the API by an older form that still asked `applicant.fax`.
+    const created = await api('/drafts', { token, json: { serviceId: 'social-rehabilitation', track: 'functional-impairment' } });
+    expect(created.status).toBe(201);
+    const saved = await api(`/drafts/${created.body.id}`, {
+      token,
+      method: 'PUT',
+      headers: { 'if-match': `"${created.body.version}"` },
+      json: { serviceId: 'social-rehabilitation', track: 'functional-impairment', applicant: { dateOfBirth: '1980-02-02', fax: '+371 60000000' } },
+    });
+    expect(saved.status).toBe(200);
+
+    const context = await newContext(chromium);
+    const page = await context.newPage();
+    await page.goto(`${portalUrl}/en/drafts`);
+    await signInAtIdp(page, person, 'en', false);
+    await follow(page, `Continue: ${draftWords.en.service}`);
+    expect(await heading(page)).toBe('Some saved answers are no longer asked');
+    expect(await page.locator('main').innerText()).toContain('applicant.fax');
+    await expectAccessible(page, 'draft resumed, unknown fields (en)');
+    await follow(page, 'Continue');
+    expect(page.url()).toBe(`${portalUrl}/en/apply/social-rehabilitation/who`);
+    await submit(page);
+    await submit(page);
+    expect(await page.locator('[name="applicant.dateOfBirth"]').inputValue()).toBe('1980-02-02');
+    await context.close();
+  });
+
   it('a draft is deleted only after confirming (en)', async () => {
     const person: Person = { personalCode: freshPersonalCode(), givenName: 'Rolands', familyName: 'Ozols', email: 'rolands@example.lv' };
     const context = await newContext(chromium);
