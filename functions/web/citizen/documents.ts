@@ -153,8 +153,9 @@ const uploadPage = async (context: PageContext) => {
         links: [{ text: t.uploadRejectedNext, href: href('add-document', { id: params.id! }) }, { text: t.backToApplication, href: href('application', { id: params.id! }) }],
       });
     default: {
+      const { record, waiting } = await waitingApplication(context);
+      if (!waiting) return notWaiting(context);
       remember(context, uploadId);
-      const { record } = await waitingApplication(context);
       return render('confirm', {
         title: t.uploadCleanTitle,
         backHref: href('application', { id: params.id! }),
@@ -172,13 +173,14 @@ const uploadPage = async (context: PageContext) => {
 /** "Send to SIVA": every clean upload of this session on the application, attached in one transition. */
 const uploadPost = async (context: PageContext) => {
   const { deps, principal, params, form, t, href, message, redirect } = context;
-  uploadIdOf(context);
+  const uploadId = uploadIdOf(context);
   const { waiting } = await waitingApplication(context);
   if (!waiting) return notWaiting(context);
-  const listed = context.session.data.uploads?.[params.id!] ?? [];
+  // This page's upload, and those checked before it in this session.
+  const listed = [...new Set([...(context.session.data.uploads?.[params.id!] ?? []), uploadId])];
   const states = await Promise.all(listed.map((uploadId) => uploadStatus(deps.uploads, principal, params.id!, uploadId)));
   if (states.some((status) => status.state === 'pending')) {
-    return message(409, { title: t.uploadsWaitingTitle, paragraphs: [t.uploadsWaitingText], button: { text: t.uploadCheckAgain, href: href('upload', { id: params.id!, uploadId: params.uploadId! }) } });
+    return message(409, { title: t.uploadsWaitingTitle, paragraphs: [t.uploadsWaitingText], button: { text: t.uploadCheckAgain, href: href('upload', { id: params.id!, uploadId }) } });
   }
   const clean = states.filter((status) => status.state === 'clean').map((status) => status.uploadId);
   if (clean.length === 0) throw notFound();

@@ -4,7 +4,7 @@
  * from any device. "Your drafts" lists them (service, last saved, expires on, in Riga time); resuming fills the form
  * in from the first page and says which saved answers the form no longer asks; a draft can be deleted after
  * confirming. Each save names the version it continues, so a save after another device's is refused with a page
- * that offers the version saved there (docs/drafts.md).
+ * that offers the version saved there (docs/portal-drafts.md).
  */
 import { randomUUID } from 'node:crypto';
 import { DraftId } from '../../../schemas/drafts';
