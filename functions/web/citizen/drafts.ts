@@ -45,7 +45,7 @@ const isStale = (error: unknown) => isDomainError(error) && error.kind === 'prec
 
 /**
  * Saves at the version this browser last saved or read; another device's save since then is not overwritten but
- * answered with the page about it. A draft deleted or expired meanwhile is a new one at the next save.
+ * answered with the page about it. A draft gone meanwhile (sent, deleted, expired) is the core's not-found.
  */
 const saveAtVersion = async (context: PageContext, draft: Draft, serviceId: ServiceId, content: Record<string, unknown>) => {
   const { deps, principal, language, changed } = context;
@@ -57,13 +57,11 @@ const saveAtVersion = async (context: PageContext, draft: Draft, serviceId: Serv
     return { view };
   } catch (error) {
     if (isStale(error)) return { stale: changedElsewhere(context, saved.id) };
-    if (isDomainError(error) && error.kind === 'not-found') {
-      delete draft.saved;
-      changed();
-    }
     throw error;
   }
 };
+
+const isGone = (error: unknown) => isDomainError(error) && error.kind === 'not-found';
 
 /**
  * "Save and come back later": the form's answers so far as the session's draft, created on the first save. Shows
@@ -78,14 +76,29 @@ export const saveForLater = async (context: PageContext, serviceId: ServiceId, d
     if (!isNew) return changedElsewhere(context, created.id);
     draft.saved = { id: created.id, version: created.version };
   }
-  const result = await saveAtVersion(context, draft, serviceId, content);
-  return 'stale' in result ? result.stale! : redirect(href('draft-saved', { id: result.view!.id }));
+  try {
+    const result = await saveAtVersion(context, draft, serviceId, content);
+    return 'stale' in result ? result.stale! : redirect(href('draft-saved', { id: result.view!.id }));
+  } catch (error) {
+    // Sent, deleted or expired meanwhile: the next save starts a new draft.
+    if (isGone(error)) {
+      delete draft.saved;
+      context.changed();
+    }
+    throw error;
+  }
 };
 
 /** Before a saved draft is sent: the answers as they are now, saved; the page about another device's save if refused. */
 export const saveBeforeSending = async (context: PageContext, draft: Draft, serviceId: ServiceId, content: Record<string, unknown>) => {
-  const result = await saveAtVersion(context, draft, serviceId, content);
-  return 'stale' in result ? result.stale : undefined;
+  try {
+    const result = await saveAtVersion(context, draft, serviceId, content);
+    return 'stale' in result ? result.stale : undefined;
+  } catch (error) {
+    // Already sent (a second click, another tab): sending it again answers the first application.
+    if (isGone(error)) return undefined;
+    throw error;
+  }
 };
 
 const draftIdOf = ({ params }: PageContext) => {
