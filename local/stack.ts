@@ -10,7 +10,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { environmentNames, type EnvironmentKey } from '../functions/config';
 import type { TrustedIssuers } from '../functions/http/auth';
 import { defaultSettings } from '../infra/settings';
-import { deadLetterConsumer, functions, httpRoutes, streamConsumer, type FunctionName } from '../infra/routes';
+import { deadLetterConsumer, filteredStreamConsumers, functions, httpRoutes, streamConsumer, type FunctionName } from '../infra/routes';
 import type { SQSEvent } from 'aws-lambda';
 import type { StreamBatchInfo } from '../functions/adapters/stream-records';
 import { serviceIds } from '../schemas/services';
@@ -198,12 +198,23 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 
     const notifier = (await loadHandler(streamConsumer)) as unknown as StreamConsumer;
     const deadLetters = (await loadHandler(deadLetterConsumer)) as unknown as (event: SQSEvent) => Promise<unknown>;
+    // On AWS each filtered consumer has its own mapping on the stream; locally one poller hands each batch to all.
+    const filteredConsumers = await Promise.all(Object.keys(filteredStreamConsumers).map(async (name) => (await loadHandler(name)) as unknown as StreamConsumer));
+    const consume: StreamConsumer = async (event) => {
+      const notified = await notifier(event);
+      if (notified && notified.batchItemFailures.length > 0) return notified;
+      for (const consumer of filteredConsumers) {
+        const answer = await consumer(event);
+        if (answer && answer.batchItemFailures.length > 0) return answer;
+      }
+      return notified;
+    };
     const streams = new DynamoDBStreamsClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials });
     const poller = await startStreamPoller({
       dynamo: client,
       streams,
       tableName,
-      consume: notifier,
+      consume,
       log,
       // As on AWS: the failed batch's shard and sequence range go to the on-failure queue, whose consumer records them.
       onDeadLetter: async (batch) => {

@@ -365,7 +365,8 @@ export interface SchemaIssue {
   readonly message?: string;
 }
 
-const valueAt = (input: unknown, path: Path): unknown =>
+/** The value at a path of the input, or undefined where there is none. */
+export const valueAt = (input: unknown, path: Path): unknown =>
   path.reduce<unknown>(
     (value, key) =>
       value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<PropertyKey, unknown>)[key] : undefined,

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { ApplicationSubmission, serviceForms } from '../../schemas/application';
 import { draftVersionOf, type DraftContent, type NewDraft } from '../../schemas/drafts';
-import { describeIssues, echoSafe, fieldPath, violation, type Violation } from '../../schemas/messages';
+import { describeIssues, echoSafe, fieldPath, valueAt, violation, type Violation } from '../../schemas/messages';
 import type { Language } from '../../schemas/primitives';
 import { trackIds, trackInfo, type ServiceId } from '../../schemas/services';
 import type { UploadRequest } from '../../schemas/uploads';
@@ -176,8 +176,12 @@ export const draftViolations = (serviceId: ServiceId, track: string | undefined,
   const form = asForm(serviceId, track, content);
   const result = ApplicationSubmission.safeParse(form);
   if (result.success) return [];
+  // Judged only where filled in: nothing is said about a field (a choice, a text) that is not there yet.
   return echoSafe(describeIssues(result.error.issues, form)).filter(
-    (found) => found.code !== 'required' && (track !== undefined || (found.path[0] !== 'evidence' && found.path[0] !== 'track')),
+    (found) =>
+      found.code !== 'required' &&
+      (found.code === 'unknown_field' || valueAt(form, found.path) !== undefined) &&
+      (track !== undefined || (found.path[0] !== 'evidence' && found.path[0] !== 'track')),
   );
 };
 

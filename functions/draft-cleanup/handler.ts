@@ -2,15 +2,16 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { createDraftRepository } from '../adapters/draft-repository';
+import { createDocumentClient } from '../adapters/dynamo';
 import { createEvidenceStorage, createS3Client } from '../adapters/evidence-storage';
 import { errorFields, logger } from '../adapters/logger';
 import { readEnvironment } from '../config';
 import { discardDraftUploads } from '../core/drafts';
-import { documentClient, tableName } from '../wiring';
 
-const env = readEnvironment(['quarantineBucket', 'evidenceBucket', 'uploadKeyArn']);
+// No sign-in and no person key here: only the table and the buckets.
+const env = readEnvironment(['tableName', 'quarantineBucket', 'evidenceBucket', 'uploadKeyArn']);
 const deps = {
-  store: createDraftRepository(documentClient, tableName),
+  store: createDraftRepository(createDocumentClient(), env.tableName),
   storage: createEvidenceStorage(createS3Client(), { quarantine: env.quarantineBucket, evidence: env.evidenceBucket, keyArn: env.uploadKeyArn }),
 };
 

@@ -15,11 +15,12 @@ import { ApplicationIdPath, ListApplicationsQuery } from '../../schemas/lifecycl
 import { ReferralSubmission } from '../../schemas/referral';
 import { referrerKinds, serviceIds } from '../../schemas/services';
 import { AttachmentPath, UploadPath, UploadRequest } from '../../schemas/uploads';
+import { DraftContent, DraftIdPath, DraftUploadPath, NewDraft } from '../../schemas/drafts';
 import { afterMedicalRehabilitationApplication, canary, canaryContact, daysBefore, functionalImpairmentApplication, uniquePersonalCode, yearsBefore } from '../support/fixtures';
 import { referralOf, validForm } from '../support/service-forms';
 import { anyValue } from './support/hostile';
 import type { Caller, FuzzRequest } from './support/requests';
-import type { Holder, RouteFuzz, World } from './support/route-fuzz';
+import type { Holder, RouteFuzz, ValidRequest, World } from './support/route-fuzz';
 
 /** Canary contact details in place of the fixtures' (the log audit looks for them). */
 const withCanary = <T extends { applicant: object }>(form: T) => ({
@@ -136,7 +137,46 @@ const unknownOnOwn = (as: 'owner' | 'referrer', name: 'uploadId' | 'attachmentId
 /** Documents reported as sent by post, at a version nobody has (409). */
 const documentsByPost = { expectedVersion: noSuchVersion, documents: [{ name: 'Izziņa par ienākumiem', number: 'IZ-1', sentBy: 'post' }] };
 
+/**
+ * A draft route asked about a draft nobody has (the world holds applications, not drafts): everything passes the
+ * route's checks and nothing is found (404), or, for a save without If-Match, 428; another person's application
+ * id is no draft of the caller's either. tests/integration/drafts.test.ts covers real drafts.
+ */
+const onNoDraft = (path: z.ZodMiniType, body?: { schema: z.ZodMiniType; value: unknown }, answers: readonly number[] = [404]): RouteFuzz => ({
+  roles: ['citizen'],
+  valid: () =>
+    fc
+      .tuple(fc.uuid({ version: 7 }), fc.uuid({ version: 4 }))
+      .map(([id, uploadId]): ValidRequest => ({ as: 'fresh', path: path === DraftUploadPath ? { id, uploadId } : { id }, ...(body && { body: body.value }) })),
+  validAnswers: answers,
+  path,
+  ...(body && { body: body.schema }),
+  hostilePath: (world) => othersIds(world),
+  mayAccept: () => false,
+});
+
 export const fuzzRegistry: Record<string, RouteFuzz> = {
+  'POST /drafts': {
+    roles: ['citizen'],
+    valid: () =>
+      fc
+        .constantFrom<Record<string, string>>(
+          { serviceId: 'social-rehabilitation', track: 'functional-impairment' },
+          { serviceId: 'vehicle-adaptation' },
+          { serviceId: 'driving-training' },
+        )
+        .map((body) => ({ as: 'fresh' as const, body })),
+    body: NewDraft,
+  },
+
+  'GET /drafts': { roles: ['citizen'], valid: () => fc.constant({ as: 'fresh' as const }) },
+  'GET /drafts/{id}': onNoDraft(DraftIdPath),
+  'PUT /drafts/{id}': onNoDraft(DraftIdPath, { schema: DraftContent, value: { serviceId: 'social-rehabilitation', applicant: { phone: canary.phone } } }, [404, 428]),
+  'DELETE /drafts/{id}': onNoDraft(DraftIdPath),
+  'POST /drafts/{id}/submit': onNoDraft(DraftIdPath),
+  'POST /drafts/{id}/uploads': onNoDraft(DraftIdPath, { schema: UploadRequest, value: uploadNobodyAsksFor }),
+  'GET /drafts/{id}/uploads/{uploadId}': onNoDraft(DraftUploadPath),
+
   'POST /applications': {
     roles: ['citizen'],
     valid: ({ today }) => citizenForm(today).map((body) => ({ as: 'fresh' as const, body })),

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rigaDate } from '../../functions/core/dates';
 import { routeKey, routes, type RouteDefinition } from '../../infra/routes';
 import { watchDynamo, type DynamoWatch } from '../support/dynamo-spy';
-import { canary, canaryContact, daysBefore, functionalImpairmentApplication, uniquePersonalCode } from '../support/fixtures';
+import { afterMedicalRehabilitationApplication, canary, canaryContact, daysBefore, functionalImpairmentApplication, uniquePersonalCode } from '../support/fixtures';
 import { captureDirVariable, captureFrom, findPersonalData } from '../support/log-audit';
 import { referralOf, validForm } from '../support/service-forms';
 import { startFaultStack, type FaultStack } from './support/fault-stack';
@@ -77,8 +77,13 @@ interface Scene {
   /** The presigned POSTs answered to the citizen and the officer. */
   citizenTicket?: { uploadId: string; url: string; fields: Record<string, string> };
   officerTicket?: { uploadId: string; url: string; fields: Record<string, string> };
+  /** The citizen's draft, and the presigned POST answered for it. */
+  draftId: string;
+  /** A request to the drill's gateway, to arrange a later call. */
+  api: FaultStack['api'];
+  draftTicket?: { uploadId: string; url: string; fields: Record<string, string> };
   /** Posts the file of a ticket and waits until it is clean (the citizen's; or the officer's, on the referral). */
-  uploadClean(ticket: { uploadId: string; url: string; fields: Record<string, string> }, by?: 'officer'): Promise<void>;
+  uploadClean(ticket: { uploadId: string; url: string; fields: Record<string, string> }, by?: 'officer' | 'draft'): Promise<void>;
   /** The applicant attaches an upload (the application must be waiting for documents). */
   attach(uploadId: string): Promise<void>;
 }
@@ -153,6 +158,38 @@ const canaryCalls: Record<string, (scene: Scene) => Promise<Call> | Call> = {
     ];
   },
   'GET /referrals/{id}/attachments/{attachmentId}': ({ officer, referralId, officerTicket }) => [`/referrals/${referralId}/attachments/${officerTicket!.uploadId}`, { token: officer }],
+  // Drafts: the canary's own draft on another track than their application, saved in full, uploaded to and submitted.
+  'POST /drafts': ({ citizen }) => ['/drafts', { token: citizen, json: { serviceId: 'social-rehabilitation', track: 'after-medical-rehabilitation' } }],
+  'GET /drafts': ({ citizen }) => ['/drafts', { token: citizen }],
+  'PUT /drafts/{id}': ({ citizen, draftId }) => [
+    `/drafts/${draftId}`,
+    { token: citizen, json: { ...afterMedicalRehabilitationApplication(today), applicant: { ...canaryContact }, [canary.email]: canary.personalCode }, headers: { 'if-match': '"1"' } },
+  ],
+  'GET /drafts/{id}': ({ citizen, draftId }) => [`/drafts/${draftId}`, { token: citizen }],
+  'POST /drafts/{id}/uploads': ({ citizen, draftId }) => [
+    `/drafts/${draftId}/uploads`,
+    { token: citizen, json: { documentType: 'other', fileName: `${canary.givenName} ${canary.familyName}.pdf`, contentType: 'application/pdf', size: canaryPdf.length } },
+  ],
+  'GET /drafts/{id}/uploads/{uploadId}': async ({ citizen, draftId, draftTicket, uploadClean }) => {
+    await uploadClean(draftTicket!, 'draft');
+    return [`/drafts/${draftId}/uploads/${draftTicket!.uploadId}`, { token: citizen }];
+  },
+  'POST /drafts/{id}/submit': async ({ citizen, draftId, api }) => {
+    // The unknown field saved above is no field of the form: the draft is saved again without it.
+    const saved = await api(`/drafts/${draftId}`, {
+      method: 'PUT',
+      token: citizen,
+      json: { ...afterMedicalRehabilitationApplication(today), applicant: { ...canaryContact } },
+      headers: { 'if-match': '"2"' },
+    });
+    expect(saved.status, saved.text).toBe(200);
+    return [`/drafts/${draftId}/submit`, { token: citizen }];
+  },
+  'DELETE /drafts/{id}': async ({ citizen, api }) => {
+    const other = await api('/drafts', { token: citizen, json: { serviceId: 'vehicle-adaptation', track: 'paid' } });
+    expect(other.status, other.text).toBe(201);
+    return [`/drafts/${other.body.id}`, { token: citizen }];
+  },
   'POST /applications/{id}/withdrawal': async ({ citizen, applicationId, version }) => [
     `/applications/${applicationId}/withdrawal`,
     { token: citizen, json: { expectedVersion: await version(), reason: `${canary.givenName} pārcēlās uz ${canary.addressLine}` } },
@@ -225,14 +262,18 @@ describe('personal data on every route, accepted, refused or failing', () => {
       return filed.body.id as string;
     };
     const scene: Scene = {
-      citizen, officer, staff, applicationId: '', referralId: '', version, decide, represent,
+      citizen, officer, staff, applicationId: '', referralId: '', draftId: '', api: stack.api, version, decide, represent,
       uploadClean: async (ticket, by) => {
         const form = new FormData();
         for (const [name, value] of Object.entries(ticket.fields)) form.append(name, value);
         form.append('file', new Blob([canaryPdf], { type: 'application/pdf' }), 'izzina.pdf');
         expect((await fetch(ticket.url, { method: 'POST', body: form })).status).toBe(204);
         const [statusPath, token] =
-          by === 'officer' ? [`/referrals/${scene.referralId}/uploads/${ticket.uploadId}`, officer] : [`/applications/${scene.applicationId}/uploads/${ticket.uploadId}`, citizen];
+          by === 'officer'
+            ? [`/referrals/${scene.referralId}/uploads/${ticket.uploadId}`, officer]
+            : by === 'draft'
+              ? [`/drafts/${scene.draftId}/uploads/${ticket.uploadId}`, citizen]
+              : [`/applications/${scene.applicationId}/uploads/${ticket.uploadId}`, citizen];
         await waitFor(async () => (await stack.api(statusPath, { token })).body?.state === 'clean', 15_000);
       },
       attach: async (uploadId) => {
@@ -252,6 +293,8 @@ describe('personal data on every route, accepted, refused or failing', () => {
       if (key === 'POST /referrals') scene.referralId = answer.body?.id;
       if (key === 'POST /applications/{id}/uploads') scene.citizenTicket = answer.body;
       if (key === 'POST /referrals/{id}/uploads') scene.officerTicket = answer.body;
+      if (key === 'POST /drafts') scene.draftId = answer.body?.id;
+      if (key === 'POST /drafts/{id}/uploads') scene.draftTicket = answer.body;
     }
     await waitFor(async () => stack.retriesRequested() >= 1, 15_000);
     stack.ses.up();
