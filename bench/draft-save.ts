@@ -24,7 +24,7 @@ runPart('drafts', async (cleanup, measured) => {
   const save = await loadHandler('save-draft');
   const { documentClient } = await import('../functions/wiring');
   const { draftItem } = await import('../functions/adapters/draft-repository');
-  const { draftDeps } = await import('../functions/draft-wiring');
+  const { draftDeps } = await import('../functions/wiring/drafts');
 
   const [citizen] = distinctCitizens(1);
   const claims = citizenClaims({ iss: devIssuers.citizen.issuer, sub: `bench-${citizen!.personalCode}`, personal_code: citizen!.personalCode, email: citizen!.email });

@@ -194,9 +194,11 @@ export const functions = {
     entry: 'functions/web/handler.ts',
     description: 'The portal: server-rendered pages on the same core as the API, signed in by its own session cookie',
     tableAccess: 'read-write',
-    // gsi3: the staff work list; gsi4: a person's filings; the evidence bucket: staff's 60-second download links.
+    // gsi3: the staff work list; gsi4: a person's filings.
     indexes: ['gsi1', 'gsi2', 'gsi3', 'gsi4'],
-    buckets: { evidence: ['read'] },
+    // The document step signs presigned POSTs into quarantine, as create-upload does; staff's 60-second download
+    // links read the evidence bucket.
+    buckets: { quarantine: ['put'], evidence: ['read'] },
     sendsEmail: false,
     macsPersonalCodes: true,
   },

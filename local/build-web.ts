@@ -19,7 +19,7 @@ const web = join(repositoryRoot, 'functions/web');
 /** The govuk-frontend components the pages use (each one's macro and template). */
 export const usedComponents = [
   'back-link', 'button', 'checkboxes', 'details', 'error-message', 'error-summary', 'fieldset', 'hint', 'input',
-  'inset-text', 'label', 'notification-banner', 'panel', 'radios', 'select', 'skip-link', 'summary-list', 'table', 'tag',
+  'file-upload', 'inset-text', 'label', 'notification-banner', 'panel', 'radios', 'select', 'skip-link', 'summary-list', 'table', 'tag',
   'textarea', 'warning-text',
 ];
 

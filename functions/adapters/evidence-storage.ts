@@ -35,17 +35,20 @@ export const contentDisposition = (fileName: string) =>
 const isMissing = (error: unknown) => error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound');
 
 export const createEvidenceStorage = (client: S3Client, buckets: EvidenceBuckets): EvidenceStorage => ({
-  async presignPost({ key, contentType, size, expiresSeconds }) {
+  async presignPost({ key, file, successRedirect, expiresSeconds }) {
+    // S3 refuses a POST with a field its policy does not name: each field below is also a condition.
     const encryption = kms(buckets.keyArn);
+    const redirect = successRedirect ? { success_action_redirect: successRedirect } : undefined;
+    const declared = 'contentType' in file;
     return createPresignedPost(client, {
       Bucket: buckets.quarantine,
       Key: key,
       Expires: expiresSeconds,
-      Fields: { 'Content-Type': contentType, ...encryption },
+      Fields: { ...(declared && { 'Content-Type': file.contentType }), ...redirect, ...encryption },
       Conditions: [
-        ['content-length-range', size, size],
-        ['eq', '$Content-Type', contentType],
-        ...Object.entries(encryption).map(([name, value]) => ({ [name]: value })),
+        declared ? ['content-length-range', file.size, file.size] : ['content-length-range', 1, file.maxSize],
+        ...(declared ? [['eq', '$Content-Type', file.contentType] as ['eq', string, string]] : []),
+        ...Object.entries({ ...redirect, ...encryption }).map(([name, value]) => ({ [name]: value })),
       ],
     });
   },

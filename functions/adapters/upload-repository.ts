@@ -97,8 +97,13 @@ export const createUploadRepository = (
     },
 
     async settle(upload, settlement, at) {
-      const fields: Item = { settledAt: at, ...settlement };
+      // A form upload's measured size, type and name replace what was reserved for it.
+      const { measured, ...settled } = settlement.state === 'clean' ? settlement : { ...settlement, measured: undefined };
+      const fields: Item = { settledAt: at, ...settled, ...measured };
       const names = Object.keys(fields);
+      // A refused file no longer counts against the application's limits; a measured one counts what it weighs.
+      const quotaChange =
+        settlement.state === 'rejected' ? { files: -1, bytes: -upload.size } : measured && measured.size !== upload.size ? { files: 0, bytes: measured.size - upload.size } : undefined;
       try {
         await transact([
           {
@@ -111,16 +116,15 @@ export const createUploadRepository = (
               ExpressionAttributeValues: { ...Object.fromEntries(names.map((name) => [`:${name}`, fields[name]])), ':pending': 'pending' },
             },
           },
-          // A refused file no longer counts against the application's limits.
-          ...(settlement.state === 'rejected'
+          ...(quotaChange
             ? [
                 {
                   Update: {
                     TableName: tableName,
                     Key: quotaKeyOf(upload),
-                    UpdateExpression: 'ADD #files :minusOne, #bytes :minusSize',
+                    UpdateExpression: 'ADD #files :files, #bytes :bytes',
                     ExpressionAttributeNames: quotaNames,
-                    ExpressionAttributeValues: { ':minusOne': -1, ':minusSize': -upload.size },
+                    ExpressionAttributeValues: { ':files': quotaChange.files, ':bytes': quotaChange.bytes },
                   },
                 },
               ]

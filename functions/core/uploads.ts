@@ -8,8 +8,10 @@ import { createHash } from 'node:crypto';
 import { violation, type MessageCode, type Path } from '../../schemas/messages';
 import { trackInfo, type ServiceId } from '../../schemas/services';
 import {
+  contentTypesOf,
   uploadLimits,
   type DocumentType,
+  type FileKind,
   type RejectionReason,
   type UploadRequest,
   type UploadState,
@@ -52,6 +54,12 @@ export interface Upload {
   readonly sha256?: string;
   /** Once attached: the attachment's timeline event. */
   readonly attachedBy?: string;
+  /**
+   * Declared by the portal's form, which works without script and so cannot know the file before it is sent: the
+   * size reserved is the most a file may be, and the real size, type and name come from the bytes when it is
+   * promoted (docs/documents.md, "Uploading from the portal").
+   */
+  readonly fromForm?: true;
 }
 
 /** An upload known to belong to an application. */
@@ -83,7 +91,13 @@ export interface Attachment {
 }
 
 export type Settlement =
-  | { readonly state: 'clean'; readonly evidenceKey: string; readonly sha256: string }
+  | {
+      readonly state: 'clean';
+      readonly evidenceKey: string;
+      readonly sha256: string;
+      /** A form upload's facts, read from its bytes (the quota then counts the real size, not the most reserved). */
+      readonly measured?: { readonly size: number; readonly contentType: string; readonly fileName: string };
+    }
   | { readonly state: 'rejected'; readonly reason: RejectionReason };
 
 /** The application's quota would be exceeded by this upload. */
@@ -117,9 +131,15 @@ export interface PresignedPost {
   readonly fields: Readonly<Record<string, string>>;
 }
 
+/** What a presigned POST fixes about the file: its declared type and exact size, or (a portal form) its most size. */
+export type PostedFile = { readonly contentType: string; readonly size: number } | { readonly maxSize: number };
+
 export interface EvidenceStorage {
-  /** A POST form for exactly this object: key, content type and size fixed, encrypted with the upload key. */
-  presignPost(request: { key: string; contentType: string; size: number; expiresSeconds: number }): Promise<PresignedPost>;
+  /**
+   * A POST form for exactly this object, encrypted with the upload key; the file as `file` fixes it. With
+   * `successRedirect`, S3 answers a successful POST by sending the browser there (303).
+   */
+  presignPost(request: { key: string; file: PostedFile; successRedirect?: string; expiresSeconds: number }): Promise<PresignedPost>;
   presignDownload(request: { evidenceKey: string; fileName: string; contentType: string; expiresSeconds: number }): Promise<string>;
   /** The quarantined bytes, or undefined when the object is gone. */
   readQuarantined(key: string): Promise<Uint8Array | undefined>;
@@ -180,30 +200,23 @@ export interface UploadTicket extends PresignedPost {
   readonly expiresAt: string;
 }
 
-/**
- * A presigned POST for one declared file of an owner the caller may use, counted against the owner's limits.
- * `allowed`: the document types the owner's track asks for.
- */
-export const declareUpload = async (
+/** Stores a pending upload against its owner's limits, once its document type is one the owner's track asks for. */
+const reserveUpload = async (
   deps: UploadDeps,
   principal: Principal,
   owner: UploadOwner,
   allowed: readonly DocumentType[],
-  request: UploadRequest,
-): Promise<UploadTicket> => {
-  if (!allowed.includes(request.documentType)) {
+  declared: Pick<Upload, 'documentType' | 'fileName' | 'contentType' | 'size' | 'fromForm'>,
+): Promise<Upload> => {
+  if (!allowed.includes(declared.documentType)) {
     throw notEligible([violation(['documentType'], 'document_type_not_for_track', { allowed: allowed.join(', ') })]);
   }
-  const now = deps.clock();
   const upload: Upload = {
     id: deps.newId(),
     ...(owner.kind === 'application' ? { applicationId: owner.id } : { draftId: owner.id }),
-    documentType: request.documentType,
-    fileName: request.fileName,
-    contentType: request.contentType,
-    size: request.size,
+    ...declared,
     uploader: uploaderOf(principal),
-    createdAt: now.toISOString(),
+    createdAt: deps.clock().toISOString(),
     state: 'pending',
   };
   try {
@@ -215,13 +228,64 @@ export const declareUpload = async (
     }
     throw error;
   }
+  return upload;
+};
+
+const ticketOf = (upload: Upload, post: PresignedPost): UploadTicket => ({
+  uploadId: upload.id,
+  ...post,
+  expiresAt: new Date(Date.parse(upload.createdAt) + uploadLimits.postSeconds * 1000).toISOString(),
+});
+
+/**
+ * A presigned POST for one declared file of an owner the caller may use, counted against the owner's limits.
+ * `allowed`: the document types the owner's track asks for.
+ */
+export const declareUpload = async (
+  deps: UploadDeps,
+  principal: Principal,
+  owner: UploadOwner,
+  allowed: readonly DocumentType[],
+  request: UploadRequest,
+): Promise<UploadTicket> => {
+  const upload = await reserveUpload(deps, principal, owner, allowed, request);
   const post = await deps.storage.presignPost({
     key: quarantineKeyOf(upload.id),
-    contentType: upload.contentType,
-    size: upload.size,
+    file: { contentType: upload.contentType, size: upload.size },
     expiresSeconds: uploadLimits.postSeconds,
   });
-  return { uploadId: upload.id, ...post, expiresAt: new Date(now.getTime() + uploadLimits.postSeconds * 1000).toISOString() };
+  return ticketOf(upload, post);
+};
+
+/** A form upload's type until its bytes are read. */
+export const unknownContentType = 'application/octet-stream';
+
+/**
+ * The portal's document step: a presigned POST an HTML form can use without script, for a file of any accepted
+ * type up to the per-file limit, that sends the browser back to `redirectTo(uploadId)` once stored. It reserves
+ * the most a file may be against the application's 30 MB until the bytes are measured.
+ */
+export const createFormUpload = async (
+  deps: UploadDeps,
+  principal: Principal,
+  applicationId: string,
+  request: { readonly documentType: DocumentType; readonly redirectTo: (uploadId: string) => string },
+): Promise<UploadTicket> => {
+  const application = await readableApplication(deps.store, principal, applicationId);
+  const upload = await reserveUpload(deps, principal, { kind: 'application', id: applicationId }, documentTypesFor(application), {
+    documentType: request.documentType,
+    fileName: request.documentType,
+    contentType: unknownContentType,
+    size: uploadLimits.fileBytes,
+    fromForm: true,
+  });
+  const post = await deps.storage.presignPost({
+    key: quarantineKeyOf(upload.id),
+    file: { maxSize: uploadLimits.fileBytes },
+    successRedirect: request.redirectTo(upload.id),
+    expiresSeconds: uploadLimits.postSeconds,
+  });
+  return ticketOf(upload, post);
 };
 
 /** POST /applications/{id}/uploads: a presigned POST for one declared file, counted against the application's limits. */
@@ -245,6 +309,31 @@ const ownUpload = async (deps: Pick<UploadDeps, 'store'>, principal: Principal, 
 
 /** What the uploader is told about an upload's check. */
 export const statusOfUpload = (upload: Upload) => ({ uploadId: upload.id, state: upload.state, ...(upload.reason && { reason: upload.reason }) });
+
+/**
+ * The form of a form upload again (the page that carries it was reloaded): only its uploader's, only while pending,
+ * and only within the five minutes of the first form; `expired` after them (the person starts again).
+ */
+export const formUploadTicket = async (
+  deps: UploadDeps,
+  principal: Principal,
+  applicationId: string,
+  uploadId: string,
+  redirectTo: (uploadId: string) => string,
+): Promise<{ readonly ticket: UploadTicket; readonly upload: Upload } | 'settled' | 'expired'> => {
+  const upload = await ownUpload(deps, principal, applicationId, uploadId);
+  if (!upload.fromForm) throw notFound();
+  if (upload.state !== 'pending') return 'settled';
+  const secondsLeft = Math.floor((Date.parse(upload.createdAt) + uploadLimits.postSeconds * 1000 - deps.clock().getTime()) / 1000);
+  if (secondsLeft < 1) return 'expired';
+  const post = await deps.storage.presignPost({
+    key: quarantineKeyOf(upload.id),
+    file: { maxSize: uploadLimits.fileBytes },
+    successRedirect: redirectTo(upload.id),
+    expiresSeconds: secondsLeft,
+  });
+  return { ticket: ticketOf(upload, post), upload };
+};
 
 /** GET /applications/{id}/uploads/{uploadId} */
 export const uploadStatus = async (deps: Pick<UploadDeps, 'store'>, principal: Principal, applicationId: string, uploadId: string) =>
@@ -324,6 +413,21 @@ export const checkBytes = (upload: Pick<Upload, 'size' | 'contentType'>, bytes: 
   return undefined;
 };
 
+/** The file name staff see for a form upload (the browser does not tell S3 the person's own): its type and kind. */
+const fileExtensions: Readonly<Record<FileKind, string>> = { pdf: 'pdf', jpeg: 'jpg', png: 'png', heic: 'heic', docx: 'docx', odt: 'odt', asice: 'edoc' };
+
+/**
+ * A form upload's checks: the bytes say what the file is and how big. Anything but an accepted kind, or
+ * more than the per-file limit, is refused with what to do; otherwise its measured facts.
+ */
+export const measureFormBytes = (upload: Pick<Upload, 'documentType'>, bytes: Uint8Array): RejectionReason | NonNullable<Extract<Settlement, { state: 'clean' }>['measured']> => {
+  if (bytes.byteLength === 0 || bytes.byteLength > uploadLimits.fileBytes) return 'size_mismatch';
+  const sniffed = sniff(bytes);
+  if (sniffed.kind === 'unknown') return 'type_mismatch';
+  if ('encrypted' in sniffed) return 'encrypted_pdf';
+  return { size: bytes.byteLength, contentType: contentTypesOf[sniffed.kind][0]!, fileName: `${upload.documentType}.${fileExtensions[sniffed.kind]}` };
+};
+
 /** The scanner's verdict on a quarantined object, as GuardDuty reports it. */
 export type ScanResult = 'NO_THREATS_FOUND' | 'THREATS_FOUND' | 'UNSUPPORTED' | 'ACCESS_DENIED' | 'FAILED';
 
@@ -359,13 +463,15 @@ export const promoteUpload = async (deps: Omit<UploadDeps, 'newId'>, quarantineK
   }
   const bytes = await deps.storage.readQuarantined(quarantineKey);
   if (!bytes) return reject('scan_failed');
-  const problem = checkBytes(upload, bytes);
+  const measured = upload.fromForm ? measureFormBytes(upload, bytes) : undefined;
+  const problem = typeof measured === 'string' ? measured : measured ? undefined : checkBytes(upload, bytes);
   if (problem) return reject(problem);
+  const facts = typeof measured === 'object' ? measured : undefined;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const evidenceKey = evidenceKeyOf(ownerOfUpload(upload), upload.id);
-  await deps.storage.keepEvidence(evidenceKey, bytes, upload.contentType, sha256);
+  await deps.storage.keepEvidence(evidenceKey, bytes, facts?.contentType ?? upload.contentType, sha256);
   await deps.storage.discardQuarantined(quarantineKey);
-  return (await deps.store.settle(upload, { state: 'clean', evidenceKey, sha256 }, at)) ? 'clean' : 'already-settled';
+  return (await deps.store.settle(upload, { state: 'clean', evidenceKey, sha256, ...(facts && { measured: facts }) }, at)) ? 'clean' : 'already-settled';
 };
 
 /**

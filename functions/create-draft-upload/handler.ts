@@ -2,9 +2,9 @@ import { DraftIdPath } from '../../schemas/drafts';
 import { UploadRequest } from '../../schemas/uploads';
 import { createDraftUpload } from '../core/drafts';
 import { httpRoute, json } from '../http/route';
-import { draftDeps } from '../draft-wiring';
+import { draftDeps } from '../wiring/drafts';
 import { uploadDeps } from '../upload-wiring';
-import { issuers } from '../wiring';
+import { issuers } from '../settings';
 
 /** POST /drafts/{id}/uploads: a presigned POST into quarantine for one declared file of the draft. */
 export const handler = httpRoute({ roles: ['citizen'], issuers, path: DraftIdPath, body: UploadRequest }, async ({ principal, path, body }) => {

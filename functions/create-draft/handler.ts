@@ -2,8 +2,8 @@ import { NewDraft } from '../../schemas/drafts';
 import { createDraft } from '../core/drafts';
 import { draftResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
-import { draftDeps } from '../draft-wiring';
-import { issuers } from '../wiring';
+import { draftDeps } from '../wiring/drafts';
+import { issuers } from '../settings';
 
 /** POST /drafts: 201 with a new draft, or 200 with the live one the person already has for this service and track. */
 export const handler = httpRoute({ roles: ['citizen'], issuers, body: NewDraft }, async ({ principal, body, language }) => {

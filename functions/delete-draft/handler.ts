@@ -1,8 +1,8 @@
 import { DraftIdPath } from '../../schemas/drafts';
 import { deleteDraft } from '../core/drafts';
 import { httpRoute, json } from '../http/route';
-import { draftDeps } from '../draft-wiring';
-import { issuers } from '../wiring';
+import { draftDeps } from '../wiring/drafts';
+import { issuers } from '../settings';
 
 /** DELETE /drafts/{id}: its uploads are removed after it (from the table stream). */
 export const handler = httpRoute({ roles: ['citizen'], issuers, path: DraftIdPath }, async ({ principal, path }) => {

@@ -3,8 +3,9 @@ import { createUploadRepository } from '../adapters/upload-repository';
 import { draftUploadStatus } from '../core/drafts';
 import { uploadStatusResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
-import { draftDeps } from '../draft-wiring';
-import { documentClient, issuers, tableName } from '../wiring';
+import { draftDeps } from '../wiring/drafts';
+import { issuers } from '../settings';
+import { documentClient, tableName } from '../wiring/table';
 
 // The state lives in the table: no S3 client here.
 const uploads = { store: createUploadRepository(documentClient, tableName) };

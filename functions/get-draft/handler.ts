@@ -2,8 +2,8 @@ import { DraftIdPath } from '../../schemas/drafts';
 import { getDraft } from '../core/drafts';
 import { draftResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
-import { draftDeps } from '../draft-wiring';
-import { issuers } from '../wiring';
+import { draftDeps } from '../wiring/drafts';
+import { issuers } from '../settings';
 
 /** GET /drafts/{id}: the draft with its field errors and the fields its form no longer has. */
 export const handler = httpRoute({ roles: ['citizen'], issuers, path: DraftIdPath }, async ({ principal, path, language }) =>

@@ -2,8 +2,8 @@ import { DraftContent, DraftIdPath } from '../../schemas/drafts';
 import { saveDraft } from '../core/drafts';
 import { draftResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
-import { draftDeps } from '../draft-wiring';
-import { issuers } from '../wiring';
+import { draftDeps } from '../wiring/drafts';
+import { issuers } from '../settings';
 
 /** PUT /drafts/{id} with If-Match: saved (field errors reported, not blocking), 412 when stale, 428 without If-Match. */
 export const handler = httpRoute({ roles: ['citizen'], issuers, path: DraftIdPath, body: DraftContent }, async ({ principal, path, body, ifMatch, language }) =>

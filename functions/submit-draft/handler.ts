@@ -2,8 +2,9 @@ import { DraftIdPath } from '../../schemas/drafts';
 import { submitDraft } from '../core/drafts';
 import { submissionResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
-import { draftDeps } from '../draft-wiring';
-import { applicationDeps, issuers } from '../wiring';
+import { draftDeps } from '../wiring/drafts';
+import { issuers } from '../settings';
+import { applicationDeps } from '../wiring/applications';
 
 /** POST /drafts/{id}/submit: 201 as for POST /applications; asked again, the same application (replayed). */
 export const handler = httpRoute({ roles: ['citizen'], issuers, path: DraftIdPath }, async ({ principal, path }) =>

@@ -14,6 +14,7 @@ import type { WorkflowDeps } from '../core/workflow';
 import type { UploadDeps } from '../core/uploads';
 import type { PersonalDataDeps } from '../core/personal-data';
 import type { ReportStore } from '../core/report';
+import type { DraftDeps } from '../core/drafts';
 import { errorFields, logger } from '../adapters/logger';
 import { assets } from './generated/assets';
 import { messages, type Messages } from './i18n';
@@ -45,6 +46,12 @@ export interface WebDeps {
   readonly personalData: PersonalDataDeps;
   /** Staff download attachments through 60-second links (the evidence bucket). */
   readonly attachments: UploadDeps;
+  /** The document step's presigned POSTs: loaded on first use, so no other page loads an S3 client. */
+  readonly evidence: () => Promise<UploadDeps>;
+  /** Drafts saved for later: the functions behind /drafts, called directly. */
+  readonly drafts: DraftDeps;
+  /** The portal's public origin: where S3 sends the browser back after an upload. */
+  readonly webOrigin: string;
   readonly rules: EligibilityRules;
   /** The annual report's counters (staff's report page reads them as GET /staff/reports/{year} does). */
   readonly reports: Pick<ReportStore, 'readYear'>;
@@ -87,6 +94,8 @@ export interface PageContext {
   message(status: number, content: MessageContent): WebResponse;
   /** Replaces the session with a new one (new id, new CSRF token), e.g. on signing in or out. */
   renew(data?: Omit<Session['data'], 'csrf'>): void;
+  /** Lets this response's form post to another origin (CSP form-action): the document step's S3 form. */
+  allowFormAction(origin: string): void;
 }
 
 export interface MessageContent {
@@ -142,10 +151,10 @@ const fillPath = (template: string, params: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
 
 /** Headers of every page: no caching of personal data, a CSP without inline script, no framing, HTTPS only. */
-const securityHeaders = (issuerOrigins: readonly string[]): Record<string, string> => ({
+export const securityHeaders = (formOrigins: readonly string[]): Record<string, string> => ({
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-store',
-  'content-security-policy': `default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' ${[...new Set(issuerOrigins)].join(' ')}; frame-ancestors 'none'; base-uri 'none'`,
+  'content-security-policy': `default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' ${[...new Set(formOrigins)].join(' ')}; frame-ancestors 'none'; base-uri 'none'`,
   'strict-transport-security': 'max-age=63072000; includeSubDomains',
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',
@@ -171,7 +180,9 @@ const readForm = (event: APIGatewayProxyEventV2): URLSearchParams | 'too-large' 
 export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
   const compiled = pages.flatMap((page) => [compile(page, 'en'), compile(page, 'lv')]);
   const pageByName = new Map(pages.map((page) => [page.name, page]));
-  const headers = securityHeaders([deps.issuerOrigin, deps.workforceIssuerOrigin]);
+  // Every page may send the browser to sign in (either issuer); only the document step's page also posts to S3 (allowFormAction).
+  const signInOrigins = [deps.issuerOrigin, deps.workforceIssuerOrigin];
+  const headers = securityHeaders(signInOrigins);
   const workforceNav = pages.filter((page) => page.workforce && page.navLabel);
 
   return async (event: APIGatewayProxyEventV2): Promise<WebResponse> => {
@@ -204,6 +215,7 @@ export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
     let dirty = false;
     const cookies: string[] = [];
     const retired: string[] = [];
+    const formOrigins = new Set(signInOrigins);
 
     const href = (name: string, params: Record<string, string> = {}, inLanguage: Language = language) =>
       fillPath(pageByName.get(name)!.paths[inLanguage], params);
@@ -237,7 +249,8 @@ export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
         },
         ...data,
       });
-      return { statusCode: status, headers: { ...headers, 'content-language': language }, body };
+      const pageHeaders = formOrigins.size > new Set(signInOrigins).size ? securityHeaders([...formOrigins]) : headers;
+      return { statusCode: status, headers: { ...pageHeaders, 'content-language': language }, body };
     };
     const message = (status: number, content: MessageContent) =>
       render('message', { title: content.title, paragraphs: content.paragraphs, links: content.links, panel: content.panel, button: content.button }, status);
@@ -272,6 +285,9 @@ export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
         session = newSession(now, data);
         isNew = true;
         dirty = true;
+      },
+      allowFormAction: (origin) => {
+        formOrigins.add(origin);
       },
     };
 

@@ -7,6 +7,7 @@ import { applicationDeps } from '../wiring/applications';
 import { documentClient, tableName } from '../wiring/table';
 import { workflowDeps } from '../wiring/workflow';
 import { personalDataDeps } from '../wiring/personal-data';
+import { draftDeps } from '../wiring/drafts';
 import { createWebApp } from './app';
 import { serveAsset } from './assets';
 import { citizenPages } from './citizen/pages';
@@ -24,6 +25,9 @@ const app = createWebApp([...citizenPages, ...workforcePages, ...officerPages, .
   uploads: { store: uploadDeps.store },
   attachments: uploadDeps,
   personalData: personalDataDeps,
+  evidence: async () => uploadDeps,
+  drafts: draftDeps,
+  webOrigin: env.webOrigin,
   rules,
   reports: createReportRepository(documentClient, tableName),
   sessions: createSessionRepository(documentClient, tableName),

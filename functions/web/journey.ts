@@ -22,7 +22,16 @@ export interface Step {
 /** One page of a journey with its fields as answered so far and the messages about them (400 when there are any). */
 export const showStep = (
   { language, t, render, session }: PageContext,
-  page: { step: Step; answers: Readonly<Record<string, string>>; caption: string; backHref: string; action: string; violations: readonly Violation[] },
+  page: {
+    step: Step;
+    answers: Readonly<Record<string, string>>;
+    caption: string;
+    backHref: string;
+    action: string;
+    violations: readonly Violation[];
+    /** A second button that saves the answers as a draft (the citizen's forms; docs/portal-drafts.md). */
+    saveText?: string;
+  },
 ) => {
   const { step, answers, violations } = page;
   const errors = fieldErrors(step.fields, violations, language);
@@ -38,6 +47,7 @@ export const showStep = (
       csrf: session.data.csrf,
       controls: step.fields.map((field) => controlOf(field, answers[field.path], errors.byPath[field.path], language, single)),
       buttonText: t.continue,
+      saveText: page.saveText,
       errorList: errors.list,
     },
     violations.length > 0 ? 400 : 200,

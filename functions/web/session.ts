@@ -21,6 +21,8 @@ export interface Draft {
   readonly key: string;
   readonly answers: Record<string, string>;
   readonly receipt?: Receipt;
+  /** Once saved for later: the server draft and the version this browser last saved or read. */
+  saved?: { readonly id: string; readonly version: number };
 }
 
 export interface SessionData {
@@ -36,6 +38,8 @@ export interface SessionData {
   drafts?: Record<string, Draft>;
   /** Pre-check answers by service id (nothing of them is personal enough to need a sign-in). */
   prechecks?: Record<string, Record<string, string>>;
+  /** Uploads from the document step not yet sent to SIVA, by application id: "Send to SIVA" attaches them together. */
+  uploads?: Record<string, string[]>;
 }
 
 export interface Session {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sniff, zipEntryNames } from '../../functions/core/file-type';
-import { checkBytes } from '../../functions/core/uploads';
+import { checkBytes, measureFormBytes } from '../../functions/core/uploads';
+import { uploadLimits } from '../../schemas/uploads';
 import { zip } from '../support/zip';
 
 const bytes = (...values: number[]) => Buffer.from(values);
@@ -94,5 +95,22 @@ describe('checkBytes (the promote step’s own checks after the scan)', () => {
 
   it('rejects an encrypted PDF as such, so the person is told to remove the password', () => {
     expect(checkBytes({ size: encryptedPdf.length, contentType: 'application/pdf' }, encryptedPdf)).toBe('encrypted_pdf');
+  });
+});
+
+describe('measureFormBytes (a portal form upload: the bytes say what the file is)', () => {
+  const upload = { documentType: 'gp-opinion' as const };
+
+  it('takes the size, the content type and a file name from the bytes of an accepted kind', () => {
+    expect(measureFormBytes(upload, pdf)).toEqual({ size: pdf.length, contentType: 'application/pdf', fileName: 'gp-opinion.pdf' });
+    expect(measureFormBytes(upload, asice)).toEqual({ size: asice.length, contentType: 'application/vnd.etsi.asic-e+zip', fileName: 'gp-opinion.edoc' });
+    expect(measureFormBytes(upload, docx)).toMatchObject({ contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName: 'gp-opinion.docx' });
+  });
+
+  it('refuses bytes of no accepted kind, an encrypted PDF, an empty file and one over the per-file limit', () => {
+    expect(measureFormBytes(upload, Buffer.from('plain text that says it is a PDF'))).toBe('type_mismatch');
+    expect(measureFormBytes(upload, encryptedPdf)).toBe('encrypted_pdf');
+    expect(measureFormBytes(upload, Buffer.alloc(0))).toBe('size_mismatch');
+    expect(measureFormBytes(upload, Buffer.concat([pdf, Buffer.alloc(uploadLimits.fileBytes)]))).toBe('size_mismatch');
   });
 });

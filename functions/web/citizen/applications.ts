@@ -44,6 +44,7 @@ const listPage = async ({ deps, principal, query, language, t, href, render }: P
   }
   return render('applications', {
     title: t.applicationsTitle,
+    draftsHref: href('drafts'),
     greeting: t.greeting(`${principal.givenName} ${principal.familyName}`),
     applications: page.items.map((application) => ({
       id: application.id,
@@ -130,7 +131,9 @@ const detailPageWith = (reads: ReturnType<typeof detailReads>) => async (context
     ...('earlyInterventionWindow' in view && view.earlyInterventionWindow ? [row(t.windowCloses, view.earlyInterventionWindow.closesOn)] : []),
   ];
   const actions = [
-    ...(nextStatus('submit-documents', application.status) ? [{ text: t.reportDocuments, href: href('documents', { id: params.id! }) }] : []),
+    ...(nextStatus('submit-documents', application.status)
+      ? [{ text: t.addDocument, href: href('add-document', { id: params.id! }) }, { text: t.reportDocuments, href: href('documents', { id: params.id! }), classes: 'govuk-button--secondary' }]
+      : []),
     ...(nextStatus('withdraw', application.status) ? [{ text: t.withdraw, href: href('withdraw', { id: params.id! }), classes: 'govuk-button--warning' }] : []),
   ];
   return render('application', {

@@ -12,6 +12,7 @@ import { describeIssues, localise, type Violation } from '../../../schemas/messa
 import { checkAnswers, choiceViolations, keepAnswers, showStep, stepViolations, type Step } from '../journey';
 import { services, type ServiceId } from '../../../schemas/services';
 import { idempotencyScope, submitApplication } from '../../core/applications';
+import { submitDraft } from '../../core/drafts';
 import { isDomainError } from '../../core/errors';
 import type { FormUi, UiField, UiPage } from '../../core/form-ui';
 import type { PageContext, PageRoute } from '../app';
@@ -19,6 +20,7 @@ import { documentOf } from '../fields';
 import { messages } from '../i18n';
 import type { Draft } from '../session';
 import { citizenTracks, formUiOf, isServiceId } from './catalogue';
+import { saveBeforeSending, saveForLater } from './drafts';
 
 const forField = (): UiField => ({
   path: 'for',
@@ -64,6 +66,12 @@ const submissionOf = (serviceId: ServiceId, steps: readonly Step[], answers: Rea
   return { serviceId, ...documentOf(fields, answers) };
 };
 
+/** The answers so far as a draft's content: the form's document, with the group once chosen. */
+const draftContentOf = (serviceId: ServiceId, ui: FormUi, answers: Readonly<Record<string, string>>) => ({
+  ...submissionOf(serviceId, stepsOf(ui, answers), answers),
+  ...(answers.track && { track: answers.track }),
+});
+
 /** A new draft, with what is already known filled in (the sign-in's e-mail, the page's language). */
 const freshDraft = (context: PageContext, serviceId: ServiceId): Draft => {
   const drafts = (context.session.data.drafts ??= {});
@@ -107,11 +115,13 @@ const applyPage = async (context: PageContext) => {
   const backHref = index === 0 ? href('service', { serviceId }) : at(steps[index - 1]!.id);
 
   const show = (violations: readonly Violation[]) =>
-    showStep(context, { step, answers, caption, backHref, action: `${at(step.id)}${returning ? '?from=check' : ''}`, violations });
+    showStep(context, { step, answers, caption, backHref, action: `${at(step.id)}${returning ? '?from=check' : ''}`, violations, saveText: t.saveForLater });
   if (method === 'GET') return show([]);
 
   keepAnswers(step, form, answers);
   changed();
+  // Saved as it is, errors and all: the person finishes it later (the check then happens on the way).
+  if (form.get('save') !== null) return saveForLater(context, serviceId, draft, draftContentOf(serviceId, ui, answers));
   const violations = pageViolations(serviceId, ui, step, answers);
   if (violations.length > 0) return show(violations);
   const next = stepsOf(ui, answers)[index + 1];
@@ -144,7 +154,12 @@ const send = async (context: PageContext, serviceId: ServiceId, draft: Draft, st
   const parsed = ApplicationSubmission.safeParse(candidate);
   if (!parsed.success) return checkPage(context, serviceId, draft, steps, describeIssues(parsed.error.issues, candidate));
   try {
-    const { receipt } = await submitApplication(deps.applications, principal, parsed.data, { key: draft.key, scope: idempotencyScope(deps.issuer, principal.subject) });
+    // A saved draft is sent as a draft (POST /drafts/{id}/submit): the application is filed and the draft goes, at once.
+    const changedElsewhere = draft.saved && (await saveBeforeSending(context, draft, serviceId, { ...candidate, ...(draft.answers.track && { track: draft.answers.track }) }));
+    if (changedElsewhere) return changedElsewhere;
+    const { receipt } = draft.saved
+      ? await submitDraft({ ...deps.drafts, applications: deps.applications }, principal, draft.saved.id)
+      : await submitApplication(deps.applications, principal, parsed.data, { key: draft.key, scope: idempotencyScope(deps.issuer, principal.subject) });
     session.data.drafts![serviceId] = { ...draft, receipt };
     changed();
     return redirect(href('apply', { serviceId, step: 'sent' }));

@@ -1358,6 +1358,293 @@ return {
 root: root
 };
 })(),
+  "/govuk/components/file-upload/macro.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+var macro_t_1 = runtime.makeMacro(
+["params"], 
+[], 
+function (l_params, kwargs) {
+var callerFrame = frame;
+frame = new runtime.Frame();
+kwargs = kwargs || {};
+if (Object.prototype.hasOwnProperty.call(kwargs, "caller")) {
+frame.set("caller", kwargs.caller); }
+frame.set("params", l_params);
+var t_2 = "";var tasks = [];
+tasks.push(
+function(callback) {
+env.getTemplate("./template.njk", false, "/govuk/components/file-upload/macro.njk", false, function(t_4,t_3) {
+if(t_4) { cb(t_4); return; }
+callback(null,t_3);});
+});
+tasks.push(
+function(template, callback){
+template.render(context.getVariables(), frame, function(t_6,t_5) {
+if(t_6) { cb(t_6); return; }
+callback(null,t_5);});
+});
+tasks.push(
+function(result, callback){
+t_2 += result;
+callback(null);
+});
+env.waterfall(tasks, function(){
+});
+frame = callerFrame;
+return new runtime.SafeString(t_2);
+});
+context.addExport("govukFileUpload");
+context.setVariable("govukFileUpload", macro_t_1);
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+root: root
+};
+})(),
+  "/govuk/components/file-upload/template.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("../../macros/attributes.njk", false, "/govuk/components/file-upload/template.njk", false, function(t_2,t_1) {
+if(t_2) { cb(t_2); return; }
+t_1.getExported(function(t_3,t_1) {
+if(t_3) { cb(t_3); return; }
+if(Object.prototype.hasOwnProperty.call(t_1, "govukAttributes")) {
+var t_4 = t_1.govukAttributes;
+} else {
+cb(new Error("cannot import 'govukAttributes'")); return;
+}
+context.setVariable("govukAttributes", t_4);
+output += "\n";
+env.getTemplate("../../macros/i18n.njk", false, "/govuk/components/file-upload/template.njk", false, function(t_6,t_5) {
+if(t_6) { cb(t_6); return; }
+t_5.getExported(function(t_7,t_5) {
+if(t_7) { cb(t_7); return; }
+if(Object.prototype.hasOwnProperty.call(t_5, "govukI18nAttributes")) {
+var t_8 = t_5.govukI18nAttributes;
+} else {
+cb(new Error("cannot import 'govukI18nAttributes'")); return;
+}
+context.setVariable("govukI18nAttributes", t_8);
+output += "\n";
+env.getTemplate("../error-message/macro.njk", false, "/govuk/components/file-upload/template.njk", false, function(t_10,t_9) {
+if(t_10) { cb(t_10); return; }
+t_9.getExported(function(t_11,t_9) {
+if(t_11) { cb(t_11); return; }
+if(Object.prototype.hasOwnProperty.call(t_9, "govukErrorMessage")) {
+var t_12 = t_9.govukErrorMessage;
+} else {
+cb(new Error("cannot import 'govukErrorMessage'")); return;
+}
+context.setVariable("govukErrorMessage", t_12);
+output += "\n";
+env.getTemplate("../hint/macro.njk", false, "/govuk/components/file-upload/template.njk", false, function(t_14,t_13) {
+if(t_14) { cb(t_14); return; }
+t_13.getExported(function(t_15,t_13) {
+if(t_15) { cb(t_15); return; }
+if(Object.prototype.hasOwnProperty.call(t_13, "govukHint")) {
+var t_16 = t_13.govukHint;
+} else {
+cb(new Error("cannot import 'govukHint'")); return;
+}
+context.setVariable("govukHint", t_16);
+output += "\n";
+env.getTemplate("../label/macro.njk", false, "/govuk/components/file-upload/template.njk", false, function(t_18,t_17) {
+if(t_18) { cb(t_18); return; }
+t_17.getExported(function(t_19,t_17) {
+if(t_19) { cb(t_19); return; }
+if(Object.prototype.hasOwnProperty.call(t_17, "govukLabel")) {
+var t_20 = t_17.govukLabel;
+} else {
+cb(new Error("cannot import 'govukLabel'")); return;
+}
+context.setVariable("govukLabel", t_20);
+var t_21;
+t_21 = (runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"describedBy")?runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"describedBy"):"");
+frame.set("describedBy", t_21, true);
+if(frame.topLevel) {
+context.setVariable("describedBy", t_21);
+}
+if(frame.topLevel) {
+context.addExport("describedBy", t_21);
+}
+var t_22;
+t_22 = (runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"id")?runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"id"):runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"name"));
+frame.set("id", t_22, true);
+if(frame.topLevel) {
+context.setVariable("id", t_22);
+}
+if(frame.topLevel) {
+context.addExport("id", t_22);
+}
+output += "<div class=\"govuk-form-group";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"errorMessage")) {
+output += " govuk-form-group--error";
+;
+}
+if(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"formGroup")),"classes")) {
+output += " ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"formGroup")),"classes"), env.opts.autoescape);
+;
+}
+output += "\"";
+output += runtime.suppressValue((lineno = 12, colno = 21, runtime.callWrap(t_4, "govukAttributes", context, [runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"formGroup")),"attributes")])), env.opts.autoescape);
+output += ">\n  ";
+output += runtime.suppressValue(env.getFilter("indent").call(context, env.getFilter("trim").call(context, (lineno = 13, colno = 15, runtime.callWrap(t_20, "govukLabel", context, [{"html": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"label")),"html"),"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"label")),"text"),"classes": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"label")),"classes"),"isPageHeading": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"label")),"isPageHeading"),"attributes": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"label")),"attributes"),"for": runtime.contextOrFrameLookup(context, frame, "id")}]))),2), env.opts.autoescape);
+output += "\n";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"hint")) {
+output += "\n  ";
+var t_23;
+t_23 = runtime.contextOrFrameLookup(context, frame, "id") + "-hint";
+frame.set("hintId", t_23, true);
+if(frame.topLevel) {
+context.setVariable("hintId", t_23);
+}
+if(frame.topLevel) {
+context.addExport("hintId", t_23);
+}
+output += "\n  ";
+var t_24;
+t_24 = (runtime.contextOrFrameLookup(context, frame, "describedBy")?runtime.contextOrFrameLookup(context, frame, "describedBy") + " " + runtime.contextOrFrameLookup(context, frame, "hintId"):runtime.contextOrFrameLookup(context, frame, "hintId"));
+frame.set("describedBy", t_24, true);
+if(frame.topLevel) {
+context.setVariable("describedBy", t_24);
+}
+if(frame.topLevel) {
+context.addExport("describedBy", t_24);
+}
+output += "\n  ";
+output += runtime.suppressValue(env.getFilter("indent").call(context, env.getFilter("trim").call(context, (lineno = 24, colno = 14, runtime.callWrap(t_16, "govukHint", context, [{"id": runtime.contextOrFrameLookup(context, frame, "hintId"),"classes": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"hint")),"classes"),"attributes": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"hint")),"attributes"),"html": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"hint")),"html"),"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"hint")),"text")}]))),2), env.opts.autoescape);
+output += "\n";
+;
+}
+output += "\n";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"errorMessage")) {
+output += "\n  ";
+var t_25;
+t_25 = runtime.contextOrFrameLookup(context, frame, "id") + "-error";
+frame.set("errorId", t_25, true);
+if(frame.topLevel) {
+context.setVariable("errorId", t_25);
+}
+if(frame.topLevel) {
+context.addExport("errorId", t_25);
+}
+output += "\n  ";
+var t_26;
+t_26 = (runtime.contextOrFrameLookup(context, frame, "describedBy")?runtime.contextOrFrameLookup(context, frame, "describedBy") + " " + runtime.contextOrFrameLookup(context, frame, "errorId"):runtime.contextOrFrameLookup(context, frame, "errorId"));
+frame.set("describedBy", t_26, true);
+if(frame.topLevel) {
+context.setVariable("describedBy", t_26);
+}
+if(frame.topLevel) {
+context.addExport("describedBy", t_26);
+}
+output += "\n  ";
+output += runtime.suppressValue(env.getFilter("indent").call(context, env.getFilter("trim").call(context, (lineno = 35, colno = 22, runtime.callWrap(t_12, "govukErrorMessage", context, [{"id": runtime.contextOrFrameLookup(context, frame, "errorId"),"classes": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"errorMessage")),"classes"),"attributes": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"errorMessage")),"attributes"),"html": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"errorMessage")),"html"),"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"errorMessage")),"text"),"visuallyHiddenText": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"errorMessage")),"visuallyHiddenText")}]))),2), env.opts.autoescape);
+output += "\n";
+;
+}
+output += "\n";
+if(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"formGroup")),"beforeInput")) {
+output += "\n  ";
+output += runtime.suppressValue((runtime.memberLookup((runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"formGroup")),"beforeInput")),"html")?env.getFilter("indent").call(context, env.getFilter("trim").call(context, env.getFilter("safe").call(context, runtime.memberLookup((runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"formGroup")),"beforeInput")),"html"))),2):runtime.memberLookup((runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"formGroup")),"beforeInput")),"text")), env.opts.autoescape);
+output += "\n";
+;
+}
+output += "\n";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"javascript")) {
+output += "\n  <div\n    class=\"govuk-file-upload-wrapper";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"wrapperClasses")) {
+output += " ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"wrapperClasses"), env.opts.autoescape);
+;
+}
+output += "\"\n    data-module=\"govuk-file-upload\"";
+output += runtime.suppressValue((lineno = 51, colno = 27, runtime.callWrap(t_8, "govukI18nAttributes", context, [{"key": "choose-files-button","message": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"chooseFilesButtonText")}])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 55, colno = 27, runtime.callWrap(t_8, "govukI18nAttributes", context, [{"key": "no-file-chosen","message": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"noFileChosenText")}])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 59, colno = 27, runtime.callWrap(t_8, "govukI18nAttributes", context, [{"key": "multiple-files-chosen","messages": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"multipleFilesChosenText")}])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 63, colno = 27, runtime.callWrap(t_8, "govukI18nAttributes", context, [{"key": "drop-instruction","message": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"dropInstructionText")}])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 67, colno = 27, runtime.callWrap(t_8, "govukI18nAttributes", context, [{"key": "entered-drop-zone","message": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"enteredDropZoneText")}])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 71, colno = 27, runtime.callWrap(t_8, "govukI18nAttributes", context, [{"key": "left-drop-zone","message": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"leftDropZoneText")}])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 75, colno = 23, runtime.callWrap(t_4, "govukAttributes", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"wrapperAttributes")])), env.opts.autoescape);
+output += "\n  >\n";
+;
+}
+output += "\n  <input class=\"govuk-file-upload";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"classes")) {
+output += " ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"classes"), env.opts.autoescape);
+;
+}
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"errorMessage")) {
+output += " govuk-file-upload--error";
+;
+}
+output += "\" id=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "id"), env.opts.autoescape);
+output += "\" name=\"";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"name"), env.opts.autoescape);
+output += "\" type=\"file\"";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"disabled")) {
+output += " disabled";
+;
+}
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"multiple")) {
+output += " multiple";
+;
+}
+if(runtime.contextOrFrameLookup(context, frame, "describedBy")) {
+output += " aria-describedby=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "describedBy"), env.opts.autoescape);
+output += "\"";
+;
+}
+output += runtime.suppressValue((lineno = 82, colno = 21, runtime.callWrap(t_4, "govukAttributes", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"attributes")])), env.opts.autoescape);
+output += ">\n";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"javascript")) {
+output += "\n  </div>\n";
+;
+}
+output += "\n";
+if(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"formGroup")),"afterInput")) {
+output += "\n  ";
+output += runtime.suppressValue((runtime.memberLookup((runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"formGroup")),"afterInput")),"html")?env.getFilter("indent").call(context, env.getFilter("trim").call(context, env.getFilter("safe").call(context, runtime.memberLookup((runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"formGroup")),"afterInput")),"html"))),2):runtime.memberLookup((runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "params")),"formGroup")),"afterInput")),"text")), env.opts.autoescape);
+output += "\n";
+;
+}
+output += "\n</div>\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})})})})})})})})})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+root: root
+};
+})(),
   "/govuk/components/hint/macro.njk": (function () {
 function root(env, context, frame, runtime, cb) {
 var lineno = 0;
@@ -5453,8 +5740,12 @@ output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLook
 output += "</p>\n  ";
 ;
 }
-output += "\n  ";
-output += runtime.suppressValue((lineno = 17, colno = 16, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"applyForService"),"href": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "nav")),"home"),"classes": "govuk-button--secondary"}])), env.opts.autoescape);
+output += "\n  <p class=\"govuk-body\"><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "draftsHref"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"draftsTitle"), env.opts.autoescape);
+output += "</a></p>\n  ";
+output += runtime.suppressValue((lineno = 18, colno = 16, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"applyForService"),"href": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "nav")),"home"),"classes": "govuk-button--secondary"}])), env.opts.autoescape);
 output += "\n  <p class=\"govuk-body\"><a class=\"govuk-link\" href=\"";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "myDataHref"), env.opts.autoescape);
 output += "\">";
@@ -5664,9 +5955,14 @@ output += "\n  <form method=\"post\" action=\"";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "action"), env.opts.autoescape);
 output += "\" novalidate>\n    <input type=\"hidden\" name=\"csrf\" value=\"";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "csrf"), env.opts.autoescape);
-output += "\">\n    <input type=\"hidden\" name=\"version\" value=\"";
-output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "version"), env.opts.autoescape);
 output += "\">\n    ";
+if(env.getTest("defined").call(context, runtime.contextOrFrameLookup(context, frame, "version")) === true) {
+output += "<input type=\"hidden\" name=\"version\" value=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "version"), env.opts.autoescape);
+output += "\">";
+;
+}
+output += "\n    ";
 frame = frame.push();
 var t_20 = runtime.contextOrFrameLookup(context, frame, "controls");
 if(t_20) {t_20 = runtime.fromIterator(t_20);
@@ -5688,7 +5984,139 @@ output += runtime.suppressValue((lineno = 10, colno = 41, runtime.callWrap(runti
 frame = frame.pop();
 output += "\n    ";
 output += runtime.suppressValue((lineno = 11, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.contextOrFrameLookup(context, frame, "buttonText"),"classes": runtime.contextOrFrameLookup(context, frame, "buttonClasses"),"preventDoubleClick": true}])), env.opts.autoescape);
-output += "\n  </form>\n";
+output += "\n  </form>\n  ";
+frame = frame.push();
+var t_24 = runtime.contextOrFrameLookup(context, frame, "links");
+if(t_24) {t_24 = runtime.fromIterator(t_24);
+var t_23 = t_24.length;
+for(var t_22=0; t_22 < t_24.length; t_22++) {
+var t_25 = t_24[t_22];
+frame.set("link", t_25);
+frame.set("loop.index", t_22 + 1);
+frame.set("loop.index0", t_22);
+frame.set("loop.revindex", t_23 - t_22);
+frame.set("loop.revindex0", t_23 - t_22 - 1);
+frame.set("loop.first", t_22 === 0);
+frame.set("loop.last", t_22 === t_23 - 1);
+frame.set("loop.length", t_23);
+output += "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_25),"href"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((t_25),"text"), env.opts.autoescape);
+output += "</a></p>";
+;
+}
+}
+frame = frame.pop();
+output += "\n";
+cb(null, output);
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+b_content: b_content,
+root: root
+};
+})(),
+  "/web/drafts.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("/web/layout.njk", true, "/web/drafts.njk", false, function(t_3,t_2) {
+if(t_3) { cb(t_3); return; }
+parentTemplate = t_2
+for(var t_1 in parentTemplate.blocks) {
+context.addBlock(t_1, parentTemplate.blocks[t_1]);
+}
+env.getTemplate("/govuk/components/summary-list/macro.njk", false, "/web/drafts.njk", false, function(t_5,t_4) {
+if(t_5) { cb(t_5); return; }
+t_4.getExported(function(t_6,t_4) {
+if(t_6) { cb(t_6); return; }
+if(Object.prototype.hasOwnProperty.call(t_4, "govukSummaryList")) {
+var t_7 = t_4.govukSummaryList;
+} else {
+cb(new Error("cannot import 'govukSummaryList'")); return;
+}
+context.setVariable("govukSummaryList", t_7);
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_9,t_8) {
+if(t_9) { cb(t_9); return; }
+output += t_8;
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})})})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+function b_content(env, context, frame, runtime, cb) {
+var lineno = 2;
+var colno = 3;
+var output = "";
+try {
+var frame = frame.push(true);
+output += "\n  <h1 class=\"govuk-heading-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</h1>\n  ";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "drafts")),"length")) {
+output += "\n    ";
+frame = frame.push();
+var t_12 = runtime.contextOrFrameLookup(context, frame, "drafts");
+if(t_12) {t_12 = runtime.fromIterator(t_12);
+var t_11 = t_12.length;
+for(var t_10=0; t_10 < t_12.length; t_10++) {
+var t_13 = t_12[t_10];
+frame.set("draft", t_13);
+frame.set("loop.index", t_10 + 1);
+frame.set("loop.index0", t_10);
+frame.set("loop.revindex", t_11 - t_10);
+frame.set("loop.revindex0", t_11 - t_10 - 1);
+frame.set("loop.first", t_10 === 0);
+frame.set("loop.last", t_10 === t_11 - 1);
+frame.set("loop.length", t_11);
+output += "\n    <section class=\"siva-service\" aria-labelledby=\"draft-";
+output += runtime.suppressValue(runtime.memberLookup((t_13),"id"), env.opts.autoescape);
+output += "\">\n      <h2 class=\"govuk-heading-m\" id=\"draft-";
+output += runtime.suppressValue(runtime.memberLookup((t_13),"id"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((t_13),"service"), env.opts.autoescape);
+output += "</h2>\n      ";
+output += runtime.suppressValue((lineno = 8, colno = 25, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSummaryList"), "govukSummaryList", context, [{"rows": runtime.memberLookup((t_13),"rows")}])), env.opts.autoescape);
+output += "\n      <ul class=\"govuk-list\">\n        <li><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_13),"continueHref"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"draftContinue"), env.opts.autoescape);
+output += "<span class=\"govuk-visually-hidden\">: ";
+output += runtime.suppressValue(runtime.memberLookup((t_13),"service"), env.opts.autoescape);
+output += "</span></a></li>\n        <li><a class=\"govuk-link\" href=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_13),"deleteHref"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"draftDelete"), env.opts.autoescape);
+output += "<span class=\"govuk-visually-hidden\">: ";
+output += runtime.suppressValue(runtime.memberLookup((t_13),"service"), env.opts.autoescape);
+output += "</span></a></li>\n      </ul>\n    </section>\n    ";
+;
+}
+}
+frame = frame.pop();
+output += "\n  ";
+;
+}
+else {
+output += "\n    <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"noDrafts"), env.opts.autoescape);
+output += "</p>\n  ";
+;
+}
+output += "\n";
 cb(null, output);
 ;
 } catch (e) {
@@ -5820,9 +6248,9 @@ context.setVariable("field", macro_t_25);
 output += "\n";
 output += "\n";
 var macro_t_27 = runtime.makeMacro(
-["action", "csrf", "controls", "buttonText"], 
+["action", "csrf", "controls", "buttonText", "saveText"], 
 [], 
-function (l_action, l_csrf, l_controls, l_buttonText, kwargs) {
+function (l_action, l_csrf, l_controls, l_buttonText, l_saveText, kwargs) {
 var callerFrame = frame;
 frame = new runtime.Frame();
 kwargs = kwargs || {};
@@ -5832,6 +6260,7 @@ frame.set("action", l_action);
 frame.set("csrf", l_csrf);
 frame.set("controls", l_controls);
 frame.set("buttonText", l_buttonText);
+frame.set("saveText", l_saveText);
 var t_28 = "";t_28 += "\n<form method=\"post\" action=\"";
 t_28 += runtime.suppressValue(l_action, env.opts.autoescape);
 t_28 += "\" novalidate>\n  <input type=\"hidden\" name=\"csrf\" value=\"";
@@ -5856,9 +6285,14 @@ t_28 += runtime.suppressValue((lineno = 19, colno = 39, runtime.callWrap(runtime
 }
 }
 frame = frame.pop();
-t_28 += "\n  ";
-t_28 += runtime.suppressValue((lineno = 20, colno = 16, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": l_buttonText,"preventDoubleClick": true}])), env.opts.autoescape);
-t_28 += "\n</form>\n";
+t_28 += "\n  <div class=\"govuk-button-group\">\n    ";
+t_28 += runtime.suppressValue((lineno = 21, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": l_buttonText,"preventDoubleClick": true}])), env.opts.autoescape);
+t_28 += "\n    ";
+if(l_saveText) {
+t_28 += runtime.suppressValue((lineno = 22, colno = 35, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": l_saveText,"name": "save","value": "1","classes": "govuk-button--secondary"}])), env.opts.autoescape);
+;
+}
+t_28 += "\n  </div>\n</form>\n";
 ;
 frame = callerFrame;
 return new runtime.SafeString(t_28);
@@ -5960,7 +6394,7 @@ output += "</p>";
 }
 frame = frame.pop();
 output += "\n  ";
-output += runtime.suppressValue((lineno = 6, colno = 9, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "form"), "form", context, [runtime.contextOrFrameLookup(context, frame, "action"),runtime.contextOrFrameLookup(context, frame, "csrf"),runtime.contextOrFrameLookup(context, frame, "controls"),runtime.contextOrFrameLookup(context, frame, "buttonText")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 6, colno = 9, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "form"), "form", context, [runtime.contextOrFrameLookup(context, frame, "action"),runtime.contextOrFrameLookup(context, frame, "csrf"),runtime.contextOrFrameLookup(context, frame, "controls"),runtime.contextOrFrameLookup(context, frame, "buttonText"),runtime.contextOrFrameLookup(context, frame, "saveText")])), env.opts.autoescape);
 output += "\n";
 cb(null, output);
 ;
@@ -7288,6 +7722,106 @@ output += runtime.suppressValue((lineno = 80, colno = 10, runtime.callWrap(runti
 output += "\n  ";
 output += runtime.suppressValue((lineno = 81, colno = 10, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "table"), "table", context, ["table-outcomes",runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"outcomeTitle"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"outcomes")),"head"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"outcomes")),"rows"),null,1])), env.opts.autoescape);
 output += "\n";
+cb(null, output);
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+b_content: b_content,
+root: root
+};
+})(),
+  "/web/send-file.njk": (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+env.getTemplate("/web/layout.njk", true, "/web/send-file.njk", false, function(t_3,t_2) {
+if(t_3) { cb(t_3); return; }
+parentTemplate = t_2
+for(var t_1 in parentTemplate.blocks) {
+context.addBlock(t_1, parentTemplate.blocks[t_1]);
+}
+env.getTemplate("/govuk/components/file-upload/macro.njk", false, "/web/send-file.njk", false, function(t_5,t_4) {
+if(t_5) { cb(t_5); return; }
+t_4.getExported(function(t_6,t_4) {
+if(t_6) { cb(t_6); return; }
+if(Object.prototype.hasOwnProperty.call(t_4, "govukFileUpload")) {
+var t_7 = t_4.govukFileUpload;
+} else {
+cb(new Error("cannot import 'govukFileUpload'")); return;
+}
+context.setVariable("govukFileUpload", t_7);
+env.getTemplate("/govuk/components/button/macro.njk", false, "/web/send-file.njk", false, function(t_9,t_8) {
+if(t_9) { cb(t_9); return; }
+t_8.getExported(function(t_10,t_8) {
+if(t_10) { cb(t_10); return; }
+if(Object.prototype.hasOwnProperty.call(t_8, "govukButton")) {
+var t_11 = t_8.govukButton;
+} else {
+cb(new Error("cannot import 'govukButton'")); return;
+}
+context.setVariable("govukButton", t_11);
+(parentTemplate ? function(e, c, f, r, cb) { cb(""); } : context.getBlock("content"))(env, context, frame, runtime, function(t_13,t_12) {
+if(t_13) { cb(t_13); return; }
+output += t_12;
+output += "\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+})})})})})});
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+function b_content(env, context, frame, runtime, cb) {
+var lineno = 3;
+var colno = 3;
+var output = "";
+try {
+var frame = frame.push(true);
+output += "\n  <h1 class=\"govuk-heading-l\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
+output += "</h1>\n  <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "intro"), env.opts.autoescape);
+output += "</p>";
+output += "<form method=\"post\" action=\"";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "action"), env.opts.autoescape);
+output += "\" enctype=\"multipart/form-data\">\n    ";
+frame = frame.push();
+var t_16 = runtime.contextOrFrameLookup(context, frame, "fields");
+if(t_16) {t_16 = runtime.fromIterator(t_16);
+var t_15 = t_16.length;
+for(var t_14=0; t_14 < t_16.length; t_14++) {
+var t_17 = t_16[t_14];
+frame.set("field", t_17);
+frame.set("loop.index", t_14 + 1);
+frame.set("loop.index0", t_14);
+frame.set("loop.revindex", t_15 - t_14);
+frame.set("loop.revindex0", t_15 - t_14 - 1);
+frame.set("loop.first", t_14 === 0);
+frame.set("loop.last", t_14 === t_15 - 1);
+frame.set("loop.length", t_15);
+output += "<input type=\"hidden\" name=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_17),"name"), env.opts.autoescape);
+output += "\" value=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_17),"value"), env.opts.autoescape);
+output += "\">";
+;
+}
+}
+frame = frame.pop();
+output += "\n    ";
+output += runtime.suppressValue((lineno = 9, colno = 22, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukFileUpload"), "govukFileUpload", context, [{"id": "f-file","name": "file","label": {"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"fileLabel"),"classes": "govuk-label--s"},"hint": {"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"fileHint")},"attributes": {"accept": runtime.contextOrFrameLookup(context, frame, "accept"),"required": true}}])), env.opts.autoescape);
+output += "\n    ";
+output += runtime.suppressValue((lineno = 10, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"uploadButton"),"preventDoubleClick": true}])), env.opts.autoescape);
+output += "\n  </form>\n";
 cb(null, output);
 ;
 } catch (e) {

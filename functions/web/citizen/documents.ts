@@ -1,0 +1,216 @@
+/**
+ * The document step: a person adds evidence files to their application from a browser, without script. They choose
+ * the kind of document (the track's evidence from the catalogue, or another); the next page is an HTML form that
+ * posts the file straight to S3 with a presigned POST, and S3 sends the browser back to a page that follows the
+ * check (pending → clean or rejected, with what to do). Clean files are sent to SIVA together, attached through the
+ * same core function as `POST /applications/{id}/documents` with `sentBy: "upload"` (docs/documents.md,
+ * "Uploading from the portal").
+ */
+import { ApplicationId } from '../../../schemas/lifecycle';
+import { localise, violation, type Violation } from '../../../schemas/messages';
+import type { Language } from '../../../schemas/primitives';
+import { evidenceDocuments } from '../../../schemas/services';
+import { acceptedContentTypes, UploadId, type DocumentType } from '../../../schemas/uploads';
+import { getApplication } from '../../core/applications';
+import { isDomainError, notFound } from '../../core/errors';
+import { nextStatus } from '../../core/lifecycle';
+import { createFormUpload, documentTypesFor, formUploadTicket, uploadStatus } from '../../core/uploads';
+import { submitDocuments } from '../../core/workflow';
+import type { UiField } from '../../core/form-ui';
+import type { PageContext, PageRoute } from '../app';
+import { controlOf, fieldErrors } from '../fields';
+import { messages } from '../i18n';
+
+const documentTypeName = (type: DocumentType, language: Language) =>
+  type === 'other' ? messages[language].otherDocument : evidenceDocuments[type][language];
+
+/** The application the URL names, if the signed-in person may read it and documents may be sent to it now. */
+const waitingApplication = async ({ deps, principal, params }: PageContext) => {
+  if (!ApplicationId.safeParse(params.id).success) throw notFound();
+  const record = await getApplication(deps.applications, principal, params.id!);
+  return { record, waiting: Boolean(nextStatus('submit-documents', record.application.status)) };
+};
+
+const uploadIdOf = ({ params }: PageContext) => {
+  if (!UploadId.safeParse(params.uploadId).success) throw notFound();
+  return params.uploadId!;
+};
+
+const notWaiting = ({ message, t, href, params }: PageContext) =>
+  message(409, { title: t.notPossibleTitle, paragraphs: [t.notPossibleText], links: [{ text: t.backToApplication, href: href('application', { id: params.id! }) }] });
+
+const typeField = (types: readonly DocumentType[]): UiField => ({
+  path: 'documentType',
+  input: 'radios',
+  required: true,
+  label: { lv: messages.lv.documentType, en: messages.en.documentType },
+  options: types.map((value) => ({ value, label: { lv: documentTypeName(value, 'lv'), en: documentTypeName(value, 'en') } })),
+});
+
+const chooseTypePage = (context: PageContext, types: readonly DocumentType[], violations: readonly Violation[] = []) => {
+  const { t, language, href, render, params } = context;
+  const field = typeField(types);
+  const errors = fieldErrors([field], violations, language);
+  return render(
+    'confirm',
+    {
+      title: t.addDocumentTitle,
+      backHref: href('application', { id: params.id! }),
+      intro: [t.addDocumentText],
+      action: href('add-document', { id: params.id! }),
+      controls: [controlOf(field, undefined, errors.byPath[field.path], language)],
+      buttonText: t.continue,
+      errorList: errors.list,
+    },
+    violations.length > 0 ? 400 : 200,
+  );
+};
+
+const addDocumentPage = async (context: PageContext) => {
+  const { record, waiting } = await waitingApplication(context);
+  if (!waiting) return notWaiting(context);
+  return chooseTypePage(context, documentTypesFor(record.application));
+};
+
+/** Where S3 sends the browser after the file is stored: the check's page, in the person's language, absolute. */
+const checkPageUrl = (context: PageContext) => (uploadId: string) =>
+  `${context.deps.webOrigin.replace(/\/+$/, '')}${context.href('upload', { id: context.params.id!, uploadId })}`;
+
+const addDocumentPost = async (context: PageContext) => {
+  const { deps, principal, params, form, href, redirect } = context;
+  const { record, waiting } = await waitingApplication(context);
+  if (!waiting) return notWaiting(context);
+  const types = documentTypesFor(record.application);
+  const chosen = types.find((type) => type === form.get('documentType'));
+  if (!chosen) return chooseTypePage(context, types, [violation(['documentType'], 'required')]);
+  let ticket;
+  try {
+    ticket = await createFormUpload(await deps.evidence(), principal, params.id!, { documentType: chosen, redirectTo: checkPageUrl(context) });
+  } catch (error) {
+    // Twenty files, or 30 MB, already on the application: said on the field, as the API says it.
+    if (!isDomainError(error) || error.kind !== 'not-eligible') throw error;
+    return chooseTypePage(context, types, error.violations.map((found) => ({ ...found, path: ['documentType'] })));
+  }
+  return redirect(href('send-file', { id: params.id!, uploadId: ticket.uploadId }));
+};
+
+/** The file's form: posted by the browser to S3 itself, with the presigned fields first and the file last. */
+const sendFilePage = async (context: PageContext) => {
+  const { deps, principal, params, t, language, href, render, message, redirect, allowFormAction } = context;
+  const uploadId = uploadIdOf(context);
+  const found = await formUploadTicket(await deps.evidence(), principal, params.id!, uploadId, checkPageUrl(context));
+  if (found === 'settled') return redirect(href('upload', { id: params.id!, uploadId }));
+  if (found === 'expired') {
+    return message(410, {
+      title: t.uploadFormExpiredTitle,
+      paragraphs: [t.uploadFormExpiredText],
+      links: [{ text: t.addDocument, href: href('add-document', { id: params.id! }) }],
+    });
+  }
+  allowFormAction(new URL(found.ticket.url).origin);
+  return render('send-file', {
+    title: t.chooseFileTitle,
+    backHref: href('add-document', { id: params.id! }),
+    intro: t.chooseFileText(documentTypeName(found.upload.documentType, language)),
+    action: found.ticket.url,
+    fields: Object.entries(found.ticket.fields).map(([name, value]) => ({ name, value })),
+    accept: acceptedContentTypes.join(','),
+  });
+};
+
+const remember = (context: PageContext, uploadId: string) => {
+  const { session, params, changed } = context;
+  const listed = session.data.uploads?.[params.id!] ?? [];
+  if (listed.includes(uploadId)) return;
+  // Kept per application, newest last; the list is short-lived (the session's) and bounded by the 20-file limit.
+  session.data.uploads = { ...session.data.uploads, [params.id!]: [...listed, uploadId].slice(-20) };
+  changed();
+};
+
+const forget = (context: PageContext, uploadIds: readonly string[]) => {
+  const { session, params, changed } = context;
+  const kept = (session.data.uploads?.[params.id!] ?? []).filter((id) => !uploadIds.includes(id));
+  const { [params.id!]: _gone, ...others } = session.data.uploads ?? {};
+  session.data.uploads = kept.length > 0 ? { ...others, [params.id!]: kept } : others;
+  changed();
+};
+
+/** The check of one upload: pending (check again), clean (send, or add another), rejected (why, and what to do). */
+const uploadPage = async (context: PageContext) => {
+  const { deps, principal, params, t, language, href, message, render } = context;
+  const uploadId = uploadIdOf(context);
+  const status = await uploadStatus(deps.uploads, principal, params.id!, uploadId);
+  const self = href('upload', { id: params.id!, uploadId });
+  const addAnother = { text: t.addAnotherDocument, href: href('add-document', { id: params.id! }) };
+  switch (status.state) {
+    case 'pending':
+      return message(200, { title: t.uploadPendingTitle, paragraphs: [t.uploadPendingText], button: { text: t.uploadCheckAgain, href: self } });
+    case 'rejected':
+      forget(context, [uploadId]);
+      return message(200, {
+        title: t.uploadRejectedTitle,
+        paragraphs: [localise(violation([], `rejected_${status.reason!}`), language).message],
+        links: [{ text: t.uploadRejectedNext, href: href('add-document', { id: params.id! }) }, { text: t.backToApplication, href: href('application', { id: params.id! }) }],
+      });
+    default: {
+      const { record, waiting } = await waitingApplication(context);
+      if (!waiting) return notWaiting(context);
+      remember(context, uploadId);
+      return render('confirm', {
+        title: t.uploadCleanTitle,
+        backHref: href('application', { id: params.id! }),
+        intro: [t.uploadCleanText],
+        action: self,
+        version: record.application.version,
+        controls: [],
+        buttonText: t.uploadSendButton,
+        links: [addAnother],
+      });
+    }
+  }
+};
+
+/** "Send to SIVA": every clean upload of this session on the application, attached in one transition. */
+const uploadPost = async (context: PageContext) => {
+  const { deps, principal, params, form, t, href, message, redirect } = context;
+  const uploadId = uploadIdOf(context);
+  const { waiting } = await waitingApplication(context);
+  if (!waiting) return notWaiting(context);
+  // This page's upload, and those checked before it in this session.
+  const listed = [...new Set([...(context.session.data.uploads?.[params.id!] ?? []), uploadId])];
+  const states = await Promise.all(listed.map((uploadId) => uploadStatus(deps.uploads, principal, params.id!, uploadId)));
+  if (states.some((status) => status.state === 'pending')) {
+    return message(409, { title: t.uploadsWaitingTitle, paragraphs: [t.uploadsWaitingText], button: { text: t.uploadCheckAgain, href: href('upload', { id: params.id!, uploadId }) } });
+  }
+  const clean = states.filter((status) => status.state === 'clean').map((status) => status.uploadId);
+  if (clean.length === 0) throw notFound();
+  try {
+    await submitDocuments(deps.workflow, deps.uploads, principal, params.id!, {
+      expectedVersion: Number(form.get('version')),
+      documents: clean.map((uploadId) => ({ sentBy: 'upload' as const, uploadId })),
+    });
+  } catch (error) {
+    if (!isDomainError(error) || !['conflict', 'illegal-transition', 'not-eligible', 'validation'].includes(error.kind)) throw error;
+    return notWaiting(context);
+  }
+  forget(context, clean);
+  return redirect(href('uploads-sent', { id: params.id! }));
+};
+
+const uploadsSentPage = async (context: PageContext) => {
+  const { t, href, message, params } = context;
+  const { record } = await waitingApplication(context);
+  return message(200, {
+    title: t.uploadsSentTitle,
+    panel: { text: record.application.reference },
+    paragraphs: [t.uploadsSentText],
+    links: [{ text: t.backToApplication, href: href('application', { id: params.id! }) }],
+  });
+};
+
+export const documentPages: readonly PageRoute[] = [
+  { name: 'add-document', paths: { lv: '/pieteikumi/{id}/pievienot-dokumentu', en: '/en/applications/{id}/add-document' }, get: addDocumentPage, post: addDocumentPost, signIn: true },
+  { name: 'send-file', paths: { lv: '/pieteikumi/{id}/faili/{uploadId}/nosutit', en: '/en/applications/{id}/files/{uploadId}/send' }, get: sendFilePage, signIn: true },
+  { name: 'upload', paths: { lv: '/pieteikumi/{id}/faili/{uploadId}', en: '/en/applications/{id}/files/{uploadId}' }, get: uploadPage, post: uploadPost, signIn: true },
+  { name: 'uploads-sent', paths: { lv: '/pieteikumi/{id}/faili-nosutiti', en: '/en/applications/{id}/files-sent' }, get: uploadsSentPage, signIn: true },
+];
