@@ -11,7 +11,7 @@ import type { ServiceId } from '../../schemas/services';
 import { DraftChanged, DraftSlotTaken, type Draft, type DraftReminder, type DraftStore } from '../core/drafts';
 import type { Upload } from '../core/uploads';
 import { withoutKeys } from './application-repository';
-import { isConditionFailure } from './dynamo-errors';
+import { isConditionFailure, itemOnConditionFailure } from './dynamo-errors';
 import {
   draftKey,
   draftOwnerIndexKeys,
@@ -88,7 +88,7 @@ export const draftOfItem = (item: Item): Draft => {
 
 /** The item a failed condition handed back (ReturnValuesOnConditionCheckFailure), as a draft. */
 const storedOnFailure = (error: unknown): Draft | undefined => {
-  const item = (error as { Item?: Record<string, AttributeValue> }).Item;
+  const item = itemOnConditionFailure(error) as Record<string, AttributeValue> | undefined;
   return item && item.entity?.S === 'draft' ? draftOfItem(unmarshall(item)) : undefined;
 };
 

@@ -47,6 +47,10 @@ export class StoreFailure extends DomainError {
 /** The error DynamoDB itself reported, also when the shared client already wrapped it in a StoreFailure. */
 const reported = (error: unknown): unknown => (error instanceof StoreFailure ? error.cause : error);
 
+/** The item a failed condition handed back (ReturnValuesOnConditionCheckFailure: ALL_OLD), through the wrapping. */
+export const itemOnConditionFailure = (error: unknown): Record<string, unknown> | undefined =>
+  (reported(error) as { Item?: Record<string, unknown> } | undefined)?.Item;
+
 /** A cancelled transaction's reason per item, in item order ('None' for the items that were fine); undefined for any other error. */
 export const cancellationCodes = (failure: unknown): string[] | undefined => {
   const error = reported(failure);
