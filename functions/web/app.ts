@@ -44,9 +44,8 @@ export interface WebDeps {
   readonly uploads: Pick<UploadDeps, 'store'>;
   /** The person's own data, as `GET /me/data` answers it. */
   readonly personalData: PersonalDataDeps;
-  /** Staff download attachments through 60-second links (the evidence bucket). */
-  readonly attachments: UploadDeps;
-  /** The document step's presigned POSTs: loaded on first use, so no other page loads an S3 client. */
+  /** The document step's presigned POSTs and staff's 60-second download links: loaded on first use, so no other
+   * page loads an S3 client. */
   readonly evidence: () => Promise<UploadDeps>;
   /** Drafts saved for later: the functions behind /drafts, called directly. */
   readonly drafts: DraftDeps;

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createReportRepository } from '../adapters/report-repository';
 import { createSessionRepository } from '../adapters/session-repository';
+import { createUploadRepository } from '../adapters/upload-repository';
 import { readEnvironment } from '../config';
 import { rules } from '../settings';
 import { applicationDeps } from '../wiring/applications';
@@ -15,17 +16,15 @@ import { createOidcClient, createWorkforceOidcClient } from './oidc';
 import { officerPages } from './workforce/officers';
 import { workforcePages } from './workforce/pages';
 import { reportPages } from './workforce/report';
-import { uploadDeps } from '../upload-wiring';
 
 const env = readEnvironment(['citizenOidcIssuer', 'citizenOidcClientId', 'webOrigin', 'staffPortalUrl', 'workforceOidcIssuer', 'workforceOidcClientId']);
 
 const app = createWebApp([...citizenPages, ...workforcePages, ...officerPages, ...reportPages], {
   applications: applicationDeps,
   workflow: workflowDeps,
-  uploads: { store: uploadDeps.store },
-  attachments: uploadDeps,
+  uploads: { store: createUploadRepository(documentClient, tableName) },
   personalData: personalDataDeps,
-  evidence: async () => uploadDeps,
+  evidence: async () => (await import('../upload-wiring')).uploadDeps,
   drafts: draftDeps,
   webOrigin: env.webOrigin,
   rules,

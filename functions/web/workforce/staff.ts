@@ -304,7 +304,7 @@ const representativePost = async (context: PageContext) => {
 /** 303 to the 60-second link; the read is recorded on the timeline (as by the API). */
 const attachmentGet = async ({ deps, member, params, redirect }: PageContext) => {
   if (!ApplicationId.safeParse(params.id).success) throw notFound();
-  const { url } = await attachmentLink(deps.attachments, member, params.id!, params.attachmentId!);
+  const { url } = await attachmentLink(await deps.evidence(), member, params.id!, params.attachmentId!);
   return redirect(url);
 };
 
