@@ -11,6 +11,7 @@ import type { ServiceId } from '../../schemas/services';
 import { DraftChanged, DraftSlotTaken, type Draft, type DraftReminder, type DraftStore } from '../core/drafts';
 import type { Upload } from '../core/uploads';
 import { withoutKeys } from './application-repository';
+import { queryAll } from './dynamo';
 import { isConditionFailure, itemOnConditionFailure } from './dynamo-errors';
 import {
   draftKey,
@@ -93,17 +94,6 @@ const storedOnFailure = (error: unknown): Draft | undefined => {
 };
 
 export const createDraftRepository = (client: DynamoDBDocumentClient, tableName: string): DraftStore => {
-  const queryAll = async (input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Item[]> => {
-    const items: Item[] = [];
-    let startKey: Item | undefined;
-    do {
-      const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
-  };
-
   return {
     async insert(draft, replacing) {
       const slot = draftSlotKey(draft.ownerKey, draft.serviceId, draft.track);
@@ -137,8 +127,7 @@ export const createDraftRepository = (client: DynamoDBDocumentClient, tableName:
     },
 
     async listOwned(ownerKey) {
-      const items = await queryAll({
-        TableName: tableName,
+      const items = await queryAll(client, tableName, {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :partition',
         ExpressionAttributeValues: { ':partition': draftOwnerIndexKeys(ownerKey, '', '').gsi1pk },
@@ -185,8 +174,7 @@ export const createDraftRepository = (client: DynamoDBDocumentClient, tableName:
     },
 
     async listUploads(draftId) {
-      const items = await queryAll({
-        TableName: tableName,
+      const items = await queryAll(client, tableName, {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :partition',
         ExpressionAttributeValues: { ':partition': draftUploadIndexKeys(draftId, '').gsi1pk },
