@@ -10,17 +10,8 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import {
-  DailyFilingLimitReached,
-  IdempotencyKeyTaken,
-  OpenApplicationExists,
-  type ApplicationRecord,
-  type ApplicationStore,
-  type DraftHandover,
-  type IdempotencyRecord,
-  type Page,
-  type PageRequest,
-} from '../core/applications';
+import { type ApplicationRecord, type Page, type PageRequest } from '../core/applications/types';
+import { DailyFilingLimitReached, IdempotencyKeyTaken, OpenApplicationExists, type ApplicationStore, type DraftHandover, type IdempotencyRecord } from '../core/applications/ports';
 import { validationFailed } from '../core/errors';
 import { isConditionFailure } from './dynamo-errors';
 import { attachmentOf } from '../core/uploads';

@@ -15,7 +15,7 @@ import { validationFailed } from '../core/errors';
 import type { Application, DecisionRecord, NotificationRecord } from '../core/model';
 import { StaleVersion, type FailedNotification, type WorkflowStore, type WorkListFilter } from '../core/workflow';
 import type { ServiceId } from '../../schemas/services';
-import type { Page, PageRequest } from '../core/applications';
+import type { Page, PageRequest } from '../core/applications/types';
 import { applicationItem, createApplicationRepository, eventItem, withoutKeys } from './application-repository';
 import { lostBatchOf } from './lost-batch-repository';
 import { cancellationCodes, isConditionFailure } from './dynamo-errors';

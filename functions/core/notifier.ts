@@ -11,7 +11,7 @@
  */
 import type { ServiceId } from '../../schemas/services';
 import type { Application, DecisionRecord, NotificationKind, NotificationRecord, TimelineEvent } from './model';
-import { timelineEventId } from './applications';
+import { timelineEventId } from './applications/types';
 import { agencyAlert, applicantConfirmation, referrerConfirmation } from './templates/submission';
 import { agencyDocumentsAlert, applicantUpdate, referrerUpdate, type StatusChange } from './templates/updates';
 import type { Email } from './templates/html';
