@@ -10,8 +10,13 @@ import type { Application, DecisionRecord, NotificationKind } from '../../functi
 import { draftReminder } from '../../functions/core/templates/draft-reminder';
 import type { Email } from '../../functions/core/templates/html';
 import { neutralNotice } from '../../functions/core/templates/neutral';
-import { agencyAlert, applicantConfirmation, referrerConfirmation } from '../../functions/core/templates/submission';
-import { agencyDocumentsAlert, applicantUpdate, referrerUpdate, type ApplicantChange } from '../../functions/core/templates/updates';
+import { agencyAlert } from '../../functions/core/templates/agency-alert';
+import { agencyDocumentsAlert } from '../../functions/core/templates/agency-documents-alert';
+import { applicantConfirmation } from '../../functions/core/templates/applicant-confirmation';
+import { applicantUpdate } from '../../functions/core/templates/applicant-update';
+import { referrerConfirmation } from '../../functions/core/templates/referrer-confirmation';
+import { referrerUpdate } from '../../functions/core/templates/referrer-update';
+import type { ApplicantChange } from '../../functions/core/templates/status-change';
 import { decisionTypes, type DecisionType } from '../../schemas/decision';
 
 const portalUrl = 'https://e.siva.gov.lv/';
