@@ -65,6 +65,11 @@ export const serviceIndexKeys = (serviceId: string, submittedAt: string, id: str
   gsi3sk: `${submittedAt}#${id}`,
 });
 export const failedPartition = (serviceId: string) => `FAILED#${serviceId}`;
+/** A failed notification on its service's list, in the order its outcome was recorded. */
+export const failedIndexKeys = (serviceId: string, at: string, key: { applicationId: string; eventId: string; kind: NotificationKind }) => ({
+  gsi3pk: failedPartition(serviceId),
+  gsi3sk: `${at}#${key.applicationId}#${key.eventId}#${key.kind}`,
+});
 
 /** A portal session under a digest of its id: the table never holds a cookie value that would sign someone in. */
 export const sessionKey = (idDigest: string) => ({ pk: `SESSION#${idDigest}`, sk: 'SESSION' });
@@ -76,6 +81,10 @@ export const sessionKey = (idDigest: string) => ({ pk: `SESSION#${idDigest}`, sk
  */
 export const lostBatchKey = (shardId: string, startSequenceNumber: string) => ({ pk: `LOST-BATCH#${shardId}#${startSequenceNumber}`, sk: 'LOST-BATCH' });
 export const lostBatchesPartition = 'FAILED#stream-batches';
+export const lostBatchIndexKeys = (listedAt: string, shardId: string, startSequenceNumber: string) => ({
+  gsi3pk: lostBatchesPartition,
+  gsi3sk: `${listedAt}#${shardId}#${startSequenceNumber}`,
+});
 
 export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency' | 'decision' | 'filing-counter' | 'lost-batch' | 'session' | UploadEntity | DraftEntity;
 /*
