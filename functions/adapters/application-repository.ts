@@ -14,7 +14,7 @@ import {
 } from '../core/applications';
 import { attachmentOf } from '../core/uploads';
 import type { Application, TimelineEvent } from '../core/model';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, isRecord } from './cursor';
 import { isConditionFailure } from './dynamo-errors';
 import { applicationItems } from './entities/application';
 import { decisionItems } from './entities/decision';
@@ -26,10 +26,12 @@ import { openNeedItem } from './entities/open-need';
 import { applicationQuotaItem, attachmentItems } from './entities/upload';
 import {
   applicationKey,
+  dateOrderedSortKey,
   draftKey,
   draftUploadQuotaKey,
   filingCounterKey,
   idempotencyKey,
+  isDateOrderedSortKey,
   openNeedKey,
   ownerPartition,
   personIndexKeys,
@@ -38,7 +40,7 @@ import {
   uploadKey,
   type Entity,
 } from './keys';
-import { indexPage, queryAll } from './pagination';
+import { inIndex, indexPage, mapPage, partitionQuery, queryAll } from './pagination';
 
 /**
  * The submission's transaction token, from the application id (new for every submission): the same write sent again
@@ -54,14 +56,9 @@ export const submissionToken = (application: Pick<Application, 'id' | 'possibleD
     .digest('base64url')
     .slice(0, 36);
 
-/** An index sort key as the filer and person indexes hold it: `<ISO instant>#<id>`. */
-const sortKeyShape = /^\d{4}-\d{2}-\d{2}T[^#]{1,40}#[\w-]{1,64}$/;
-
-/** The position in a merged list: the sort key (`<submittedAt>#<id>`) of the last item given. */
+/** The position in a merged list: the date-ordered sort key of the last item given. */
 const sortKeyPosition = (position: unknown): string | undefined =>
-  position !== null && typeof position === 'object' && 's' in position && typeof position.s === 'string' && sortKeyShape.test(position.s)
-    ? position.s
-    : undefined;
+  isRecord(position) && typeof position.s === 'string' && isDateOrderedSortKey(position.s) ? position.s : undefined;
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -230,7 +227,7 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
       ]);
       const byId = new Map<string, Item>();
       for (const item of [...(filed.Items ?? []), ...(about.Items ?? [])]) byId.set(String(item.id), item);
-      const sortKey = (item: Item) => `${String(item.submittedAt)}#${String(item.id)}`;
+      const sortKey = (item: Item) => dateOrderedSortKey(String(item.submittedAt), String(item.id));
       const newestFirst = [...byId.values()].sort((a, b) => (sortKey(a) < sortKey(b) ? 1 : -1));
       const page = newestFirst.slice(0, limit);
       const last = page[page.length - 1];
@@ -239,15 +236,8 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
     },
 
     async listByReferrer(kind, organisation, page) {
-      const partition = referrerPartition(kind, organisation);
-      const found = await indexPage(
-        client,
-        tableName,
-        { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :partition', ExpressionAttributeValues: { ':partition': partition }, ScanIndexForward: false },
-        { pk: 'gsi1pk', sk: 'gsi1sk', partition },
-        page,
-      );
-      return { ...found, items: found.items.map(applicationItems.fromItem) };
+      const index = inIndex('gsi1', referrerPartition(kind, organisation));
+      return mapPage(await indexPage(client, tableName, partitionQuery(index, 'newest-first'), index, page), applicationItems.fromItem);
     },
   };
 };

@@ -12,7 +12,7 @@ import { isConditionFailure, itemOnConditionFailure } from './dynamo-errors';
 import { draftItems, draftSlotItem, epochSeconds, reminderAttributes } from './entities/draft';
 import type { Item } from './entities/item';
 import { uploadItems } from './entities/upload';
-import { draftKey, draftOwnerIndexKeys, draftReminderIndexKeys, draftRemindersPartition, draftSlotKey, draftUploadIndexKeys, draftUploadQuotaKey, uploadKey } from './keys';
+import { draftKey, draftOwnerIndexKeys, draftReminderIndexKeys, draftRemindersPartition, draftSlotKey, draftUploadIndexKeys, draftUploadQuotaKey, upToSortKey, uploadKey } from './keys';
 import { queryAll } from './pagination';
 
 /** The item a failed condition handed back (ReturnValuesOnConditionCheckFailure), as a draft. */
@@ -114,9 +114,9 @@ export const createDraftRepository = (client: DynamoDBDocumentClient, tableName:
         new QueryCommand({
           TableName: tableName,
           IndexName: 'gsi3',
-          // Sort keys are `<remindAt>#<id>`; '~' sorts after every character of an id.
+          // Sort keys are `<remindAt>#<id>`: every reminder due at or before `now`.
           KeyConditionExpression: 'gsi3pk = :partition AND gsi3sk <= :upTo',
-          ExpressionAttributeValues: { ':partition': draftRemindersPartition, ':upTo': `${now}#~` },
+          ExpressionAttributeValues: { ':partition': draftRemindersPartition, ':upTo': upToSortKey(now) },
           Limit: limit,
         }),
       );

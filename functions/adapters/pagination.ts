@@ -6,6 +6,7 @@ import { type DynamoDBDocumentClient, paginateQuery, type QueryCommandInput } fr
 import type { Page, PageRequest } from '../core/applications';
 import { decodeCursor, encodeCursor, isRecord } from './cursor';
 import type { Item } from './entities/item';
+import { tableDesign } from './table-design';
 
 /** A Query as the repositories write it: the table, the start and the page size are the helpers' business. */
 export type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>;
@@ -27,12 +28,33 @@ export const countAll = async (client: DynamoDBDocumentClient, tableName: string
   return count;
 };
 
-/** An index's key attributes and the one partition a cursor may point into. */
+/** An index's name and key attributes (table-design.ts), and the one partition a list of it reads and a cursor may point into. */
 export interface IndexPartition {
+  readonly name: IndexName;
   readonly pk: string;
   readonly sk: string;
   readonly partition: string;
 }
+
+export type IndexName = (typeof tableDesign.indexes)[number]['name'];
+
+/** A partition of an index, with the index's key attributes as the table's design names them. */
+export const inIndex = (name: IndexName, partition: string): IndexPartition => {
+  const index = tableDesign.indexes.find((candidate) => candidate.name === name);
+  if (!index) throw new Error(`no index ${name}`);
+  return { name, pk: index.partitionKey, sk: index.sortKey, partition };
+};
+
+/** The Query of a whole index partition: in sort-key order, or newest (greatest sort key) first. */
+export const partitionQuery = (index: IndexPartition, order: 'ascending' | 'newest-first' = 'ascending'): Omit<QueryInput, 'IndexName'> => ({
+  KeyConditionExpression: '#partitionKey = :partition',
+  ExpressionAttributeNames: { '#partitionKey': index.pk },
+  ExpressionAttributeValues: { ':partition': index.partition },
+  ScanIndexForward: order === 'ascending',
+});
+
+/** A page with each item read as the entity it holds; the cursor stays as it is. */
+export const mapPage = <From, To>(page: Page<From>, read: (item: From) => To): Page<To> => ({ ...page, items: page.items.map(read) });
 
 /** The item's key in the index: the table's keys and the index's, which is what DynamoDB takes as a start. */
 export const indexKeyOf = (item: Item, index: IndexPartition): Item => ({
@@ -66,7 +88,7 @@ export const indexCursorAfter = (item: Item, index: IndexPartition): string => e
 export const indexPage = async (
   client: DynamoDBDocumentClient,
   tableName: string,
-  input: QueryInput,
+  input: Omit<QueryInput, 'IndexName'>,
   index: IndexPartition,
   { limit, cursor }: PageRequest,
 ): Promise<Page<Item>> => {
@@ -75,7 +97,7 @@ export const indexPage = async (
   // Unfiltered, one more than a page tells whether more remain; filtered, read further ahead per call.
   const readLimit = input.FilterExpression ? Math.max(limit * 2, 25) : limit + 1;
   let more = false;
-  for await (const page of pages(client, tableName, input, from, readLimit)) {
+  for await (const page of pages(client, tableName, { ...input, IndexName: index.name }, from, readLimit)) {
     items.push(...(page.Items ?? []));
     more = page.LastEvaluatedKey !== undefined;
     if (items.length > limit) break;

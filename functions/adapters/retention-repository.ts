@@ -15,7 +15,7 @@ import type { Item } from './entities/item';
 import { tombstoneItems } from './entities/retention';
 import type { EvidenceDisposal } from './evidence-storage';
 import { applicationKey, attachmentPrefix, countedEventKey, openNeedKey, retentionPartition, sortKeys, tombstoneKey, uploadKey } from './keys';
-import { indexPage, queryAll } from './pagination';
+import { inIndex, indexPage, mapPage, partitionQuery, queryAll } from './pagination';
 type Key = { pk: string; sk: string };
 
 /** DynamoDB's most items in one transaction. */
@@ -77,15 +77,8 @@ export const createRetentionRepository = (client: DynamoDBDocumentClient, tableN
     },
 
     async listDue(month, page) {
-      const partition = retentionPartition(month);
-      const result = await indexPage(
-        client,
-        tableName,
-        { IndexName: 'gsi5', KeyConditionExpression: 'gsi5pk = :month', ExpressionAttributeValues: { ':month': partition } },
-        { pk: 'gsi5pk', sk: 'gsi5sk', partition },
-        page,
-      );
-      return { ...result, items: result.items.map((item) => dueRecordOf(applicationItems.fromItem(item))) };
+      const index = inIndex('gsi5', retentionPartition(month));
+      return mapPage(await indexPage(client, tableName, partitionQuery(index), index, page), (item) => dueRecordOf(applicationItems.fromItem(item)));
     },
 
     async destroy(application, tombstone) {

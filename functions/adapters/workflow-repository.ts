@@ -19,10 +19,10 @@ import { notificationItems } from './entities/notification';
 import { attachmentWrites } from './upload-repository';
 import { UploadNotAttachable } from '../core/uploads';
 import { failedPartition, lostBatchesPartition, notificationKey, openNeedKey, queueIndexKeys, queuePartition, servicePartition } from './keys';
-import { countAll, indexCursorAfter, indexPage, type QueryInput } from './pagination';
+import { countAll, inIndex, indexCursorAfter, indexPage, type IndexPartition, mapPage, partitionQuery, type QueryInput } from './pagination';
 
 /** The Query of one service's applications (gsi3), newest first, with the work list's filters. */
-const serviceQuery = (partition: string, filter: WorkListFilter): QueryInput => {
+const serviceQuery = (partition: string, filter: WorkListFilter): Omit<QueryInput, 'IndexName'> => {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = { ':service': partition };
   let keyCondition = 'gsi3pk = :service';
@@ -50,7 +50,6 @@ const serviceQuery = (partition: string, filter: WorkListFilter): QueryInput => 
     values[':track'] = filter.track;
   }
   return {
-    IndexName: 'gsi3',
     KeyConditionExpression: keyCondition,
     ...(filters.length > 0 && { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names }),
     ExpressionAttributeValues: values,
@@ -77,7 +76,8 @@ const mergedPositionsFor =
 
 export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableName: string): WorkflowStore => {
   const applications = createApplicationRepository(client, tableName);
-  const pageOf = (input: QueryInput, index: Parameters<typeof indexPage>[3], page: PageRequest) => indexPage(client, tableName, input, index, page);
+  /** A page of an index partition: the whole partition unless a narrower query is given. */
+  const pageOf = (index: IndexPartition, page: PageRequest, query = partitionQuery(index)) => indexPage(client, tableName, query, index, page);
 
   return {
     findApplication: applications.findApplication,
@@ -128,12 +128,12 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
 
     async listByServices(serviceIds, filter, page) {
       const positions = page.cursor ? decodeCursor(page.cursor, mergedPositionsFor(serviceIds)) : new Map(serviceIds.map((id) => [id, undefined]));
-      const index = (serviceId: ServiceId) => ({ pk: 'gsi3pk', sk: 'gsi3sk', partition: servicePartition(serviceId) });
+      const index = (serviceId: ServiceId) => inIndex('gsi3', servicePartition(serviceId));
       const open = [...positions].filter((entry): entry is [ServiceId, string | undefined] => entry[1] !== null);
       const pages = await Promise.all(
         open.map(async ([serviceId, cursor]) => ({
           serviceId,
-          page: await pageOf(serviceQuery(servicePartition(serviceId), filter), index(serviceId), { limit: page.limit, ...(cursor && { cursor }) }),
+          page: await pageOf(index(serviceId), { limit: page.limit, ...(cursor && { cursor }) }, serviceQuery(servicePartition(serviceId), filter)),
         })),
       );
       // gsi3sk is `<submittedAt>#<id>`: newest first across services is its descending order.
@@ -156,12 +156,7 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
     },
 
     async listQueue(serviceId, track, page) {
-      const partition = queuePartition(serviceId, track);
-      const keys = await pageOf(
-        { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :queue', ExpressionAttributeValues: { ':queue': partition } },
-        { pk: 'gsi2pk', sk: 'gsi2sk', partition },
-        page,
-      );
+      const keys = await pageOf(inIndex('gsi2', queuePartition(serviceId, track)), page);
       if (keys.items.length === 0) return { items: [] };
       // The queue index holds keys only (cheap to count); the page's applications come in one batch read.
       const found = new Map<string, Application>();
@@ -176,40 +171,22 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
     },
 
     async listFailedNotifications(serviceId, page) {
-      const partition = failedPartition(serviceId);
-      const result = await pageOf(
-        {
-          IndexName: 'gsi3',
-          KeyConditionExpression: 'gsi3pk = :failed',
-          ExpressionAttributeValues: { ':failed': partition },
-          ScanIndexForward: false,
-        },
-        { pk: 'gsi3pk', sk: 'gsi3sk', partition },
-        page,
-      );
-      return {
-        ...result,
-        items: result.items.map((item): FailedNotification => {
-          const record = notificationItems.fromItem(item);
-          return {
-            applicationId: record.applicationId,
-            eventId: record.eventId,
-            kind: record.kind,
-            updatedAt: record.updatedAt,
-            ...(record.failure && { failure: record.failure }),
-          };
-        }),
-      };
+      const index = inIndex('gsi3', failedPartition(serviceId));
+      return mapPage(await pageOf(index, page, partitionQuery(index, 'newest-first')), (item): FailedNotification => {
+        const record = notificationItems.fromItem(item);
+        return {
+          applicationId: record.applicationId,
+          eventId: record.eventId,
+          kind: record.kind,
+          updatedAt: record.updatedAt,
+          ...(record.failure && { failure: record.failure }),
+        };
+      });
     },
 
     async listLostBatches(page) {
-      const partition = lostBatchesPartition;
-      const result = await pageOf(
-        { IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :lost', ExpressionAttributeValues: { ':lost': partition }, ScanIndexForward: false },
-        { pk: 'gsi3pk', sk: 'gsi3sk', partition },
-        page,
-      );
-      return { ...result, items: result.items.map(lostBatchItems.fromItem) };
+      const index = inIndex('gsi3', lostBatchesPartition);
+      return mapPage(await pageOf(index, page, partitionQuery(index, 'newest-first')), lostBatchItems.fromItem);
     },
 
     async requestResend(key, event) {
