@@ -16,30 +16,7 @@ import { DataExportRequest, DestructionRequest, RetentionDueQuery } from '../ret
 import { DraftContent, DraftIdPath, DraftUploadPath, NewDraft } from '../drafts';
 import { AttachmentPath, UploadPath, UploadRequest } from '../uploads';
 import type { routes } from '../../infra/routes';
-import {
-  Receipt,
-  ApplicationPage,
-  CitizenApplicationPage,
-  ReferralPage,
-  ApplicationView,
-  StaffApplicationView,
-  ReferralView,
-  TransitionResult,
-  FailedNotificationPage,
-  LostBatchPage,
-  DueRecordPage,
-  DestructionResult,
-  ResendAccepted,
-  EligibilityAnswer,
-  ServiceCatalogue,
-  UploadTicket,
-  UploadStatus,
-  DraftList,
-  DraftDocument,
-  DraftDeleted,
-  Redirect,
-  OpenApiDocument,
-} from './responses';
+import { Receipt, ApplicationPage, CitizenApplicationPage, ReferralPage, ApplicationView, StaffApplicationView, ReferralView, TransitionResult, FailedNotificationPage, LostBatchPage, DueRecordPage, DestructionResult, ResendAccepted, EligibilityAnswer, ServiceCatalogue, UploadTicket, UploadStatus, DraftList, DraftDocument, DraftDeleted, Redirect, OpenApiDocument } from './responses';
 
 export type Schema = z.ZodMiniType;
 
