@@ -113,3 +113,8 @@ export const exportPersonData = async (
   await deps.store.recordExport({ id: deps.newId(), personKey, at, by: { role: principal.role, subject: principal.subject, name: principal.name } });
   return exportOf(deps, { personalCode: code }, personKey, about);
 };
+
+/** An export as a file to save: a dated name, never the person's. */
+export const downloadHeaders = (generatedAt: string) => ({
+  'content-disposition': `attachment; filename="siva-dati-${generatedAt.slice(0, 10)}.json"`,
+});

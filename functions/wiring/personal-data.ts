@@ -12,7 +12,5 @@ export const personalDataDeps: PersonalDataDeps = {
   newId: randomUUID,
 };
 
-/** The export as a file to save: a dated name, never the person's. */
-export const downloadHeaders = (generatedAt: string) => ({
-  'content-disposition': `attachment; filename="siva-dati-${generatedAt.slice(0, 10)}.json"`,
-});
+// The pages import it from the core: a page module importing wiring would build its clients wherever pages load.
+export { downloadHeaders } from '../core/personal-data';

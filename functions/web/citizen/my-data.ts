@@ -2,8 +2,7 @@
  * Your data: what the agency holds about the signed-in person, to save as one JSON file (GDPR Art. 15 and 20),
  * the very document `GET /me/data` answers (docs/retention.md).
  */
-import { exportOwnData } from '../../core/personal-data';
-import { downloadHeaders } from '../../wiring/personal-data';
+import { downloadHeaders, exportOwnData } from '../../core/personal-data';
 import type { PageContext, PageRoute, WebResponse } from '../app';
 
 const page = async ({ t, href, render }: PageContext) =>
