@@ -11,7 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { Session as InspectorSession } from 'node:inspector/promises';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { applicationItem } from '../functions/adapters/application-repository';
+import { applicationItems } from '../functions/adapters/entities/application';
 import type { Application } from '../functions/core/model';
 import { claimsAsApiGatewayPassesThem, devIssuers, workforceAccessClaims, workforceAccount } from '../local/dev-idp';
 import { apiEvent, citizenClaims, lambdaContext } from '../tests/support/api-event';
@@ -79,7 +79,7 @@ runChild(
         return { ...application, status: 'queued', version: 3, evidence: { ...application.evidence, notes: 'x'.repeat(800) }, submittedAt: at, updatedAt: at, queue: { priorityGroup: 2, admittedAt: at, positionAtAdmission: index + 1 } };
       });
       for (let start = 0; start < applications.length; start += 25) {
-        let pending: Record<string, unknown>[] | undefined = applications.slice(start, start + 25).map((application) => ({ PutRequest: { Item: applicationItem(application) } }));
+        let pending: Record<string, unknown>[] | undefined = applications.slice(start, start + 25).map((application) => ({ PutRequest: { Item: applicationItems.toItem(application) } }));
         while (pending && pending.length > 0) {
           const result = await documentClient.send(new BatchWriteCommand({ RequestItems: { [benchTableName]: pending as never } }));
           pending = result.UnprocessedItems?.[benchTableName] as Record<string, unknown>[] | undefined;

@@ -9,7 +9,7 @@
 import type { PersonalDataExport } from '../../schemas/personal-data';
 import { checkPersonalCode } from '../../schemas/personal-code';
 import { isDataSubject } from './access';
-import type { ApplicationRecord } from './applications';
+import type { ApplicationRecord } from './applications/types';
 import type { Application, NotificationKind, PrincipalFor } from './model';
 import type { Attachment } from './uploads';
 import { applicationSummary } from './views';

@@ -4,7 +4,8 @@
  * staff work list of a service named in the address likewise (issue 12), shown only to a member of that service.
  */
 import { describe, expect, it } from 'vitest';
-import type { ApplicationDeps, ApplicationRecord } from '../../functions/core/applications';
+import type { ApplicationRecord } from '../../functions/core/applications/types';
+import type { ApplicationDeps } from '../../functions/core/applications/ports';
 import { defaultRules } from '../../functions/core/rules';
 import type { ServiceId } from '../../schemas/services';
 import type { Application } from '../../functions/core/model';
