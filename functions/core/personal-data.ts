@@ -114,7 +114,7 @@ export const exportPersonData = async (
   return exportOf(deps, { personalCode: code }, personKey, about);
 };
 
-/** An export as a file to save: a dated name, never the person's. */
-export const downloadHeaders = (generatedAt: string) => ({
+/** The export as a file to save: a dated name, never the person's. */
+export const exportDownloadHeaders = (generatedAt: string) => ({
   'content-disposition': `attachment; filename="siva-dati-${generatedAt.slice(0, 10)}.json"`,
 });

@@ -11,6 +11,3 @@ export const personalDataDeps: PersonalDataDeps = {
   clock: () => new Date(),
   newId: randomUUID,
 };
-
-// The pages import it from the core: a page module importing wiring would build its clients wherever pages load.
-export { downloadHeaders } from '../core/personal-data';
