@@ -219,6 +219,18 @@ describe('the shared HTTP chain, request by request', () => {
     expect(response.headers?.['content-language']).toBe('lv');
   });
 
+  it("scopes an Idempotency-Key sent to a public route without sign-in to no caller's, never failing", async () => {
+    const open = httpRoute({ roles: 'public', issuers: testIssuers, idempotent: true }, async (request) => json(200, { scope: request.idempotency?.scope }));
+    const event = apiEvent({ method: 'GET', headers: { 'idempotency-key': 'key-0001-abcd' } });
+    const anonymous = { ...event, requestContext: { ...event.requestContext, authorizer: undefined } } as unknown as typeof event;
+    const response = await open(anonymous, lambdaContext);
+    expect([response.statusCode, JSON.parse(response.body as string)]).toEqual([200, { scope: '|' }]);
+    const withoutJwt = { ...event, requestContext: { ...event.requestContext, authorizer: {} } } as unknown as typeof event;
+    expect(JSON.parse((await open(withoutJwt, lambdaContext)).body as string)).toEqual({ scope: '|' });
+    const withoutClaims = { ...event, requestContext: { ...event.requestContext, authorizer: { jwt: {} } } } as unknown as typeof event;
+    expect(JSON.parse((await open(withoutClaims, lambdaContext)).body as string)).toEqual({ scope: '|' });
+  });
+
   it('serves a public route to anyone, with or without claims', async () => {
     const open = httpRoute({ roles: 'public', issuers: testIssuers }, async (request) => json(200, { principal: request.principal ?? null }));
     const response = await open(apiEvent({ method: 'GET', claims: null }), lambdaContext);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { openApiDocument, type RouteTable } from '../../functions/http/openapi';
 import { functions, routeKey, type FunctionName, type RouteDefinition } from '../../infra/routes';
-import { api, type RouteContract } from '../../schemas/api';
+import { api, GatewayMessage, type RouteContract } from '../../schemas/api';
 
 type Json = Record<string, any>;
 
@@ -98,6 +98,25 @@ describe('an operation', () => {
       { $ref: '#/components/parameters/IdempotencyKey' },
     ]);
     expect(Object.keys(document.components.schemas).filter((name) => name.startsWith('provisional'))).toEqual([]);
+  });
+
+  it('lists a path parameter as required even when its schema lets it be left out, as a path cannot lack one', () => {
+    const LaxPath = z.object({ id: z.optional(z.string()) });
+    const document = build([[route('list-services', '/things/{id}'), contract({ path: LaxPath, query: LaxPath })]]);
+    expect(document.paths['/things/{id}'].get.parameters).toEqual([
+      { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+      { name: 'id', in: 'query', required: false, schema: { type: 'string' } },
+    ]);
+  });
+
+  it('may answer with the problem document or the gateway message, which are published without being named', () => {
+    const answering = (schema: z.ZodMiniType) => contract(undefined, { response: { status: 200, description: 'x', schema } });
+    const document = build([
+      [route('list-services', '/problem'), answering(api.problemDetails)],
+      [route('list-services', '/gateway'), answering(GatewayMessage)],
+    ]);
+    expect(document.paths['/problem'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ProblemDetails' });
+    expect(document.paths['/gateway'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/GatewayMessage' });
   });
 
   it('has no parameters member when it takes none, and no request body without a body schema', () => {
