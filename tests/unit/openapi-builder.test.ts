@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { openApiDocument, type RouteTable } from '../../functions/http/openapi';
 import { functions, routeKey, type FunctionName, type RouteDefinition } from '../../infra/routes';
-import { api, GatewayMessage, type RouteContract } from '../../schemas/api';
+import { api } from '../../schemas/api/document';
+import { GatewayMessage } from '../../schemas/api/responses';
+import type { RouteContract } from '../../schemas/api/contracts';
 
 type Json = Record<string, any>;
 
