@@ -209,6 +209,9 @@ describe('the applicant, a representative and the declarations', () => {
   it('names a representative by kind and by the document that gives the right', () => {
     const representative = { kind: 'legal-representative', document: { type: 'court-decision', number: 'C-12/2024', issuedOn: '2024-03-01' } };
     accepts(Representative, representative, { ...representative, kind: 'authorised-person', document: { ...representative.document, type: 'power-of-attorney' } });
+    for (const type of ['birth-certificate', 'orphans-court-decision']) {
+      accepts(Representative, { ...representative, document: { ...representative.document, type } });
+    }
     refuses(Representative, 'invalid_choice', { ...representative, kind: 'neighbour' }, { ...representative, document: { ...representative.document, type: 'letter' } });
     refuses(Representative, 'invalid_date', { ...representative, document: { ...representative.document, issuedOn: '2024-02-30' } });
   });

@@ -75,6 +75,12 @@ describe('the message catalogue', () => {
     expect(message('wrong_type', 'lv', { expected: 'string' })).toBe('Nepareizs vērtības veids: jābūt teksts.');
     expect(message('wrong_type', 'en', { expected: 'array' })).toBe('Wrong type of value: expected a list.');
     expect(message('wrong_type', 'lv', { expected: 'boolean' })).toContain('jā vai nē');
+    expect(message('wrong_type', 'en', { expected: 'number' })).toBe('Wrong type of value: expected a number.');
+    expect(message('wrong_type', 'en', { expected: 'boolean' })).toBe('Wrong type of value: expected true or false.');
+    expect(message('wrong_type', 'en', { expected: 'object' })).toBe('Wrong type of value: expected an object.');
+    expect(message('wrong_type', 'lv', { expected: 'number' })).toContain('skaitlis');
+    expect(message('wrong_type', 'lv', { expected: 'object' })).toContain('objekts');
+    expect(message('wrong_type', 'lv', { expected: 'array' })).toContain('saraksts');
     expect(message('wrong_type', 'en', { expected: 'bigint' })).toBe('Wrong type of value: expected bigint.');
     expect(message('wrong_type', 'lv', { expected: 'bigint' })).toBe('Nepareizs vērtības veids: jābūt bigint.');
   });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { Decision, decisionTypes, DocumentsSubmitted, RepresentativeConfirmation, Withdrawal } from '../../schemas/decision';
-import { DraftContent, DraftIdPath, draftETag, draftVersionOf, NewDraft } from '../../schemas/drafts';
+import { DraftContent, DraftIdPath, draftETag, DraftUploadPath, draftVersionOf, NewDraft } from '../../schemas/drafts';
 import { describeIssues, type MessageCode } from '../../schemas/messages';
 import { serviceIds, servicesFiledBy, trackIds, trackInfo } from '../../schemas/services';
 import { acceptedContentTypes, AttachmentPath, documentTypes, UploadPath, UploadRequest, uploadLimits } from '../../schemas/uploads';
@@ -114,8 +114,16 @@ describe('drafts', () => {
     expect(refusal(NewDraft, { serviceId: 'space-travel' })[0]).toMatch(/^serviceId:invalid_choice/);
   });
 
-  it('keep any other member of the form when saved, for the form to judge', () => {
+  it('keep any other member of the form when saved, for the form to judge, but always name their service', () => {
     expect(DraftContent.parse({ serviceId: 'driving-training', applicant: { phone: '2' } })).toEqual({ serviceId: 'driving-training', applicant: { phone: '2' } });
+    expect(refusal(DraftContent, { applicant: {} })[0]).toMatch(/^serviceId:invalid_choice/);
+    expect(refusal(DraftContent, { serviceId: 'driving-training', track: 'Category B' })).toEqual(['track:unknown_track']);
+  });
+
+  it('name an upload of a draft by two UUIDs', () => {
+    expect(refusal(DraftUploadPath, { id, uploadId: id })).toEqual([]);
+    expect(refusal(DraftUploadPath, { id })).toEqual(['uploadId:required']);
+    expect(refusal(DraftUploadPath, { id, uploadId: id, extra: 'x' })).toEqual(['extra:unknown_field']);
   });
 
   it('are named by a UUID in their path', () => {
@@ -146,7 +154,20 @@ describe('an upload', () => {
     expect(refused({ size: uploadLimits.fileBytes + 1 })).toBe('file_too_large');
     expect(refused({ size: 0 })).toBeDefined();
     expect(refused({ size: 1.5 })).toBeDefined();
-    for (const contentType of acceptedContentTypes) expect(refused({ contentType }), contentType).toBeUndefined();
+    // docs/documents.md: PDF, JPEG, PNG, HEIC/HEIF, DOCX, ODT and eDoc (ASiC-E) are read by the agency.
+    const readable = [
+      'application/pdf',
+      'image/jpeg',
+      'image/png',
+      'image/heic',
+      'image/heif',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.oasis.opendocument.text',
+      'application/vnd.etsi.asic-e+zip',
+      'application/x-edoc',
+    ];
+    expect([...acceptedContentTypes].sort()).toEqual([...readable].sort());
+    for (const contentType of readable) expect(refused({ contentType }), contentType).toBeUndefined();
     expect(refused({ contentType: 'application/x-msdownload' })).toBe('invalid_choice');
   });
 
