@@ -231,6 +231,14 @@ describe('the shared HTTP chain, request by request', () => {
     expect(JSON.parse((await open(withoutClaims, lambdaContext)).body as string)).toEqual({ scope: '|' });
   });
 
+  it('serves a public route to a request that arrives without headers or request context', async () => {
+    const open = httpRoute({ roles: 'public', issuers: testIssuers, idempotent: true }, async (request) => json(200, { ifMatch: request.ifMatch ?? null }));
+    const bare = { ...apiEvent({ method: 'GET' }), headers: undefined, requestContext: undefined } as unknown as Parameters<typeof open>[0];
+    const response = await open(bare, lambdaContext);
+    expect([response.statusCode, JSON.parse(response.body as string)]).toEqual([200, { ifMatch: null }]);
+    expect(response.headers?.['x-request-id']).toBe('aws-req-1');
+  });
+
   it('serves a public route to anyone, with or without claims', async () => {
     const open = httpRoute({ roles: 'public', issuers: testIssuers }, async (request) => json(200, { principal: request.principal ?? null }));
     const response = await open(apiEvent({ method: 'GET', claims: null }), lambdaContext);
