@@ -307,6 +307,9 @@ const catalogue = {
 
 export type MessageCode = keyof typeof catalogue;
 
+/** Every code the catalogue words, for specs that check each message in both languages. */
+export const messageCodes = Object.keys(catalogue) as MessageCode[];
+
 const typeNames: Record<Language, Record<string, string>> = {
   lv: { string: 'teksts', number: 'skaitlis', boolean: 'jā vai nē (true/false)', object: 'objekts', array: 'saraksts' },
   en: { string: 'text', number: 'a number', boolean: 'true or false', object: 'an object', array: 'a list' },
@@ -376,7 +379,8 @@ export const valueAt = (input: unknown, path: Path): unknown =>
 
 const listOf = (values: readonly unknown[] | undefined): string => (values ?? []).map((v) => String(v)).join(', ');
 
-const isMessageCode = (code: string | undefined): code is MessageCode => code !== undefined && code in catalogue;
+/** Own keys only: `toString` is in every object, and no message. */
+const isMessageCode = (code: string | undefined): code is MessageCode => code !== undefined && Object.hasOwn(catalogue, code);
 
 /** Turns schema issues into one violation per problem (`input` tells a missing field from a wrong one). */
 export const describeIssues = (issues: readonly SchemaIssue[], input: unknown): Violation[] =>
