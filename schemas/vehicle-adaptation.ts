@@ -4,6 +4,7 @@
  * when the applicant does not own the car.
  */
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { serviceForm } from './form';
 import { DisabilityGroup, DocumentNumber, IsoDate, RegistrationNumber, Vin, limits, text } from './primitives';
 import type { TrackOf } from './services';
@@ -29,7 +30,7 @@ const vehicleEvidence = {
   adaptationNeeded: text(limits.shortText),
 };
 
-export const vehicleAdaptationEvidence = {
+export const vehicleAdaptationEvidence = builtOnFirstUse(() => ({
   'state-funded': z.strictObject({
     ...vehicleEvidence,
     vdeavkCertificateNumber: DocumentNumber,
@@ -40,7 +41,7 @@ export const vehicleAdaptationEvidence = {
     coPaymentExempt: z.boolean(),
   }),
   paid: z.strictObject(vehicleEvidence),
-} satisfies Record<TrackOf<'vehicle-adaptation'>, z.ZodMiniObject>;
+} satisfies Record<TrackOf<'vehicle-adaptation'>, z.ZodMiniObject>));
 
-export const VehicleAdaptationApplication = serviceForm('vehicle-adaptation', vehicleAdaptationEvidence);
+export const VehicleAdaptationApplication = builtOnFirstUse(() => serviceForm('vehicle-adaptation', vehicleAdaptationEvidence));
 export type VehicleAdaptationApplication = z.infer<typeof VehicleAdaptationApplication>;
