@@ -9,7 +9,7 @@ import { serviceForm } from './form';
 import { DisabilityGroup, DocumentNumber, IsoDate, RegistrationNumber, Vin, limits, text } from './primitives';
 import type { TrackOf } from './services';
 
-const vehicleEvidence = {
+const vehicleEvidence = builtOnFirstUse(() => ({
   vehicle: z.strictObject({
     registrationNumber: RegistrationNumber,
     vin: Vin,
@@ -28,7 +28,7 @@ const vehicleEvidence = {
   ),
   /** What needs adapting: hand controls, a lift, a swivel seat… */
   adaptationNeeded: text(limits.shortText),
-};
+}));
 
 export const vehicleAdaptationEvidence = builtOnFirstUse(() => ({
   'state-funded': z.strictObject({
@@ -40,7 +40,7 @@ export const vehicleAdaptationEvidence = builtOnFirstUse(() => ({
     /** Exempt people (the regulation lists who) pay no co-payment. */
     coPaymentExempt: z.boolean(),
   }),
-  paid: z.strictObject(vehicleEvidence),
+  paid: z.strictObject({ ...vehicleEvidence }),
 } satisfies Record<TrackOf<'vehicle-adaptation'>, z.ZodMiniObject>));
 
 export const VehicleAdaptationApplication = builtOnFirstUse(() => serviceForm('vehicle-adaptation', vehicleAdaptationEvidence));

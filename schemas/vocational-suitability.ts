@@ -6,16 +6,16 @@ import { DocumentNumber, IsoDate, predictedDisabilityEvidence, workingAndInsured
 import type { TrackOf } from './services';
 
 /** How the person wants to be assessed: remote or in person; board and dormitory if needed. */
-const assessmentPreferences = {
+const assessmentPreferences = builtOnFirstUse(() => ({
   assessmentMode: z.enum(['in-person', 'remote']),
   needsAccommodation: z.boolean(),
   workingAndInsured,
-};
+}));
 
-const disabilityEvidence = {
+const disabilityEvidence = builtOnFirstUse(() => ({
   disabilityGroup: z.enum(['I', 'II', 'III', 'disabled-child']),
   disabilityCertificateNumber: DocumentNumber,
-};
+}));
 
 export const vocationalSuitabilityEvidence = builtOnFirstUse(() => ({
   disability: z.strictObject({ ...assessmentPreferences, ...disabilityEvidence }),
