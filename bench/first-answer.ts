@@ -194,6 +194,20 @@ runPart('first', async (cleanup, measured) => {
       bounce: { feedbackId: 'bench-feedback', bounceType: 'Permanent', bounceSubType: 'NoEmail', bouncedRecipients: [{ emailAddress: to, action: 'failed', status: '5.1.1' }], timestamp: new Date().toISOString() },
       mail: mailOf(key, to),
     });
+  /** One record of the table's stream, as Lambda hands it to a stream consumer. */
+  const streamEvent = (eventName: 'INSERT' | 'REMOVE', dynamodb: Record<string, unknown>) => ({
+    Records: [
+      {
+        eventID: crypto.randomUUID(),
+        eventName,
+        eventSource: 'aws:dynamodb',
+        awsRegion: localRegion,
+        eventSourceARN: `arn:aws:dynamodb:${localRegion}:000000000000:table/${tableName}/stream/bench`,
+        ...(eventName === 'REMOVE' && { userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' } }),
+        dynamodb,
+      },
+    ],
+  });
   /** The stream record of an application's "submitted" event, as Lambda hands it to the notifier. */
   const submittedStreamRecord = async () => {
     const { id } = await newApplication();
@@ -202,18 +216,12 @@ runPart('first', async (cleanup, measured) => {
     );
     const item = Items.find((candidate) => candidate.entity === 'event' && candidate.type === 'submitted');
     if (!item) throw new Error('No submitted event stored');
-    return {
-      Records: [
-        {
-          eventID: crypto.randomUUID(),
-          eventName: 'INSERT',
-          eventSource: 'aws:dynamodb',
-          awsRegion: localRegion,
-          eventSourceARN: `arn:aws:dynamodb:${localRegion}:000000000000:table/${tableName}/stream/bench`,
-          dynamodb: { Keys: marshall({ pk: item.pk, sk: item.sk }), NewImage: marshall(item, { removeUndefinedValues: true }), SequenceNumber: String(Date.now()), StreamViewType: 'NEW_IMAGE' },
-        },
-      ],
-    };
+    return streamEvent('INSERT', {
+      Keys: marshall({ pk: item.pk, sk: item.sk }),
+      NewImage: marshall(item, { removeUndefinedValues: true }),
+      SequenceNumber: String(Date.now()),
+      StreamViewType: 'NEW_IMAGE',
+    });
   };
 
   /** An SQS message from the notifier's on-failure queue naming the stream batch of one application's "submitted" event. */
@@ -303,7 +311,7 @@ runPart('first', async (cleanup, measured) => {
   };
   const ownDraft = await startDraft();
   const ownDraftUpload = await draftUpload(ownDraft);
-  /** What DynamoDB's TTL deletion puts on the stream for a draft with a file kept as evidence (tests/integration/drafts.test.ts). */
+  /** The stream record of removing a draft with a file kept as evidence (tests/integration/drafts.test.ts). */
   const removedDraftWithUpload = async () => {
     const draft = await startDraft();
     const uploadId = await draftUpload(draft);
@@ -311,18 +319,13 @@ runPart('first', async (cleanup, measured) => {
     await call('promote-upload', cleanScan(uploadId));
     const { Item } = await documentClient.send(new GetCommand({ TableName: tableName, Key: draftKey(draft.id), ConsistentRead: true }));
     if (!Item) throw new Error('The draft is not stored');
-    return {
-      Records: [
-        {
-          eventID: crypto.randomUUID(),
-          eventName: 'REMOVE',
-          eventSource: 'aws:dynamodb',
-          awsRegion: localRegion,
-          userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' },
-          dynamodb: { Keys: marshall(draftKey(draft.id)), OldImage: marshall(Item, { removeUndefinedValues: true }), SequenceNumber: String(Date.now()), StreamViewType: 'OLD_IMAGE' },
-        },
-      ],
-    };
+    // What DynamoDB's TTL deletion puts on the stream: a REMOVE by the service, with the old image.
+    return streamEvent('REMOVE', {
+      Keys: marshall(draftKey(draft.id)),
+      OldImage: marshall(Item, { removeUndefinedValues: true }),
+      SequenceNumber: String(Date.now()),
+      StreamViewType: 'OLD_IMAGE',
+    });
   };
   const draftReminders = await loadFunctionHandler('draft-reminders');
   const dayMs = 24 * 60 * 60 * 1000;
