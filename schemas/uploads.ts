@@ -4,6 +4,7 @@
  * after upload (functions/core/file-type.ts); these are only the declared facts.
  */
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { ApplicationId } from './lifecycle';
 import { evidenceDocuments } from './services';
 import { text } from './primitives';
@@ -38,9 +39,9 @@ export const documentTypes = [...(Object.keys(evidenceDocuments) as (keyof typeo
 export type DocumentType = (typeof documentTypes)[number];
 
 /** A file name as people see it: no folders, no control characters. */
-const FileName = text(200).check(z.refine((name) => !/[/\\]/.test(name), { error: 'file_name' }));
+const FileName = builtOnFirstUse(() => text(200).check(z.refine((name) => !/[/\\]/.test(name), { error: 'file_name' })));
 
-export const UploadRequest = z.strictObject({
+export const UploadRequest = builtOnFirstUse(() => z.strictObject({
   documentType: z.enum(documentTypes),
   fileName: FileName,
   contentType: z.enum(acceptedContentTypes),
@@ -49,14 +50,14 @@ export const UploadRequest = z.strictObject({
     z.minimum(1),
     z.refine((size) => size <= uploadLimits.fileBytes, { error: 'file_too_large' }),
   ),
-});
+}));
 export type UploadRequest = z.infer<typeof UploadRequest>;
 
-export const UploadId = z.uuid();
-export const UploadPath = z.strictObject({ id: ApplicationId, uploadId: UploadId });
+export const UploadId = builtOnFirstUse(() => z.uuid());
+export const UploadPath = builtOnFirstUse(() => z.strictObject({ id: ApplicationId, uploadId: UploadId }));
 export type UploadPath = z.infer<typeof UploadPath>;
 
-export const AttachmentPath = z.strictObject({ id: ApplicationId, attachmentId: UploadId });
+export const AttachmentPath = builtOnFirstUse(() => z.strictObject({ id: ApplicationId, attachmentId: UploadId }));
 export type AttachmentPath = z.infer<typeof AttachmentPath>;
 
 export const uploadStates = ['pending', 'clean', 'rejected'] as const;
