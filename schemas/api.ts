@@ -14,7 +14,7 @@ import { Decision, DocumentsSubmitted, RepresentativeConfirmation, Withdrawal, d
 import { FailedNotificationsQuery, ReportYearPath, ResendRequest, StaffListQuery } from './staff';
 import { AnnualReport } from './report';
 import { EligibilityQuestion, ServiceIdPath } from './eligibility';
-import { ApplicationId, ApplicationIdPath, ApplicationStatus, ListApplicationsQuery } from './lifecycle';
+import { ApplicationId, ApplicationIdPath, ApplicationStatus, applicationStatuses, ListApplicationsQuery } from './lifecycle';
 import { Applicant, IsoDate, Representative } from './primitives';
 import { ReferralSubmission } from './referral';
 import { referrerKinds, serviceIds } from './services';
@@ -104,6 +104,10 @@ const pageOf = <T extends Schema>(item: T) => z.object({ items: z.array(item), n
 export const ApplicationPage = pageOf(ApplicationSummary);
 export const CitizenApplicationPage = pageOf(CitizenApplicationSummary);
 export const ReferralPage = pageOf(ReferralSummary);
+/** Staff's work list: a page, and how many applications of the services in scope stand in each status now. */
+export const WorkListPage = z.extend(ApplicationPage, {
+  counts: z.object(Object.fromEntries(applicationStatuses.map((status) => [status, z.int().check(z.nonnegative())])) as Record<ApplicationStatus, z.ZodMiniInt>),
+});
 
 const TimelineEntry = z.object({
   id: z.string(),
@@ -646,7 +650,12 @@ export const routeContracts = {
     summaryLv: 'Darba saraksts',
     description: `All of the services the staff member works on, or the one named by \`serviceId\`, filtered by track, status and submission dates; newest first (each service is queried and the results merged, never scanned), or one service's queue of one track in queue order with \`sort=queue\` (needs \`serviceId\` and \`track\`). ${listDescription}`,
     request: { query: StaffListQuery },
-    response: { status: 200, description: 'A page of applications.', schema: ApplicationPage },
+    response: {
+      status: 200,
+      description:
+        'A page of applications, and `counts`: how many applications of the services in scope (the one named by `serviceId`, or all of the caller\'s) stand in each status now, whatever the other filters; kept from the table stream, one item read per service (docs/workforce-officers.md).',
+      schema: WorkListPage,
+    },
   },
   'GET /staff/applications/{id}': {
     tag: 'Staff',

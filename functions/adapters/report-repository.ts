@@ -1,26 +1,35 @@
 /**
- * The annual report's counters (functions/core/report.ts). Counting an event
+ * The annual report's counters (functions/core/report.ts) and the standing
+ * counts per status (functions/core/status-counts.ts). Counting an event
  * is one transaction: a marker for the event, put only if absent, and an ADD
  * per counter, so a stream record delivered again changes nothing. Several
  * events may share a transaction (a stream batch, a load): their markers and
- * their counters merged, which writes far fewer items. Reading a year is two
- * Queries, whatever the number of applications.
+ * their counters merged, which writes far fewer items. Reading a year is three
+ * Queries, and the status counts one BatchGet (an item per service), whatever
+ * the number of applications.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  BatchGetCommand,
   paginateQuery,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { Counter, EventCount, Increment, QueueNet, ReportStore } from '../core/report';
+import { applicationStatuses } from '../../schemas/lifecycle';
+import type { ServiceId } from '../../schemas/services';
+import type { Counter, EventCount, QueueMonthNet, QueueNet, ReportStore } from '../core/report';
+import type { StatusCountStore, StoredStatusCounts } from '../core/status-counts';
 import { createApplicationRepository, withoutKeys } from './application-repository';
 import {
   countedEventKey,
   queueNetKey,
   queueNetPartition,
   queueNetUpTo,
+  queueMonthKey,
+  queueMonthPartition,
   reportCounterKey,
+  statusCountsKey,
   reportYearPartition,
   type ReportEntity,
 } from './keys';
@@ -35,31 +44,54 @@ const maxTransactionItems = 100;
 /** Concurrent counts of the same figure conflict; the loser retries, with a growing random pause, before handing the record back to the stream. */
 const conflictAttempts = 8;
 
-/** The item an increment adds to, and the attributes that describe it (so reading needs no key parsing). */
-const counterOf = (increment: Increment): { key: Item; attributes: Item } => {
+type Increment = EventCount['increments'][number];
+
+/**
+ * The items an increment adds to, the attribute each adds to, and the attributes that describe the item (so reading
+ * needs no key parsing). A queue change is kept twice: per year (the report's year-end figures, as counted before
+ * months were) and per month of the year (the queue chart). A service's status counts are one item, a number per status.
+ */
+const countersOf = (increment: Increment): { key: Item; attributes: Item; counted: string }[] => {
+  if (increment.metric === 'status') {
+    const { serviceId, status } = increment;
+    return [{ key: statusCountsKey(serviceId), attributes: { entity: 'status-counts' satisfies ReportEntity, serviceId }, counted: status }];
+  }
   const { year, serviceId, track } = increment;
   if (increment.metric === 'queue') {
-    return { key: queueNetKey(year, serviceId, track), attributes: { entity: 'report-queue' satisfies ReportEntity, year, serviceId, track } };
+    const { month } = increment;
+    return [
+      { key: queueNetKey(year, serviceId, track), attributes: { entity: 'report-queue' satisfies ReportEntity, year, serviceId, track }, counted: 'count' },
+      { key: queueMonthKey(year, month, serviceId, track), attributes: { entity: 'report-queue-month' satisfies ReportEntity, year, month, serviceId, track }, counted: 'count' },
+    ];
   }
   const { metric, dimension } = increment;
-  return {
-    key: reportCounterKey(year, { metric, serviceId, track, dimension }),
-    attributes: { entity: 'report-counter' satisfies ReportEntity, metric, serviceId, track, dimension },
-  };
+  return [
+    {
+      key: reportCounterKey(year, { metric, serviceId, track, dimension }),
+      attributes: { entity: 'report-counter' satisfies ReportEntity, metric, serviceId, track, dimension },
+      counted: 'count',
+    },
+  ];
 };
 
 const itemId = (key: Item) => `${key.pk}\n${key.sk}`;
 
-/** One update per counter item (a transaction may not touch an item twice); changes that cancel out are dropped. */
+/**
+ * One update per counter item (a transaction may not touch an item twice), adding to each of its counted
+ * attributes (a status change moves two numbers of one item); changes that cancel out are dropped.
+ */
 const mergedUpdates = (counts: readonly EventCount[]) => {
-  const byItem = new Map<string, { key: Item; attributes: Item; delta: number }>();
+  const byItem = new Map<string, { key: Item; attributes: Item; deltas: Map<string, number> }>();
   for (const increment of counts.flatMap((count) => count.increments)) {
-    const { key, attributes } = counterOf(increment);
-    const entry = byItem.get(itemId(key)) ?? { key, attributes, delta: 0 };
-    entry.delta += increment.delta;
-    byItem.set(itemId(key), entry);
+    for (const { key, attributes, counted } of countersOf(increment)) {
+      const entry = byItem.get(itemId(key)) ?? { key, attributes, deltas: new Map<string, number>() };
+      entry.deltas.set(counted, (entry.deltas.get(counted) ?? 0) + increment.delta);
+      byItem.set(itemId(key), entry);
+    }
   }
-  return [...byItem.values()].filter((entry) => entry.delta !== 0);
+  return [...byItem.values()]
+    .map((entry) => ({ ...entry, deltas: [...entry.deltas].filter(([, delta]) => delta !== 0) }))
+    .filter((entry) => entry.deltas.length > 0);
 };
 
 /** Groups events into transactions: a marker per event plus their merged counter updates, at most 100 items. */
@@ -68,7 +100,7 @@ const transactions = <T extends EventCount>(counts: readonly T[]): T[][] => {
   let group: T[] = [];
   let counters = new Set<string>();
   for (const count of counts) {
-    const own = new Set(count.increments.map((increment) => itemId(counterOf(increment).key)));
+    const own = new Set(count.increments.flatMap((increment) => countersOf(increment).map(({ key }) => itemId(key))));
     if (1 + own.size > maxTransactionItems) throw new RangeError(`an event yields ${own.size} counter updates, over one transaction`);
     const together = new Set([...counters, ...own]);
     if (group.length + 1 + together.size > maxTransactionItems) {
@@ -87,16 +119,22 @@ export const createReportRepository = (
   client: DynamoDBDocumentClient,
   tableName: string,
   clock: () => Date = () => new Date(),
-): ReportStore => {
-  const update = ({ key, attributes, delta }: ReturnType<typeof mergedUpdates>[number]) => {
+): ReportStore & StatusCountStore => {
+  const update = ({ key, attributes, deltas }: ReturnType<typeof mergedUpdates>[number]) => {
     const names = Object.keys(attributes);
     return {
       Update: {
         TableName: tableName,
         Key: key,
-        UpdateExpression: `ADD #count :delta SET ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
-        ExpressionAttributeNames: { '#count': 'count', ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])) },
-        ExpressionAttributeValues: { ':delta': delta, ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])) },
+        UpdateExpression: `ADD ${deltas.map((_, i) => `#c${i} :d${i}`).join(', ')} SET ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
+        ExpressionAttributeNames: {
+          ...Object.fromEntries(deltas.map(([counted], i) => [`#c${i}`, counted])),
+          ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
+        },
+        ExpressionAttributeValues: {
+          ...Object.fromEntries(deltas.map(([, delta], i) => [`:d${i}`, delta])),
+          ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])),
+        },
       },
     };
   };
@@ -165,19 +203,35 @@ export const createReportRepository = (
     },
 
     async readYear(year) {
-      const [counterItems, queueItems] = await Promise.all([
+      const [counterItems, queueItems, queueMonthItems] = await Promise.all([
         queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': reportYearPartition(year) } }),
         queryAll({
           KeyConditionExpression: 'pk = :pk AND sk <= :upTo',
           ExpressionAttributeValues: { ':pk': queueNetPartition, ':upTo': queueNetUpTo(year) },
         }),
+        queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': queueMonthPartition(year) } }),
       ]);
+      const queueNet = (item: Item): QueueNet => ({ year: Number(item.year), serviceId: item.serviceId as ServiceId, track: String(item.track), net: Number(item.count) });
       return {
         counters: counterItems.map((item) => withoutKeys<Counter>(item)),
-        queueNetByYear: queueItems.map(
-          (item): QueueNet => ({ year: Number(item.year), serviceId: item.serviceId as QueueNet['serviceId'], track: String(item.track), net: Number(item.count) }),
-        ),
+        queueNetByYear: queueItems.map(queueNet),
+        queueNetByMonth: queueMonthItems.map((item): QueueMonthNet => ({ ...queueNet(item), month: Number(item.month) })),
       };
+    },
+
+    async readStatusCounts(services) {
+      const found: Partial<Record<ServiceId, StoredStatusCounts>> = {};
+      // One item per service (7 at most, within one BatchGet's 100); keys DynamoDB leaves unprocessed are asked again.
+      let keys: Item[] = services.map(statusCountsKey);
+      for (let attempt = 1; keys.length > 0; attempt += 1) {
+        const answer = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
+        for (const item of answer.Responses?.[tableName] ?? []) {
+          found[item.serviceId as ServiceId] = Object.fromEntries(applicationStatuses.flatMap((status) => (status in item ? [[status, Number(item[status])]] : [])));
+        }
+        keys = answer.UnprocessedKeys?.[tableName]?.Keys ?? [];
+        if (keys.length > 0) await sleep(Math.random() * 5 * 2 ** Math.min(attempt, conflictAttempts));
+      }
+      return found;
     },
   };
 };

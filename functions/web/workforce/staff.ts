@@ -20,7 +20,7 @@ import { staffApplicationPagePaths } from '../../core/portal-pages';
 import type { PrincipalFor, TimelineEvent } from '../../core/model';
 import { attachmentLink, attachmentsFor } from '../../core/uploads';
 import { staffView } from '../../core/views';
-import { confirmRepresentative, currentPosition, decide, listFailedNotifications, listWork, openForStaff, resendNotification } from '../../core/workflow';
+import { confirmRepresentative, currentPosition, decide, listFailedNotifications, listWork, openForStaff, resendNotification, workListCounts } from '../../core/workflow';
 import type { PageContext, PageRoute } from '../app';
 import { rigaDateTime } from '../citizen/applications';
 import { controlOf, documentOf, fieldErrors } from '../fields';
@@ -51,21 +51,37 @@ const workListPage = async (context: PageContext) => {
   const filters = filtersOf(query, member.services);
   const queueAsked = filters.sort === 'queue' && !(filters.serviceId && filters.track);
   const listQuery = StaffListQuery.parse({ ...filters, ...(queueAsked && { sort: 'date' }), limit: '25' });
-  let page;
-  try {
-    page = await listWork(deps.workflow, member, listQuery, { limit: 25, ...(listQuery.cursor && { cursor: listQuery.cursor }) });
-  } catch (error) {
-    // A tampered cursor starts the list from the beginning rather than failing.
-    if (!isDomainError(error) || error.kind !== 'validation') throw error;
-    page = await listWork(deps.workflow, member, { ...listQuery, cursor: undefined }, { limit: 25 });
-  }
+  const serviceId = filters.serviceId as ServiceId | undefined;
+  const listPage = async () => {
+    try {
+      return await listWork(deps.workflow, member, listQuery, { limit: 25, ...(listQuery.cursor && { cursor: listQuery.cursor }) });
+    } catch (error) {
+      // A tampered cursor starts the list from the beginning rather than failing.
+      if (!isDomainError(error) || error.kind !== 'validation') throw error;
+      return listWork(deps.workflow, member, { ...listQuery, cursor: undefined }, { limit: 25 });
+    }
+  };
+  // The counts are one more read (an item per service), made while the page is read.
+  const [page, counts] = await Promise.all([listPage(), workListCounts(deps.reports, member, serviceId)]);
   const w = t.work;
+  // Each count links to the list of that status, in the same service scope; statuses with none are left out.
+  const countRows = applicationStatuses
+    .filter((status) => counts[status] > 0)
+    .map((status) => [
+      { html: `<a class="govuk-link" href="${href('work-list')}?${new URLSearchParams({ ...(serviceId && { serviceId }), status })}">${statusWords[language][status].name}</a>` },
+      { text: String(counts[status]), format: 'numeric' },
+    ]);
   const tracks = member.services.flatMap((serviceId) => Object.keys(services[serviceId].tracks).map((id) => ({ serviceId, id })));
   const next = page.nextCursor ? new URLSearchParams({ ...filters, cursor: page.nextCursor }).toString() : undefined;
   return render('work-list', {
     title: w.workListTitle,
     action: href('work-list'),
     queueAsked,
+    counts: {
+      caption: w.countsCaption(serviceId ? serviceName(serviceId, language) : w.allServices.toLowerCase()),
+      head: [{ text: t.statusLabel }, { text: w.countsNumber, format: 'numeric' }],
+      rows: countRows,
+    },
     filters: {
       serviceId: { id: 'serviceId', name: 'serviceId', label: { text: w.service }, items: [choice('', w.allServices, filters.serviceId), ...member.services.map((id) => choice(id, serviceName(id, language), filters.serviceId))] },
       status: { id: 'status', name: 'status', label: { text: t.statusLabel }, items: [choice('', w.anyStatus, filters.status), ...applicationStatuses.map((status) => choice(status, statusWords[language][status].name, filters.status))] },
