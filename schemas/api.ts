@@ -414,6 +414,7 @@ export const namedSchemas: Readonly<Record<string, Schema>> = {
   Receipt,
   ApplicationSummary,
   ApplicationPage,
+  WorkListPage,
   CitizenApplicationSummary,
   CitizenApplicationPage,
   ApplicationView,
