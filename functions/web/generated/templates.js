@@ -8832,7 +8832,7 @@ output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "ti
 output += "</h1>\n  ";
 if(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "counts")),"rows")),"length")) {
 output += "\n    ";
-output += runtime.suppressValue((lineno = 9, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukTable"), "govukTable", context, [{"caption": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "counts")),"caption"),"captionClasses": "govuk-table__caption--m","head": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "counts")),"head"),"rows": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "counts")),"rows"),"classes": "siva-status-counts"}])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 9, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukTable"), "govukTable", context, [{"caption": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "counts")),"caption"),"captionClasses": "govuk-table__caption--m","firstCellIsHeader": true,"head": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "counts")),"head"),"rows": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "counts")),"rows"),"classes": "siva-status-counts"}])), env.opts.autoescape);
 output += "\n  ";
 ;
 }
