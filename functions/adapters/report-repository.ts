@@ -9,70 +9,20 @@
  * the number of applications.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  BatchGetCommand,
-  paginateQuery,
-  TransactWriteCommand,
-  type DynamoDBDocumentClient,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import { applicationStatuses } from '../../schemas/lifecycle';
+import { BatchGetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ServiceId } from '../../schemas/services';
-import type { Counter, EventCount, QueueMonthNet, QueueNet, ReportStore } from '../core/report';
+import type { EventCount, ReportStore } from '../core/report';
 import type { StatusCountStore, StoredStatusCounts } from '../core/status-counts';
-import { createApplicationRepository, withoutKeys } from './application-repository';
-import {
-  countedEventKey,
-  queueNetKey,
-  queueNetPartition,
-  queueNetUpTo,
-  queueMonthKey,
-  queueMonthPartition,
-  reportCounterKey,
-  statusCountsKey,
-  reportYearPartition,
-  type ReportEntity,
-} from './keys';
+import { createApplicationRepository } from './application-repository';
 import { cancellationCodes } from './dynamo-errors';
-
-type Item = Record<string, unknown>;
-
-/** Markers outlive the stream's 24-hour retention by far, then the table's TTL removes them. */
-export const countedMarkerTtlSeconds = 30 * 24 * 60 * 60;
+import type { Item } from './entities/item';
+import { countedMarkerItem, countersOf, counterOfItem, queueMonthNetOfItem, queueNetOfItem, statusCountsOfItem } from './entities/report';
+import { countedEventKey, queueMonthPartition, queueNetPartition, queueNetUpTo, reportYearPartition, statusCountsKey } from './keys';
+import { queryAll } from './pagination';
 /** DynamoDB's limit of items in one transaction; an event yields at most a handful. */
 const maxTransactionItems = 100;
 /** Concurrent counts of the same figure conflict; the loser retries, with a growing random pause, before handing the record back to the stream. */
 const conflictAttempts = 8;
-
-type Increment = EventCount['increments'][number];
-
-/**
- * The items an increment adds to, the attribute each adds to, and the attributes that describe the item (so reading
- * needs no key parsing). A queue change is kept twice: per year (the report's year-end figures, as counted before
- * months were) and per month of the year (the queue chart). A service's status counts are one item, a number per status.
- */
-const countersOf = (increment: Increment): { key: Item; attributes: Item; counted: string }[] => {
-  if (increment.metric === 'status') {
-    const { serviceId, status } = increment;
-    return [{ key: statusCountsKey(serviceId), attributes: { entity: 'status-counts' satisfies ReportEntity, serviceId }, counted: status }];
-  }
-  const { year, serviceId, track } = increment;
-  if (increment.metric === 'queue') {
-    const { month } = increment;
-    return [
-      { key: queueNetKey(year, serviceId, track), attributes: { entity: 'report-queue' satisfies ReportEntity, year, serviceId, track }, counted: 'count' },
-      { key: queueMonthKey(year, month, serviceId, track), attributes: { entity: 'report-queue-month' satisfies ReportEntity, year, month, serviceId, track }, counted: 'count' },
-    ];
-  }
-  const { metric, dimension } = increment;
-  return [
-    {
-      key: reportCounterKey(year, { metric, serviceId, track, dimension }),
-      attributes: { entity: 'report-counter' satisfies ReportEntity, metric, serviceId, track, dimension },
-      counted: 'count',
-    },
-  ];
-};
 
 const itemId = (key: Item) => `${key.pk}\n${key.sk}`;
 
@@ -140,16 +90,7 @@ export const createReportRepository = (
   };
 
   const marker = ({ event }: EventCount, now: Date) => ({
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...countedEventKey(event.applicationId, event.id),
-        entity: 'counted-event' satisfies ReportEntity,
-        countedAt: now.toISOString(),
-        expiresAt: Math.floor(now.getTime() / 1000) + countedMarkerTtlSeconds,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
+    Put: { TableName: tableName, Item: countedMarkerItem(event, now), ConditionExpression: 'attribute_not_exists(pk)' },
   });
 
   /** Writes one transaction's events; resolves with those it counted (the others were counted before). */
@@ -177,12 +118,6 @@ export const createReportRepository = (
     return pending;
   };
 
-  const queryAll = async (input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> => {
-    const items: Item[] = [];
-    for await (const page of paginateQuery({ client }, { TableName: tableName, ...input })) items.push(...(page.Items ?? []));
-    return items;
-  };
-
   return {
     loadApplication: createApplicationRepository(client, tableName).findApplication,
 
@@ -204,18 +139,17 @@ export const createReportRepository = (
 
     async readYear(year) {
       const [counterItems, queueItems, queueMonthItems] = await Promise.all([
-        queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': reportYearPartition(year) } }),
-        queryAll({
+        queryAll(client, tableName, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': reportYearPartition(year) } }),
+        queryAll(client, tableName, {
           KeyConditionExpression: 'pk = :pk AND sk <= :upTo',
           ExpressionAttributeValues: { ':pk': queueNetPartition, ':upTo': queueNetUpTo(year) },
         }),
-        queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': queueMonthPartition(year) } }),
+        queryAll(client, tableName, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': queueMonthPartition(year) } }),
       ]);
-      const queueNet = (item: Item): QueueNet => ({ year: Number(item.year), serviceId: item.serviceId as ServiceId, track: String(item.track), net: Number(item.count) });
       return {
-        counters: counterItems.map((item) => withoutKeys<Counter>(item)),
-        queueNetByYear: queueItems.map(queueNet),
-        queueNetByMonth: queueMonthItems.map((item): QueueMonthNet => ({ ...queueNet(item), month: Number(item.month) })),
+        counters: counterItems.map(counterOfItem),
+        queueNetByYear: queueItems.map(queueNetOfItem),
+        queueNetByMonth: queueMonthItems.map(queueMonthNetOfItem),
       };
     },
 
@@ -225,9 +159,7 @@ export const createReportRepository = (
       let keys: Item[] = services.map(statusCountsKey);
       for (let attempt = 1; keys.length > 0; attempt += 1) {
         const answer = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
-        for (const item of answer.Responses?.[tableName] ?? []) {
-          found[item.serviceId as ServiceId] = Object.fromEntries(applicationStatuses.flatMap((status) => (status in item ? [[status, Number(item[status])]] : [])));
-        }
+        for (const item of answer.Responses?.[tableName] ?? []) found[item.serviceId as ServiceId] = statusCountsOfItem(item);
         keys = answer.UnprocessedKeys?.[tableName]?.Keys ?? [];
         if (keys.length > 0) await sleep(Math.random() * 5 * 2 ** Math.min(attempt, conflictAttempts));
       }
