@@ -17,6 +17,7 @@ import { isDomainError } from '../../functions/core/errors';
 import type { PrincipalFor } from '../../functions/core/model';
 import { decide, workListCounts } from '../../functions/core/workflow';
 import { apiEvent, lambdaContext, staffClaims, testIssuers } from '../support/api-event';
+import { useHandlerEnvironment } from '../support/handler-environment';
 import { storedApplication, submittedEvent } from '../support/stored-application';
 import { documentClient, freshTable, local, waitFor } from './support/local';
 import { notifierHandler, pollerFor } from './support/notifier';
@@ -33,18 +34,11 @@ const countsOf = (some: Partial<Record<ApplicationStatus, number>>) => ({ ...Obj
 
 /** GET /staff/applications through its real handler on the test's table. */
 const workList = async (tableName: string, services: readonly ServiceId[], query: Record<string, string> = {}) => {
-  vi.stubEnv('TABLE_NAME', tableName);
-  vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', local.dynamoEndpoint);
-  vi.stubEnv('CITIZEN_TOKEN_ISSUER', testIssuers.citizen);
-  vi.stubEnv('WORKFORCE_TOKEN_ISSUER', testIssuers.workforce);
+  useHandlerEnvironment({ tableName, dynamoEndpoint: local.dynamoEndpoint, issuers: testIssuers });
   vi.resetModules();
-  try {
-    const { handler } = await import('../../functions/list-work/handler');
-    const response = await handler(apiEvent({ method: 'GET', path: '/staff/applications', query, claims: staffClaims(services) }), lambdaContext);
-    return { status: response.statusCode, body: JSON.parse(response.body as string) };
-  } finally {
-    vi.unstubAllEnvs();
-  }
+  const { handler } = await import('../../functions/list-work/handler');
+  const response = await handler(apiEvent({ method: 'GET', path: '/staff/applications', query, claims: staffClaims(services) }), lambdaContext);
+  return { status: response.statusCode, body: JSON.parse(response.body as string) };
 };
 
 describe('counts per status, kept from the table stream', () => {
