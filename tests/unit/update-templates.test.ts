@@ -296,7 +296,7 @@ describe('applicantUpdate', () => {
 });
 
 describe('referrerUpdate', () => {
-  const referralLink = `https://darbs.siva.gov.lv/referrals/${application.id}`;
+  const referralLink = `https://darbs.siva.gov.lv/nosutijumi/${application.id}`;
 
   it.each(allChanges())('%s: referral, reference, status and date; no personal data', (_name, change) => {
     const email = referrerUpdate(inLanguage('en'), change, staffPortalUrl);
