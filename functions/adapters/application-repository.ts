@@ -47,6 +47,7 @@ import {
   sortKeys,
   uploadKey,
   uploadQuotaKey,
+  withoutKeys,
   type Entity,
 } from './keys';
 
@@ -69,11 +70,8 @@ export const submissionToken = (application: Pick<Application, 'id' | 'possibleD
     .digest('base64url')
     .slice(0, 36);
 
-/** The domain object inside an item: keys and the entity tag removed. */
-export const withoutKeys = <T>(item: Item): T => {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, gsi4pk: _g, gsi4sk: _h, gsi5pk: _i, gsi5sk: _j, entity: _entity, ...rest } = item;
-  return rest as T;
-};
+/** The domain object inside an item (kept in ./keys.ts, which the promote function's bundle shares). */
+export { withoutKeys } from './keys';
 
 const filerPartition = (application: Application): string =>
   application.referral

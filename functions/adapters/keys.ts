@@ -142,3 +142,9 @@ export const draftOwnerIndexKeys = (personKey: string, createdAt: string, id: st
 export const draftUploadIndexKeys = (draftId: string, uploadId: string) => ({ gsi1pk: `DRAFT-UPLOADS#${draftId}`, gsi1sk: uploadId });
 export const draftRemindersPartition = 'DRAFT-REMINDERS';
 export const draftReminderIndexKeys = (remindAt: string, id: string) => ({ gsi3pk: draftRemindersPartition, gsi3sk: `${remindAt}#${id}` });
+
+/** The domain object inside an item: keys and the entity tag removed. */
+export const withoutKeys = <T>(item: Record<string, unknown>): T => {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, gsi4pk: _g, gsi4sk: _h, gsi5pk: _i, gsi5sk: _j, entity: _entity, ...rest } = item;
+  return rest as T;
+};
