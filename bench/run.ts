@@ -6,6 +6,7 @@
  * treated as failures.
  */
 import type { ChildProcess } from 'node:child_process';
+import { coldFunctionFilter } from './lib/bundles';
 import { firstMessage, forkTypeScript, stopChild } from './lib/processes';
 import { partIds, partTitles, resultsFile, writeResults, type PartId, type Section } from './lib/results';
 
@@ -56,7 +57,9 @@ for (const id of selected) {
   }
   await stopChild(current);
   current = undefined;
-  writeResults(ran, command);
+  // A cold part restricted to a few functions is a look, not the record: printed, RESULTS.md left as it is.
+  if (coldFunctionFilter()) console.log(ran.at(-1)?.markdown);
+  else writeResults(ran, command);
 }
 // When interrupted, the signal handler exits once the part has stopped.
 if (!interrupted) {
