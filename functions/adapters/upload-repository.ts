@@ -6,26 +6,13 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { uploadLimits } from '../../schemas/uploads';
 import { reservationCounts, reservationLapsesAt, UploadQuotaExceeded, type Attachment, type Upload, type UploadStore } from '../core/uploads';
-import { createApplicationRepository, eventItem } from './application-repository';
+import { createApplicationRepository } from './application-repository';
 import { isConditionFailure } from './dynamo-errors';
-import { attachmentKey, attachmentPrefix, draftUploadIndexKeys, uploadKey, withoutKeys, type Entity } from './keys';
-import { createUploadSettlementStore, parseReservation, pendingName, quotaKeyOf, quotaNames, reservationOf, type TransactItems } from './upload-settlement-repository';
-
-type Item = Record<string, unknown>;
-
-/** The upload's item; while it belongs to a draft, it is listed under the draft (gsi1), so the draft finds its uploads. */
-export const uploadItem = (upload: Upload): Item => ({
-  ...uploadKey(upload.id),
-  ...(upload.draftId !== undefined && draftUploadIndexKeys(upload.draftId, upload.id)),
-  entity: 'upload' satisfies Entity,
-  ...upload,
-});
-
-export const attachmentItem = (attachment: Attachment): Item => ({
-  ...attachmentKey(attachment.applicationId, attachment.id),
-  entity: 'attachment' satisfies Entity,
-  ...attachment,
-});
+import { eventItems } from './entities/event';
+import type { Item } from './entities/item';
+import { attachmentItems, quotaKeyOf, uploadItems } from './entities/upload';
+import { attachmentKey, attachmentPrefix, uploadKey, type Entity } from './keys';
+import { createUploadSettlementStore, parseReservation, pendingName, quotaNames, reservationOf, type TransactItems } from './upload-settlement-repository';
 
 /**
  * The writes that attach clean uploads, for the transition's transaction: each upload must
@@ -43,7 +30,7 @@ export const attachmentWrites = (tableName: string, attachments: readonly Attach
         ExpressionAttributeValues: { ':event': attachment.eventId, ':clean': 'clean', ':application': attachment.applicationId },
       },
     },
-    { Put: { TableName: tableName, Item: attachmentItem(attachment), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: tableName, Item: attachmentItems.toItem(attachment), ConditionExpression: 'attribute_not_exists(pk)' } },
   ]);
 
 export const createUploadRepository = (
@@ -76,7 +63,7 @@ export const createUploadRepository = (
             },
           },
         },
-        { Put: { TableName: tableName, Item: uploadItem(upload), ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: tableName, Item: uploadItems.toItem(upload), ConditionExpression: 'attribute_not_exists(pk)' } },
       ]);
       return true;
     } catch (error) {
@@ -121,7 +108,7 @@ export const createUploadRepository = (
 
     async findAttachment(applicationId, attachmentId) {
       const { Item: item } = await client.send(new GetCommand({ TableName: tableName, Key: attachmentKey(applicationId, attachmentId) }));
-      return item ? withoutKeys<Attachment>(item) : undefined;
+      return item ? attachmentItems.fromItem(item) : undefined;
     },
 
     async listAttachments(applicationId) {
@@ -132,11 +119,11 @@ export const createUploadRepository = (
           ExpressionAttributeValues: { ':pk': attachmentKey(applicationId, '').pk, ':prefix': attachmentPrefix },
         }),
       );
-      return items.map((item) => withoutKeys<Attachment>(item));
+      return items.map(attachmentItems.fromItem);
     },
 
     async appendEvent(event) {
-      await client.send(new PutCommand({ TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' }));
+      await client.send(new PutCommand({ TableName: tableName, Item: eventItems.toItem(event), ConditionExpression: 'attribute_not_exists(pk)' }));
     },
   };
 };

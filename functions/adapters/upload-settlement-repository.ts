@@ -4,12 +4,11 @@
  * function's bundle holds no application repository (bench/RESULTS.md). Owns keys and conditions (keys.ts names them).
  */
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ownerOfUpload } from '../core/promote-upload';
 import type { Upload, UploadStore } from '../core/uploads';
 import { isConditionFailure } from './dynamo-errors';
-import { draftUploadQuotaKey, uploadKey, uploadQuotaKey, withoutKeys } from './keys';
-
-type Item = Record<string, unknown>;
+import type { Item } from './entities/item';
+import { quotaKeyOf, uploadItems } from './entities/upload';
+import { uploadKey } from './keys';
 export type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 export const quotaNames = { '#files': 'files', '#bytes': 'bytes' };
 
@@ -25,18 +24,12 @@ export const parseReservation = (reservation: string) => {
   return { createdAt, size: Number(size), id };
 };
 
-/** The quota item of an upload's owner: an application's or a draft's. */
-export const quotaKeyOf = (upload: Upload) => {
-  const owner = ownerOfUpload(upload);
-  return owner.kind === 'application' ? uploadQuotaKey(owner.id) : draftUploadQuotaKey(owner.id);
-};
-
 export const createUploadSettlementStore = (client: DynamoDBDocumentClient, tableName: string): Pick<UploadStore, 'find' | 'settle'> => {
   const transact = (items: TransactItems) => client.send(new TransactWriteCommand({ TransactItems: items }));
   return {
     async find(uploadId) {
       const { Item: item } = await client.send(new GetCommand({ TableName: tableName, Key: uploadKey(uploadId), ConsistentRead: true }));
-      return item ? withoutKeys<Upload>(item) : undefined;
+      return item ? uploadItems.fromItem(item) : undefined;
     },
 
     async settle(upload, settlement, at) {

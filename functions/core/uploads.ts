@@ -9,7 +9,7 @@ import { trackInfo, type ServiceId } from '../../schemas/services';
 import { uploadLimits, type DocumentType, type RejectionReason, type UploadRequest, type UploadState } from '../../schemas/uploads';
 import { canRead, readLink } from './access';
 import { DomainError, notEligible, notFound, validationFailed } from './errors';
-import { timelineEventId } from './applications';
+import { timelineEventId } from './applications/types';
 import { ownerOfUpload, quarantineKeyOf } from './promote-upload';
 import type { Application, Principal, PrincipalFor, TimelineEvent, WorkforceRole } from './model';
 

@@ -12,7 +12,9 @@ import { localise, violation, type Violation } from '../../../schemas/messages';
 import type { Language } from '../../../schemas/primitives';
 import { evidenceDocuments } from '../../../schemas/services';
 import { acceptedContentTypes, UploadId, type DocumentType } from '../../../schemas/uploads';
-import { getApplication, type CitizenPrincipal, type ReferrerPrincipal } from '../../core/applications';
+import { getApplication } from '../../core/applications/reading';
+import type { CitizenPrincipal, ReferrerPrincipal } from '../../core/applications/types';
+import { applicationPagePaths } from '../../core/portal-pages';
 import { isDomainError, notFound } from '../../core/errors';
 import { nextStatus } from '../../core/lifecycle';
 import { createFormUpload, documentTypesFor, formUploadTicket, uploadStatus } from '../../core/uploads';
@@ -259,7 +261,7 @@ export const documentStepPages = (step: DocumentStep): PageRoute[] => {
 
 export const documentPages: readonly PageRoute[] = documentStepPages({
   record: 'application',
-  under: { lv: '/pieteikumi/{id}', en: '/en/applications/{id}' },
+  under: applicationPagePaths,
   namePrefix: '',
   caller: (context) => context.principal,
   backLabel: (context) => context.t.backToApplication,

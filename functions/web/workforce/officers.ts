@@ -13,13 +13,16 @@ import { describeIssues, type Violation } from '../../../schemas/messages';
 import type { Language } from '../../../schemas/primitives';
 import { ReferralSubmission } from '../../../schemas/referral';
 import { referrerKinds, servicesFiledBy, type ServiceId } from '../../../schemas/services';
-import { idempotencyScope, listReferrals, searchReferrals, submitReferral, type ReferrerPrincipal } from '../../core/applications';
+import { idempotencyScope, type ReferrerPrincipal } from '../../core/applications/types';
+import { submitReferral } from '../../core/applications/filing';
+import { listReferrals, searchReferrals } from '../../core/applications/reading';
 import { isDomainError, notFound } from '../../core/errors';
 import { formUi, type FormUi, type UiField } from '../../core/form-ui';
 import type { Application } from '../../core/model';
 import { nextStatus } from '../../core/lifecycle';
 import { applicationView } from '../../core/views';
 import { currentPosition, openForReferrer } from '../../core/workflow';
+import { referralPagePaths } from '../../core/portal-pages';
 import type { PageContext, PageRoute, WebResponse } from '../app';
 import { applicationDetails, rigaDateTime, row, serviceName, trackName } from '../citizen/applications';
 import { documentStepPages } from '../citizen/documents';
@@ -294,12 +297,12 @@ export const officerPages: readonly PageRoute[] = [
   { name: 'referrals', paths: { lv: '/darbs/nosutijumi', en: '/en/work/referrals' }, get: asOfficer(listPage), workforce: officers, navLabel: (t) => wordsFor(t).caption },
   { name: 'refer-start', paths: { lv: '/darbs/nosutit', en: '/en/work/refer' }, get: asOfficer(startPage), workforce: officers },
   { name: 'refer', paths: { lv: '/darbs/nosutit/{serviceId}/{step}', en: '/en/work/refer/{serviceId}/{step}' }, get: asOfficer(referPage), post: asOfficer(referPage), workforce: officers },
-  { name: 'referral', paths: { lv: '/darbs/nosutijumi/{id}', en: '/en/work/referrals/{id}' }, get: asOfficer(detailPage), workforce: officers },
+  { name: 'referral', paths: referralPagePaths, get: asOfficer(detailPage), workforce: officers },
   // The referral document and whatever else the agency asks for, as a citizen adds theirs (docs/documents.md): the
   // upload belongs to the organisation, so a colleague may follow and send it; another organisation's is a 404.
   ...documentStepPages({
     record: 'referral',
-    under: { lv: '/darbs/nosutijumi/{id}', en: '/en/work/referrals/{id}' },
+    under: referralPagePaths,
     namePrefix: 'referral-',
     caller: (context) => context.member as ReferrerPrincipal,
     backLabel: (context) => officerWords[context.language].followReferral,
