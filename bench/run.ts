@@ -63,6 +63,6 @@ for (const id of selected) {
 }
 // When interrupted, the signal handler exits once the part has stopped.
 if (!interrupted) {
-  console.log(`\nbench: wrote ${resultsFile}${failed ? ' (a part failed)' : ''}`);
+  console.log(`\nbench: ${coldFunctionFilter() ? 'printed (BENCH_COLD_FUNCTIONS set), RESULTS.md untouched' : `wrote ${resultsFile}`}${failed ? ' (a part failed)' : ''}`);
   process.exit(failed ? 1 : 0);
 }
