@@ -303,6 +303,10 @@ const catalogue = {
     lv: () => 'Failu neizdevās pārbaudīt. Augšupielādējiet to vēlreiz.',
     en: () => 'The file could not be checked. Upload it again.',
   },
+  rejected_not_received: {
+    lv: () => 'Fails netika saņemts laikā, kad augšupielādes forma bija derīga. Pievienojiet to vēlreiz.',
+    en: () => 'The file did not arrive while the upload form was valid. Add it again.',
+  },
 } satisfies Record<string, Record<Language, Template>>;
 
 export type MessageCode = keyof typeof catalogue;

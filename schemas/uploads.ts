@@ -8,32 +8,11 @@ import { builtOnFirstUse } from './built-on-first-use';
 import { ApplicationId } from './lifecycle';
 import { evidenceDocuments } from './services';
 import { text } from './primitives';
+import { contentTypesOf, uploadLimits } from './upload-limits';
 
-export const fileKinds = ['pdf', 'jpeg', 'png', 'heic', 'docx', 'odt', 'asice'] as const;
-export type FileKind = (typeof fileKinds)[number];
+export { contentTypesOf, fileKinds, rejectionReasons, uploadLimits, uploadStates, type FileKind, type RejectionReason, type UploadState } from './upload-limits';
 
-/** The content types a client may declare for each kind (the presigned POST fixes the one declared). */
-export const contentTypesOf: Readonly<Record<FileKind, readonly string[]>> = {
-  pdf: ['application/pdf'],
-  jpeg: ['image/jpeg'],
-  png: ['image/png'],
-  heic: ['image/heic', 'image/heif'],
-  docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-  odt: ['application/vnd.oasis.opendocument.text'],
-  // eDoc (.edoc) is the Latvian name of an ASiC-E container.
-  asice: ['application/vnd.etsi.asic-e+zip', 'application/x-edoc'],
-};
 export const acceptedContentTypes = Object.values(contentTypesOf).flat() as [string, ...string[]];
-
-export const uploadLimits = {
-  fileBytes: 10 * 1024 * 1024,
-  applicationBytes: 30 * 1024 * 1024,
-  applicationFiles: 20,
-  /** How long the presigned POST may be used. */
-  postSeconds: 5 * 60,
-  /** How long a staff download link lives. */
-  downloadSeconds: 60,
-} as const;
 
 export const documentTypes = [...(Object.keys(evidenceDocuments) as (keyof typeof evidenceDocuments)[]), 'other'] as const;
 export type DocumentType = (typeof documentTypes)[number];
@@ -59,10 +38,3 @@ export type UploadPath = z.infer<typeof UploadPath>;
 
 export const AttachmentPath = builtOnFirstUse(() => z.strictObject({ id: ApplicationId, attachmentId: UploadId }));
 export type AttachmentPath = z.infer<typeof AttachmentPath>;
-
-export const uploadStates = ['pending', 'clean', 'rejected'] as const;
-export type UploadState = (typeof uploadStates)[number];
-
-/** Why an upload was refused; each has a lv/en message saying what to do (schemas/messages.ts). */
-export const rejectionReasons = ['malware', 'type_mismatch', 'size_mismatch', 'encrypted_pdf', 'unsupported', 'scan_failed'] as const;
-export type RejectionReason = (typeof rejectionReasons)[number];
