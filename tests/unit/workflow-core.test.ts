@@ -88,7 +88,7 @@ const failure = async (promise: Promise<unknown>): Promise<DomainError> => {
 };
 
 /** The decision documents staff send, each valid on `today`. */
-const documents: Record<Decision['type'], Omit<Decision, 'expectedVersion'>> = {
+const documents: { [T in Decision['type']]: { readonly type: T } & Record<string, unknown> } = {
   register: { type: 'register' },
   'request-documents': { type: 'request-documents', documents: ['VDEĀVK atzinums'], deadline: '2026-12-04' },
   review: { type: 'review' },
