@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  DailyFilingLimitReached,
   getApplication,
   IdempotencyKeyTaken,
+  OpenApplicationExists,
   idempotencyScope,
   listApplicationsOf,
   listReferrals,
@@ -221,6 +223,9 @@ describe('a repeated request (Idempotency-Key)', () => {
     expect(again).toEqual({ receipt: first.receipt, replayed: true });
     expect(store.applications.size).toBe(1);
     expect(store.idempotency.get(`https://eid|eid-janis|k-1`)).toEqual({ ...key, fingerprint: JSON.stringify(ownForm()), receipt: first.receipt });
+    // The replay took no number of the sequence: the next filing gets the next one.
+    const next = await submitApplication(deps, ilze, { ...ownForm(), applicant: { ...ownForm().applicant, dateOfBirth: '1980-02-29' } });
+    expect(next.receipt.reference).toBe('SIVA-2026-000002');
   });
 
   it('with another body under the same key is refused', async () => {
@@ -260,13 +265,18 @@ describe('a repeated request (Idempotency-Key)', () => {
     await expect(submitApplication(deps, janis, ownForm())).rejects.toBeInstanceOf(IdempotencyKeyTaken);
   });
 
-  it('a store failure that is not a known refusal passes through unchanged', async () => {
+  it('a store failure that is not a known refusal passes through unchanged, and is not retried', async () => {
     const { store, deps } = setup();
     const outage = new Error('throttled');
-    store.insertSubmitted = async () => {
-      throw outage;
+    const insert = store.insertSubmitted.bind(store);
+    let calls = 0;
+    store.insertSubmitted = async (...args) => {
+      calls += 1;
+      if (calls === 1) throw outage;
+      return insert(...args);
     };
     await expect(submitApplication(deps, janis, ownForm(), key)).rejects.toBe(outage);
+    expect(store.applications.size).toBe(0);
   });
 });
 
@@ -430,6 +440,15 @@ describe('a referring officer files a referral', () => {
     expect(refused.violations.every((v) => v.path[0] === 'application' && v.path[1] === 'applicant')).toBe(true);
   });
 
+  it('a key reused with another referral is refused as such, not as a rule refusal', async () => {
+    const { deps } = setup();
+    const key = { key: 'k-9', scope: idempotencyScope('https://workforce', officer.subject) };
+    await submitReferral(deps, officer, referral(), key);
+    const refused = await failure(submitReferral(deps, officer, referral({ officerPhone: '+371 26000000' }), key));
+    expect(refused.kind).toBe('idempotency-key-reused');
+    expect(refused.violations).toEqual([{ path: [], code: 'idempotency_key_reused' }]);
+  });
+
   it('a flagged duplicate tells the officer nothing: the same receipt as any referral', async () => {
     const { store, deps } = setup();
     const first = await submitReferral(deps, officer, referral());
@@ -445,6 +464,14 @@ describe('a referring officer files a referral', () => {
       throw outage;
     };
     await expect(submitReferral(deps, officer, referral())).rejects.toBe(outage);
+  });
+});
+
+describe('the store’s refusals', () => {
+  it('carry their own names, so a log line tells them apart', () => {
+    expect(new OpenApplicationExists('app-1')).toMatchObject({ name: 'OpenApplicationExists', message: 'open application exists', applicationId: 'app-1' });
+    expect(new DailyFilingLimitReached().name).toBe('DailyFilingLimitReached');
+    expect(new IdempotencyKeyTaken().name).toBe('IdempotencyKeyTaken');
   });
 });
 
@@ -493,5 +520,42 @@ describe('reading applications back', () => {
     const byName = await searchReferrals(deps, officer, 'kalnina', 10);
     expect(byName).toEqual({ items: [expect.objectContaining({ id: referred })], searched: 1, complete: true });
     expect((await searchReferrals(deps, officer, 'SIVA-2026-000002', 10)).items.map((a) => a.id)).toEqual([referred]);
+    // Every word, in any order; letters of a word scattered over the name do not make a match.
+    expect((await searchReferrals(deps, officer, 'kalnina anna', 10)).items).toHaveLength(1);
+    expect((await searchReferrals(deps, officer, 'lana', 10)).items).toHaveLength(0);
+  });
+
+  const manyReferrals = async (count: number, pageSize: number, named: (index: number) => boolean) => {
+    const { store, deps } = setup();
+    for (let index = 0; index < count; index += 1) {
+      const at = new Date(Date.parse(noon) - index * 60_000).toISOString();
+      const name = named(index) ? { givenName: 'Ieva', familyName: 'Liepa' } : { givenName: 'Anna', familyName: 'Kalniņa' };
+      store.applications.set(`r-${index}`, { id: `r-${index}`, reference: `SIVA-2026-${String(index).padStart(6, '0')}`, submittedAt: at, applicant: name, referral: { kind: 'social-service', organisation: 'tukums' } } as unknown as Application);
+    }
+    const reads: { limit: number; cursor?: string }[] = [];
+    const list = store.listByReferrer.bind(store);
+    // The store may answer fewer than asked for (a page ends where DynamoDB's read size does).
+    store.listByReferrer = async (kind, organisation, page) => {
+      reads.push(page);
+      return list(kind, organisation, { ...page, limit: Math.min(page.limit, pageSize) });
+    };
+    return { deps, reads };
+  };
+
+  it('a search reads page after page from where the last one ended, and at most the search depth in all', async () => {
+    const { deps, reads } = await manyReferrals(700, 60, (index) => index === 650);
+    const found = await searchReferrals(deps, officer, 'liepa', 10);
+    expect(found).toEqual({ items: [], searched: 500, complete: false });
+    expect(reads.map((read) => read.cursor)).toEqual([undefined, '60', '120', '180', '240', '300', '360', '420', '480']);
+    expect(reads.at(-1)?.limit).toBe(20);
+  });
+
+  it('a search stops as soon as it has found as many as asked for', async () => {
+    const { deps, reads } = await manyReferrals(300, 100, (index) => index % 2 === 0);
+    const found = await searchReferrals(deps, officer, 'liepa', 50);
+    expect(found.items).toHaveLength(50);
+    expect(reads).toHaveLength(1);
+    const { deps: second } = await manyReferrals(300, 100, (index) => index === 250);
+    expect((await searchReferrals(second, officer, 'liepa', 5)).items.map((a) => a.id)).toEqual(['r-250']);
   });
 });
