@@ -17,6 +17,8 @@ import {
   type PageRequest,
 } from '../../functions/core/applications';
 import type { LostBatch } from '../../functions/core/dead-letters';
+import { DraftChanged, DraftSlotTaken, type Draft, type DraftStore } from '../../functions/core/drafts';
+import type { Upload } from '../../functions/core/uploads';
 import type { Application, DecisionRecord, NotificationKind, NotificationRecord, TimelineEvent } from '../../functions/core/model';
 import { StaleVersion, type FailedNotification, type QueueSlot, type Transition, type WorkflowStore } from '../../functions/core/workflow';
 import type { ServiceId } from '../../schemas/services';
@@ -185,3 +187,93 @@ export const sequentialIds = (prefix = 'id') => {
     return `${prefix}-${String(count).padStart(8, '0')}`;
   };
 };
+
+/**
+ * Drafts as functions/adapters/draft-repository.ts keeps them: one slot per person, service and track; a save is
+ * one conditional write (owner, service, track once chosen, version, unexpired) answering the stored draft, or
+ * DraftChanged with what is stored.
+ */
+export class InMemoryDraftStore implements DraftStore {
+  readonly drafts = new Map<string, Draft>();
+  /** owner|service|track (or -) → draft id. */
+  readonly slots = new Map<string, string>();
+  readonly uploads = new Map<string, Upload[]>();
+  readonly released: string[] = [];
+  readonly discarded: string[] = [];
+  readonly quotasDiscarded: string[] = [];
+
+  private slotOf(draft: Pick<Draft, 'ownerKey' | 'serviceId' | 'track'>) {
+    return `${draft.ownerKey}|${draft.serviceId}|${draft.track ?? '-'}`;
+  }
+
+  async insert(draft: Draft, replacing?: string) {
+    const slot = this.slotOf(draft);
+    const holder = this.slots.get(slot);
+    if (holder !== undefined && holder !== replacing) throw new DraftSlotTaken(holder);
+    if (replacing !== undefined && holder !== replacing) throw new DraftSlotTaken(holder ?? '');
+    this.drafts.set(draft.id, draft);
+    this.slots.set(slot, draft.id);
+  }
+
+  async find(id: string) {
+    return this.drafts.get(id);
+  }
+
+  async listOwned(ownerKey: string) {
+    return [...this.drafts.values()].filter((draft) => draft.ownerKey === ownerKey);
+  }
+
+  async save(draft: Draft, expectedVersion: number, now: string) {
+    const stored = this.drafts.get(draft.id);
+    const holds =
+      stored &&
+      stored.ownerKey === draft.ownerKey &&
+      stored.serviceId === draft.serviceId &&
+      stored.version === expectedVersion &&
+      stored.expiresAt > now &&
+      (draft.track === undefined || stored.track === undefined || stored.track === draft.track);
+    if (!holds) throw new DraftChanged(stored);
+    const { reminder: _previous, ...kept } = stored;
+    const saved: Draft = { ...kept, ...draft, track: draft.track ?? stored.track, createdAt: stored.createdAt };
+    if (saved.track === undefined) delete (saved as { track?: string }).track;
+    this.drafts.set(draft.id, saved);
+    return saved;
+  }
+
+  async remove(draft: Draft) {
+    this.drafts.delete(draft.id);
+    for (const [slot, id] of this.slots) if (id === draft.id) this.slots.delete(slot);
+  }
+
+  async listUploads(draftId: string) {
+    return this.uploads.get(draftId) ?? [];
+  }
+
+  async dueReminders(now: string, limit: number) {
+    return [...this.drafts.values()]
+      .filter((draft) => draft.reminder && draft.reminder.remindAt <= now)
+      .sort((a, b) => a.reminder!.remindAt.localeCompare(b.reminder!.remindAt))
+      .slice(0, limit);
+  }
+
+  async claimReminder(draft: Draft, _at: string) {
+    const stored = this.drafts.get(draft.id);
+    if (!stored?.reminder || stored.version !== draft.version) return false;
+    const { reminder: _claimed, ...rest } = stored;
+    this.drafts.set(draft.id, rest);
+    return true;
+  }
+
+  async releaseReminder(draft: Draft) {
+    this.released.push(draft.id);
+    if (draft.reminder) this.drafts.set(draft.id, { ...this.drafts.get(draft.id)!, reminder: draft.reminder });
+  }
+
+  async discardUpload(upload: Upload) {
+    this.discarded.push(upload.id);
+  }
+
+  async discardQuota(draftId: string) {
+    this.quotasDiscarded.push(draftId);
+  }
+}
