@@ -8,13 +8,18 @@ import { serviceCatalogue, type Term } from '../../functions/core/catalogue';
 import { defaultRules, type EligibilityRules } from '../../functions/core/rules';
 import type { ServiceId } from '../../schemas/services';
 
-const termsOf = (rules: EligibilityRules, serviceId: ServiceId, track: string): Record<string, Term> =>
-  Object.fromEntries(
-    serviceCatalogue(rules)
+/** Building a catalogue converts every form to JSON Schema: once per set of rules is enough. */
+const built = new Map<EligibilityRules, ReturnType<typeof serviceCatalogue>>();
+const termsOf = (rules: EligibilityRules, serviceId: ServiceId, track: string): Record<string, Term> => {
+  if (!built.has(rules)) built.set(rules, serviceCatalogue(rules));
+  return Object.fromEntries(
+    built
+      .get(rules)!
       .services.find((service) => service.id === serviceId)!
       .tracks.find((listed) => listed.id === track)!
       .terms.map((term) => [term.id, term]),
   );
+};
 
 const defaults = {
   functionalImpairment: termsOf(defaultRules, 'social-rehabilitation', 'functional-impairment'),
