@@ -16,12 +16,12 @@ const applicant = {
   givenName: 'Marta',
   familyName: 'Ozola',
   dateOfBirth: '1975-11-16',
-  address: { municipality: 'riga', line: 'Tērbatas iela 1' },
+  address: { municipality: 'riga' as const, line: 'Tērbatas iela 1' },
   phone: '+37120000000',
   email: 'marta@example.lv',
   language: 'lv' as const,
   contactChannel: 'email' as const,
-};
+} satisfies Application['applicant'];
 
 const base: Application = {
   id: 'app-1',
