@@ -23,7 +23,7 @@ runPart('drafts', async (cleanup, measured) => {
   const create = await loadHandler('create-draft');
   const save = await loadHandler('save-draft');
   const { documentClient } = await import('../functions/wiring');
-  const { draftItem } = await import('../functions/adapters/draft-repository');
+  const { draftItems } = await import('../functions/adapters/entities/draft');
   const { draftDeps } = await import('../functions/wiring/drafts');
 
   const [citizen] = distinctCitizens(1);
@@ -50,7 +50,7 @@ runPart('drafts', async (cleanup, measured) => {
   const now = new Date().toISOString();
   let bareVersion = 0;
   const timedPut = async () => {
-    const item = draftItem({ id: bareId, ownerKey, serviceId, track, content, version: bareVersion + 1, formVersion: 'bench', createdAt: now, savedAt: now, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const item = draftItems.toItem({ id: bareId, ownerKey, serviceId, track, content, version: bareVersion + 1, formVersion: 'bench', createdAt: now, savedAt: now, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
     const started = performance.now();
     await documentClient.send(
       new PutCommand({

@@ -5,7 +5,7 @@
  * DynamoDB calls one request makes, and how many items its list Query may read (one page + 1 per service).
  */
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { applicationItem } from '../functions/adapters/application-repository';
+import { applicationItems } from '../functions/adapters/entities/application';
 import type { Application } from '../functions/core/model';
 import { claimsAsApiGatewayPassesThem, devIssuers, workforceAccessClaims, workforceAccount } from '../local/dev-idp';
 import { apiEvent, lambdaContext } from '../tests/support/api-event';
@@ -38,7 +38,7 @@ runPart('worklist', async (cleanup, measured) => {
   for (let start = 0; start < applications.length; start += 25 * 8) {
     await Promise.all(
       Array.from({ length: 8 }, (_, batch) => applications.slice(start + batch * 25, start + batch * 25 + 25)).filter((batch) => batch.length > 0).map(async (batch) => {
-        let pending: Record<string, unknown>[] | undefined = batch.map((application) => ({ PutRequest: { Item: applicationItem(application) } }));
+        let pending: Record<string, unknown>[] | undefined = batch.map((application) => ({ PutRequest: { Item: applicationItems.toItem(application) } }));
         while (pending && pending.length > 0) {
           const result = await documentClient.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending as never } }));
           pending = result.UnprocessedItems?.[tableName] as Record<string, unknown>[] | undefined;

@@ -3,57 +3,44 @@
  * conditions and the filer index; hands the core plain domain objects.
  */
 import { createHash } from 'node:crypto';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ApplicationRecord } from '../core/applications/types';
 import {
   DailyFilingLimitReached,
   IdempotencyKeyTaken,
   OpenApplicationExists,
-  type ApplicationRecord,
   type ApplicationStore,
   type DraftHandover,
-  type IdempotencyRecord,
-  type Page,
-  type PageRequest,
-} from '../core/applications';
-import { validationFailed } from '../core/errors';
-import { isConditionFailure } from './dynamo-errors';
+} from '../core/applications/ports';
 import { attachmentOf } from '../core/uploads';
-import { attachmentItem } from './upload-repository';
-import type { Application, DecisionRecord, NotificationRecord, TimelineEvent } from '../core/model';
-import { violation } from '../../schemas/messages';
-import { retentionMonthOf } from '../core/retention';
+import type { Application, TimelineEvent } from '../core/model';
+import { decodeCursor, encodeCursor, isRecord } from './cursor';
+import { isConditionFailure } from './dynamo-errors';
+import { applicationItems } from './entities/application';
+import { decisionItems } from './entities/decision';
+import { eventItems } from './entities/event';
+import { idempotencyItem, idempotencyOfItem } from './entities/idempotency';
+import type { Item } from './entities/item';
+import { notificationItems } from './entities/notification';
+import { openNeedItem } from './entities/open-need';
+import { applicationQuotaItem, attachmentItems } from './entities/upload';
 import {
   applicationKey,
+  dateOrderedSortKey,
   draftKey,
   draftUploadQuotaKey,
-  eventKey,
-  filerIndexKeys,
   filingCounterKey,
   idempotencyKey,
+  isDateOrderedSortKey,
   openNeedKey,
   ownerPartition,
   personIndexKeys,
   referenceCounterKey,
-  queueIndexKeys,
   referrerPartition,
-  retentionIndexKeys,
-  serviceIndexKeys,
-  sortKeys,
   uploadKey,
-  uploadQuotaKey,
   type Entity,
 } from './keys';
-
-type Item = Record<string, unknown>;
-
-/** How long a stored answer to an idempotent request is kept (the table's TTL removes it). */
-export const idempotencyTtlSeconds = 24 * 60 * 60;
+import { inIndex, indexPage, mapPage, partitionQuery, queryAll } from './pagination';
 
 /**
  * The submission's transaction token, from the application id (new for every submission): the same write sent again
@@ -69,68 +56,9 @@ export const submissionToken = (application: Pick<Application, 'id' | 'possibleD
     .digest('base64url')
     .slice(0, 36);
 
-/** The domain object inside an item: keys and the entity tag removed. */
-export const withoutKeys = <T>(item: Item): T => {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, gsi4pk: _g, gsi4sk: _h, gsi5pk: _i, gsi5sk: _j, entity: _entity, ...rest } = item;
-  return rest as T;
-};
-
-const filerPartition = (application: Application): string =>
-  application.referral
-    ? referrerPartition(application.referral.kind, application.referral.organisation)
-    : ownerPartition(application.ownerSubject ?? '');
-
-/** The item with every index key its state calls for: a queued application is in its queue's index, no other. */
-export const applicationItem = (application: Application): Item => ({
-  ...applicationKey(application.id),
-  ...filerIndexKeys(filerPartition(application), application.submittedAt, application.id),
-  ...serviceIndexKeys(application.serviceId, application.submittedAt, application.id),
-  ...personIndexKeys(application.personKey, application.submittedAt, application.id),
-  ...(application.status === 'queued' &&
-    application.queue &&
-    queueIndexKeys(application.serviceId, application.track, application.queue.priorityGroup, application.queue.admittedAt, application.id)),
-  ...(application.retainUntil && retentionIndexKeys(retentionMonthOf(application.retainUntil), application.retainUntil, application.id)),
-  entity: 'application' satisfies Entity,
-  ...application,
-});
-
-export const eventItem = (event: TimelineEvent): Item => ({
-  ...eventKey(event.applicationId, event.id),
-  entity: 'event' satisfies Entity,
-  ...event,
-});
-
-/** Cursor = the last item's index sort key; the partition is always the caller's, so a cursor can't reach others' data. */
-const encodeCursor = (key: Item | undefined): string | undefined =>
-  key ? Buffer.from(JSON.stringify({ s: key.gsi1sk, i: key.pk }), 'utf8').toString('base64url') : undefined;
-
-/** An index sort key as this module writes it: `<ISO instant>#<id>`. */
-const sortKeyShape = /^\d{4}-\d{2}-\d{2}T[^#]{1,40}#[\w-]{1,64}$/;
-
-const decodeCursor = (cursor: string, partition: string): Item => {
-  try {
-    const { s, i } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; i?: unknown };
-    // Exactly the shape this module writes: `<ISO instant>#<id>` and `APPLICATION#<id>` (DynamoDB rejects empty key values with a 500-worthy error).
-    if (typeof s !== 'string' || typeof i !== 'string' || !sortKeyShape.test(s) || !/^APPLICATION#[\w-]{1,64}$/.test(i)) {
-      throw new Error('shape');
-    }
-    return { pk: i, sk: sortKeys.application, gsi1pk: partition, gsi1sk: s };
-  } catch {
-    throw validationFailed([violation(['cursor'], 'invalid_cursor')]);
-  }
-};
-
-/** Cursor of a merged list: the sort key (`<submittedAt>#<id>`) of the last item given. */
-const encodeSortCursor = (sortKey: string): string => Buffer.from(JSON.stringify({ s: sortKey }), 'utf8').toString('base64url');
-const decodeSortCursor = (cursor: string): string => {
-  try {
-    const { s } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown };
-    if (typeof s !== 'string' || !sortKeyShape.test(s)) throw new Error('shape');
-    return s;
-  } catch {
-    throw validationFailed([violation(['cursor'], 'invalid_cursor')]);
-  }
-};
+/** The position in a merged list: the date-ordered sort key of the last item given. */
+const sortKeyPosition = (position: unknown): string | undefined =>
+  isRecord(position) && typeof position.s === 'string' && isDateOrderedSortKey(position.s) ? position.s : undefined;
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -163,23 +91,12 @@ const handoverWrites = (tableName: string, application: Application, event: Time
           ExpressionAttributeValues: { ':application': application.id, ':event': event.id, ':clean': 'clean', ':draft': handover.draftId },
         },
       },
-      { Put: { TableName: tableName, Item: attachmentItem(attachment), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: tableName, Item: attachmentItems.toItem(attachment), ConditionExpression: 'attribute_not_exists(pk)' } },
     ]),
     ...(moved.length > 0
       ? [
           { Delete: { TableName: tableName, Key: draftUploadQuotaKey(handover.draftId) } },
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...uploadQuotaKey(application.id),
-                entity: 'upload-quota' satisfies Entity,
-                files: moved.length,
-                bytes: moved.reduce((total, attachment) => total + attachment.size, 0),
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
+          { Put: { TableName: tableName, Item: applicationQuotaItem(application.id, moved), ConditionExpression: 'attribute_not_exists(pk)' } },
         ]
       : []),
   ];
@@ -188,25 +105,6 @@ const handoverWrites = (tableName: string, application: Application, event: Time
 export const createApplicationRepository = (client: DynamoDBDocumentClient, tableName: string): ApplicationStore => {
   const get = async (key: Item): Promise<Item | undefined> =>
     (await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item;
-
-  const listByPartition = async (partition: string, { limit, cursor }: PageRequest): Promise<Page<Application>> => {
-    // One extra item tells whether another page exists, so the last page carries no cursor.
-    const result = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :partition',
-        ExpressionAttributeValues: { ':partition': partition },
-        ScanIndexForward: false,
-        Limit: limit + 1,
-        ExclusiveStartKey: cursor ? decodeCursor(cursor, partition) : undefined,
-      }),
-    );
-    const items = result.Items ?? [];
-    const page = items.slice(0, limit);
-    const nextCursor = items.length > limit ? encodeCursor(page[page.length - 1]) : undefined;
-    return { items: page.map((item) => withoutKeys<Application>(item)), ...(nextCursor && { nextCursor }) };
-  };
 
   return {
     async nextReferenceNumber(year) {
@@ -227,32 +125,20 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
       const isNew = 'attribute_not_exists(pk)';
       const needKey = openNeedKey(application.serviceId, application.track, application.personKey);
       const writes: TransactItem[] = [
-        { Put: { TableName: tableName, Item: applicationItem(application), ConditionExpression: isNew } },
-        { Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: isNew } },
+        { Put: { TableName: tableName, Item: applicationItems.toItem(application), ConditionExpression: isNew } },
+        { Put: { TableName: tableName, Item: eventItems.toItem(event), ConditionExpression: isNew } },
       ];
       // A possible duplicate does not take the open need: the application that holds it keeps it.
       const needAt = application.possibleDuplicateOf ? -1 : writes.length;
       if (needAt >= 0) {
-        writes.push({
-          Put: {
-            TableName: tableName,
-            Item: { ...needKey, entity: 'open-need' satisfies Entity, applicationId: application.id, since: application.submittedAt },
-            ConditionExpression: isNew,
-          },
-        });
+        writes.push({ Put: { TableName: tableName, Item: openNeedItem(application, application.personKey, application.submittedAt), ConditionExpression: isNew } });
       }
       const idempotencyAt = idempotency ? writes.length : -1;
       if (idempotency) {
         const now = Math.floor(Date.parse(application.submittedAt) / 1000);
         writes.push({ Put: {
           TableName: tableName,
-          Item: {
-            ...idempotencyKey(idempotency.scope, idempotency.key),
-            entity: 'idempotency' satisfies Entity,
-            fingerprint: idempotency.fingerprint,
-            receipt: idempotency.receipt,
-            expiresAt: now + idempotencyTtlSeconds,
-          },
+          Item: idempotencyItem(idempotency, now),
           // TTL deletes an expired record some time later; until then it is as good as absent.
           ConditionExpression: `${isNew} OR expiresAt <= :now`,
           ExpressionAttributeValues: { ':now': now },
@@ -295,46 +181,34 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
 
     async findApplication(id) {
       const item = await get(applicationKey(id));
-      return item ? withoutKeys<Application>(item) : undefined;
+      return item ? applicationItems.fromItem(item) : undefined;
     },
 
     async findIdempotencyRecord(scope, key) {
       const item = await get(idempotencyKey(scope, key));
-      // TTL deletion lags; an expired record no longer counts (expired as insertSubmitted's condition has it).
-      if (!item || (typeof item.expiresAt === 'number' && item.expiresAt <= Math.floor(Date.now() / 1000))) return undefined;
-      return { scope, key, fingerprint: String(item.fingerprint), receipt: item.receipt as IdempotencyRecord['receipt'] };
+      // Expired as insertSubmitted's condition has it.
+      return item ? idempotencyOfItem(item, { scope, key }, Math.floor(Date.now() / 1000)) : undefined;
     },
 
     async findWithTimeline(id) {
-      const items: Item[] = [];
-      let startKey: Item | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': applicationKey(id).pk },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-
+      const items = await queryAll(client, tableName, {
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': applicationKey(id).pk },
+        ConsistentRead: true,
+      });
       const application = items.find((item) => item.entity === 'application');
       if (!application) return undefined;
       const record: ApplicationRecord = {
-        application: withoutKeys<Application>(application),
-        timeline: items.filter((item) => item.entity === 'event').map((item) => withoutKeys<TimelineEvent>(item)),
-        notifications: items.filter((item) => item.entity === 'notification').map((item) => withoutKeys<NotificationRecord>(item)),
-        decisions: items.filter((item) => item.entity === 'decision').map((item) => withoutKeys<DecisionRecord>(item)),
+        application: applicationItems.fromItem(application),
+        timeline: items.filter((item) => item.entity === 'event').map(eventItems.fromItem),
+        notifications: items.filter((item) => item.entity === 'notification').map(notificationItems.fromItem),
+        decisions: items.filter((item) => item.entity === 'decision').map(decisionItems.fromItem),
       };
       return record;
     },
 
     async listForPerson(ownerSubject, personKey, { limit, cursor }) {
-      const before = cursor ? decodeSortCursor(cursor) : undefined;
+      const before = cursor ? decodeCursor(cursor, sortKeyPosition) : undefined;
       // Newest first from both indexes, each one more than a page; a page of the merge needs no more than that.
       const query = (index: 'gsi1' | 'gsi4', partition: string) =>
         client.send(
@@ -353,13 +227,17 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
       ]);
       const byId = new Map<string, Item>();
       for (const item of [...(filed.Items ?? []), ...(about.Items ?? [])]) byId.set(String(item.id), item);
-      const sortKey = (item: Item) => `${String(item.submittedAt)}#${String(item.id)}`;
+      const sortKey = (item: Item) => dateOrderedSortKey(String(item.submittedAt), String(item.id));
       const newestFirst = [...byId.values()].sort((a, b) => (sortKey(a) < sortKey(b) ? 1 : -1));
       const page = newestFirst.slice(0, limit);
       const last = page[page.length - 1];
-      const nextCursor = newestFirst.length > limit && last ? encodeSortCursor(sortKey(last)) : undefined;
-      return { items: page.map((item) => withoutKeys<Application>(item)), ...(nextCursor && { nextCursor }) };
+      const nextCursor = newestFirst.length > limit && last ? encodeCursor({ s: sortKey(last) }) : undefined;
+      return { items: page.map(applicationItems.fromItem), ...(nextCursor && { nextCursor }) };
     },
-    listByReferrer: (kind, organisation, page) => listByPartition(referrerPartition(kind, organisation), page),
+
+    async listByReferrer(kind, organisation, page) {
+      const index = inIndex('gsi1', referrerPartition(kind, organisation));
+      return mapPage(await indexPage(client, tableName, partitionQuery(index, 'newest-first'), index, page), applicationItems.fromItem);
+    },
   };
 };

@@ -7,90 +7,18 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { ServiceId } from '../../schemas/services';
-import { DraftChanged, DraftSlotTaken, type Draft, type DraftReminder, type DraftStore } from '../core/drafts';
-import type { Upload } from '../core/uploads';
-import { withoutKeys } from './application-repository';
-import { queryAll } from './dynamo';
+import { DraftChanged, DraftSlotTaken, type Draft, type DraftStore } from '../core/drafts';
 import { isConditionFailure, itemOnConditionFailure } from './dynamo-errors';
-import {
-  draftKey,
-  draftOwnerIndexKeys,
-  draftReminderIndexKeys,
-  draftRemindersPartition,
-  draftSlotKey,
-  draftUploadIndexKeys,
-  draftUploadQuotaKey,
-  uploadKey,
-  type Entity,
-} from './keys';
-
-type Item = Record<string, unknown>;
-
-const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-
-/** The reminder's attributes, with the sparse index keys that put the draft on the due list. */
-const reminderAttributes = (draft: Draft): Item =>
-  draft.reminder
-    ? {
-        ...draftReminderIndexKeys(draft.reminder.remindAt, draft.id),
-        reminderEmail: draft.reminder.email,
-        reminderLanguage: draft.reminder.language,
-        remindAt: draft.reminder.remindAt,
-      }
-    : {};
-
-export const draftItem = (draft: Draft): Item => ({
-  ...draftKey(draft.id),
-  ...draftOwnerIndexKeys(draft.ownerKey, draft.createdAt, draft.id),
-  entity: 'draft' satisfies Entity,
-  id: draft.id,
-  ownerKey: draft.ownerKey,
-  serviceId: draft.serviceId,
-  ...(draft.track !== undefined && { track: draft.track }),
-  content: JSON.stringify(draft.content),
-  version: draft.version,
-  formVersion: draft.formVersion,
-  createdAt: draft.createdAt,
-  savedAt: draft.savedAt,
-  // The table's TTL attribute (epoch seconds): DynamoDB deletes the draft some time after this.
-  expiresAt: epochSeconds(draft.expiresAt),
-  ...reminderAttributes(draft),
-});
-
-const parseContent = (value: unknown): Record<string, unknown> => {
-  try {
-    const parsed: unknown = JSON.parse(String(value));
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-};
-
-export const draftOfItem = (item: Item): Draft => {
-  const reminder: DraftReminder | undefined =
-    typeof item.gsi3sk === 'string' && typeof item.reminderEmail === 'string'
-      ? { email: item.reminderEmail, language: item.reminderLanguage === 'en' ? 'en' : 'lv', remindAt: String(item.remindAt) }
-      : undefined;
-  return {
-    id: String(item.id),
-    ownerKey: String(item.ownerKey),
-    serviceId: item.serviceId as ServiceId,
-    ...(typeof item.track === 'string' && { track: item.track }),
-    content: parseContent(item.content),
-    version: Number(item.version),
-    formVersion: String(item.formVersion),
-    createdAt: String(item.createdAt),
-    savedAt: String(item.savedAt),
-    expiresAt: new Date(Number(item.expiresAt) * 1000).toISOString(),
-    ...(reminder && { reminder }),
-  };
-};
+import { draftItems, draftSlotItem, epochSeconds, reminderAttributes } from './entities/draft';
+import type { Item } from './entities/item';
+import { uploadItems } from './entities/upload';
+import { draftKey, draftOwnerIndexKeys, draftReminderIndexKeys, draftRemindersPartition, draftSlotKey, draftUploadIndexKeys, draftUploadQuotaKey, upToSortKey, uploadKey } from './keys';
+import { queryAll } from './pagination';
 
 /** The item a failed condition handed back (ReturnValuesOnConditionCheckFailure), as a draft. */
 const storedOnFailure = (error: unknown): Draft | undefined => {
   const item = itemOnConditionFailure(error) as Record<string, AttributeValue> | undefined;
-  return item && item.entity?.S === 'draft' ? draftOfItem(unmarshall(item)) : undefined;
+  return item && item.entity?.S === 'draft' ? draftItems.fromItem(unmarshall(item)) : undefined;
 };
 
 export const createDraftRepository = (client: DynamoDBDocumentClient, tableName: string): DraftStore => {
@@ -101,12 +29,11 @@ export const createDraftRepository = (client: DynamoDBDocumentClient, tableName:
         await client.send(
           new TransactWriteCommand({
             TransactItems: [
-              { Put: { TableName: tableName, Item: draftItem(draft), ConditionExpression: 'attribute_not_exists(pk)' } },
+              { Put: { TableName: tableName, Item: draftItems.toItem(draft), ConditionExpression: 'attribute_not_exists(pk)' } },
               {
                 Put: {
                   TableName: tableName,
-                  // Kept a year, longer than any draft lives (docs/drafts.md); taken over as soon as the draft it names is gone.
-                  Item: { ...slot, entity: 'draft-slot' satisfies Entity, draftId: draft.id, expiresAt: epochSeconds(draft.createdAt) + 366 * 24 * 60 * 60 },
+                  Item: draftSlotItem(draft),
                   ConditionExpression: replacing ? 'draftId = :replacing' : 'attribute_not_exists(pk)',
                   ...(replacing && { ExpressionAttributeValues: { ':replacing': replacing } }),
                 },
@@ -123,7 +50,7 @@ export const createDraftRepository = (client: DynamoDBDocumentClient, tableName:
 
     async find(id) {
       const { Item: item } = await client.send(new GetCommand({ TableName: tableName, Key: draftKey(id), ConsistentRead: true }));
-      return item ? draftOfItem(item) : undefined;
+      return item ? draftItems.fromItem(item) : undefined;
     },
 
     async listOwned(ownerKey) {
@@ -132,11 +59,11 @@ export const createDraftRepository = (client: DynamoDBDocumentClient, tableName:
         KeyConditionExpression: 'gsi1pk = :partition',
         ExpressionAttributeValues: { ':partition': draftOwnerIndexKeys(ownerKey, '', '').gsi1pk },
       });
-      return items.filter((item) => item.entity === 'draft').map(draftOfItem);
+      return items.filter((item) => item.entity === 'draft').map(draftItems.fromItem);
     },
 
     async save(draft, expectedVersion, now) {
-      const item = draftItem(draft);
+      const item = draftItems.toItem(draft);
       const fields = ['content', 'version', 'formVersion', 'savedAt', 'expiresAt', ...(draft.track !== undefined ? ['track'] : [])];
       const reminder = reminderAttributes(draft);
       const set = [...fields, ...Object.keys(reminder)];
@@ -160,7 +87,7 @@ export const createDraftRepository = (client: DynamoDBDocumentClient, tableName:
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         );
-        return draftOfItem(stored ?? item);
+        return draftItems.fromItem(stored ?? item);
       } catch (error) {
         if (isConditionFailure(error)) throw new DraftChanged(storedOnFailure(error));
         throw error;
@@ -179,7 +106,7 @@ export const createDraftRepository = (client: DynamoDBDocumentClient, tableName:
         KeyConditionExpression: 'gsi1pk = :partition',
         ExpressionAttributeValues: { ':partition': draftUploadIndexKeys(draftId, '').gsi1pk },
       });
-      return items.filter((item) => item.entity === 'upload').map((item) => withoutKeys<Upload>(item));
+      return items.filter((item) => item.entity === 'upload').map(uploadItems.fromItem);
     },
 
     async dueReminders(now, limit) {
@@ -187,13 +114,13 @@ export const createDraftRepository = (client: DynamoDBDocumentClient, tableName:
         new QueryCommand({
           TableName: tableName,
           IndexName: 'gsi3',
-          // Sort keys are `<remindAt>#<id>`; '~' sorts after every character of an id.
+          // Sort keys are `<remindAt>#<id>`: every reminder due at or before `now`.
           KeyConditionExpression: 'gsi3pk = :partition AND gsi3sk <= :upTo',
-          ExpressionAttributeValues: { ':partition': draftRemindersPartition, ':upTo': `${now}#~` },
+          ExpressionAttributeValues: { ':partition': draftRemindersPartition, ':upTo': upToSortKey(now) },
           Limit: limit,
         }),
       );
-      return items.filter((item) => item.entity === 'draft').map(draftOfItem);
+      return items.filter((item) => item.entity === 'draft').map(draftItems.fromItem);
     },
 
     async claimReminder(draft, at) {

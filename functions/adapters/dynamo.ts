@@ -4,7 +4,7 @@
  * (local runtime, tests); on AWS the SDK's defaults apply.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { asStoreFailure } from './dynamo-errors';
 
 /**
@@ -24,19 +24,4 @@ export const createDocumentClient = (client = new DynamoDBClient({})): DynamoDBD
         throw asStoreFailure(error);
       });
   return Object.assign(documents, { send: send as DynamoDBDocumentClient['send'] });
-};
-/** Every item a query matches, all pages (for partitions known to be small: one person's, one application's). */
-export const queryAll = async (
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
-): Promise<Record<string, unknown>[]> => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey: startKey }));
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
 };

@@ -18,6 +18,13 @@
  */
 import type { NotificationKind } from '../core/model';
 
+/** The sort key of the date-ordered indexes: `<ISO instant>#<id>`, so instants order it and ids break ties. */
+export const dateOrderedSortKey = (at: string, id: string) => `${at}#${id}`;
+/** A date-ordered sort key as this module writes it (cursors are checked against it before they reach DynamoDB). */
+export const isDateOrderedSortKey = (value: string): boolean => /^\d{4}-\d{2}-\d{2}T[^#]{1,40}#[\w-]{1,64}$/.test(value);
+/** The greatest sort key that starts `<prefix>#`: '~' sorts after every character of ids. */
+export const upToSortKey = (prefix: string) => `${prefix}#~`;
+
 export const sortKeys = { application: 'APPLICATION', eventPrefix: 'EVENT#', notificationPrefix: 'NOTIFICATION#' } as const;
 
 export const applicationKey = (id: string) => ({ pk: `APPLICATION#${id}`, sk: sortKeys.application });
@@ -35,7 +42,7 @@ export const ownerPartition = (ownerSubject: string) => `OWNER#${ownerSubject}`;
 export const referrerPartition = (kind: string, organisation: string) => `REFERRER#${kind}#${organisation}`;
 export const filerIndexKeys = (partition: string, submittedAt: string, id: string) => ({
   gsi1pk: partition,
-  gsi1sk: `${submittedAt}#${id}`,
+  gsi1sk: dateOrderedSortKey(submittedAt, id),
 });
 export const openNeedKey = (serviceId: string, track: string, personKey: string) => ({
   pk: `OPEN#${serviceId}#${track}#${personKey}`,
@@ -44,7 +51,7 @@ export const openNeedKey = (serviceId: string, track: string, personKey: string)
 /** gsi4: every application about one person, whoever filed it. */
 export const personIndexKeys = (personKey: string, submittedAt: string, id: string) => ({
   gsi4pk: `PERSON#${personKey}`,
-  gsi4sk: `${submittedAt}#${id}`,
+  gsi4sk: dateOrderedSortKey(submittedAt, id),
 });
 export const filingCounterKey = (filer: string, day: string) => ({ pk: `FILINGS#${filer}#${day}`, sk: 'FILINGS' });
 export const idempotencyKey = (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'IDEMPOTENCY' });
@@ -62,9 +69,14 @@ export const queueIndexKeys = (serviceId: string, track: string, priorityGroup: 
 export const servicePartition = (serviceId: string) => `SERVICE#${serviceId}`;
 export const serviceIndexKeys = (serviceId: string, submittedAt: string, id: string) => ({
   gsi3pk: servicePartition(serviceId),
-  gsi3sk: `${submittedAt}#${id}`,
+  gsi3sk: dateOrderedSortKey(submittedAt, id),
 });
 export const failedPartition = (serviceId: string) => `FAILED#${serviceId}`;
+/** A failed notification on its service's list, in the order its outcome was recorded. */
+export const failedIndexKeys = (serviceId: string, at: string, key: { applicationId: string; eventId: string; kind: NotificationKind }) => ({
+  gsi3pk: failedPartition(serviceId),
+  gsi3sk: `${at}#${key.applicationId}#${key.eventId}#${key.kind}`,
+});
 
 /** A portal session under a digest of its id: the table never holds a cookie value that would sign someone in. */
 export const sessionKey = (idDigest: string) => ({ pk: `SESSION#${idDigest}`, sk: 'SESSION' });
@@ -76,6 +88,10 @@ export const sessionKey = (idDigest: string) => ({ pk: `SESSION#${idDigest}`, sk
  */
 export const lostBatchKey = (shardId: string, startSequenceNumber: string) => ({ pk: `LOST-BATCH#${shardId}#${startSequenceNumber}`, sk: 'LOST-BATCH' });
 export const lostBatchesPartition = 'FAILED#stream-batches';
+export const lostBatchIndexKeys = (listedAt: string, shardId: string, startSequenceNumber: string) => ({
+  gsi3pk: lostBatchesPartition,
+  gsi3sk: `${listedAt}#${shardId}#${startSequenceNumber}`,
+});
 
 export type Entity = 'application' | 'event' | 'notification' | 'open-need' | 'idempotency' | 'decision' | 'filing-counter' | 'lost-batch' | 'session' | UploadEntity | DraftEntity;
 /*
@@ -105,8 +121,8 @@ export const reportCounterKey = (year: number, figure: { metric: string; service
 });
 export const queueNetPartition = 'REPORT#QUEUE';
 export const queueNetKey = (year: number, serviceId: string, track: string) => ({ pk: queueNetPartition, sk: `${year}#${serviceId}#${track}` });
-/** The greatest queue sort key of a year: '~' sorts after every character of ids. */
-export const queueNetUpTo = (year: number) => `${year}#~`;
+/** The greatest queue sort key of a year. */
+export const queueNetUpTo = (year: number) => upToSortKey(String(year));
 export const countedEventKey = (applicationId: string, eventId: string) => ({ pk: `COUNTED#${applicationId}#${eventId}`, sk: 'COUNTED' });
 
 export type ReportEntity = 'report-counter' | 'report-queue' | 'counted-event';
@@ -115,7 +131,7 @@ export type ReportEntity = 'report-counter' | 'report-queue' | 'counted-event';
 export const retentionPartition = (month: string) => `RETAIN#${month}`;
 export const retentionIndexKeys = (month: string, retainUntil: string, id: string) => ({
   gsi5pk: retentionPartition(month),
-  gsi5sk: `${retainUntil}#${id}`,
+  gsi5sk: dateOrderedSortKey(retainUntil, id),
 });
 export const tombstoneKey = (applicationId: string) => ({ pk: `TOMBSTONE#${applicationId}`, sk: 'TOMBSTONE' });
 export const dataExportAuditKey = (personKey: string, at: string, id: string) => ({ pk: `AUDIT#${personKey}`, sk: `DATA-EXPORT#${at}#${id}` });
@@ -138,7 +154,7 @@ export const draftSlotKey = (personKey: string, serviceId: string, track: string
   pk: `DRAFT-SLOT#${personKey}#${serviceId}#${track ?? '-'}`,
   sk: 'DRAFT-SLOT',
 });
-export const draftOwnerIndexKeys = (personKey: string, createdAt: string, id: string) => ({ gsi1pk: `DRAFTS#${personKey}`, gsi1sk: `${createdAt}#${id}` });
+export const draftOwnerIndexKeys = (personKey: string, createdAt: string, id: string) => ({ gsi1pk: `DRAFTS#${personKey}`, gsi1sk: dateOrderedSortKey(createdAt, id) });
 export const draftUploadIndexKeys = (draftId: string, uploadId: string) => ({ gsi1pk: `DRAFT-UPLOADS#${draftId}`, gsi1sk: uploadId });
 export const draftRemindersPartition = 'DRAFT-REMINDERS';
-export const draftReminderIndexKeys = (remindAt: string, id: string) => ({ gsi3pk: draftRemindersPartition, gsi3sk: `${remindAt}#${id}` });
+export const draftReminderIndexKeys = (remindAt: string, id: string) => ({ gsi3pk: draftRemindersPartition, gsi3sk: dateOrderedSortKey(remindAt, id) });

@@ -5,9 +5,8 @@
  */
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LostBatch } from '../core/dead-letters';
-import { withoutKeys } from './application-repository';
 import { isConditionFailure } from './dynamo-errors';
-import { type Entity, lostBatchKey, lostBatchesPartition } from './keys';
+import { lostBatchItems } from './entities/lost-batch';
 
 export interface LostBatchStore {
   recordLostBatch(batch: LostBatch): Promise<boolean>;
@@ -15,21 +14,8 @@ export interface LostBatchStore {
 
 export const createLostBatchRepository = (client: DynamoDBDocumentClient, tableName: string): LostBatchStore => ({
   async recordLostBatch(batch) {
-    const listedAt = batch.approximateArrivalOfFirstRecord ?? batch.recordedAt;
     try {
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: {
-            ...lostBatchKey(batch.shardId, batch.startSequenceNumber),
-            entity: 'lost-batch' satisfies Entity,
-            ...batch,
-            gsi3pk: lostBatchesPartition,
-            gsi3sk: `${listedAt}#${batch.shardId}#${batch.startSequenceNumber}`,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      await client.send(new PutCommand({ TableName: tableName, Item: lostBatchItems.toItem(batch), ConditionExpression: 'attribute_not_exists(pk)' }));
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -37,6 +23,3 @@ export const createLostBatchRepository = (client: DynamoDBDocumentClient, tableN
     }
   },
 });
-
-/** A lost-batch item as read back from the table (or the index). */
-export const lostBatchOf = (item: Record<string, unknown>): LostBatch => withoutKeys<LostBatch>(item);

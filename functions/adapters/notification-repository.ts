@@ -6,12 +6,15 @@
  * instants) with a conditional write, so only one delivery at a time sends.
  */
 import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DecisionRecord, NotificationRecord, TimelineEvent } from '../core/model';
+import type { TimelineEvent } from '../core/model';
 import type { ReturnedMailStore } from '../core/mail-events';
 import type { NotificationKey, NotificationStore } from '../core/notifier';
-import { createApplicationRepository, eventItem, withoutKeys } from './application-repository';
+import { createApplicationRepository } from './application-repository';
 import { isConditionFailure } from './dynamo-errors';
-import { decisionKey, eventKey, failedPartition, notificationKey } from './keys';
+import { decisionItems } from './entities/decision';
+import { eventItems } from './entities/event';
+import { failedListing, notificationItems } from './entities/notification';
+import { decisionKey, eventKey, notificationKey } from './keys';
 
 const keyOf = ({ applicationId, eventId, kind }: NotificationKey) => notificationKey(applicationId, eventId, kind);
 
@@ -20,12 +23,6 @@ const markerIdentity = (key: NotificationKey, at: string) => ({
   names: { '#updatedAt': 'updatedAt', '#entity': 'entity', '#applicationId': 'applicationId', '#eventId': 'eventId', '#kind': 'kind' },
   values: { ':at': at, ':entity': 'notification', ':applicationId': key.applicationId, ':eventId': key.eventId, ':kind': key.kind },
   assignments: '#updatedAt = :at, #entity = :entity, #applicationId = :applicationId, #eventId = :eventId, #kind = :kind',
-});
-
-const failedListing = (key: NotificationKey, failure: { code: string; permanent: boolean }, event: TimelineEvent, serviceId: string) => ({
-  failure,
-  gsi3pk: failedPartition(serviceId),
-  gsi3sk: `${event.at}#${key.applicationId}#${key.eventId}#${key.kind}`,
 });
 
 /** What each settling write requires of the marker (`:pending`, `:sent` are the states). */
@@ -68,7 +65,7 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
                 ExpressionAttributeValues: { ':state': state, ':pending': 'pending', ...(from === 'accepted' && { ':sent': 'sent' }), ':zero': 0, ...identity.values, ...values },
               },
             },
-            { Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: tableName, Item: eventItems.toItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
           ],
         }),
       );
@@ -81,7 +78,7 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
 
   const find = async (key: NotificationKey) => {
     const result = await client.send(new GetCommand({ TableName: tableName, Key: keyOf(key), ConsistentRead: true }));
-    return result.Item ? withoutKeys<NotificationRecord>(result.Item) : undefined;
+    return result.Item ? notificationItems.fromItem(result.Item) : undefined;
   };
 
   return {
@@ -117,18 +114,18 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
     recordAccepted: (key, messageId, event) => settle(key, 'sent', { messageId }, event, 'claimed'),
 
     // A failed notification joins its service's list for staff (gsi3) until someone resends it.
-    recordFailed: (key, failure, event, serviceId) => settle(key, 'failed', failedListing(key, failure, event, serviceId), event),
+    recordFailed: (key, failure, event, serviceId) => settle(key, 'failed', failedListing(key, failure, event.at, serviceId), event),
 
-    recordReturned: (key, failure, event, serviceId) => settle(key, 'failed', failedListing(key, failure, event, serviceId), event, 'accepted'),
+    recordReturned: (key, failure, event, serviceId) => settle(key, 'failed', failedListing(key, failure, event.at, serviceId), event, 'accepted'),
 
     async loadEvent(applicationId, eventId) {
       const result = await client.send(new GetCommand({ TableName: tableName, Key: eventKey(applicationId, eventId), ConsistentRead: true }));
-      return result.Item ? withoutKeys<TimelineEvent>(result.Item) : undefined;
+      return result.Item ? eventItems.fromItem(result.Item) : undefined;
     },
 
     async loadDecision(applicationId, eventId) {
       const result = await client.send(new GetCommand({ TableName: tableName, Key: decisionKey(applicationId, eventId), ConsistentRead: true }));
-      return result.Item ? withoutKeys<DecisionRecord>(result.Item) : undefined;
+      return result.Item ? decisionItems.fromItem(result.Item) : undefined;
     },
 
     async recordTemporaryFailure(key, code, at, release) {

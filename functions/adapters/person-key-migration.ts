@@ -10,13 +10,12 @@
  * version, and the version is raised, so a staff decision taken on the old
  * item meanwhile gets a 409 and is retried on the re-keyed one.
  */
-import { type DynamoDBDocumentClient, GetCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, paginateScan, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from './dynamo-errors';
 import { openNeedKey, personIndexKeys, type Entity } from './keys';
-import { applicationItem, withoutKeys } from './application-repository';
+import { applicationItems } from './entities/application';
+import { openNeedItem } from './entities/open-need';
 import type { Application } from '../core/model';
-
-type Item = Record<string, unknown>;
 type Write = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 export interface RekeyReport {
@@ -38,21 +37,15 @@ export const rekeyPersonKeys = async (
   personKey: (personalCode: string) => Promise<string>,
 ): Promise<RekeyReport> => {
   const report = { examined: 0, rekeyed: 0, markersMoved: 0, flaggedDuplicates: 0, skipped: 0 };
-  let startKey: Item | undefined;
-  do {
-    // A one-off operator run over every application: a Scan is the honest tool here (never on a request path).
-    const page = await client.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: 'entity = :application',
-        ExpressionAttributeValues: { ':application': 'application' satisfies Entity },
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
+  // A one-off operator run over every application: a Scan is the honest tool here (never on a request path).
+  const pages = paginateScan(
+    { client },
+    { TableName: tableName, FilterExpression: 'entity = :application', ExpressionAttributeValues: { ':application': 'application' satisfies Entity }, ConsistentRead: true },
+  );
+  for await (const page of pages) {
     for (const item of page.Items ?? []) {
       report.examined += 1;
-      const application = withoutKeys<Application>(item);
+      const application = applicationItems.fromItem(item);
       const current = await personKey(application.applicant.personalCode);
       if (application.personKey === current && item.gsi4pk === personIndexKeys(current, '', '').gsi4pk) continue;
       const outcome = await rekey(client, tableName, application, current);
@@ -64,8 +57,7 @@ export const rekeyPersonKeys = async (
       if (outcome === 'marker-moved') report.markersMoved += 1;
       if (outcome === 'flagged') report.flaggedDuplicates += 1;
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
   return report;
 };
 
@@ -80,7 +72,7 @@ const rekey = async (client: DynamoDBDocumentClient, tableName: string, applicat
   const put = (after: Application): Write => ({
     Put: {
       TableName: tableName,
-      Item: applicationItem(after),
+      Item: applicationItems.toItem(after),
       ConditionExpression: '#version = :seen',
       ExpressionAttributeNames: { '#version': 'version' },
       ExpressionAttributeValues: { ':seen': application.version },
@@ -104,7 +96,7 @@ const rekey = async (client: DynamoDBDocumentClient, tableName: string, applicat
         {
           Put: {
             TableName: tableName,
-            Item: { ...newMarker, entity: 'open-need' satisfies Entity, applicationId: application.id, since: held?.since ?? application.submittedAt },
+            Item: openNeedItem(application, current, String(held?.since ?? application.submittedAt)),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },

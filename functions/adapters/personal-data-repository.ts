@@ -3,11 +3,12 @@
  * partition, and the audit of staff exports under the person key. Owns keys.
  */
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from './dynamo';
-import type { Application } from '../core/model';
-import type { DataExportAudit, PersonalDataStore } from '../core/personal-data';
-import { createApplicationRepository, withoutKeys } from './application-repository';
-import { dataExportAuditKey, dataExportAuditPrefix, personIndexKeys, type RetentionEntity } from './keys';
+import type { PersonalDataStore } from '../core/personal-data';
+import { createApplicationRepository } from './application-repository';
+import { applicationItems } from './entities/application';
+import { dataExportAuditItems } from './entities/retention';
+import { dataExportAuditKey, dataExportAuditPrefix, personIndexKeys } from './keys';
+import { queryAll } from './pagination';
 import { createUploadRepository } from './upload-repository';
 
 export const createPersonalDataRepository = (client: DynamoDBDocumentClient, tableName: string): PersonalDataStore => {
@@ -21,7 +22,7 @@ export const createPersonalDataRepository = (client: DynamoDBDocumentClient, tab
         KeyConditionExpression: 'gsi4pk = :person',
         ExpressionAttributeValues: { ':person': personIndexKeys(personKey, '', '').gsi4pk },
       });
-      return items.map((item) => withoutKeys<Application>(item));
+      return items.map(applicationItems.fromItem);
     },
 
     findWithTimeline: applications.findWithTimeline,
@@ -31,7 +32,7 @@ export const createPersonalDataRepository = (client: DynamoDBDocumentClient, tab
       await client.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...dataExportAuditKey(audit.personKey, audit.at, audit.id), entity: 'data-export-audit' satisfies RetentionEntity, ...audit },
+          Item: dataExportAuditItems.toItem(audit),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -43,7 +44,7 @@ export const createPersonalDataRepository = (client: DynamoDBDocumentClient, tab
         ExpressionAttributeValues: { ':pk': dataExportAuditKey(personKey, '', '').pk, ':prefix': dataExportAuditPrefix },
         ConsistentRead: true,
       });
-      return items.map((item) => withoutKeys<DataExportAudit>(item));
+      return items.map(dataExportAuditItems.fromItem);
     },
   };
 };

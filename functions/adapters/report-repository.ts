@@ -7,46 +7,18 @@
  * Queries, whatever the number of applications.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  paginateQuery,
-  TransactWriteCommand,
-  type DynamoDBDocumentClient,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import type { Counter, EventCount, Increment, QueueNet, ReportStore } from '../core/report';
-import { createApplicationRepository, withoutKeys } from './application-repository';
-import {
-  countedEventKey,
-  queueNetKey,
-  queueNetPartition,
-  queueNetUpTo,
-  reportCounterKey,
-  reportYearPartition,
-  type ReportEntity,
-} from './keys';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { EventCount, ReportStore } from '../core/report';
+import { createApplicationRepository } from './application-repository';
 import { cancellationCodes } from './dynamo-errors';
-
-type Item = Record<string, unknown>;
-
-/** Markers outlive the stream's 24-hour retention by far, then the table's TTL removes them. */
-export const countedMarkerTtlSeconds = 30 * 24 * 60 * 60;
+import type { Item } from './entities/item';
+import { countedMarkerItem, counterOf, counterOfItem, queueNetOfItem } from './entities/report';
+import { countedEventKey, queueNetPartition, queueNetUpTo, reportYearPartition } from './keys';
+import { queryAll } from './pagination';
 /** DynamoDB's limit of items in one transaction; an event yields at most a handful. */
 const maxTransactionItems = 100;
 /** Concurrent counts of the same figure conflict; the loser retries, with a growing random pause, before handing the record back to the stream. */
 const conflictAttempts = 8;
-
-/** The item an increment adds to, and the attributes that describe it (so reading needs no key parsing). */
-const counterOf = (increment: Increment): { key: Item; attributes: Item } => {
-  const { year, serviceId, track } = increment;
-  if (increment.metric === 'queue') {
-    return { key: queueNetKey(year, serviceId, track), attributes: { entity: 'report-queue' satisfies ReportEntity, year, serviceId, track } };
-  }
-  const { metric, dimension } = increment;
-  return {
-    key: reportCounterKey(year, { metric, serviceId, track, dimension }),
-    attributes: { entity: 'report-counter' satisfies ReportEntity, metric, serviceId, track, dimension },
-  };
-};
 
 const itemId = (key: Item) => `${key.pk}\n${key.sk}`;
 
@@ -102,16 +74,7 @@ export const createReportRepository = (
   };
 
   const marker = ({ event }: EventCount, now: Date) => ({
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...countedEventKey(event.applicationId, event.id),
-        entity: 'counted-event' satisfies ReportEntity,
-        countedAt: now.toISOString(),
-        expiresAt: Math.floor(now.getTime() / 1000) + countedMarkerTtlSeconds,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
+    Put: { TableName: tableName, Item: countedMarkerItem(event, now), ConditionExpression: 'attribute_not_exists(pk)' },
   });
 
   /** Writes one transaction's events; resolves with those it counted (the others were counted before). */
@@ -139,12 +102,6 @@ export const createReportRepository = (
     return pending;
   };
 
-  const queryAll = async (input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> => {
-    const items: Item[] = [];
-    for await (const page of paginateQuery({ client }, { TableName: tableName, ...input })) items.push(...(page.Items ?? []));
-    return items;
-  };
-
   return {
     loadApplication: createApplicationRepository(client, tableName).findApplication,
 
@@ -166,17 +123,15 @@ export const createReportRepository = (
 
     async readYear(year) {
       const [counterItems, queueItems] = await Promise.all([
-        queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': reportYearPartition(year) } }),
-        queryAll({
+        queryAll(client, tableName, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': reportYearPartition(year) } }),
+        queryAll(client, tableName, {
           KeyConditionExpression: 'pk = :pk AND sk <= :upTo',
           ExpressionAttributeValues: { ':pk': queueNetPartition, ':upTo': queueNetUpTo(year) },
         }),
       ]);
       return {
-        counters: counterItems.map((item) => withoutKeys<Counter>(item)),
-        queueNetByYear: queueItems.map(
-          (item): QueueNet => ({ year: Number(item.year), serviceId: item.serviceId as QueueNet['serviceId'], track: String(item.track), net: Number(item.count) }),
-        ),
+        counters: counterItems.map(counterOfItem),
+        queueNetByYear: queueItems.map(queueNetOfItem),
       };
     },
   };

@@ -5,17 +5,17 @@
  * application item and the tombstone in one transaction. Owns keys and conditions.
  */
 import { DeleteCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from './dynamo';
 import type { Application } from '../core/model';
-import { dueRecordOf, type RetentionStore, type Tombstone } from '../core/retention';
+import { dueRecordOf, type RetentionStore } from '../core/retention';
 import { evidenceKeyOf } from '../core/uploads';
-import { withoutKeys } from './application-repository';
+import { createApplicationRepository } from './application-repository';
 import { isConditionFailure } from './dynamo-errors';
+import { applicationItems } from './entities/application';
+import type { Item } from './entities/item';
+import { tombstoneItems } from './entities/retention';
 import type { EvidenceDisposal } from './evidence-storage';
-import { applicationKey, attachmentPrefix, countedEventKey, openNeedKey, retentionPartition, sortKeys, tombstoneKey, uploadKey, type RetentionEntity } from './keys';
-import { indexPage } from './workflow-repository';
-
-type Item = Record<string, unknown>;
+import { applicationKey, attachmentPrefix, countedEventKey, openNeedKey, retentionPartition, sortKeys, tombstoneKey, uploadKey } from './keys';
+import { inIndex, indexPage, mapPage, partitionQuery, queryAll } from './pagination';
 type Key = { pk: string; sk: string };
 
 /** DynamoDB's most items in one transaction. */
@@ -69,26 +69,16 @@ export const createRetentionRepository = (client: DynamoDBDocumentClient, tableN
   };
 
   return {
-    async findApplication(id) {
-      const item = await get(applicationKey(id));
-      return item ? withoutKeys<Application>(item) : undefined;
-    },
+    findApplication: createApplicationRepository(client, tableName).findApplication,
 
     async findTombstone(id) {
       const item = await get(tombstoneKey(id));
-      return item ? withoutKeys<Tombstone>(item) : undefined;
+      return item ? tombstoneItems.fromItem(item) : undefined;
     },
 
     async listDue(month, page) {
-      const partition = retentionPartition(month);
-      const result = await indexPage(
-        client,
-        tableName,
-        { IndexName: 'gsi5', KeyConditionExpression: 'gsi5pk = :month', ExpressionAttributeValues: { ':month': partition } },
-        { pk: 'gsi5pk', sk: 'gsi5sk', partition },
-        page,
-      );
-      return { ...result, items: result.items.map((item) => dueRecordOf(withoutKeys<Application>(item))) };
+      const index = inIndex('gsi5', retentionPartition(month));
+      return mapPage(await indexPage(client, tableName, partitionQuery(index), index, page), (item) => dueRecordOf(applicationItems.fromItem(item)));
     },
 
     async destroy(application, tombstone) {
@@ -119,7 +109,7 @@ export const createRetentionRepository = (client: DynamoDBDocumentClient, tableN
                 ExpressionAttributeValues: { ':seen': application.version },
               },
             },
-            { Put: { TableName: tableName, Item: { ...tombstoneKey(application.id), entity: 'tombstone' satisfies RetentionEntity, ...tombstone } } },
+            { Put: { TableName: tableName, Item: tombstoneItems.toItem(tombstone) } },
           ],
         }),
       );

@@ -7,14 +7,14 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { errorFields, logger } from './logger';
 import type { TimelineEvent } from '../core/model';
-import { withoutKeys } from './application-repository';
+import { eventItems } from './entities/event';
 
 export const insertedTimelineEvent = (record: DynamoDBRecord): TimelineEvent | undefined => {
   const image = record.dynamodb?.NewImage;
   // Look at the entity tag before converting: other items (decisions, counters) are not ours to read,
   // and an image we cannot convert must not stop the shard.
   if (record.eventName !== 'INSERT' || !image || image.entity?.S !== 'event') return undefined;
-  return withoutKeys<TimelineEvent>(unmarshall(image as Record<string, AttributeValue>));
+  return eventItems.fromItem(unmarshall(image as Record<string, AttributeValue>));
 };
 
 /**

@@ -5,32 +5,13 @@
  */
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { uploadLimits } from '../../schemas/uploads';
-import { ownerOfUpload, UploadQuotaExceeded, type Attachment, type Upload, type UploadStore } from '../core/uploads';
-import { createApplicationRepository, eventItem, withoutKeys } from './application-repository';
+import { UploadQuotaExceeded, type Attachment, type UploadStore } from '../core/uploads';
+import { createApplicationRepository } from './application-repository';
 import { isConditionFailure } from './dynamo-errors';
-import { attachmentKey, attachmentPrefix, draftUploadIndexKeys, draftUploadQuotaKey, uploadKey, uploadQuotaKey, type Entity } from './keys';
-
-type Item = Record<string, unknown>;
-
-/** The quota item of an upload's owner: an application's or a draft's. */
-export const quotaKeyOf = (upload: Upload) => {
-  const owner = ownerOfUpload(upload);
-  return owner.kind === 'application' ? uploadQuotaKey(owner.id) : draftUploadQuotaKey(owner.id);
-};
-
-/** The upload's item; while it belongs to a draft, it is listed under the draft (gsi1), so the draft finds its uploads. */
-export const uploadItem = (upload: Upload): Item => ({
-  ...uploadKey(upload.id),
-  ...(upload.draftId !== undefined && draftUploadIndexKeys(upload.draftId, upload.id)),
-  entity: 'upload' satisfies Entity,
-  ...upload,
-});
-
-export const attachmentItem = (attachment: Attachment): Item => ({
-  ...attachmentKey(attachment.applicationId, attachment.id),
-  entity: 'attachment' satisfies Entity,
-  ...attachment,
-});
+import { eventItems } from './entities/event';
+import type { Item } from './entities/item';
+import { attachmentItems, quotaKeyOf, uploadItems } from './entities/upload';
+import { attachmentKey, attachmentPrefix, uploadKey, type Entity } from './keys';
 
 /**
  * The writes that attach clean uploads, for the transition's transaction: each upload must
@@ -48,7 +29,7 @@ export const attachmentWrites = (tableName: string, attachments: readonly Attach
         ExpressionAttributeValues: { ':event': attachment.eventId, ':clean': 'clean', ':application': attachment.applicationId },
       },
     },
-    { Put: { TableName: tableName, Item: attachmentItem(attachment), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: tableName, Item: attachmentItems.toItem(attachment), ConditionExpression: 'attribute_not_exists(pk)' } },
   ]);
 
 export const createUploadRepository = (
@@ -82,7 +63,7 @@ export const createUploadRepository = (
               },
             },
           },
-          { Put: { TableName: tableName, Item: uploadItem(upload), ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: tableName, Item: uploadItems.toItem(upload), ConditionExpression: 'attribute_not_exists(pk)' } },
         ]);
       } catch (error) {
         if (!isConditionFailure(error, 0)) throw error;
@@ -93,7 +74,7 @@ export const createUploadRepository = (
 
     async find(uploadId) {
       const { Item: item } = await client.send(new GetCommand({ TableName: tableName, Key: uploadKey(uploadId), ConsistentRead: true }));
-      return item ? withoutKeys<Upload>(item) : undefined;
+      return item ? uploadItems.fromItem(item) : undefined;
     },
 
     async settle(upload, settlement, at) {
@@ -139,7 +120,7 @@ export const createUploadRepository = (
 
     async findAttachment(applicationId, attachmentId) {
       const { Item: item } = await client.send(new GetCommand({ TableName: tableName, Key: attachmentKey(applicationId, attachmentId) }));
-      return item ? withoutKeys<Attachment>(item) : undefined;
+      return item ? attachmentItems.fromItem(item) : undefined;
     },
 
     async listAttachments(applicationId) {
@@ -150,11 +131,11 @@ export const createUploadRepository = (
           ExpressionAttributeValues: { ':pk': attachmentKey(applicationId, '').pk, ':prefix': attachmentPrefix },
         }),
       );
-      return items.map((item) => withoutKeys<Attachment>(item));
+      return items.map(attachmentItems.fromItem);
     },
 
     async appendEvent(event) {
-      await client.send(new PutCommand({ TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' }));
+      await client.send(new PutCommand({ TableName: tableName, Item: eventItems.toItem(event), ConditionExpression: 'attribute_not_exists(pk)' }));
     },
   };
 };

@@ -2,106 +2,27 @@
  * The lifecycle in the table: version-guarded transitions, the queue index,
  * staff work lists and failed notifications. Owns keys and conditions.
  */
-import {
-  BatchGetCommand,
-  type DynamoDBDocumentClient,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { violation } from '../../schemas/messages';
-import { validationFailed } from '../core/errors';
-import type { Application, DecisionRecord, NotificationRecord } from '../core/model';
+import { BatchGetCommand, type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Application } from '../core/model';
 import { StaleVersion, type FailedNotification, type WorkflowStore, type WorkListFilter } from '../core/workflow';
 import type { ServiceId } from '../../schemas/services';
-import type { Page, PageRequest } from '../core/applications';
-import { applicationItem, createApplicationRepository, eventItem, withoutKeys } from './application-repository';
-import { lostBatchOf } from './lost-batch-repository';
+import type { PageRequest } from '../core/applications/types';
+import { createApplicationRepository } from './application-repository';
+import { decodeCursor, encodeCursor, isRecord } from './cursor';
 import { cancellationCodes, isConditionFailure } from './dynamo-errors';
+import { applicationItems } from './entities/application';
+import { decisionItems } from './entities/decision';
+import { eventItems } from './entities/event';
+import type { Item } from './entities/item';
+import { lostBatchItems } from './entities/lost-batch';
+import { notificationItems } from './entities/notification';
 import { attachmentWrites } from './upload-repository';
 import { UploadNotAttachable } from '../core/uploads';
-import {
-  decisionKey,
-  failedPartition,
-  lostBatchesPartition,
-  notificationKey,
-  openNeedKey,
-  queueIndexKeys,
-  queuePartition,
-  servicePartition,
-  type Entity,
-} from './keys';
-
-type Item = Record<string, unknown>;
-
-const decisionItem = (decision: DecisionRecord): Item => ({
-  ...decisionKey(decision.applicationId, decision.eventId),
-  entity: 'decision' satisfies Entity,
-  ...decision,
-});
-
-/** A cursor is the last item's index key, bound to the partition it came from: it cannot reach another list. */
-const encodeCursor = (key: Item): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
-const decodeCursor = (cursor: string, index: { pk: string; sk: string; partition: string }): Item => {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Item;
-    // Exactly the four key attributes of the table and the index, non-empty strings: DynamoDB would refuse anything else.
-    const expected = ['pk', 'sk', index.pk, index.sk].sort();
-    const valid =
-      key !== null &&
-      typeof key === 'object' &&
-      !Array.isArray(key) &&
-      JSON.stringify(Object.keys(key).sort()) === JSON.stringify(expected) &&
-      Object.values(key).every((value) => typeof value === 'string' && value.length > 0 && value.length <= 256) &&
-      key[index.pk] === index.partition;
-    if (!valid) throw new Error('shape');
-    return key;
-  } catch {
-    throw validationFailed([violation(['cursor'], 'invalid_cursor')]);
-  }
-};
-
-const keyOfItem = (item: Item, index: { pk: string; sk: string }): Item => ({
-  pk: item.pk,
-  sk: item.sk,
-  [index.pk]: item[index.pk],
-  [index.sk]: item[index.sk],
-});
-
-type IndexQuery = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>;
-/** An index's key attributes and the one partition a cursor may point into. */
-type IndexOf = { pk: string; sk: string; partition: string };
-
-/**
- * One page of an index partition, after filters: reads on until `limit` items are
- * found (filters apply after DynamoDB's own page limit), so a page is never short
- * while more remain, and the cursor points just after the last item returned.
- */
-export const indexPage = async (
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  input: IndexQuery,
-  index: IndexOf,
-  { limit, cursor }: PageRequest,
-): Promise<Page<Item>> => {
-  const items: Item[] = [];
-  let startKey: Item | undefined = cursor ? decodeCursor(cursor, index) : undefined;
-  // Unfiltered, one more than a page tells whether more remain; filtered, read further ahead per call.
-  const readLimit = input.FilterExpression ? Math.max(limit * 2, 25) : limit + 1;
-  do {
-    const result = await client.send(new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey: startKey, Limit: readLimit }));
-    items.push(...(result.Items ?? []));
-    startKey = result.LastEvaluatedKey;
-  } while (startKey && items.length <= limit);
-  const page = items.slice(0, limit);
-  const more = items.length > limit || startKey !== undefined;
-  const last = page[page.length - 1];
-  return { items: page, ...(more && last && { nextCursor: encodeCursor(keyOfItem(last, index)) }) };
-};
+import { failedPartition, lostBatchesPartition, notificationKey, openNeedKey, queueIndexKeys, queuePartition, servicePartition } from './keys';
+import { countAll, inIndex, indexCursorAfter, indexPage, type IndexPartition, mapPage, partitionQuery, type QueryInput } from './pagination';
 
 /** The Query of one service's applications (gsi3), newest first, with the work list's filters. */
-const serviceQuery = (partition: string, filter: WorkListFilter): Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'> => {
+const serviceQuery = (partition: string, filter: WorkListFilter): Omit<QueryInput, 'IndexName'> => {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = { ':service': partition };
   let keyCondition = 'gsi3pk = :service';
@@ -129,7 +50,6 @@ const serviceQuery = (partition: string, filter: WorkListFilter): Omit<QueryComm
     values[':track'] = filter.track;
   }
   return {
-    IndexName: 'gsi3',
     KeyConditionExpression: keyCondition,
     ...(filters.length > 0 && { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names }),
     ExpressionAttributeValues: values,
@@ -142,25 +62,22 @@ const serviceQuery = (partition: string, filter: WorkListFilter): Omit<QueryComm
  * so it cannot reach a service the caller did not ask about (and each service cursor is bound to its partition).
  */
 const encodeMergedCursor = (positions: ReadonlyMap<ServiceId, string | null | undefined>): string =>
-  Buffer.from(JSON.stringify(Object.fromEntries([...positions].map(([id, position]) => [id, position === undefined ? '' : position]))), 'utf8').toString('base64url');
-const decodeMergedCursor = (cursor: string, serviceIds: readonly ServiceId[]): Map<ServiceId, string | null | undefined> => {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('shape');
-    const entries = Object.entries(parsed as Record<string, unknown>);
+  encodeCursor(Object.fromEntries([...positions].map(([id, position]) => [id, position === undefined ? '' : position])));
+const mergedPositionsFor =
+  (serviceIds: readonly ServiceId[]) =>
+  (position: unknown): Map<ServiceId, string | null | undefined> | undefined => {
+    if (!isRecord(position)) return undefined;
+    const entries = Object.entries(position);
     const valid =
       entries.length === serviceIds.length &&
-      entries.every(([id, position]) => (serviceIds as readonly string[]).includes(id) && (position === null || (typeof position === 'string' && position.length <= 1024)));
-    if (!valid) throw new Error('shape');
-    return new Map((entries as [ServiceId, string | null][]).map(([id, position]) => [id, position === '' ? undefined : position]));
-  } catch {
-    throw validationFailed([violation(['cursor'], 'invalid_cursor')]);
-  }
-};
+      entries.every(([id, at]) => (serviceIds as readonly string[]).includes(id) && (at === null || (typeof at === 'string' && at.length <= 1024)));
+    return valid ? new Map((entries as [ServiceId, string | null][]).map(([id, at]) => [id, at === '' ? undefined : at])) : undefined;
+  };
 
 export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableName: string): WorkflowStore => {
   const applications = createApplicationRepository(client, tableName);
-  const pageOf = (input: IndexQuery, index: IndexOf, page: PageRequest) => indexPage(client, tableName, input, index, page);
+  /** A page of an index partition: the whole partition unless a narrower query is given. */
+  const pageOf = (index: IndexPartition, page: PageRequest, query = partitionQuery(index)) => indexPage(client, tableName, query, index, page);
 
   return {
     findApplication: applications.findApplication,
@@ -171,15 +88,15 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
         {
           Put: {
             TableName: tableName,
-            Item: applicationItem(after),
+            Item: applicationItems.toItem(after),
             ConditionExpression: '#version = :seen',
             ExpressionAttributeNames: { '#version': 'version' },
             ExpressionAttributeValues: { ':seen': before.version },
           },
         },
-        { Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: tableName, Item: eventItems.toItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
       ];
-      if (decision) transactItems.push({ Put: { TableName: tableName, Item: decisionItem(decision), ConditionExpression: 'attribute_not_exists(pk)' } });
+      if (decision) transactItems.push({ Put: { TableName: tableName, Item: decisionItems.toItem(decision), ConditionExpression: 'attribute_not_exists(pk)' } });
       // A possible duplicate never held the open need: the marker is another application's.
       if (closesNeed && !after.possibleDuplicateOf) {
         transactItems.push({ Delete: { TableName: tableName, Key: openNeedKey(after.serviceId, after.track, after.personKey) } });
@@ -197,38 +114,26 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
     },
 
     async appendEvent(event) {
-      await client.send(new PutCommand({ TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' }));
+      await client.send(new PutCommand({ TableName: tableName, Item: eventItems.toItem(event), ConditionExpression: 'attribute_not_exists(pk)' }));
     },
 
     async placesAhead(slot) {
       const { gsi2pk, gsi2sk } = queueIndexKeys(slot.serviceId, slot.track, slot.priorityGroup, slot.admittedAt, slot.id);
-      let count = 0;
-      let startKey: Item | undefined;
-      do {
-        const result = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'gsi2',
-            KeyConditionExpression: 'gsi2pk = :queue AND gsi2sk < :mine',
-            ExpressionAttributeValues: { ':queue': gsi2pk, ':mine': gsi2sk },
-            Select: 'COUNT',
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        count += result.Count ?? 0;
-        startKey = result.LastEvaluatedKey;
-      } while (startKey);
-      return count;
+      return countAll(client, tableName, {
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :queue AND gsi2sk < :mine',
+        ExpressionAttributeValues: { ':queue': gsi2pk, ':mine': gsi2sk },
+      });
     },
 
     async listByServices(serviceIds, filter, page) {
-      const positions = page.cursor ? decodeMergedCursor(page.cursor, serviceIds) : new Map(serviceIds.map((id) => [id, undefined]));
-      const index = (serviceId: ServiceId) => ({ pk: 'gsi3pk', sk: 'gsi3sk', partition: servicePartition(serviceId) });
+      const positions = page.cursor ? decodeCursor(page.cursor, mergedPositionsFor(serviceIds)) : new Map(serviceIds.map((id) => [id, undefined]));
+      const index = (serviceId: ServiceId) => inIndex('gsi3', servicePartition(serviceId));
       const open = [...positions].filter((entry): entry is [ServiceId, string | undefined] => entry[1] !== null);
       const pages = await Promise.all(
         open.map(async ([serviceId, cursor]) => ({
           serviceId,
-          page: await pageOf(serviceQuery(servicePartition(serviceId), filter), index(serviceId), { limit: page.limit, ...(cursor && { cursor }) }),
+          page: await pageOf(index(serviceId), { limit: page.limit, ...(cursor && { cursor }) }, serviceQuery(servicePartition(serviceId), filter)),
         })),
       );
       // gsi3sk is `<submittedAt>#<id>`: newest first across services is its descending order.
@@ -241,29 +146,24 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
         const last = taken[taken.length - 1];
         // All of the service's page shown: on from its own cursor (or done); part of it: on from the last one shown.
         if (taken.length === one.items.length) positions.set(serviceId, one.nextCursor ?? null);
-        else if (last) positions.set(serviceId, encodeCursor(keyOfItem(last.item, index(serviceId))));
+        else if (last) positions.set(serviceId, indexCursorAfter(last.item, index(serviceId)));
       }
       const more = [...positions.values()].some((position) => position !== null);
       return {
-        items: merged.map(({ item }) => withoutKeys<Application>(item)),
+        items: merged.map(({ item }) => applicationItems.fromItem(item)),
         ...(more && merged.length > 0 && { nextCursor: encodeMergedCursor(positions) }),
       };
     },
 
     async listQueue(serviceId, track, page) {
-      const partition = queuePartition(serviceId, track);
-      const keys = await pageOf(
-        { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :queue', ExpressionAttributeValues: { ':queue': partition } },
-        { pk: 'gsi2pk', sk: 'gsi2sk', partition },
-        page,
-      );
+      const keys = await pageOf(inIndex('gsi2', queuePartition(serviceId, track)), page);
       if (keys.items.length === 0) return { items: [] };
       // The queue index holds keys only (cheap to count); the page's applications come in one batch read.
       const found = new Map<string, Application>();
       let pending: Item[] | undefined = keys.items.map((item) => ({ pk: item.pk, sk: item.sk }));
       while (pending && pending.length > 0) {
         const result = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
-        for (const item of result.Responses?.[tableName] ?? []) found.set(String(item.pk), withoutKeys<Application>(item));
+        for (const item of result.Responses?.[tableName] ?? []) found.set(String(item.pk), applicationItems.fromItem(item));
         pending = result.UnprocessedKeys?.[tableName]?.Keys as Item[] | undefined;
       }
       const ordered = keys.items.map((item) => found.get(String(item.pk))).filter((item): item is Application => item !== undefined);
@@ -271,40 +171,22 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
     },
 
     async listFailedNotifications(serviceId, page) {
-      const partition = failedPartition(serviceId);
-      const result = await pageOf(
-        {
-          IndexName: 'gsi3',
-          KeyConditionExpression: 'gsi3pk = :failed',
-          ExpressionAttributeValues: { ':failed': partition },
-          ScanIndexForward: false,
-        },
-        { pk: 'gsi3pk', sk: 'gsi3sk', partition },
-        page,
-      );
-      return {
-        ...result,
-        items: result.items.map((item): FailedNotification => {
-          const record = withoutKeys<NotificationRecord>(item);
-          return {
-            applicationId: record.applicationId,
-            eventId: record.eventId,
-            kind: record.kind,
-            updatedAt: record.updatedAt,
-            ...(record.failure && { failure: record.failure }),
-          };
-        }),
-      };
+      const index = inIndex('gsi3', failedPartition(serviceId));
+      return mapPage(await pageOf(index, page, partitionQuery(index, 'newest-first')), (item): FailedNotification => {
+        const record = notificationItems.fromItem(item);
+        return {
+          applicationId: record.applicationId,
+          eventId: record.eventId,
+          kind: record.kind,
+          updatedAt: record.updatedAt,
+          ...(record.failure && { failure: record.failure }),
+        };
+      });
     },
 
     async listLostBatches(page) {
-      const partition = lostBatchesPartition;
-      const result = await pageOf(
-        { IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :lost', ExpressionAttributeValues: { ':lost': partition }, ScanIndexForward: false },
-        { pk: 'gsi3pk', sk: 'gsi3sk', partition },
-        page,
-      );
-      return { ...result, items: result.items.map(lostBatchOf) };
+      const index = inIndex('gsi3', lostBatchesPartition);
+      return mapPage(await pageOf(index, page, partitionQuery(index, 'newest-first')), lostBatchItems.fromItem);
     },
 
     async requestResend(key, event) {
@@ -323,7 +205,7 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
                   ExpressionAttributeValues: { ':pending': 'pending', ':failed': 'failed', ':zero': 0, ':at': event.at },
                 },
               },
-              { Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+              { Put: { TableName: tableName, Item: eventItems.toItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
             ],
           }),
         );

@@ -18,6 +18,9 @@ export const staffApplicationPagePaths = { lv: `${staffPortalPath}/pieteikumi/{i
 export const staffApplicationUrl = (staffPortalUrl: string, applicationId: string) =>
   `${staffPortalUrl.replace(/\/+$/, '')}${staffApplicationPagePaths.lv.slice(staffPortalPath.length).replace('{id}', encodeURIComponent(applicationId))}`;
 
+/** A referral as its referring officer follows it, on the staff workspace URL; the officers' e-mails link to it. */
+export const staffReferralUrl = (staffPortalUrl: string, applicationId: string) => `${staffPortalUrl.replace(/\/+$/, '')}/referrals/${applicationId}`;
+
 /** The portal page of an application in the reader's language; signing in on the way returns the reader to it. */
 export const applicationPageUrl = (portalUrl: string, applicationId: string, language: Language) =>
   `${portalUrl.replace(/\/+$/, '')}${applicationPagePaths[language].replace('{id}', encodeURIComponent(applicationId))}`;

@@ -9,7 +9,7 @@ import type { ApplicationStatus } from '../../schemas/lifecycle';
 import { violation } from '../../schemas/messages';
 import type { ServiceId } from '../../schemas/services';
 import { canRead, citizenAccess } from './access';
-import { timelineEventId, type ApplicationRecord, type CitizenPrincipal, type Page, type PageRequest, type ReferrerPrincipal } from './applications';
+import { timelineEventId, type ApplicationRecord, type CitizenPrincipal, type Page, type PageRequest, type ReferrerPrincipal } from './applications/types';
 import { rigaDate, rigaDayBounds } from './dates';
 import { DomainError, forbidden, notEligible, notFound, validationFailed } from './errors';
 import { closedStatuses, decisionTypesFrom, nextStatus, priorityGroup, vocationalServices } from './lifecycle';

@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rigaDate } from '../../functions/core/dates';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { applicationItem } from '../../functions/adapters/application-repository';
+import { applicationItems } from '../../functions/adapters/entities/application';
 import { createNotificationRepository } from '../../functions/adapters/notification-repository';
 import { api, documentClient, local, tokens } from '../integration/support/local';
 import { storedApplication } from '../support/stored-application';
@@ -154,7 +154,7 @@ describe.each(runs)('the staff day, $name', ({ javaScript }) => {
 /** An application whose confirmation e-mail bounced (as the notifier records it), in a service of its own member. */
 const withFailedEmail = async () => {
   const application = storedApplication({ serviceId: 'vehicle-adaptation', track: 'paid' });
-  await documentClient().send(new PutCommand({ TableName: local.tableName, Item: applicationItem(application) }));
+  await documentClient().send(new PutCommand({ TableName: local.tableName, Item: applicationItems.toItem(application) }));
   const key = { applicationId: application.id, eventId: `${application.submittedAt}#submitted`, kind: 'applicant-confirmation' as const };
   const at = new Date().toISOString();
   const event = { applicationId: application.id, id: `${at}#failed`, type: 'notification_failed' as const, at, actor: { role: 'system' as const, subject: 'notifier' }, details: { notification: key.kind, sourceEventId: key.eventId, reason: 'bounced:Permanent:NoEmail', permanent: true } };

@@ -15,7 +15,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
 import { lostBatchKey } from '../../functions/adapters/keys';
-import { lostBatchOf } from '../../functions/adapters/lost-batch-repository';
+import { lostBatchItems } from '../../functions/adapters/entities/lost-batch';
 import { createApplicationRepository } from '../../functions/adapters/application-repository';
 import { createWorkflowRepository } from '../../functions/adapters/workflow-repository';
 import type { TimelineEvent } from '../../functions/core/model';
@@ -199,7 +199,7 @@ const streamOf = async (tableName: string) => {
 describe('a dead-lettered batch the stream no longer holds', () => {
   const lostBatch = async (tableName: string, shardId: string, start: string) => {
     const item = (await documentClient().send(new GetCommand({ TableName: tableName, Key: lostBatchKey(shardId, start), ConsistentRead: true }))).Item;
-    return item && lostBatchOf(item);
+    return item && lostBatchItems.fromItem(item);
   };
 
   it('is recorded as lost from the message alone, once, and the message is consumed (records trimmed after 24 hours)', async () => {

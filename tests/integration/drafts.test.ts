@@ -8,7 +8,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { draftItem } from '../../functions/adapters/draft-repository';
+import { draftItems } from '../../functions/adapters/entities/draft';
 import { draftKey, uploadKey } from '../../functions/adapters/keys';
 import { rigaDate } from '../../functions/core/dates';
 import { draftIdAt, formVersionOf, type Draft } from '../../functions/core/drafts';
@@ -173,7 +173,7 @@ describe('expiry', () => {
       savedAt: new Date(Date.now() - dayMs).toISOString(),
       expiresAt: new Date(createdAt.getTime() + 90 * dayMs).toISOString(),
     };
-    await table().send(new PutCommand({ TableName: local.tableName, Item: draftItem(old) }));
+    await table().send(new PutCommand({ TableName: local.tableName, Item: draftItems.toItem(old) }));
     const saved = await save(token, old.id, 4, { serviceId: 'social-rehabilitation' });
     expect(saved.status).toBe(200);
     expect(Date.parse(saved.body.expiresAt)).toBe(Math.floor((createdAt.getTime() + 90 * dayMs) / 1000) * 1000);

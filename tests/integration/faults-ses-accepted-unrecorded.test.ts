@@ -16,7 +16,8 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent, SNSEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApplicationRepository, eventItem } from '../../functions/adapters/application-repository';
+import { createApplicationRepository } from '../../functions/adapters/application-repository';
+import { eventItems } from '../../functions/adapters/entities/event';
 import { notificationKey } from '../../functions/adapters/keys';
 import type { NotificationKey } from '../../functions/core/notifier';
 import { devIssuers } from '../../local/dev-idp';
@@ -86,7 +87,7 @@ const storedSubmission = async (tableName: string) => {
   await createApplicationRepository(documentClient(), tableName).insertSubmitted(application, event);
   const record: DynamoDBRecord = {
     eventName: 'INSERT',
-    dynamodb: { NewImage: marshall(eventItem(event)) as never, SequenceNumber: `${Date.now()}` },
+    dynamodb: { NewImage: marshall(eventItems.toItem(event)) as never, SequenceNumber: `${Date.now()}` },
   };
   const confirmation: NotificationKey = { applicationId: application.id, eventId: event.id, kind: 'applicant-confirmation' };
   return { application, stream: { Records: [record] }, sequenceNumber: record.dynamodb!.SequenceNumber!, confirmation };

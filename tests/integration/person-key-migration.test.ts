@@ -10,11 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applicationItem, createApplicationRepository } from '../../functions/adapters/application-repository';
+import { createApplicationRepository } from '../../functions/adapters/application-repository';
+import { applicationItems } from '../../functions/adapters/entities/application';
 import { rekeyPersonKeys } from '../../functions/adapters/person-key-migration';
 import { createPersonKey, fileMacSource } from '../../functions/adapters/person-key';
 import { openNeedKey } from '../../functions/adapters/keys';
-import { OpenApplicationExists } from '../../functions/core/applications';
+import { OpenApplicationExists } from '../../functions/core/applications/ports';
 import type { Application } from '../../functions/core/model';
 import { freshPersonalCode } from '../support/service-forms';
 import { storedApplication, submittedEvent } from '../support/stored-application';
@@ -32,7 +33,7 @@ let tableName: string;
 const writtenByV1 = async (overrides: Partial<Application>) => {
   const code = overrides.applicant?.personalCode ?? freshPersonalCode();
   const application = storedApplication({ ...overrides, personKey: v1(code) });
-  const { gsi4pk: _pk, gsi4sk: _sk, ...item } = applicationItem({ ...application, applicant: { ...application.applicant, personalCode: code } });
+  const { gsi4pk: _pk, gsi4sk: _sk, ...item } = applicationItems.toItem({ ...application, applicant: { ...application.applicant, personalCode: code } });
   await client.send(new PutCommand({ TableName: tableName, Item: item }));
   if (application.status !== 'completed') {
     await client.send(

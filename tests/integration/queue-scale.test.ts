@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { applicationItem } from '../../functions/adapters/application-repository';
+import { applicationItems } from '../../functions/adapters/entities/application';
 import { createWorkflowRepository } from '../../functions/adapters/workflow-repository';
 import type { Application } from '../../functions/core/model';
 import { storedApplication } from '../support/stored-application';
@@ -43,7 +43,7 @@ describe('queue positions with a queue of several thousand', () => {
     for (let next = 0; next < writes.length; next += 8) {
       await Promise.all(
         writes.slice(next, next + 8).map(async (batch) => {
-          let pending: Record<string, unknown>[] | undefined = batch.map((application) => ({ PutRequest: { Item: applicationItem(application) } }));
+          let pending: Record<string, unknown>[] | undefined = batch.map((application) => ({ PutRequest: { Item: applicationItems.toItem(application) } }));
           while (pending && pending.length > 0) {
             const result = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending as never } }));
             pending = result.UnprocessedItems?.[tableName] as Record<string, unknown>[] | undefined;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { applicationItem } from '../../functions/adapters/application-repository';
+import { applicationItems } from '../../functions/adapters/entities/application';
 import { createWorkflowRepository } from '../../functions/adapters/workflow-repository';
 import type { Application } from '../../functions/core/model';
 import { storedApplication } from '../support/stored-application';
@@ -31,7 +31,7 @@ describe('a queue with equal admission times', () => {
     const earlier = queued('00000000-0000-4000-8000-00000000000c', 2, '2026-11-22T09:59:59.999Z');
     const urgentLater = queued('00000000-0000-4000-8000-00000000000d', 0, '2026-11-22T10:00:00.001Z');
     for (const application of [tiedB, tiedA, earlier, urgentLater]) {
-      await client.send(new PutCommand({ TableName: tableName, Item: applicationItem(application) }));
+      await client.send(new PutCommand({ TableName: tableName, Item: applicationItems.toItem(application) }));
     }
     const placesAhead = (application: Application) =>
       workflow.placesAhead({

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationStatus } from '../../schemas/lifecycle';
 import type { ServiceId } from '../../schemas/services';
-import { applicationItem } from '../../functions/adapters/application-repository';
+import { applicationItems } from '../../functions/adapters/entities/application';
 import { createWorkflowRepository } from '../../functions/adapters/workflow-repository';
 import { isDomainError } from '../../functions/core/errors';
 import type { Application } from '../../functions/core/model';
@@ -34,7 +34,7 @@ const seeded = async () => {
     }
   }
   for (let start = 0; start < applications.length; start += 25) {
-    await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: applications.slice(start, start + 25).map((application) => ({ PutRequest: { Item: applicationItem(application) } })) } }));
+    await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: applications.slice(start, start + 25).map((application) => ({ PutRequest: { Item: applicationItems.toItem(application) } })) } }));
   }
   const queries: { limit?: number }[] = [];
   client.middlewareStack.add(

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { applicationItem } from '../../functions/adapters/application-repository';
+import { applicationItems } from '../../functions/adapters/entities/application';
 import { rigaDate } from '../../functions/core/dates';
 import { daysBefore } from '../support/fixtures';
 import { freshPersonalCode, referralOf, validForm } from '../support/service-forms';
@@ -188,7 +188,7 @@ describe('the work list by date', () => {
     const ids: Record<string, string> = {};
     for (const [label, at] of Object.entries(instants)) {
       const application = storedApplication({ track, submittedAt: at, updatedAt: at });
-      await client.send(new PutCommand({ TableName: local.tableName, Item: applicationItem(application) }));
+      await client.send(new PutCommand({ TableName: local.tableName, Item: applicationItems.toItem(application) }));
       ids[application.id] = label;
     }
     const officer = await staff();

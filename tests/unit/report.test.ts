@@ -3,7 +3,8 @@ import { decisionTypes } from '../../schemas/decision';
 import { applicationStatuses } from '../../schemas/lifecycle';
 import { AnnualReport } from '../../schemas/report';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { countedMarkerTtlSeconds, createReportRepository } from '../../functions/adapters/report-repository';
+import { countedMarkerTtlSeconds } from '../../functions/adapters/entities/report';
+import { createReportRepository } from '../../functions/adapters/report-repository';
 import { nextStatus } from '../../functions/core/lifecycle';
 import type { Application, TimelineEvent } from '../../functions/core/model';
 import {
