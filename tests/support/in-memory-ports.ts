@@ -5,17 +5,8 @@
  * one open need per person, service and track; an idempotency key stored once per caller; a representative's daily
  * quota counted in the same write; a transition written only at the version it was read at; all or nothing.
  */
-import {
-  DailyFilingLimitReached,
-  IdempotencyKeyTaken,
-  OpenApplicationExists,
-  type ApplicationStore,
-  type DraftHandover,
-  type FilingQuota,
-  type IdempotencyRecord,
-  type Page,
-  type PageRequest,
-} from '../../functions/core/applications';
+import { DailyFilingLimitReached, IdempotencyKeyTaken, OpenApplicationExists, type ApplicationStore, type DraftHandover, type FilingQuota, type IdempotencyRecord } from '../../functions/core/applications/ports';
+import type { Page, PageRequest } from '../../functions/core/applications/types';
 import type { LostBatch } from '../../functions/core/dead-letters';
 import { DraftChanged, DraftSlotTaken, type Draft, type DraftStore } from '../../functions/core/drafts';
 import type { Upload } from '../../functions/core/uploads';

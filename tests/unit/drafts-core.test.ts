@@ -5,7 +5,8 @@
  * reminders once per expiry date.
  */
 import { describe, expect, it } from 'vitest';
-import type { ApplicationDeps, CitizenPrincipal } from '../../functions/core/applications';
+import type { ApplicationDeps } from '../../functions/core/applications/ports';
+import type { CitizenPrincipal } from '../../functions/core/applications/types';
 import {
   createdAtOfDraftId,
   createDraft,

@@ -4,22 +4,10 @@
  * themself, a representative's daily limit, referrals, and reading back only what is the caller's.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  DailyFilingLimitReached,
-  getApplication,
-  IdempotencyKeyTaken,
-  OpenApplicationExists,
-  idempotencyScope,
-  listApplicationsOf,
-  listReferrals,
-  readableBy,
-  searchReferrals,
-  submitApplication,
-  submitReferral,
-  type ApplicationDeps,
-  type CitizenPrincipal,
-  type ReferrerPrincipal,
-} from '../../functions/core/applications';
+import { submitApplication, submitReferral } from '../../functions/core/applications/filing';
+import { DailyFilingLimitReached, IdempotencyKeyTaken, OpenApplicationExists, type ApplicationDeps } from '../../functions/core/applications/ports';
+import { getApplication, listApplicationsOf, listReferrals, readableBy, searchReferrals } from '../../functions/core/applications/reading';
+import { idempotencyScope, type CitizenPrincipal, type ReferrerPrincipal } from '../../functions/core/applications/types';
 import { DomainError } from '../../functions/core/errors';
 import type { Application } from '../../functions/core/model';
 import { defaultRules } from '../../functions/core/rules';

@@ -4,7 +4,7 @@
  * not staff accounts); the archivist's export for a request on paper is audited first and shown to the person.
  */
 import { describe, expect, it } from 'vitest';
-import type { ApplicationRecord, CitizenPrincipal } from '../../functions/core/applications';
+import type { ApplicationRecord, CitizenPrincipal } from '../../functions/core/applications/types';
 import type { Application, NotificationRecord } from '../../functions/core/model';
 import { exportOwnData, exportPersonData, type DataExportAudit, type PersonalDataDeps } from '../../functions/core/personal-data';
 import type { Attachment } from '../../functions/core/uploads';

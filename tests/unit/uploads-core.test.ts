@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { CitizenPrincipal, ReferrerPrincipal } from '../../functions/core/applications';
+import type { CitizenPrincipal, ReferrerPrincipal } from '../../functions/core/applications/types';
 import { DomainError } from '../../functions/core/errors';
 import type { Application, TimelineEvent } from '../../functions/core/model';
 import {

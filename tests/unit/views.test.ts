@@ -4,7 +4,7 @@
  * another person, and the list lines just enough to find one's way.
  */
 import { describe, expect, it } from 'vitest';
-import type { ApplicationRecord, CitizenPrincipal } from '../../functions/core/applications';
+import type { ApplicationRecord, CitizenPrincipal } from '../../functions/core/applications/types';
 import type { Application, DecisionRecord, NotificationRecord, TimelineEvent } from '../../functions/core/model';
 import { defaultRules } from '../../functions/core/rules';
 import { applicationSummary, applicationView, citizenSummary, citizenView, referralSummary, staffView, workSummary } from '../../functions/core/views';

@@ -4,7 +4,7 @@
  * the queue, withdrawal, documents, a representative's confirmation, recorded reads, the work list and resends.
  */
 import { describe, expect, it } from 'vitest';
-import type { CitizenPrincipal, ReferrerPrincipal } from '../../functions/core/applications';
+import type { CitizenPrincipal, ReferrerPrincipal } from '../../functions/core/applications/types';
 import { DomainError } from '../../functions/core/errors';
 import type { Application } from '../../functions/core/model';
 import type { Upload } from '../../functions/core/uploads';
