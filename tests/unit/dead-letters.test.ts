@@ -60,6 +60,7 @@ describe('a dead-lettered stream batch', () => {
       condition: 'RetryAttemptsExhausted',
     });
     expect(deadLetteredBatchOf(message({ ...complete, batchSize: '3', approximateArrivalOfFirstRecord: 7 }, 42))).toEqual(complete);
+    expect(deadLetteredBatchOf(message(complete))).toEqual(complete);
   });
 
   it.each([

@@ -21,6 +21,7 @@ import {
   resendNotification,
   submitDocuments,
   withdraw,
+  StaleVersion,
   type StaffPrincipal,
   type WorkflowDeps,
 } from '../../functions/core/workflow';
@@ -197,6 +198,11 @@ describe('a staff decision', () => {
     }
     const { event } = await decide(deps, staff, before.id, decision('request-documents', 3, { deadline: '2026-11-21' }));
     expect(event.details).toEqual({ from: 'registered', to: 'documents_requested', decision: 'request-documents', deadline: '2026-11-21' });
+    // Other decisions carry no deadline, not even an empty one.
+    const other = application({ status: 'registered' });
+    const { store } = setup(other);
+    const { event: review } = await decide({ ...deps, store }, staff, other.id, decision('review'));
+    expect(Object.keys(review.details ?? {})).toEqual(['from', 'to', 'decision']);
   });
 
   it('today is Riga’s: at 22:30 UTC the 21st is already today there', async () => {
@@ -224,6 +230,10 @@ describe('a staff decision', () => {
     expect(refused.violations).toEqual([{ path: ['roadMap'], code: 'road_map_required' }]);
     expect((await decide(deps, staff, vocational.id, decision('complete', 3, { roadMap: 'Ceļa karte' }))).decision?.document).toMatchObject({ roadMap: 'Ceļa karte' });
     expect((await decide(deps, staff, social.id, decision('complete'))).after.status).toBe('completed');
+    // Only completing asks for the road map: a vocational application moves through its other decisions without one.
+    const registered = application({ status: 'registered', serviceId: 'vocational-suitability', track: 'disability' });
+    const { store } = setup(registered);
+    expect((await decide({ ...deps, store }, staff, registered.id, decision('review'))).after.status).toBe('under_review');
   });
 
   it('made on a version since changed is refused as stale and changes nothing', async () => {
@@ -247,6 +257,10 @@ describe('a staff decision', () => {
     };
     const refused = await failure(decide(deps, staff, before.id, decision('review')));
     expect(refused.violations[0]?.code).toBe('stale_version');
+  });
+
+  it('the store’s refusal of a changed version is named for the logs', () => {
+    expect(new StaleVersion().name).toBe('StaleVersion');
   });
 
   it('a store failure other than a changed version passes through', async () => {
@@ -429,6 +443,15 @@ describe('documents sent', () => {
     expect(sent.event.actor).toEqual({ role: 'social-service', subject: 'eid-officer' });
   });
 
+  it('a representative staff have not confirmed may not send them', async () => {
+    const filed = application({ status: 'documents_requested', channel: 'representative', ownerSubject: 'eid-ilze' });
+    const { store, deps } = setup(filed);
+    const ilze: CitizenPrincipal = { role: 'citizen', subject: 'eid-ilze', personalCode: '38123456789', givenName: 'Ilze', familyName: 'Ozola' };
+    const refused = await failure(submitDocuments(deps, uploadsOf(store) as never, ilze, filed.id, { expectedVersion: 3, documents: [{ name: 'A', sentBy: 'post' }] }));
+    expect(refused.kind).toBe('forbidden');
+    expect(refused.violations).toEqual([{ path: [], code: 'representative_not_confirmed' }]);
+  });
+
   it('only when documents were asked for', async () => {
     const before = application({ status: 'registered' });
     const { store, deps } = setup(before);
@@ -504,7 +527,14 @@ describe('the work list', () => {
   it('another service is forbidden; staff with no services see an empty list', async () => {
     const { deps } = setup(application());
     expect((await failure(listWork(deps, staff, { serviceId: 'driving-training' }, { limit: 10 }))).kind).toBe('forbidden');
+    const asked: unknown[] = [];
+    const list = deps.store.listByServices.bind(deps.store);
+    deps.store.listByServices = async (...args) => {
+      asked.push(args);
+      return list(...args);
+    };
     expect(await listWork(deps, { ...staff, services: [] }, {}, { limit: 10 })).toEqual({ items: [] });
+    expect(asked).toEqual([]);
   });
 
   it('in queue order needs the service and the track, and lists that queue only', async () => {
