@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { httpRoute, json, maxBodyBytes } from '../../functions/http/route';
+import { httpRoute, json, maxBodyBytes, rolesOf } from '../../functions/http/route';
 import { negotiateLanguage } from '../../functions/http/language';
 import { claimList } from '../../functions/http/auth';
 import { notFound } from '../../functions/core/errors';
 import { asStoreFailure } from '../../functions/adapters/dynamo-errors';
-import { apiEvent, citizenClaims, lambdaContext, staffClaims, testIssuers } from '../support/api-event';
+import { apiEvent, citizenClaims, lambdaContext, staffClaims, testIssuers, workforceClaims } from '../support/api-event';
 
 const echo = httpRoute(
-  { roles: ['citizen'], issuers: testIssuers, body: z.strictObject({ name: z.string().check(z.maxLength(5)) }) },
+  { routes: [{ roles: ['citizen'] }], issuers: testIssuers, body: z.strictObject({ name: z.string().check(z.maxLength(5)) }) },
   async ({ principal, body }) => json(201, { name: body.name, subject: principal.subject }, { location: '/things/1' }),
 );
 
@@ -61,9 +61,26 @@ describe('the shared HTTP chain', () => {
     expect((await call(apiEvent({ body: '{"name":"A"}', claims: staffClaims() }))).statusCode).toBe(403);
   });
 
+  it('lets through the roles of every route the handler serves, and no other', async () => {
+    const shared = httpRoute({ routes: [{ roles: ['citizen'] }, { roles: ['social-service'] }], issuers: testIssuers }, async ({ principal }) =>
+      json(200, { role: principal.role }),
+    );
+    const statusFor = async (claims: Record<string, string>) => (await shared(apiEvent({ method: 'GET', claims }), lambdaContext)).statusCode;
+    expect(await statusFor(citizenClaims())).toBe(200);
+    expect(await statusFor(workforceClaims('social-service', 'officer-1', { 'custom:organisation': 'riga' }))).toBe(200);
+    expect(await statusFor(staffClaims())).toBe(403);
+  });
+
+  it('refuses to build a handler that mixes public and signed-in routes, or serves none', () => {
+    expect(rolesOf([{ roles: 'public' }, { roles: 'public' }])).toBe('public');
+    expect(rolesOf([{ roles: ['staff'] }, { roles: ['staff', 'archivist'] }])).toEqual(['staff', 'archivist']);
+    expect(() => rolesOf([{ roles: 'public' }, { roles: ['citizen'] }])).toThrow('public routes only or signed-in routes only');
+    expect(() => rolesOf([])).toThrow();
+  });
+
   it('maps domain errors and hides unknown ones behind a generic 500 without internals', async () => {
     const failing = (error: Error) =>
-      httpRoute({ roles: ['citizen'], issuers: testIssuers }, async () => {
+      httpRoute({ routes: [{ roles: ['citizen'] }], issuers: testIssuers }, async () => {
         throw error;
       })(apiEvent({ method: 'GET' }), lambdaContext);
     expect((await failing(notFound())).statusCode).toBe(404);
