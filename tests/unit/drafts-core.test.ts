@@ -10,6 +10,8 @@ import type { CitizenPrincipal } from '../../functions/core/applications/types';
 import {
   createdAtOfDraftId,
   createDraft,
+  DraftChanged,
+  DraftSlotTaken,
   deleteDraft,
   discardDraftUploads,
   draftExpiry,
@@ -66,6 +68,11 @@ const failure = async (promise: Promise<unknown>): Promise<DomainError> => {
 const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString();
 
 describe('a draft’s life', () => {
+  it('the store’s refusals carry their names and what they found', () => {
+    expect(new DraftSlotTaken('d-1')).toMatchObject({ name: 'DraftSlotTaken', message: 'draft slot taken', draftId: 'd-1' });
+    expect(new DraftChanged(undefined)).toMatchObject({ name: 'DraftChanged', message: 'draft changed', current: undefined });
+  });
+
   it('expires 30 days after the last save, and never later than 90 days after it was started', () => {
     expect(draftExpiry(start, start, lifetime)).toBe(addDays(start, 30));
     expect(draftExpiry(start, addDays(start, 50), lifetime)).toBe(addDays(start, 80));
@@ -313,6 +320,8 @@ describe('deleting and submitting a draft', () => {
     expect(first.replayed).toBe(false);
     expect(applicationStore.handovers).toEqual([{ draftId: draft.id, draftVersion: 2, uploads: [clean] }]);
     expect(applicationStore.idempotency.get(`draft|key-of-16117519997|${draft.id}`)?.receipt).toEqual(first.receipt);
+    // The handover deleted the draft in the same write: a repeated submit is answered from the idempotency record.
+    store.drafts.delete(draft.id);
     expect(await submitDraft(submitDeps, janis, draft.id)).toEqual({ receipt: first.receipt, replayed: true });
   });
 

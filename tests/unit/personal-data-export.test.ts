@@ -164,7 +164,7 @@ describe('a person’s own export', () => {
   it('leaves out a filing under their code that names someone else, and one destroyed since it was listed', async () => {
     const stranger = { ...base, id: 'app-2', applicant: { ...applicant, givenName: 'Kārlis' } };
     const destroyed = { ...base, id: 'app-3' };
-    const { deps } = setup([base, stranger, destroyed]);
+    const { deps } = setup([base, stranger, destroyed], { 'app-1': record, 'app-2': { ...record, application: stranger } });
     expect((await exportOwnData(deps, marta)).applications.map((application) => application.id)).toEqual(['app-1']);
   });
 
@@ -193,7 +193,8 @@ describe('the archivist’s export for a request on paper', () => {
   const archivist = { role: 'archivist' as const, subject: 'arch-2', name: 'Aija Arhīve', services: [] };
 
   it('is recorded before it is read, finds the code with or without its hyphen, and shows the person only the code', async () => {
-    const { deps, audits, steps } = setup([base, { ...base, id: 'app-9', applicant: { ...applicant, personalCode: '161175-19997' } }]);
+    const typed = { ...base, id: 'app-9', applicant: { ...applicant, personalCode: '161175-19997' } };
+    const { deps, audits, steps } = setup([base, typed], { 'app-1': record, 'app-9': { ...record, application: typed } });
     const exported = await exportPersonData(deps, archivist, '161175-19997');
     expect(steps).toEqual(['list key-16117519997', 'audit']);
     expect(audits.at(-1)).toEqual({ id: 'x-1', personKey: 'key-16117519997', at: '2026-11-20T10:00:00.000Z', by: { role: 'archivist', subject: 'arch-2', name: 'Aija Arhīve' } });
