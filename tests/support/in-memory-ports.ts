@@ -9,6 +9,7 @@ import { DailyFilingLimitReached, IdempotencyKeyTaken, OpenApplicationExists, ty
 import type { Page, PageRequest } from '../../functions/core/applications/types';
 import type { LostBatch } from '../../functions/core/dead-letters';
 import { DraftChanged, DraftSlotTaken, type Draft, type DraftStore } from '../../functions/core/drafts';
+import { DomainError } from '../../functions/core/errors';
 import type { Upload } from '../../functions/core/uploads';
 import type { Application, DecisionRecord, NotificationKind, NotificationRecord, TimelineEvent } from '../../functions/core/model';
 import { StaleVersion, type FailedNotification, type QueueSlot, type Transition, type WorkflowStore } from '../../functions/core/workflow';
@@ -268,3 +269,13 @@ export class InMemoryDraftStore implements DraftStore {
     this.quotasDiscarded.push(draftId);
   }
 }
+
+/** The DomainError a call is refused with (and a failing spec when it is not refused, or refused otherwise). */
+export const refusal = async (promise: Promise<unknown>): Promise<DomainError> => {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
+  return error;
+};

@@ -29,11 +29,10 @@ import {
   type DraftDeps,
   type DraftReminderEmail,
 } from '../../functions/core/drafts';
-import { DomainError } from '../../functions/core/errors';
 import { defaultRules } from '../../functions/core/rules';
 import type { Upload } from '../../functions/core/uploads';
 import { oldFormatCode } from '../support/fixtures';
-import { fixedClock, InMemoryDraftStore, InMemoryStore, sequentialIds } from '../support/in-memory-ports';
+import { fixedClock, InMemoryDraftStore, InMemoryStore, sequentialIds, refusal } from '../support/in-memory-ports';
 import { validForm } from '../support/service-forms';
 
 const start = '2026-11-20T10:00:00.000Z';
@@ -56,14 +55,7 @@ const setup = () => {
   return { store, clock, deps };
 };
 
-const failure = async (promise: Promise<unknown>): Promise<DomainError> => {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-};
+const failure = refusal;
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString();
 

@@ -15,7 +15,7 @@ import type { ApplicationSubmission } from '../../schemas/application';
 import type { ReferralSubmission } from '../../schemas/referral';
 import { trackInfo } from '../../schemas/services';
 import { newFormatCode, oldFormatBirthDate, oldFormatCode } from '../support/fixtures';
-import { fixedClock, InMemoryStore, sequentialIds } from '../support/in-memory-ports';
+import { fixedClock, InMemoryStore, sequentialIds, refusal } from '../support/in-memory-ports';
 import { allTracks, referralOf, validForm } from '../support/service-forms';
 
 const today = '2026-11-20';
@@ -62,14 +62,7 @@ const forKarlis = (applicant: Partial<ApplicationSubmission['applicant']> = {}) 
 
 const officer: ReferrerPrincipal = { role: 'social-service', subject: 'eid-officer', name: 'Dace Liepa', email: 'dace@tukums.lv', organisation: 'tukums', services: [] };
 
-const failure = async (promise: Promise<unknown>): Promise<DomainError> => {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-};
+const failure = refusal;
 
 const violations = (error: DomainError) => error.violations.map(({ path, code }) => ({ path, code }));
 

@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CitizenPrincipal, ReferrerPrincipal } from '../../functions/core/applications/types';
-import { DomainError } from '../../functions/core/errors';
 import type { Application, TimelineEvent } from '../../functions/core/model';
 import {
   attachmentLink,
@@ -29,7 +28,7 @@ import {
   type UploadStore,
 } from '../../functions/core/uploads';
 import type { StaffPrincipal } from '../../functions/core/workflow';
-import { fixedClock, sequentialIds } from '../support/in-memory-ports';
+import { fixedClock, sequentialIds, refusal } from '../support/in-memory-ports';
 
 const now = '2026-11-20T10:00:00.000Z';
 const uploadId = '0e2f4a36-3b7c-4c55-9e0e-0c2b1f4b7a11';
@@ -109,14 +108,7 @@ const setup = (files = 0, bytes = 0) => {
   return { deps, uploads, events, calls, settled, quarantine, clock };
 };
 
-const failure = async (promise: Promise<unknown>): Promise<DomainError> => {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
-};
+const failure = refusal;
 
 const declared = { documentType: 'functioning-self-assessment' as const, fileName: 'vertejums.pdf', contentType: 'application/pdf' as const, size: 10 };
 
