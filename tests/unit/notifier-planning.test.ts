@@ -18,32 +18,15 @@ import {
   type NotifierDeps,
   type OutgoingEmail,
 } from '../../functions/core/notifier';
+import { referredApplication } from '../support/email-fixtures';
 
+/** A referral on a track whose e-mails name it, admitted to the queue at place 4. */
 const application: Application = {
+  ...referredApplication,
   id: 'app-1',
-  reference: 'SIVA-2026-000042',
-  serviceId: 'social-rehabilitation',
   track: 'functional-impairment',
   status: 'queued',
-  version: 3,
-  channel: 'referral',
-  personKey: 'key',
-  referral: { kind: 'social-service', organisation: 'jurmala', officerSubject: 'eid-o', officerName: 'Dace Liepa', officerEmail: 'dace@jurmala.lv', number: 'N-7', date: '2026-11-20', clientConsent: true },
-  applicant: {
-    givenName: 'Līga',
-    familyName: 'Ozola',
-    personalCode: '16117519997',
-    dateOfBirth: '1975-11-16',
-    address: { municipality: 'riga', line: 'Brīvības iela 1' },
-    phone: '+37120000000',
-    email: 'liga@example.lv',
-    language: 'lv',
-    contactChannel: 'email',
-  },
-  evidence: { disabilityGroup: 'II' },
-  language: 'lv',
-  submittedAt: '2026-11-22T10:00:00.000Z',
-  updatedAt: '2026-11-23T10:00:00.000Z',
+  referral: { ...referredApplication.referral!, officerEmail: 'dace@jurmala.lv' },
   queue: { priorityGroup: 2, admittedAt: '2026-11-23T10:00:00.000Z', positionAtAdmission: 4 },
 };
 

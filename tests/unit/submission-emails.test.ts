@@ -7,33 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { Application } from '../../functions/core/model';
 import { agencyAlert } from '../../functions/core/templates/agency-alert';
 import { trackName } from '../../functions/core/templates/parts';
+import { referredApplication } from '../support/email-fixtures';
 
-const application: Application = {
-  id: 'app-1',
-  reference: 'SIVA-2026-000042',
-  serviceId: 'social-rehabilitation',
-  track: 'functional-impairment',
-  status: 'submitted',
-  version: 1,
-  channel: 'representative',
-  ownerSubject: 'eid-ilze',
-  personKey: 'key',
-  applicant: {
-    givenName: 'Līga',
-    familyName: 'Ozola',
-    personalCode: '16117519997',
-    dateOfBirth: '1975-11-16',
-    address: { municipality: 'riga', line: 'Brīvības iela 1' },
-    phone: '+37120000000',
-    email: 'liga@example.lv',
-    language: 'lv',
-    contactChannel: 'email',
-  },
-  evidence: { disabilityGroup: 'II' },
-  language: 'lv',
-  submittedAt: '2026-11-22T10:00:00.000Z',
-  updatedAt: '2026-11-22T10:00:00.000Z',
-};
+/** A representative's filing on a track whose e-mails name it (not a special-category one). */
+const application: Application = { ...referredApplication, channel: 'representative', track: 'functional-impairment' };
 
 describe('the agency’s alert of a new application', () => {
   it('names a representative’s filing as such, and nothing personal of the person', () => {
