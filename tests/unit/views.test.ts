@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApplicationRecord, CitizenPrincipal } from '../../functions/core/applications/types';
 import type { Application, DecisionRecord, NotificationRecord, TimelineEvent } from '../../functions/core/model';
 import { defaultRules } from '../../functions/core/rules';
+import { referredApplication } from '../support/email-fixtures';
 import { applicationSummary, applicationView, citizenSummary, citizenView, referralSummary, staffView, workSummary } from '../../functions/core/views';
 
 const marta: CitizenPrincipal = { role: 'citizen', subject: 'eid-marta', personalCode: '32579461005', givenName: 'Marta', familyName: 'Ozola' };
@@ -22,17 +23,7 @@ const application: Application = {
   channel: 'self',
   ownerSubject: 'eid-marta',
   personKey: 'key-marta',
-  applicant: {
-    personalCode: '32579461005',
-    givenName: 'Marta',
-    familyName: 'Ozola',
-    dateOfBirth: '1980-01-01',
-    address: { municipality: 'riga', line: 'Tērbatas iela 1' },
-    phone: '+37120000000',
-    email: 'marta@example.lv',
-    language: 'lv',
-    contactChannel: 'email',
-  },
+  applicant: { ...referredApplication.applicant, personalCode: '32579461005', givenName: 'Marta', familyName: 'Ozola' },
   evidence: { disabilityGroup: 'III' },
   language: 'lv',
   submittedAt: '2026-11-01T08:00:00.000Z',

@@ -27,7 +27,8 @@ import {
 } from '../../functions/core/workflow';
 import { decisionTypesFrom, nextStatus } from '../../functions/core/lifecycle';
 import type { Decision } from '../../schemas/decision';
-import type { ApplicationStatus } from '../../schemas/lifecycle';
+import { applicationStatuses, type ApplicationStatus } from '../../schemas/lifecycle';
+import { referredApplication } from '../support/email-fixtures';
 import { fixedClock, InMemoryStore, sequentialIds, refusal } from '../support/in-memory-ports';
 
 const now = '2026-11-20T10:00:00.000Z';
@@ -50,17 +51,7 @@ const application = (overrides: Partial<Application> = {}): Application => {
     channel: 'self',
     ownerSubject: marta.subject,
     personKey: 'key-marta',
-    applicant: {
-      personalCode: marta.personalCode,
-      givenName: 'Marta',
-      familyName: 'Ozola',
-      dateOfBirth: '1980-01-01',
-      address: { municipality: 'riga', line: 'Tērbatas iela 1' },
-      phone: '+37120000000',
-      email: 'marta@example.lv',
-      language: 'lv',
-      contactChannel: 'email',
-    },
+    applicant: { ...referredApplication.applicant, personalCode: marta.personalCode, givenName: 'Marta', familyName: 'Ozola' },
     evidence: { disabilityGroup: 'III' },
     language: 'lv',
     submittedAt: '2026-11-01T08:00:00.000Z',
@@ -97,20 +88,7 @@ const documents: { [T in Decision['type']]: { readonly type: T } & Record<string
 };
 const decision = (type: Decision['type'], expectedVersion = 3, extra: Record<string, unknown> = {}) => ({ ...documents[type], expectedVersion, ...extra }) as Decision;
 
-const statuses: ApplicationStatus[] = [
-  'submitted',
-  'registered',
-  'documents_requested',
-  'under_review',
-  'queued',
-  'granted',
-  'postponed',
-  'started',
-  'completed',
-  'refused',
-  'not_started',
-  'withdrawn',
-];
+const statuses = applicationStatuses;
 const closing: ApplicationStatus[] = ['refused', 'not_started', 'completed', 'withdrawn'];
 
 describe('a staff decision', () => {
