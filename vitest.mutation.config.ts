@@ -13,5 +13,7 @@ export default defineConfig({
       AWS_EC2_METADATA_DISABLED: 'true',
     },
     include: ['tests/unit/**/*.test.ts'],
+    // Mutant runs share two busy cores with other work: a slow run is not a failing one.
+    testTimeout: 30_000,
   },
 });

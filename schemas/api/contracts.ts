@@ -16,7 +16,7 @@ import { DataExportRequest, DestructionRequest, RetentionDueQuery } from '../ret
 import { DraftContent, DraftIdPath, DraftUploadPath, NewDraft } from '../drafts';
 import { AttachmentPath, UploadPath, UploadRequest } from '../uploads';
 import type { routes } from '../../infra/routes';
-import { Receipt, ApplicationPage, CitizenApplicationPage, ReferralPage, ApplicationView, StaffApplicationView, ReferralView, TransitionResult, FailedNotificationPage, LostBatchPage, DueRecordPage, DestructionResult, ResendAccepted, EligibilityAnswer, ServiceCatalogue, UploadTicket, UploadStatus, DraftList, DraftDocument, DraftDeleted, Redirect, OpenApiDocument } from './responses';
+import { Receipt, WorkListPage, CitizenApplicationPage, ReferralPage, ApplicationView, StaffApplicationView, ReferralView, TransitionResult, FailedNotificationPage, LostBatchPage, DueRecordPage, DestructionResult, ResendAccepted, EligibilityAnswer, ServiceCatalogue, UploadTicket, UploadStatus, DraftList, DraftDocument, DraftDeleted, Redirect, OpenApiDocument } from './responses';
 
 export type Schema = z.ZodMiniType;
 
@@ -147,7 +147,12 @@ export const routeContracts = {
   'GET /staff/applications': {
     tag: 'Staff',
     request: { query: StaffListQuery },
-    response: { status: 200, description: 'A page of applications.', schema: ApplicationPage },
+    response: {
+      status: 200,
+      description:
+        'A page of applications, and `counts`: how many applications of the services in scope (the one named by `serviceId`, or all of the caller\'s) stand in each status now, whatever the other filters; kept from the table stream, one item read per service (docs/workforce-officers.md).',
+      schema: WorkListPage,
+    },
   },
   'GET /staff/applications/{id}': {
     tag: 'Staff',

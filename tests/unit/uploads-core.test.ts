@@ -255,7 +255,7 @@ describe('after the malware scan', () => {
     expect(await promoteUpload(locked.deps, uploadId, 'NO_THREATS_FOUND')).toBe('encrypted_pdf');
   });
 
-  it('an object nobody declared is only removed; one settled already is left as it is', async () => {
+  it('an object nobody declared is only removed; so is the file of one settled already, left settled as it is', async () => {
     const { deps, calls } = await pending();
     expect(await promoteUpload(deps, 'not-an-upload-id', 'NO_THREATS_FOUND')).toBe('unknown-upload');
     expect(await promoteUpload(deps, '1e2f4a36-3b7c-4c55-9e0e-0c2b1f4b7a11', 'NO_THREATS_FOUND')).toBe('unknown-upload');
@@ -264,7 +264,8 @@ describe('after the malware scan', () => {
     expect(uploadIdOfQuarantineKey(`${uploadId}x`)).toBeUndefined();
     const done = await pending({ state: 'clean' });
     expect(await promoteUpload(done.deps, uploadId, 'THREATS_FOUND')).toBe('already-settled');
-    expect(done.calls).toEqual([]);
+    expect(done.calls).toEqual([`discard ${uploadId}`]);
+    expect(done.settled).toEqual([]);
   });
 
   it('settled meanwhile by another scan event: told so, whether clean or rejected', async () => {
