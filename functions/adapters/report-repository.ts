@@ -15,6 +15,7 @@ import type { Item } from './entities/item';
 import { countedMarkerItem, counterOf, counterOfItem, queueNetOfItem } from './entities/report';
 import { countedEventKey, queueNetPartition, queueNetUpTo, reportYearPartition } from './keys';
 import { queryAll } from './pagination';
+import { isNew } from './writes';
 /** DynamoDB's limit of items in one transaction; an event yields at most a handful. */
 const maxTransactionItems = 100;
 /** Concurrent counts of the same figure conflict; the loser retries, with a growing random pause, before handing the record back to the stream. */
@@ -74,7 +75,7 @@ export const createReportRepository = (
   };
 
   const marker = ({ event }: EventCount, now: Date) => ({
-    Put: { TableName: tableName, Item: countedMarkerItem(event, now), ConditionExpression: 'attribute_not_exists(pk)' },
+    Put: { TableName: tableName, Item: countedMarkerItem(event, now), ConditionExpression: isNew },
   });
 
   /** Writes one transaction's events; resolves with those it counted (the others were counted before). */

@@ -3,15 +3,15 @@
  * counted in the same transaction, its settlement after the scan, and the
  * attachments. Owns keys and conditions (keys.ts names them).
  */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { uploadLimits } from '../../schemas/uploads';
 import { UploadQuotaExceeded, type Attachment, type UploadStore } from '../core/uploads';
 import { createApplicationRepository } from './application-repository';
 import { isConditionFailure } from './dynamo-errors';
-import { eventItems } from './entities/event';
 import type { Item } from './entities/item';
 import { attachmentItems, quotaKeyOf, uploadItems } from './entities/upload';
 import { attachmentKey, attachmentPrefix, uploadKey, type Entity } from './keys';
+import { appendEvent, putNew } from './writes';
 
 /**
  * The writes that attach clean uploads, for the transition's transaction: each upload must
@@ -29,7 +29,7 @@ export const attachmentWrites = (tableName: string, attachments: readonly Attach
         ExpressionAttributeValues: { ':event': attachment.eventId, ':clean': 'clean', ':application': attachment.applicationId },
       },
     },
-    { Put: { TableName: tableName, Item: attachmentItems.toItem(attachment), ConditionExpression: 'attribute_not_exists(pk)' } },
+    putNew(tableName, attachmentItems.toItem(attachment)),
   ]);
 
 export const createUploadRepository = (
@@ -63,7 +63,7 @@ export const createUploadRepository = (
               },
             },
           },
-          { Put: { TableName: tableName, Item: uploadItems.toItem(upload), ConditionExpression: 'attribute_not_exists(pk)' } },
+          putNew(tableName, uploadItems.toItem(upload)),
         ]);
       } catch (error) {
         if (!isConditionFailure(error, 0)) throw error;
@@ -134,8 +134,6 @@ export const createUploadRepository = (
       return items.map(attachmentItems.fromItem);
     },
 
-    async appendEvent(event) {
-      await client.send(new PutCommand({ TableName: tableName, Item: eventItems.toItem(event), ConditionExpression: 'attribute_not_exists(pk)' }));
-    },
+    appendEvent: (event) => appendEvent(client, tableName, event),
   };
 };
