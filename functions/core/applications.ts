@@ -9,7 +9,7 @@ import { checkPersonalCode } from '../../schemas/personal-code';
 import { violation, type Violation } from '../../schemas/messages';
 import type { ReferralSubmission } from '../../schemas/referral';
 import type { FiledBy, ReferrerKind } from '../../schemas/services';
-import { canRead, readLink } from './access';
+import { canRead, readableOrNotFound, readLink } from './access';
 import { DomainError, notEligible, notFound, validationFailed } from './errors';
 import { formViolations } from './eligibility';
 import { rigaDate } from './dates';
@@ -409,7 +409,8 @@ export const getApplication = async (deps: Pick<ApplicationDeps, 'store'>, princ
 
 /** getApplication's access check, for a record already read (the portal reads it beside the session): 404 unless the caller may read it. */
 export const readableBy = (principal: Principal, record: ApplicationRecord | undefined): ApplicationRecord => {
-  if (!record || !canRead(principal, record.application)) throw notFound();
+  if (!record) throw notFound();
+  readableOrNotFound(principal, record.application);
   return record;
 };
 

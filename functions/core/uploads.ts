@@ -16,7 +16,7 @@ import {
   type UploadRequest,
   type UploadState,
 } from '../../schemas/uploads';
-import { canRead, readLink } from './access';
+import { readableOrNotFound, readLink } from './access';
 import { DomainError, notEligible, notFound, validationFailed } from './errors';
 import { kindOfContentType, sniff } from './file-type';
 import { timelineEventId } from './applications';
@@ -183,11 +183,7 @@ const isUploaderOf = (principal: Principal, uploader: Uploader) =>
     ? uploader.role === 'citizen' && uploader.subject === principal.subject
     : uploader.role === principal.role && uploader.organisation !== undefined && uploader.organisation === principal.organisation;
 
-const readableApplication = async (store: UploadStore, principal: Principal, id: string) => {
-  const application = await store.findApplication(id);
-  if (!application || !canRead(principal, application)) throw notFound();
-  return application;
-};
+const readableApplication = async (store: UploadStore, principal: Principal, id: string) => readableOrNotFound(principal, await store.findApplication(id));
 
 /** Evidence the track asks for, and `other` (only `other` while a draft has no track yet). */
 export const documentTypesFor = ({ serviceId, track }: { readonly serviceId: ServiceId; readonly track?: string }): readonly DocumentType[] => [
