@@ -4,14 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ApplicationRecord } from '../core/applications/types';
 import {
   DailyFilingLimitReached,
   IdempotencyKeyTaken,
   OpenApplicationExists,
-  type ApplicationRecord,
   type ApplicationStore,
   type DraftHandover,
-} from '../core/applications';
+} from '../core/applications/ports';
 import { attachmentOf } from '../core/uploads';
 import type { Application, TimelineEvent } from '../core/model';
 import { decodeCursor, encodeCursor, isRecord } from './cursor';

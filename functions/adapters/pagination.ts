@@ -3,7 +3,7 @@
  * so no repository keeps a loop of its own over `LastEvaluatedKey`.
  */
 import { type DynamoDBDocumentClient, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Page, PageRequest } from '../core/applications';
+import type { Page, PageRequest } from '../core/applications/types';
 import { decodeCursor, encodeCursor, isRecord } from './cursor';
 import type { Item } from './entities/item';
 import { tableDesign } from './table-design';

@@ -6,7 +6,7 @@ import { BatchGetCommand, type DynamoDBDocumentClient, TransactWriteCommand } fr
 import type { Application } from '../core/model';
 import { StaleVersion, type FailedNotification, type WorkflowStore, type WorkListFilter } from '../core/workflow';
 import type { ServiceId } from '../../schemas/services';
-import type { PageRequest } from '../core/applications';
+import type { PageRequest } from '../core/applications/types';
 import { createApplicationRepository } from './application-repository';
 import { decodeCursor, encodeCursor, isRecord } from './cursor';
 import { cancellationCodes, isConditionFailure } from './dynamo-errors';

@@ -3,7 +3,7 @@
  * The citizen who starts a draft owns it (by person key); anyone else, and an expired draft, is a 404.
  * A save is one conditional write against the version the saver read, so two devices cannot overwrite
  * each other (412 with the current version). A submission goes through the very path of
- * `POST /applications` (core/applications.ts), with the draft's removal and its uploads in the same write.
+ * `POST /applications` (core/applications/filing.ts), with the draft's removal and its uploads in the same write.
  * Pure orchestration: storage, clock, ids and the person key are passed in.
  */
 import { createHash } from 'node:crypto';
@@ -13,7 +13,9 @@ import { describeIssues, echoSafe, fieldPath, valueAt, violation, type Violation
 import type { Language } from '../../schemas/primitives';
 import { trackIds, trackInfo, type ServiceId } from '../../schemas/services';
 import type { UploadRequest } from '../../schemas/uploads';
-import { submitApplication, type ApplicationDeps, type CitizenPrincipal, type Submission } from './applications';
+import { type CitizenPrincipal, type Submission } from './applications/types';
+import { type ApplicationDeps } from './applications/ports';
+import { submitApplication } from './applications/filing';
 import { DomainError, notFound, validationFailed } from './errors';
 import { standaloneJsonSchema } from './json-schema';
 import {

@@ -11,9 +11,14 @@
  */
 import type { ServiceId } from '../../schemas/services';
 import type { Application, DecisionRecord, NotificationKind, NotificationRecord, TimelineEvent } from './model';
-import { timelineEventId } from './applications';
-import { agencyAlert, applicantConfirmation, referrerConfirmation } from './templates/submission';
-import { agencyDocumentsAlert, applicantUpdate, referrerUpdate, type StatusChange } from './templates/updates';
+import { timelineEventId } from './applications/types';
+import { agencyAlert } from './templates/agency-alert';
+import { agencyDocumentsAlert } from './templates/agency-documents-alert';
+import { applicantConfirmation } from './templates/applicant-confirmation';
+import { applicantUpdate } from './templates/applicant-update';
+import { referrerConfirmation } from './templates/referrer-confirmation';
+import { referrerUpdate } from './templates/referrer-update';
+import type { StatusChange } from './templates/status-change';
 import type { Email } from './templates/html';
 import { neutralNotice } from './templates/neutral';
 import { needsNeutralMail } from './special-category';

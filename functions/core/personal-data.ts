@@ -9,7 +9,7 @@
 import type { PersonalDataExport } from '../../schemas/personal-data';
 import { checkPersonalCode } from '../../schemas/personal-code';
 import { isDataSubject } from './access';
-import type { ApplicationRecord } from './applications';
+import type { ApplicationRecord } from './applications/types';
 import type { Application, NotificationKind, PrincipalFor } from './model';
 import type { Attachment } from './uploads';
 import { applicationSummary } from './views';
@@ -113,3 +113,8 @@ export const exportPersonData = async (
   await deps.store.recordExport({ id: deps.newId(), personKey, at, by: { role: principal.role, subject: principal.subject, name: principal.name } });
   return exportOf(deps, { personalCode: code }, personKey, about);
 };
+
+/** The export as a file to save: a dated name, never the person's. */
+export const exportDownloadHeaders = (generatedAt: string) => ({
+  'content-disposition': `attachment; filename="siva-dati-${generatedAt.slice(0, 10)}.json"`,
+});

@@ -18,6 +18,13 @@ export const staffApplicationPagePaths = { lv: `${staffPortalPath}/pieteikumi/{i
 export const staffApplicationUrl = (staffPortalUrl: string, applicationId: string) =>
   `${staffPortalUrl.replace(/\/+$/, '')}${staffApplicationPagePaths.lv.slice(staffPortalPath.length).replace('{id}', encodeURIComponent(applicationId))}`;
 
+/** One referral as its referring officer follows it; the e-mails to officers link to it (they are in Latvian). */
+export const referralPagePaths = { lv: `${staffPortalPath}/nosutijumi/{id}`, en: '/en/work/referrals/{id}' } as const satisfies Record<Language, string>;
+
+/** The officer's page of a referral, on the staff workspace URL (`<portal>/darbs`). */
+export const staffReferralUrl = (staffPortalUrl: string, applicationId: string) =>
+  `${staffPortalUrl.replace(/\/+$/, '')}${referralPagePaths.lv.slice(staffPortalPath.length).replace('{id}', encodeURIComponent(applicationId))}`;
+
 /** The portal page of an application in the reader's language; signing in on the way returns the reader to it. */
 export const applicationPageUrl = (portalUrl: string, applicationId: string, language: Language) =>
   `${portalUrl.replace(/\/+$/, '')}${applicationPagePaths[language].replace('{id}', encodeURIComponent(applicationId))}`;

@@ -7,7 +7,7 @@
 import { violation } from '../../schemas/messages';
 import type { ServiceId } from '../../schemas/services';
 import type { ApplicationStatus } from '../../schemas/lifecycle';
-import type { Page, PageRequest } from './applications';
+import type { Page, PageRequest } from './applications/types';
 import { monthsAfter, rigaDate } from './dates';
 import { DomainError, notFound } from './errors';
 import { closedStatuses } from './lifecycle';

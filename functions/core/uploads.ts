@@ -19,7 +19,7 @@ import {
 import { readableOrNotFound, readLink } from './access';
 import { DomainError, notEligible, notFound, validationFailed } from './errors';
 import { kindOfContentType, sniff } from './file-type';
-import { timelineEventId } from './applications';
+import { timelineEventId } from './applications/types';
 import type { Application, Principal, PrincipalFor, TimelineEvent, WorkforceRole } from './model';
 
 /** Who uploaded: the account, and for referring officers their organisation (their colleagues may read it). */

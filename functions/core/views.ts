@@ -3,7 +3,7 @@
  * officer who referred it see the same facts; the list shows one line each.
  */
 import { citizenAccess } from './access';
-import type { ApplicationRecord } from './applications';
+import type { ApplicationRecord } from './applications/types';
 import { earlyInterventionWindowClosesOn } from './eligibility';
 import type { Application, PrincipalFor } from './model';
 import type { EligibilityRules } from './rules';

@@ -1,11 +1,11 @@
 import { MyDataQuery } from '../../schemas/personal-data';
-import { exportOwnData } from '../core/personal-data';
+import { exportDownloadHeaders, exportOwnData } from '../core/personal-data';
 import { httpRoute, json } from '../http/route';
-import { downloadHeaders, personalDataDeps } from '../wiring/personal-data';
+import { personalDataDeps } from '../wiring/personal-data';
 import { issuers } from '../settings';
 
 /** GET /me/data: everything held about the signed-in person; `?download=true` as a file to save. */
 export const handler = httpRoute({ roles: ['citizen'], issuers, query: MyDataQuery }, async ({ principal, query }) => {
   const exported = await exportOwnData(personalDataDeps, principal);
-  return json(200, exported, { 'cache-control': 'no-store', ...(query.download && downloadHeaders(exported.generatedAt)) });
+  return json(200, exported, { 'cache-control': 'no-store', ...(query.download && exportDownloadHeaders(exported.generatedAt)) });
 });

@@ -1,11 +1,11 @@
 import { DataExportRequest } from '../../schemas/retention';
-import { exportPersonData } from '../core/personal-data';
+import { exportDownloadHeaders, exportPersonData } from '../core/personal-data';
 import { httpRoute, json } from '../http/route';
-import { downloadHeaders, personalDataDeps } from '../wiring/personal-data';
+import { personalDataDeps } from '../wiring/personal-data';
 import { issuers } from '../settings';
 
 /** POST /staff/data-exports: a person's data by personal code (in the body, never a URL), recorded first. */
 export const handler = httpRoute({ roles: ['archivist'], issuers, body: DataExportRequest }, async ({ principal, body }) => {
   const exported = await exportPersonData(personalDataDeps, principal, body.personalCode);
-  return json(200, exported, { 'cache-control': 'no-store', ...downloadHeaders(exported.generatedAt) });
+  return json(200, exported, { 'cache-control': 'no-store', ...exportDownloadHeaders(exported.generatedAt) });
 });

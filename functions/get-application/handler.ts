@@ -1,5 +1,5 @@
 import { ApplicationIdPath } from '../../schemas/lifecycle';
-import { getApplication } from '../core/applications';
+import { getApplication } from '../core/applications/reading';
 import { citizenView } from '../core/views';
 import { currentPosition } from '../core/workflow';
 import { httpRoute, json } from '../http/route';

@@ -1,11 +1,12 @@
 /**
  * Builds the OpenAPI 3.1 document from the route table (method, path,
- * audience, function) and the contract (schemas/api.ts). What the shared
+ * audience, function) and the contract (schemas/api/contracts.ts). What the shared
  * chain (route.ts) does to every request is derived here once: which
  * refusals a route can answer follows from what it takes and who may call it.
  */
 import type { z } from 'zod/mini';
-import { GatewayMessage, type RouteContract } from '../../schemas/api';
+import type { RouteContract } from '../../schemas/api/contracts';
+import { GatewayMessage } from '../../schemas/api/responses';
 import { IdempotencyKey } from '../../schemas/headers';
 import { routeKey, type Audience, type FunctionDefinition, type FunctionName, type RouteDefinition } from '../../infra/routes';
 import { namedJsonSchemas, type JsonSchema } from '../core/json-schema';
@@ -15,7 +16,7 @@ import { problemTypeBase } from './problem';
 
 type Schema = z.ZodMiniType;
 
-/** What schemas/api.ts exports as `api`; a parameter, like the table, so tests can build documents from altered ones. */
+/** What schemas/api/document.ts exports as `api`; a parameter, like the table, so tests can build documents from altered ones. */
 export interface ApiContract {
   readonly info: { readonly title: string; readonly version: string; readonly description: string };
   /** Published as components under these names; bodies and answers must be among them. */
@@ -250,7 +251,7 @@ export const openApiDocument = (table: RouteTable, api: ApiContract) => {
   for (const route of table.routes) {
     const key = routeKey(route);
     const contract = api.routeContracts[key];
-    if (!contract) throw new Error(`${key} has no contract in schemas/api.ts`);
+    if (!contract) throw new Error(`${key} has no contract in schemas/api/contracts.ts`);
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route, contract);
   }
 

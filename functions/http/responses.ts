@@ -5,7 +5,7 @@ import { localise, violation } from '../../schemas/messages';
 import type { Language } from '../../schemas/primitives';
 import type { DraftView } from '../core/drafts';
 import type { statusOfUpload } from '../core/uploads';
-import type { Page, PageRequest, Submission } from '../core/applications';
+import type { Page, PageRequest, Submission } from '../core/applications/types';
 import { readLink } from '../core/access';
 import type { Principal } from '../core/model';
 import { json } from './route';

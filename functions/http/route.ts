@@ -14,7 +14,7 @@ import type * as z from 'zod/mini';
 import { describeIssues, echoSafe, violation } from '../../schemas/messages';
 import { IdempotencyKey } from '../../schemas/headers';
 import type { Language } from '../../schemas/primitives';
-import { idempotencyScope, type IdempotencyRequest } from '../core/applications';
+import { idempotencyScope, type IdempotencyRequest } from '../core/applications/types';
 import { DomainError, forbidden, notFound, validationFailed } from '../core/errors';
 import type { Principal, PrincipalFor, Role } from '../core/model';
 import { errorFields, logger } from '../adapters/logger';

@@ -1,5 +1,5 @@
 import { ListApplicationsQuery } from '../../schemas/lifecycle';
-import { listApplicationsOf } from '../core/applications';
+import { listApplicationsOf } from '../core/applications/reading';
 import { citizenSummary } from '../core/views';
 import { pageRequest, pageResponse } from '../http/responses';
 import { httpRoute } from '../http/route';

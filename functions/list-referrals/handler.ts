@@ -1,6 +1,6 @@
 import { ListApplicationsQuery } from '../../schemas/lifecycle';
 import { referrerKinds } from '../../schemas/services';
-import { listReferrals } from '../core/applications';
+import { listReferrals } from '../core/applications/reading';
 import { referralSummary } from '../core/views';
 import { pageRequest, pageResponse } from '../http/responses';
 import { httpRoute } from '../http/route';

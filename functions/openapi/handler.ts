@@ -1,5 +1,5 @@
 import { functions, routes } from '../../infra/routes';
-import { api } from '../../schemas/api';
+import { api } from '../../schemas/api/document';
 import { openApiDocument } from '../http/openapi';
 import { httpRoute, json } from '../http/route';
 import { issuers } from '../settings';

@@ -1,5 +1,5 @@
 import { ApplicationSubmission } from '../../schemas/application';
-import { submitApplication } from '../core/applications';
+import { submitApplication } from '../core/applications/filing';
 import { submissionResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
 import { issuers } from '../settings';

@@ -1,6 +1,6 @@
 import { ReferralSubmission } from '../../schemas/referral';
 import { referrerKinds } from '../../schemas/services';
-import { submitReferral } from '../core/applications';
+import { submitReferral } from '../core/applications/filing';
 import { submissionResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
 import { issuers } from '../settings';

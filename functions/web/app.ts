@@ -6,7 +6,8 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Language } from '../../schemas/primitives';
-import type { ApplicationDeps, CitizenPrincipal } from '../core/applications';
+import type { CitizenPrincipal } from '../core/applications/types';
+import type { ApplicationDeps } from '../core/applications/ports';
 import { isDomainError } from '../core/errors';
 import type { EligibilityRules } from '../core/rules';
 import type { WorkforcePrincipal, WorkforceRole } from '../core/model';

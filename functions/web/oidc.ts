@@ -11,7 +11,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Language } from '../../schemas/primitives';
-import type { CitizenPrincipal } from '../core/applications';
+import type { CitizenPrincipal } from '../core/applications/types';
 import type { WorkforcePrincipal } from '../core/model';
 import { principalFromClaims, type Claims } from '../http/auth';
 

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Language } from '../../schemas/primitives';
-import type { CitizenPrincipal, Receipt } from '../core/applications';
+import type { CitizenPrincipal, Receipt } from '../core/applications/types';
 import type { WorkforcePrincipal } from '../core/model';
 
 export const idleTimeoutMs = 30 * 60 * 1000;

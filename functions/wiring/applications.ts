@@ -4,7 +4,7 @@
  * definition in infra/routes.ts says `macsPersonalCodes` (they alone are granted kms:GenerateMac).
  */
 import { randomUUID } from 'node:crypto';
-import type { ApplicationDeps } from '../core/applications';
+import type { ApplicationDeps } from '../core/applications/ports';
 import { fingerprint } from '../adapters/digests';
 import { personKeyFromConfig } from '../adapters/person-key';
 import { environmentNames, readEnvironment } from '../config';

@@ -11,8 +11,3 @@ export const personalDataDeps: PersonalDataDeps = {
   clock: () => new Date(),
   newId: randomUUID,
 };
-
-/** The export as a file to save: a dated name, never the person's. */
-export const downloadHeaders = (generatedAt: string) => ({
-  'content-disposition': `attachment; filename="siva-dati-${generatedAt.slice(0, 10)}.json"`,
-});

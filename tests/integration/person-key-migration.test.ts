@@ -15,7 +15,7 @@ import { applicationItems } from '../../functions/adapters/entities/application'
 import { rekeyPersonKeys } from '../../functions/adapters/person-key-migration';
 import { createPersonKey, fileMacSource } from '../../functions/adapters/person-key';
 import { openNeedKey } from '../../functions/adapters/keys';
-import { OpenApplicationExists } from '../../functions/core/applications';
+import { OpenApplicationExists } from '../../functions/core/applications/ports';
 import type { Application } from '../../functions/core/model';
 import { freshPersonalCode } from '../support/service-forms';
 import { storedApplication, submittedEvent } from '../support/stored-application';

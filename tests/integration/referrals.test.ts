@@ -7,7 +7,7 @@ import { importJWK, SignJWT, type JWK } from 'jose';
 import { describe, expect, inject, it } from 'vitest';
 import { fingerprint } from '../../functions/adapters/digests';
 import { idempotencyKey } from '../../functions/adapters/keys';
-import { idempotencyScope } from '../../functions/core/applications';
+import { idempotencyScope } from '../../functions/core/applications/types';
 import { rigaDate } from '../../functions/core/dates';
 import { devIssuers, workforceAccessClaims } from '../../local/dev-idp';
 import { applicantContact } from '../support/fixtures';

@@ -6,7 +6,7 @@ import { rigaDate } from '../../functions/core/dates';
 import { defaultRules } from '../../functions/core/rules';
 import { routes } from '../../infra/routes';
 import type * as z from 'zod/mini';
-import { ServiceCatalogue } from '../../schemas/api';
+import { ServiceCatalogue } from '../../schemas/api/responses';
 import { serviceForms } from '../../schemas/application';
 import { evidenceDocuments, referrerNames, serviceIds, services, trackIds, trackInfo, type ServiceId } from '../../schemas/services';
 import { apiEvent, lambdaContext, testIssuers } from '../support/api-event';

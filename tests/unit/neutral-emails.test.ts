@@ -184,7 +184,7 @@ describe('neutral e-mails on special-category tracks', () => {
         const expectedLink = applicantsOwn
           ? `https://e.siva.gov.lv${language === 'lv' ? '/pieteikumi/' : '/en/applications/'}5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11`
           : email.kind.startsWith('referrer')
-            ? 'https://darbs.siva.gov.lv/referrals/5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11'
+            ? 'https://darbs.siva.gov.lv/nosutijumi/5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11'
             : 'https://darbs.siva.gov.lv/pieteikumi/5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11';
         expect(email.text, where).toContain(expectedLink);
         const lang = applicantsOwn ? language : 'lv';

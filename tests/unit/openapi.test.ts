@@ -6,7 +6,8 @@ import * as z from 'zod/mini';
 import { rigaDate } from '../../functions/core/dates';
 import { openApiDocument, securitySchemeOf } from '../../functions/http/openapi';
 import { functions, routeKey, routes, type RouteDefinition } from '../../infra/routes';
-import { api, routeContracts, type RouteContract } from '../../schemas/api';
+import { routeContracts, type RouteContract } from '../../schemas/api/contracts';
+import { api } from '../../schemas/api/document';
 import { apiEvent, lambdaContext, testIssuers } from '../support/api-event';
 import { allTracks, freshPersonalCode, referralOf, validForm } from '../support/service-forms';
 

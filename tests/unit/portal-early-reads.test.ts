@@ -3,7 +3,8 @@
  * before it starts its own read), and still shows it to nobody but those the core's access check lets read it.
  */
 import { describe, expect, it } from 'vitest';
-import type { ApplicationDeps, ApplicationRecord } from '../../functions/core/applications';
+import type { ApplicationRecord } from '../../functions/core/applications/types';
+import type { ApplicationDeps } from '../../functions/core/applications/ports';
 import { defaultRules } from '../../functions/core/rules';
 import type { WorkflowDeps } from '../../functions/core/workflow';
 import { createWebApp, type WebDeps } from '../../functions/web/app';

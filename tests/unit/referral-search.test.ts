@@ -3,7 +3,9 @@
  * organisation's own list (the Query behind GET /referrals) a page at a time, and never more than the search depth.
  */
 import { describe, expect, it } from 'vitest';
-import { referralMatches, referralSearchDepth, searchReferrals, type ApplicationStore, type Page, type PageRequest, type ReferrerPrincipal } from '../../functions/core/applications';
+import { type Page, type PageRequest, type ReferrerPrincipal } from '../../functions/core/applications/types';
+import { type ApplicationStore } from '../../functions/core/applications/ports';
+import { referralMatches, referralSearchDepth, searchReferrals } from '../../functions/core/applications/reading';
 import type { Application } from '../../functions/core/model';
 
 const referral = (index: number, givenName = 'Anna', familyName = 'Kalniņa'): Application =>

@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { staffApplicationPagePaths, staffPortalPath } from '../../functions/core/portal-pages';
-import { agencyAlert } from '../../functions/core/templates/submission';
+import { agencyAlert } from '../../functions/core/templates/agency-alert';
 import { decisionTypes, type DecisionType } from '../../schemas/decision';
 import { applicationStatuses, type ApplicationStatus } from '../../schemas/lifecycle';
 import type { Application, DecisionRecord } from '../../functions/core/model';
 import type { Email } from '../../functions/core/templates/html';
-import {
-  agencyDocumentsAlert,
-  applicantUpdate,
-  referrerUpdate,
-  statusNames,
-  type ApplicantChange,
-  type StatusChange,
-} from '../../functions/core/templates/updates';
+import { agencyDocumentsAlert } from '../../functions/core/templates/agency-documents-alert';
+import { applicantUpdate } from '../../functions/core/templates/applicant-update';
+import { referrerUpdate } from '../../functions/core/templates/referrer-update';
+import type { ApplicantChange, StatusChange } from '../../functions/core/templates/status-change';
+import { wording } from '../../functions/core/templates/wording/languages';
 
 const languages = ['lv', 'en'] as const;
 const portalUrl = 'https://e.siva.gov.lv/';
@@ -162,10 +159,9 @@ const allChanges = (): [string, ApplicantChange][] => [
 
 describe('statusNames', () => {
   it('names every status in both languages', () => {
-    expect(Object.keys(statusNames).sort()).toEqual([...applicationStatuses].sort());
-    for (const status of applicationStatuses) {
-      expect(statusNames[status].lv.length).toBeGreaterThan(0);
-      expect(statusNames[status].en.length).toBeGreaterThan(0);
+    for (const language of languages) {
+      expect(Object.keys(wording[language].statusNames).sort()).toEqual([...applicationStatuses].sort());
+      for (const status of applicationStatuses) expect(wording[language].statusNames[status].length).toBeGreaterThan(0);
     }
   });
 });
@@ -177,7 +173,7 @@ describe('applicantUpdate', () => {
     it.each(decisionTypes)('%s: reference and status in the subject, headings, link, lang', (type) => {
       const email = applicantUpdate(app, decisionChange(type), portalUrl);
       expect(email.subject).toContain(application.reference);
-      expect(email.subject).toContain(statusNames[targets[type]][language]);
+      expect(email.subject).toContain(wording[language].statusNames[targets[type]]);
       expectHeading(email, nextHeading[language]);
       expectHeading(email, language === 'lv' ? 'Kas ir mainījies' : 'What has changed');
       expectHeading(email, language === 'lv' ? 'Ko tas nozīmē' : 'What this means');
@@ -189,7 +185,7 @@ describe('applicantUpdate', () => {
       expect(email.html).toContain(`href="${page}"`);
       expect(email.text).toContain(`${language === 'lv' ? 'Iesnieguma numurs' : 'Application number'}: ${application.reference}`);
       expect(email.text).toContain(
-        `${language === 'lv' ? 'Jaunais statuss' : 'New status'}: ${statusNames[targets[type]][language]}`,
+        `${language === 'lv' ? 'Jaunais statuss' : 'New status'}: ${wording[language].statusNames[targets[type]]}`,
       );
       expect(email.text).toContain(language === 'lv' ? 'Lēmuma datums: 2026. gada 1. decembris' : 'Date of the decision: 1 December 2026');
       expect(email.text).toContain(language === 'lv' ? 'Sociālās integrācijas valsts aģentūra' : 'Social Integration State Agency');
@@ -300,7 +296,7 @@ describe('applicantUpdate', () => {
 });
 
 describe('referrerUpdate', () => {
-  const referralLink = `https://darbs.siva.gov.lv/referrals/${application.id}`;
+  const referralLink = `https://darbs.siva.gov.lv/nosutijumi/${application.id}`;
 
   it.each(allChanges())('%s: referral, reference, status and date; no personal data', (_name, change) => {
     const email = referrerUpdate(inLanguage('en'), change, staffPortalUrl);
@@ -330,7 +326,7 @@ describe('referrerUpdate', () => {
 
   it.each(decisionTypes)('%s: the new status and the decision date', (type) => {
     const email = referrerUpdate(application, decisionChange(type), staffPortalUrl);
-    expect(email.text).toContain(`Jaunais statuss: ${statusNames[targets[type]].lv}`);
+    expect(email.text).toContain(`Jaunais statuss: ${wording.lv.statusNames[targets[type]]}`);
     expect(email.text).toContain('Lēmuma datums: 2026. gada 1. decembris');
   });
 

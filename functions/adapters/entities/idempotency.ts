@@ -1,5 +1,5 @@
 /** The first answer to a request sent with an Idempotency-Key, kept a day (the table's TTL removes it). */
-import type { IdempotencyRecord } from '../../core/applications';
+import type { IdempotencyRecord } from '../../core/applications/ports';
 import { idempotencyKey, type Entity } from '../keys';
 import type { Item } from './item';
 

@@ -28,3 +28,15 @@ export const dateFormat = (style: DateStyle, language: Language): Intl.DateTimeF
   }
   return format;
 };
+
+/** `2026-12-15` → "otrdiena, 2026. gada 15. decembris" / "Tuesday, 15 December 2026"; anything else as given. */
+export const calendarDate = (isoDate: string, language: Language): string => {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? new Date(`${isoDate}T00:00:00Z`) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? dateFormat('calendar-date', language).format(date) : isoDate;
+};
+
+/** An instant in the given style, in Riga; anything that is not a date as given, so no e-mail says "Invalid Date". */
+export const formatInstant = (instant: string, style: 'instant-date' | 'instant-date-time', language: Language): string => {
+  const date = new Date(instant);
+  return Number.isNaN(date.getTime()) ? instant : dateFormat(style, language).format(date);
+};

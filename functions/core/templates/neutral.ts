@@ -7,29 +7,9 @@
  */
 import type { Language } from '../../../schemas/primitives';
 import type { Application, NotificationKind } from '../model';
-import { applicationPageUrl, staffApplicationUrl } from '../portal-pages';
+import { applicationPageUrl, staffApplicationUrl, staffReferralUrl } from '../portal-pages';
 import { renderEmail, type Email } from './html';
-
-const copy = {
-  lv: {
-    subject: (reference: string, own: boolean) => `Jaunumi par ${own ? 'jūsu ' : ''}iesniegumu ${reference}`,
-    greeting: 'Labdien!',
-    news: (reference: string) => `Ir jaunumi par iesniegumu ${reference}.`,
-    signIn: 'Lai tos izlasītu, lūdzu, piesakieties.',
-    why: 'Šajā e-pastā mēs nerakstām sīkāk, lai jūsu informācija paliktu aizsargāta.',
-    link: 'Pieteikties un izlasīt',
-    signature: 'Sociālās integrācijas valsts aģentūra',
-  },
-  en: {
-    subject: (reference: string, own: boolean) => `News about ${own ? 'your ' : ''}application ${reference}`,
-    greeting: 'Hello,',
-    news: (reference: string) => `There is news about application ${reference}.`,
-    signIn: 'Please sign in to read it.',
-    why: 'We do not write more in this e-mail, to keep your information protected.',
-    link: 'Sign in and read it',
-    signature: 'Social Integration State Agency',
-  },
-} as const satisfies Record<Language, unknown>;
+import { wording } from './wording/languages';
 
 /** Who reads which kind, and where they sign in: the applicant in their language on the portal; officers and the agency in Latvian at work. */
 const audience: Record<NotificationKind, 'applicant' | 'referrer' | 'agency'> = {
@@ -48,12 +28,12 @@ export const neutralNotice = (
 ): Email => {
   const reader = audience[kind];
   const language: Language = reader === 'applicant' ? application.language : 'lv';
-  const words = copy[language];
+  const words = wording[language].neutral;
   const href =
     reader === 'applicant'
       ? applicationPageUrl(urls.portalUrl, application.id, language)
       : reader === 'referrer'
-        ? `${urls.staffPortalUrl.replace(/\/+$/, '')}/referrals/${application.id}`
+        ? staffReferralUrl(urls.staffPortalUrl, application.id)
         : staffApplicationUrl(urls.staffPortalUrl, application.id);
   return renderEmail(language, words.subject(application.reference, reader === 'applicant'), [
     { kind: 'paragraph', text: words.greeting },
@@ -61,6 +41,6 @@ export const neutralNotice = (
     { kind: 'paragraph', text: words.signIn },
     { kind: 'link', text: words.link, href },
     { kind: 'paragraph', text: words.why },
-    { kind: 'paragraph', text: words.signature },
+    { kind: 'paragraph', text: wording[language].signature },
   ]);
 };

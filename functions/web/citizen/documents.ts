@@ -11,7 +11,7 @@ import { localise, violation, type Violation } from '../../../schemas/messages';
 import type { Language } from '../../../schemas/primitives';
 import { evidenceDocuments } from '../../../schemas/services';
 import { acceptedContentTypes, UploadId, type DocumentType } from '../../../schemas/uploads';
-import { getApplication } from '../../core/applications';
+import { getApplication } from '../../core/applications/reading';
 import { isDomainError, notFound } from '../../core/errors';
 import { nextStatus } from '../../core/lifecycle';
 import { createFormUpload, documentTypesFor, formUploadTicket, uploadStatus } from '../../core/uploads';

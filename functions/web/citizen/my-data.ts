@@ -2,8 +2,7 @@
  * Your data: what the agency holds about the signed-in person, to save as one JSON file (GDPR Art. 15 and 20),
  * the very document `GET /me/data` answers (docs/retention.md).
  */
-import { exportOwnData } from '../../core/personal-data';
-import { downloadHeaders } from '../../wiring/personal-data';
+import { exportDownloadHeaders, exportOwnData } from '../../core/personal-data';
 import type { PageContext, PageRoute, WebResponse } from '../app';
 
 const page = async ({ t, href, render }: PageContext) =>
@@ -19,7 +18,7 @@ const download = async ({ deps, principal }: PageContext): Promise<WebResponse> 
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-      ...downloadHeaders(exported.generatedAt),
+      ...exportDownloadHeaders(exported.generatedAt),
     },
     body: JSON.stringify(exported, null, 2),
   };

@@ -13,12 +13,15 @@ import { describeIssues, type Violation } from '../../../schemas/messages';
 import type { Language } from '../../../schemas/primitives';
 import { ReferralSubmission } from '../../../schemas/referral';
 import { referrerKinds, servicesFiledBy, type ServiceId } from '../../../schemas/services';
-import { idempotencyScope, listReferrals, searchReferrals, submitReferral, type ReferrerPrincipal } from '../../core/applications';
+import { idempotencyScope, type ReferrerPrincipal } from '../../core/applications/types';
+import { submitReferral } from '../../core/applications/filing';
+import { listReferrals, searchReferrals } from '../../core/applications/reading';
 import { isDomainError, notFound } from '../../core/errors';
 import { formUi, type FormUi, type UiField } from '../../core/form-ui';
 import type { Application } from '../../core/model';
 import { applicationView } from '../../core/views';
 import { currentPosition, openForReferrer } from '../../core/workflow';
+import { referralPagePaths } from '../../core/portal-pages';
 import type { PageContext, PageRoute, WebResponse } from '../app';
 import { applicationDetails, rigaDateTime, row, serviceName, trackName } from '../citizen/applications';
 import { catalogueOf, isServiceId } from '../citizen/catalogue';
@@ -291,6 +294,6 @@ export const officerPages: readonly PageRoute[] = [
   { name: 'referrals', paths: { lv: '/darbs/nosutijumi', en: '/en/work/referrals' }, get: asOfficer(listPage), workforce: officers, navLabel: (t) => wordsFor(t).caption },
   { name: 'refer-start', paths: { lv: '/darbs/nosutit', en: '/en/work/refer' }, get: asOfficer(startPage), workforce: officers },
   { name: 'refer', paths: { lv: '/darbs/nosutit/{serviceId}/{step}', en: '/en/work/refer/{serviceId}/{step}' }, get: asOfficer(referPage), post: asOfficer(referPage), workforce: officers },
-  { name: 'referral', paths: { lv: '/darbs/nosutijumi/{id}', en: '/en/work/referrals/{id}' }, get: asOfficer(detailPage), workforce: officers },
+  { name: 'referral', paths: referralPagePaths, get: asOfficer(detailPage), workforce: officers },
 ];
 

@@ -12,7 +12,7 @@ import { describeIssues, type Violation } from '../../../schemas/messages';
 import type { Language } from '../../../schemas/primitives';
 import { ResendRequest, StaffListQuery } from '../../../schemas/staff';
 import { services, trackInfo, type ServiceId } from '../../../schemas/services';
-import type { ApplicationRecord } from '../../core/applications';
+import type { ApplicationRecord } from '../../core/applications/types';
 import { isDomainError, notFound } from '../../core/errors';
 import type { UiField } from '../../core/form-ui';
 import { decisionTypesFrom } from '../../core/lifecycle';

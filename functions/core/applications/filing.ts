@@ -1,152 +1,27 @@
 /**
- * Use cases of applications as their filers see them: a citizen applies for
- * themself or someone they represent, a referring officer files a referral;
- * both read and list what they filed. Pure orchestration: storage, clock,
- * ids and hashing are passed in.
+ * Filing an application: a citizen applies for themself or someone they represent, a referring officer files a
+ * referral. Pure orchestration: storage, clock, ids and hashing are passed in (ports.ts).
  */
-import type { ApplicationSubmission } from '../../schemas/application';
-import { checkPersonalCode } from '../../schemas/personal-code';
-import { violation, type Violation } from '../../schemas/messages';
-import type { ReferralSubmission } from '../../schemas/referral';
-import type { FiledBy, ReferrerKind } from '../../schemas/services';
-import { canRead, readableOrNotFound, readLink } from './access';
-import { DomainError, notEligible, notFound, validationFailed } from './errors';
-import { formViolations } from './eligibility';
-import { rigaDate } from './dates';
-import type { Application, DecisionRecord, NotificationRecord, Principal, PrincipalFor, ReferralRecord, TimelineEvent } from './model';
-import type { EligibilityRules } from './rules';
-import type { Upload } from './uploads';
-
-export type CitizenPrincipal = PrincipalFor<'citizen'>;
-export type ReferrerPrincipal = PrincipalFor<ReferrerKind>;
-
-export interface ApplicationRecord {
-  readonly application: Application;
-  readonly timeline: readonly TimelineEvent[];
-  readonly notifications: readonly NotificationRecord[];
-  readonly decisions: readonly DecisionRecord[];
-}
-
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly nextCursor?: string;
-}
-
-/** What the filer is told on acceptance; kept with the idempotency key so a replay answers the same. */
-export interface Receipt {
-  readonly id: string;
-  readonly reference: string;
-  readonly status: Application['status'];
-  readonly submittedAt: string;
-}
-
-export interface IdempotencyRecord {
-  /** Keys are per caller: one caller's key never meets another's. */
-  readonly scope: string;
-  readonly key: string;
-  readonly fingerprint: string;
-  readonly receipt: Receipt;
-}
-
-/** The person already has an open application for this service and track. */
-export class OpenApplicationExists extends Error {
-  constructor(readonly applicationId: string) {
-    super('open application exists');
-    this.name = 'OpenApplicationExists';
-  }
-}
-
-/** The representative has filed as many applications today as the daily limit allows. */
-export class DailyFilingLimitReached extends Error {
-  override readonly name = 'DailyFilingLimitReached';
-}
-
-/** A representative's filings of one day, counted in the same write as the application. */
-export interface FilingQuota {
-  readonly filer: string;
-  readonly day: string;
-  readonly limit: number;
-}
-
-/** A concurrent request with the same idempotency key stored first. */
-export class IdempotencyKeyTaken extends Error {
-  override readonly name = 'IdempotencyKeyTaken';
-}
-
-/**
- * A submission from a saved draft (core/drafts.ts): in the same write as the application, the draft (at the
- * version read) is deleted and its clean uploads become the application's attachments, or nothing happens.
- */
-export interface DraftHandover {
-  readonly draftId: string;
-  readonly draftVersion: number;
-  readonly uploads: readonly Upload[];
-}
-
-export interface ApplicationStore {
-  /** The next number of the year's reference sequence (atomic, never reused). */
-  nextReferenceNumber(year: string): Promise<number>;
-  /**
-   * Stores the application, its first timeline event, the person's open-need
-   * marker (unless it is flagged as a possible duplicate), the idempotency
-   * record and the filer's daily count together, or nothing. Throws
-   * OpenApplicationExists, IdempotencyKeyTaken or DailyFilingLimitReached. From a draft, the handover is part
-   * of the same write.
-   */
-  insertSubmitted(
-    application: Application,
-    event: TimelineEvent,
-    idempotency?: IdempotencyRecord,
-    quota?: FilingQuota,
-    handover?: DraftHandover,
-  ): Promise<void>;
-  findApplication(id: string): Promise<Application | undefined>;
-  findWithTimeline(id: string): Promise<ApplicationRecord | undefined>;
-  findIdempotencyRecord(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
-  /** What the account filed and what is filed about the person (by person key), newest first, each once. */
-  listForPerson(ownerSubject: string, personKey: string, page: PageRequest): Promise<Page<Application>>;
-  listByReferrer(kind: ReferrerKind, organisation: string, page: PageRequest): Promise<Page<Application>>;
-}
-
-export interface PageRequest {
-  readonly limit: number;
-  readonly cursor?: string;
-}
-
-export interface ApplicationDeps {
-  readonly store: ApplicationStore;
-  readonly clock: () => Date;
-  readonly newId: () => string;
-  readonly rules: EligibilityRules;
-  readonly referencePrefix: string;
-  /** A keyed MAC of a personal code (the code itself never becomes a key; docs/person-key.md). */
-  readonly personKey: (personalCode: string) => Promise<string>;
-  /** Applications one representative may file per day (docs/access.md). */
-  readonly representativeDailyLimit: number;
-  /** A digest of a request body, to tell a replay from a different request under the same key. */
-  readonly fingerprint: (body: unknown) => string;
-}
-
-/** The caller's `Idempotency-Key`, when sent, and whose it is. */
-export interface IdempotencyRequest {
-  readonly key: string;
-  /** The caller (idempotencyScope): one caller's key never meets another's. */
-  readonly scope: string;
-}
-
-/** Issuer and subject: two issuers (eID, the workforce pool) may hand out the same subject. */
-export const idempotencyScope = (issuer: string, subject: string): string => `${issuer}|${subject}`;
-
-export interface Submission {
-  readonly receipt: Receipt;
-  /** True when this answers a repeated request with the first answer. */
-  readonly replayed: boolean;
-}
-
-export const formatReference = (prefix: string, year: string, sequence: number): string =>
-  `${prefix}-${year}-${String(sequence).padStart(6, '0')}`;
-
-export const timelineEventId = (at: string, random: string): string => `${at}#${random.slice(0, 8)}`;
+import type { ApplicationSubmission } from '../../../schemas/application';
+import { checkPersonalCode } from '../../../schemas/personal-code';
+import { violation, type Violation } from '../../../schemas/messages';
+import type { ReferralSubmission } from '../../../schemas/referral';
+import type { FiledBy } from '../../../schemas/services';
+import { canRead, readLink } from '../access';
+import { DomainError, notEligible, validationFailed } from '../errors';
+import { formViolations } from '../eligibility';
+import { rigaDate } from '../dates';
+import type { Application, Principal, ReferralRecord, TimelineEvent } from '../model';
+import {
+  DailyFilingLimitReached,
+  IdempotencyKeyTaken,
+  OpenApplicationExists,
+  type ApplicationDeps,
+  type DraftHandover,
+  type FilingQuota,
+  type IdempotencyRecord,
+} from './ports';
+import { formatReference, timelineEventId, type CitizenPrincipal, type IdempotencyRequest, type Receipt, type ReferrerPrincipal, type Submission } from './types';
 
 const normalisedCode = (code: string) => code.replace('-', '');
 
@@ -401,77 +276,4 @@ export const submitReferral = async (
     }
     throw error;
   }
-};
-
-/** One application the caller may read; anyone else's is indistinguishable from a missing one. */
-export const getApplication = async (deps: Pick<ApplicationDeps, 'store'>, principal: Principal, id: string): Promise<ApplicationRecord> =>
-  readableBy(principal, await deps.store.findWithTimeline(id));
-
-/** getApplication's access check, for a record already read (the portal reads it beside the session): 404 unless the caller may read it. */
-export const readableBy = (principal: Principal, record: ApplicationRecord | undefined): ApplicationRecord => {
-  if (!record) throw notFound();
-  readableOrNotFound(principal, record.application);
-  return record;
-};
-
-/**
- * GET /applications: everything the caller filed and everything filed about them (referrals, a
- * representative's filings), newest first. A record found by their person key whose name or birth
- * date is not theirs (a mistyped code) is someone else's and left out.
- */
-export const listApplicationsOf = async (
-  deps: Pick<ApplicationDeps, 'store' | 'personKey'>,
-  principal: CitizenPrincipal,
-  page: PageRequest,
-): Promise<Page<Application>> => {
-  const found = await deps.store.listForPerson(principal.subject, await deps.personKey(principal.personalCode), page);
-  return { ...found, items: found.items.filter((application) => canRead(principal, application)) };
-};
-
-/** The officer's organisation's referrals (of the officer's kind: a municipality's social service sees its own only). */
-export const listReferrals = (deps: Pick<ApplicationDeps, 'store'>, principal: ReferrerPrincipal, page: PageRequest): Promise<Page<Application>> => {
-  if (!principal.organisation) throw new DomainError('forbidden');
-  return deps.store.listByReferrer(principal.role, principal.organisation, page);
-};
-
-/** How many of an organisation's newest referrals one search reads at most (5 Query pages of 100). */
-export const referralSearchDepth = 500;
-
-/** Case, accents and spacing do not matter: "kalnina" finds Kalniņa. */
-const searchable = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-
-/** A referral matches when its reference holds the term, or its client's name holds every word of it. */
-export const referralMatches = (application: Application, term: string): boolean => {
-  const wanted = searchable(term);
-  if (wanted === '') return false;
-  if (searchable(application.reference).includes(wanted)) return true;
-  const name = searchable(`${application.applicant.givenName} ${application.applicant.familyName}`);
-  return wanted.split(' ').every((word) => name.includes(word));
-};
-
-export interface ReferralSearch {
-  readonly items: readonly Application[];
-  /** How many referrals were read; less than `referralSearchDepth` when the organisation has no more. */
-  readonly searched: number;
-  /** Every referral of the organisation was searched. */
-  readonly complete: boolean;
-}
-
-/**
- * The officer's organisation's referrals whose reference or client name matches, newest first. It reads the
- * organisation's own list (the Query behind `listReferrals`, never a Scan, so no other organisation's item is read)
- * page by page, up to `referralSearchDepth` referrals, and matches here: names are not keys, and a personal code is
- * not searchable at all (docs/workforce-officers.md).
- */
-export const searchReferrals = async (deps: Pick<ApplicationDeps, 'store'>, principal: ReferrerPrincipal, term: string, limit: number): Promise<ReferralSearch> => {
-  const found: Application[] = [];
-  let searched = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await listReferrals(deps, principal, { limit: Math.min(100, referralSearchDepth - searched), ...(cursor && { cursor }) });
-    searched += page.items.length;
-    found.push(...page.items.filter((application) => referralMatches(application, term)));
-    cursor = page.nextCursor;
-  } while (cursor && searched < referralSearchDepth && found.length < limit);
-  return { items: found.slice(0, limit), searched, complete: !cursor };
 };
