@@ -12,7 +12,7 @@ import { distinctCitizens } from './lib/citizens';
 import { benchTableName, loadHandler, startBenchTable } from './lib/in-process';
 import { runPart } from './lib/processes';
 import { partTitles, table } from './lib/results';
-import { ms, percentile, ratio, verdict } from './lib/stats';
+import { p50p99Rows } from './lib/stats';
 
 const warmUp = 50;
 const iterations = Number(process.env.BENCH_DRAFT_ITERATIONS ?? 400);
@@ -77,7 +77,6 @@ runPart('drafts', async (cleanup, measured) => {
     saves.push(await timedSave());
     if (i % 2 === 1) puts.push(await timedPut());
   }
-  const p50 = percentile(saves, 50) / percentile(puts, 50);
   return [
     `## ${partTitles.drafts}`,
     '',
@@ -85,10 +84,7 @@ runPart('drafts', async (cleanup, measured) => {
     '',
     table(
       ['measure', 'draft save (handler)', 'bare conditional PutItem', 'ratio', 'target'],
-      [
-        ['p50', ms(percentile(saves, 50)), ms(percentile(puts, 50)), ratio(p50), verdict(p50, targetP50Ratio)],
-        ['p99', ms(percentile(saves, 99)), ms(percentile(puts, 99)), ratio(percentile(saves, 99) / percentile(puts, 99)), '—'],
-      ],
+      p50p99Rows(saves, puts, targetP50Ratio),
     ),
     '',
     `${iterations} saves of a complete social-rehabilitation form; DynamoDB round trips per save: 1 (an UpdateItem).`,

@@ -13,7 +13,7 @@ import { distinctCitizens } from './lib/citizens';
 import { benchTableName, loadHandler, samplePageAgainstApi, startBenchTable } from './lib/in-process';
 import { runPart } from './lib/processes';
 import { partTitles, table } from './lib/results';
-import { kb, ms, percentile, ratio, verdict } from './lib/stats';
+import { kb, p50p99Rows } from './lib/stats';
 
 const tableName = benchTableName;
 const warmUp = 50;
@@ -44,7 +44,6 @@ runPart('portal', async (cleanup, measured) => {
   const apiRead = apiEvent({ method: 'GET', path: `/applications/${id}`, claims, pathParameters: { id } });
   const pageRead = { ...apiEvent({ method: 'GET', path: `/pieteikumi/${id}`, claims: null }), cookies: [`siva_session=${session.id}`] };
   const { apiSamples, pageSamples } = await samplePageAgainstApi({ handler: read, event: apiRead }, { handler: web, event: pageRead }, warmUp, iterations);
-  const p50 = percentile(pageSamples, 50) / percentile(apiSamples, 50);
 
   // The first page as a browser gets it: the HTML and the one stylesheet, compressed; no fonts, no script.
   const home = await web(apiEvent({ method: 'GET', path: '/', claims: null, headers: { 'accept-encoding': 'gzip' } }), lambdaContext);
@@ -61,10 +60,7 @@ runPart('portal', async (cleanup, measured) => {
     '',
     table(
       ['measure', 'page', 'JSON API', 'ratio', 'target'],
-      [
-        ['one application, p50', ms(percentile(pageSamples, 50)), ms(percentile(apiSamples, 50)), ratio(p50), verdict(p50, targetP50Ratio)],
-        ['one application, p99', ms(percentile(pageSamples, 99)), ms(percentile(apiSamples, 99)), ratio(percentile(pageSamples, 99) / percentile(apiSamples, 99)), '—'],
-      ],
+      p50p99Rows(pageSamples, apiSamples, targetP50Ratio, ['one application, p50', 'one application, p99']),
     ),
     '',
     table(

@@ -13,7 +13,7 @@ import { storedApplication } from '../tests/support/stored-application';
 import { benchTableName, loadHandler, samplePageAgainstApi, startBenchTable, type Handler } from './lib/in-process';
 import { runPart } from './lib/processes';
 import { partTitles, table } from './lib/results';
-import { ms, percentile, ratio, verdict } from './lib/stats';
+import { p50p99Rows } from './lib/stats';
 
 const tableName = benchTableName;
 const queued = 4_000;
@@ -74,7 +74,6 @@ runPart('worklist', async (cleanup, measured) => {
   const apiCalls = await callsOf(list, apiList);
   const pageCalls = await callsOf(web, pageList);
   const { apiSamples, pageSamples } = await samplePageAgainstApi({ handler: list, event: apiList }, { handler: web, event: pageList }, warmUp, iterations);
-  const p50 = percentile(pageSamples, 50) / percentile(apiSamples, 50);
   const describe = (made: typeof calls) => {
     const listQueries = made.filter((call) => call.command === 'QueryCommand' && call.limit !== undefined);
     return `${made.length} (${listQueries.length} list Query, Limit ${listQueries.map((call) => call.limit).join(', ')}; other: ${made.filter((call) => call.command !== 'QueryCommand' || call.limit === undefined).map((call) => call.command).join(', ') || 'none'})`;
@@ -87,10 +86,7 @@ runPart('worklist', async (cleanup, measured) => {
     '',
     table(
       ['measure', 'page', 'JSON API', 'ratio', 'target'],
-      [
-        [`work list, ${queued} queued, first page of 25, p50`, ms(percentile(pageSamples, 50)), ms(percentile(apiSamples, 50)), ratio(p50), verdict(p50, targetP50Ratio)],
-        ['p99', ms(percentile(pageSamples, 99)), ms(percentile(apiSamples, 99)), ratio(percentile(pageSamples, 99) / percentile(apiSamples, 99)), '—'],
-      ],
+      p50p99Rows(pageSamples, apiSamples, targetP50Ratio, [`work list, ${queued} queued, first page of 25, p50`, 'p99']),
     ),
     '',
     table(['DynamoDB calls of one request', 'page', 'JSON API'], [['calls', describe(pageCalls), describe(apiCalls)]]),
