@@ -48,18 +48,3 @@ export const verdictBeyondSpread = (value: number, limit: number, spread: number
     missed: `**missed** (> ${limit} beyond the spread)`,
     inconclusive: `inconclusive (${limit} is within the spread)`,
   })[outcomeBeyondSpread(value, limit, spread)];
-
-/**
- * The two rows of a measured-against-baseline table: p50 (its ratio judged against `targetP50Ratio`) and p99 (shown,
- * not judged: a tail on a shared machine is noise more than signal). `labels` name the rows.
- */
-export const p50p99Rows = (
-  measured: readonly number[],
-  baseline: readonly number[],
-  targetP50Ratio: number,
-  labels: readonly [string, string] = ['p50', 'p99'],
-): string[][] =>
-  ([50, 99] as const).map((p, row) => {
-    const value = percentile(measured, p) / percentile(baseline, p);
-    return [labels[row]!, ms(percentile(measured, p)), ms(percentile(baseline, p)), ratio(value), p === 50 ? verdict(value, targetP50Ratio) : '—'];
-  });

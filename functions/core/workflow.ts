@@ -334,8 +334,15 @@ const workServices = (principal: StaffPrincipal, serviceId: ServiceId | undefine
  * GET /staff/applications: the caller's services (or one of them), filtered, newest first; or one service's queue
  * of one track in queue order (a queue is per service and track, so both are needed).
  */
-export const listWork = async (deps: WorkflowDeps, principal: StaffPrincipal, query: StaffListQuery, page: PageRequest) => {
-  const services = workServices(principal, query.serviceId);
+export const listWork = async (deps: WorkflowDeps, principal: StaffPrincipal, query: StaffListQuery, page: PageRequest) =>
+  readWork(deps, workServices(principal, query.serviceId), query, page);
+
+/**
+ * listWork's read, for services the caller is already known to hold, or will be shown to hold before anything read
+ * is shown: the portal's work list starts it beside the session read when the address names one service, and shows
+ * it only when that service is the signed-in member's (functions/web/workforce/staff.ts).
+ */
+export const readWork = async (deps: WorkflowDeps, services: readonly ServiceId[], query: StaffListQuery, page: PageRequest) => {
   if (query.sort === 'queue') {
     const missing = (['serviceId', 'track'] as const).filter((name) => !query[name]);
     if (missing.length > 0) throw validationFailed(missing.map((name) => violation([name], 'required')));

@@ -116,12 +116,12 @@ export interface PageRoute {
   /** The page shows or changes a person's own data: only after signing in. */
   readonly signIn?: boolean;
   /**
-   * For a GET page whose reads do not depend on who is signed in (a record named by the path): starts them and
-   * returns the page's handler, called beside the session read so the round trips overlap instead of queueing
-   * (issue 10). The handler shows nothing it read before the core's access check against the session's person has
-   * passed; without a session cookie nothing is started (the page sends the visitor to sign in).
+   * For a GET page whose reads do not depend on who is signed in (a record named by the path, a list named by the
+   * query): starts them and returns the page's handler, called beside the session read so the round trips overlap
+   * instead of queueing (issues 10 and 12). The handler shows nothing it read before the core's access check against
+   * the session's person has passed; without a session cookie nothing is started (the page sends the visitor to sign in).
    */
-  readonly getEarly?: (params: Readonly<Record<string, string>>, deps: WebDeps) => Handler;
+  readonly getEarly?: (params: Readonly<Record<string, string>>, deps: WebDeps, query: URLSearchParams) => Handler;
   /**
    * A workforce page: only after a workforce sign-in, for these roles. Anyone else signed in gets the 403 page
    * (a citizen, or a member of another role); nobody signed in is sent to the workforce sign-in.
@@ -207,7 +207,8 @@ export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
 
     // The session named by the cookie, or a new one; a lapsed one is only an error where it mattered.
     const cookieId = readCookie(event, cookieName);
-    const early = method === 'GET' && cookieId && matched?.page.getEarly ? matched.page.getEarly(matched.params, deps) : undefined;
+    const query = new URLSearchParams(event.rawQueryString ?? '');
+    const early = method === 'GET' && cookieId && matched?.page.getEarly ? matched.page.getEarly(matched.params, deps, query) : undefined;
     const stored = cookieId ? await deps.sessions.find(sessionDigest(cookieId)) : undefined;
     const lapse = cookieId ? lapseOf(stored, now) : undefined;
     let session: Session = cookieId && stored && !lapse ? { id: cookieId, ...stored } : newSession(now);
@@ -261,7 +262,7 @@ export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
       language,
       t,
       params: matched?.params ?? {},
-      query: new URLSearchParams(event.rawQueryString ?? ''),
+      query,
       form: new URLSearchParams(),
       get session() {
         return session;

@@ -1,14 +1,18 @@
 /**
  * The application page reads the application beside the session (issue 10: a page no longer waits for the session
- * before it starts its own read), and still shows it to nobody but those the core's access check lets read it.
+ * before it starts its own read), and still shows it to nobody but those the core's access check lets read it; the
+ * staff work list of a service named in the address likewise (issue 12), shown only to a member of that service.
  */
 import { describe, expect, it } from 'vitest';
 import type { ApplicationRecord } from '../../functions/core/applications/types';
 import type { ApplicationDeps } from '../../functions/core/applications/ports';
 import { defaultRules } from '../../functions/core/rules';
-import type { WorkflowDeps } from '../../functions/core/workflow';
+import type { ServiceId } from '../../schemas/services';
+import type { Application } from '../../functions/core/model';
+import type { WorkflowDeps, WorkListFilter } from '../../functions/core/workflow';
 import { createWebApp, type WebDeps } from '../../functions/web/app';
 import { citizenPages } from '../../functions/web/citizen/pages';
+import { workforcePages } from '../../functions/web/workforce/pages';
 import { newSession, type SessionStore, type StoredSession } from '../../functions/web/session';
 import { apiEvent } from '../support/api-event';
 import { storedApplication } from '../support/stored-application';
@@ -103,5 +107,83 @@ describe('the application page', () => {
     expect(page.statusCode).toBe(303);
     expect(page.headers.location).toMatch(/^\/ieiet\?returnTo=/);
     expect(asked).toEqual([]);
+  });
+});
+
+/** A staff member's session, a session store the test releases, and a work-list store that notes what it was asked. */
+const workPortal = (services: readonly ServiceId[], listed: Readonly<Partial<Record<ServiceId, Application>>>) => {
+  const asked: string[] = [];
+  let releaseSession: () => void = () => {};
+  const sessionAnswered = new Promise<void>((done) => (releaseSession = done));
+  const session = newSession(Date.now(), { workforce: { role: 'staff', subject: 'staff-test', name: 'Anna', services: [...services] } });
+  const sessions: SessionStore = {
+    async find() {
+      asked.push('session');
+      await sessionAnswered;
+      asked.push('session answered');
+      return { createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, data: session.data };
+    },
+    save: async () => {},
+    remove: async () => {},
+  };
+  const store = {
+    async listByServices(serviceIds: readonly ServiceId[], _filter: WorkListFilter) {
+      asked.push(`list ${serviceIds.join(',')}`);
+      return { items: serviceIds.flatMap((id) => (listed[id] ? [listed[id]] : [])) };
+    },
+  };
+  const deps = {
+    workflow: { store } as unknown as WorkflowDeps,
+    rules: defaultRules,
+    sessions,
+    oidc: {} as never,
+    workforceOidc: {} as never,
+    issuerOrigin: 'https://eid.test',
+    workforceIssuerOrigin: 'https://staff.test',
+    now: () => Date.now(),
+  } satisfies Partial<WebDeps> as unknown as WebDeps; // the work list uses only these
+  const app = createWebApp([...citizenPages, ...workforcePages], deps);
+  const open = (query: Record<string, string>) => app({ ...apiEvent({ method: 'GET', path: '/darbs/pieteikumi', claims: null, query }), cookies: [`siva_session=${session.id}`] });
+  return { open, asked, releaseSession };
+};
+
+const applicationOf = (serviceId: ServiceId, reference: string): Application => ({ ...storedApplication(), serviceId, reference });
+
+describe('the staff work list', () => {
+  it('asks for the list of the service the address names before the session has answered, and shows it to a member of that service', async () => {
+    const queued = applicationOf('social-rehabilitation', 'SIVA-2026-000101');
+    const { open, asked, releaseSession } = workPortal(['social-rehabilitation'], { 'social-rehabilitation': queued });
+    const answer = open({ serviceId: 'social-rehabilitation' });
+    await new Promise((done) => setImmediate(done));
+    expect([...asked].sort()).toEqual(['list social-rehabilitation', 'session']);
+    releaseSession();
+    const page = await answer;
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(queued.reference);
+    // One list read, the early one: nothing read again after the session.
+    expect(asked.filter((one) => one.startsWith('list'))).toEqual(['list social-rehabilitation']);
+  });
+
+  it("never shows another service's list: a member of another service gets their own services' list, read after the session", async () => {
+    const theirs = applicationOf('vocational-suitability', 'SIVA-2026-000202');
+    const notTheirs = applicationOf('social-rehabilitation', 'SIVA-2026-000303');
+    const { open, asked, releaseSession } = workPortal(['vocational-suitability'], { 'vocational-suitability': theirs, 'social-rehabilitation': notTheirs });
+    releaseSession();
+    const page = await open({ serviceId: 'social-rehabilitation' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(theirs.reference);
+    expect(page.body).not.toContain(notTheirs.reference);
+    expect(page.body).not.toContain(notTheirs.applicant.familyName);
+    expect(asked.filter((one) => one.startsWith('list'))).toEqual(['list social-rehabilitation', 'list vocational-suitability']);
+  });
+
+  it('starts nothing before the session when the address names no service (the services are the session\'s)', async () => {
+    const theirs = applicationOf('social-rehabilitation', 'SIVA-2026-000404');
+    const { open, asked, releaseSession } = workPortal(['social-rehabilitation'], { 'social-rehabilitation': theirs });
+    const answer = open({});
+    await new Promise((done) => setImmediate(done));
+    expect(asked).toEqual(['session']);
+    releaseSession();
+    expect((await answer).body).toContain(theirs.reference);
   });
 });

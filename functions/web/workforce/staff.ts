@@ -5,6 +5,7 @@
  * in a hidden field: when someone else changed the application meanwhile, the answer is the list of what changed
  * since, never a silent overwrite. Every read and change is the core function the API's handler calls.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { Decision } from '../../../schemas/decision';
 import { ApplicationId } from '../../../schemas/lifecycle';
 import { applicationStatuses } from '../../../schemas/lifecycle';
@@ -12,16 +13,16 @@ import { describeIssues, type Violation } from '../../../schemas/messages';
 import type { Language } from '../../../schemas/primitives';
 import { ResendRequest, StaffListQuery } from '../../../schemas/staff';
 import { services, trackInfo, type ServiceId } from '../../../schemas/services';
-import type { ApplicationRecord } from '../../core/applications/types';
+import type { ApplicationRecord, Page, PageRequest } from '../../core/applications/types';
 import { isDomainError, notFound } from '../../core/errors';
 import type { UiField } from '../../core/form-ui';
 import { decisionTypesFrom } from '../../core/lifecycle';
 import { staffApplicationPagePaths } from '../../core/portal-pages';
-import type { PrincipalFor, TimelineEvent } from '../../core/model';
+import type { Application, PrincipalFor, TimelineEvent } from '../../core/model';
 import { attachmentLink, attachmentsFor } from '../../core/uploads';
 import { staffView } from '../../core/views';
-import { confirmRepresentative, currentPosition, decide, listFailedNotifications, listWork, openForStaff, resendNotification } from '../../core/workflow';
-import type { PageContext, PageRoute } from '../app';
+import { confirmRepresentative, currentPosition, decide, listFailedNotifications, listWork, openForStaff, readWork, resendNotification } from '../../core/workflow';
+import type { PageContext, PageRoute, WebDeps } from '../app';
 import { rigaDateTime } from '../citizen/applications';
 import { controlOf, documentOf, fieldErrors } from '../fields';
 import { decisionFieldWords, eventWords, statusWords } from '../i18n';
@@ -45,20 +46,49 @@ const filtersOf = (query: URLSearchParams, services: readonly ServiceId[]) => {
   return kept;
 };
 
-const workListPage = async (context: PageContext) => {
-  const { deps, query, language, t, href, render } = context;
-  const member = staffOf(context);
-  const filters = filtersOf(query, member.services);
+type WorkRead = (query: StaffListQuery, page: PageRequest) => Promise<Page<Application>>;
+
+/** What the work list reads for these filters; a tampered cursor starts the list from the beginning rather than failing. */
+const workListRead = async (read: WorkRead, filters: Record<string, string>) => {
   const queueAsked = filters.sort === 'queue' && !(filters.serviceId && filters.track);
   const listQuery = StaffListQuery.parse({ ...filters, ...(queueAsked && { sort: 'date' }), limit: '25' });
-  let page;
   try {
-    page = await listWork(deps.workflow, member, listQuery, { limit: 25, ...(listQuery.cursor && { cursor: listQuery.cursor }) });
+    return { queueAsked, page: await read(listQuery, { limit: 25, ...(listQuery.cursor && { cursor: listQuery.cursor }) }) };
   } catch (error) {
-    // A tampered cursor starts the list from the beginning rather than failing.
     if (!isDomainError(error) || error.kind !== 'validation') throw error;
-    page = await listWork(deps.workflow, member, { ...listQuery, cursor: undefined }, { limit: 25 });
+    return { queueAsked, page: await read({ ...listQuery, cursor: undefined }, { limit: 25 }) };
   }
+};
+
+/** The work list, read after the session: the member's services (or the one of theirs the address names). */
+const workListPage = async (context: PageContext) => {
+  const member = staffOf(context);
+  const filters = filtersOf(context.query, member.services);
+  return workListView(context, filters, await workListRead((query, page) => listWork(context.deps.workflow, member, query, page), filters));
+};
+
+/**
+ * The work list of the one service the address names, read beside the session (issue 12: the page no longer waits
+ * for the session before its Query). Shown only when the filters the member's own services allow are the very
+ * filters read, which holds exactly when the service is theirs; for anyone else it is dropped unshown and their page
+ * is read after the session as before. Without a service in the address there is nothing to start.
+ */
+const workListEarly = (_params: Readonly<Record<string, string>>, deps: WebDeps, query: URLSearchParams) => {
+  const named = query.get('serviceId') as ServiceId | null;
+  const filters = named ? filtersOf(query, [named]) : {};
+  if (!named || filters.serviceId !== named) return workListPage;
+  const early = workListRead((listQuery, page) => readWork(deps.workflow, [named], listQuery, page), filters);
+  // Awaited only for a member of that service; a failure nobody awaits must not go unhandled.
+  early.catch(() => undefined);
+  return async (context: PageContext) => {
+    if (!isDeepStrictEqual(filtersOf(context.query, staffOf(context).services), filters)) return workListPage(context);
+    return workListView(context, filters, await early);
+  };
+};
+
+const workListView = (context: PageContext, filters: Record<string, string>, { queueAsked, page }: Awaited<ReturnType<typeof workListRead>>) => {
+  const { language, t, href, render } = context;
+  const member = staffOf(context);
   const w = t.work;
   const tracks = member.services.flatMap((serviceId) => Object.keys(services[serviceId].tracks).map((id) => ({ serviceId, id })));
   const next = page.nextCursor ? new URLSearchParams({ ...filters, cursor: page.nextCursor }).toString() : undefined;
@@ -362,7 +392,14 @@ const resendPost = async (context: PageContext) => {
 };
 
 export const staffPages: readonly PageRoute[] = [
-  { name: 'work-list', paths: { lv: '/darbs/pieteikumi', en: '/en/work/applications' }, get: workListPage, workforce: staffOnly, navLabel: (t) => t.work.workListTitle },
+  {
+    name: 'work-list',
+    paths: { lv: '/darbs/pieteikumi', en: '/en/work/applications' },
+    get: workListPage,
+    getEarly: workListEarly,
+    workforce: staffOnly,
+    navLabel: (t) => t.work.workListTitle,
+  },
   { name: 'work-application', paths: staffApplicationPagePaths, get: applicationPage, workforce: staffOnly },
   { name: 'work-decision', paths: { lv: '/darbs/pieteikumi/{id}/lemums/{type}', en: '/en/work/applications/{id}/decision/{type}' }, get: decisionPage, post: decisionPost, workforce: staffOnly },
   { name: 'work-representative', paths: { lv: '/darbs/pieteikumi/{id}/parstavis', en: '/en/work/applications/{id}/representative' }, post: representativePost, workforce: staffOnly },
