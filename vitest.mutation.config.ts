@@ -9,5 +9,7 @@ export default defineConfig({
   test: {
     env: { ...offlineAwsEnvironment },
     include: ['tests/unit/**/*.test.ts'],
+    // Mutant runs share two busy cores with other work: a slow run is not a failing one.
+    testTimeout: 30_000,
   },
 });

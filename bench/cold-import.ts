@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repositoryRoot } from '../local/paths';
 import { compositionOf, largestAdditions } from './lib/bundle-composition';
-import { baselineName, bundleLikeTheStack, s3BaselineName, type Bundle } from './lib/bundles';
+import { baselineName, bundleLikeTheStack, coldFunctionFilter, s3BaselineName, type Bundle } from './lib/bundles';
 import { functions, type FunctionDefinition, type FunctionName } from '../infra/routes';
 import { handlerEnvironment, offlineAwsEnvironment } from './lib/environment';
 import { runPart } from './lib/processes';
@@ -50,7 +50,12 @@ runPart('cold', async (cleanup, measured) => {
   const outdir = mkdtempSync(join(tmpdir(), 'siva-bench-bundles-'));
   cleanup.add('the bundle folder', () => rmSync(outdir, { recursive: true, force: true }));
   console.log('cold: bundling every function through the CDK stack (NodejsFunction + esbuild) …');
-  const bundles = await bundleLikeTheStack(outdir, cleanup);
+  const bundled = await bundleLikeTheStack(outdir, cleanup);
+  // BENCH_COLD_FUNCTIONS=promote-upload,create-upload: only those functions (and the baselines) are imported, for a
+  // quick look at a few; such a run is printed, not written to RESULTS.md (bench/run.ts), since the table is partial.
+  const only = coldFunctionFilter();
+  const bundles = only ? bundled.filter((bundle) => bundle.name === baselineName || bundle.name === s3BaselineName || only.includes(bundle.name)) : bundled;
+  if (only && bundles.length !== only.length + 2) throw new Error(`BENCH_COLD_FUNCTIONS names no function of infra/routes.ts among: ${only.join(', ')}`);
   const baseline = bundles.find((bundle) => bundle.name === baselineName);
   const s3Baseline = bundles.find((bundle) => bundle.name === s3BaselineName);
   if (!baseline || !s3Baseline) throw new Error('No baseline bundle');

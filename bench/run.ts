@@ -6,6 +6,7 @@
  * treated as failures.
  */
 import type { ChildProcess } from 'node:child_process';
+import { coldFunctionFilter } from './lib/bundles';
 import { firstMessage, forkTypeScript, stopChild } from './lib/processes';
 import { partIds, partTitles, resultsFile, writeResults, type PartId, type Section } from './lib/results';
 
@@ -56,10 +57,12 @@ for (const id of selected) {
   }
   await stopChild(current);
   current = undefined;
-  writeResults(ran, command);
+  // A cold part restricted to a few functions is a look, not the record: printed, RESULTS.md left as it is.
+  if (coldFunctionFilter()) console.log(ran.at(-1)?.markdown);
+  else writeResults(ran, command);
 }
 // When interrupted, the signal handler exits once the part has stopped.
 if (!interrupted) {
-  console.log(`\nbench: wrote ${resultsFile}${failed ? ' (a part failed)' : ''}`);
+  console.log(`\nbench: ${coldFunctionFilter() ? 'printed (BENCH_COLD_FUNCTIONS set), RESULTS.md untouched' : `wrote ${resultsFile}`}${failed ? ' (a part failed)' : ''}`);
   process.exit(failed ? 1 : 0);
 }

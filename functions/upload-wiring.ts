@@ -5,16 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { UploadDeps } from './core/uploads';
-import { createEvidenceStorage, createS3Client } from './adapters/evidence-storage';
+import { createEvidenceStorage } from './adapters/evidence-storage';
 import { createUploadRepository } from './adapters/upload-repository';
-import { readEnvironment } from './config';
+import { evidenceBuckets, s3Client } from './wiring/evidence-buckets';
 import { documentClient, tableName } from './wiring/table';
-
-const env = readEnvironment(['quarantineBucket', 'evidenceBucket', 'uploadKeyArn']);
 
 export const uploadDeps: UploadDeps = {
   store: createUploadRepository(documentClient, tableName),
-  storage: createEvidenceStorage(createS3Client(), { quarantine: env.quarantineBucket, evidence: env.evidenceBucket, keyArn: env.uploadKeyArn }),
+  storage: createEvidenceStorage(s3Client, evidenceBuckets),
   clock: () => new Date(),
   newId: randomUUID,
 };

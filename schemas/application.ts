@@ -3,6 +3,7 @@
  * the `ApplicationSubmission` union by its `serviceId`.
  */
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { CoordinatedServicesApplication, coordinatedServicesEvidence } from './coordinated-services';
 import { DrivingTrainingApplication, drivingTrainingEvidence } from './driving-training';
 import { EarlyInterventionApplication, earlyInterventionEvidence } from './early-intervention';
@@ -15,7 +16,7 @@ import { VocationalSuitabilityApplication, vocationalSuitabilityEvidence } from 
 
 export * from './lifecycle';
 
-export const ApplicationSubmission = z.discriminatedUnion('serviceId', [
+export const ApplicationSubmission = builtOnFirstUse(() => z.discriminatedUnion('serviceId', [
   SocialRehabilitationApplication,
   VocationalSuitabilityApplication,
   VocationalRehabilitationApplication,
@@ -23,7 +24,7 @@ export const ApplicationSubmission = z.discriminatedUnion('serviceId', [
   VehicleAdaptationApplication,
   EarlyInterventionApplication,
   CoordinatedServicesApplication,
-]);
+]));
 export type ApplicationSubmission = z.infer<typeof ApplicationSubmission>;
 
 /** Each service's forms by service id: the catalogue publishes them, the pre-check reads their evidence. */

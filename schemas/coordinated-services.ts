@@ -1,5 +1,6 @@
 /** Coordinated services (docs/domain.md, service B): SIVA decides, others deliver; municipal social service referral only. */
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { serviceForm } from './form';
 import { DocumentNumber, IsoDate } from './primitives';
 import type { TrackOf } from './services';
@@ -10,17 +11,17 @@ const socialServiceAssessment = {
   socialServiceDecisionDate: IsoDate,
 };
 
-const addiction = z.strictObject({ ...socialServiceAssessment, addictionKind: z.enum(['substance', 'process']) });
-const assessmentOnly = z.strictObject(socialServiceAssessment);
+const addiction = builtOnFirstUse(() => z.strictObject({ ...socialServiceAssessment, addictionKind: z.enum(['substance', 'process']) }));
+const assessmentOnly = builtOnFirstUse(() => z.strictObject(socialServiceAssessment));
 
-export const coordinatedServicesEvidence = {
+export const coordinatedServicesEvidence = builtOnFirstUse(() => ({
   'addiction-children': addiction,
   'addiction-adults': addiction,
   'trafficking-victims': assessmentOnly,
   'long-term-care-children': assessmentOnly,
   'long-term-care-mental-disorders': assessmentOnly,
   'long-term-care-blind-adults': assessmentOnly,
-} satisfies Record<TrackOf<'coordinated-services'>, z.ZodMiniObject>;
+} satisfies Record<TrackOf<'coordinated-services'>, z.ZodMiniObject>));
 
-export const CoordinatedServicesApplication = serviceForm('coordinated-services', coordinatedServicesEvidence);
+export const CoordinatedServicesApplication = builtOnFirstUse(() => serviceForm('coordinated-services', coordinatedServicesEvidence));
 export type CoordinatedServicesApplication = z.infer<typeof CoordinatedServicesApplication>;

@@ -5,12 +5,13 @@
  * Every request carries the version the caller saw (optimistic concurrency).
  */
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { DocumentNumber, IsoDate, limits, multilineText, text } from './primitives';
 
 
-const expectedVersion = z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000));
-const reason = z.optional(multilineText(2000));
-const longText = multilineText(4000);
+const expectedVersion = builtOnFirstUse(() => z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000)));
+const reason = builtOnFirstUse(() => z.optional(multilineText(2000)));
+const longText = builtOnFirstUse(() => multilineText(4000));
 
 export const decisionTypes = [
   'register',
@@ -29,7 +30,7 @@ export type DecisionType = (typeof decisionTypes)[number];
 const decision = <T extends DecisionType, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), expectedVersion, reason, ...shape });
 
-export const Decision = z.discriminatedUnion('type', [
+export const Decision = builtOnFirstUse(() => z.discriminatedUnion('type', [
   decision('register', {}),
   decision('request-documents', {
     /** What is missing, in words the applicant understands. */
@@ -58,22 +59,22 @@ export const Decision = z.discriminatedUnion('type', [
     /** Ceļa karte: the road map of support measures (vocational services). */
     roadMap: z.optional(longText),
   }),
-]);
+]));
 export type Decision = z.infer<typeof Decision>;
 
 /** A citizen withdraws their own application before it starts. */
-export const Withdrawal = z.strictObject({ expectedVersion, reason });
+export const Withdrawal = builtOnFirstUse(() => z.strictObject({ expectedVersion, reason }));
 export type Withdrawal = z.infer<typeof Withdrawal>;
 
 /** Staff confirm a representative's authority (docs/access.md), against the version they saw. */
-export const RepresentativeConfirmation = z.strictObject({ expectedVersion });
+export const RepresentativeConfirmation = builtOnFirstUse(() => z.strictObject({ expectedVersion }));
 export type RepresentativeConfirmation = z.infer<typeof RepresentativeConfirmation>;
 
 /**
  * A citizen reports the documents asked for as sent (by e-mail with e-signature, post or in person),
  * or attaches files uploaded and found clean (`sentBy: "upload"`, docs/documents.md).
  */
-export const DocumentsSubmitted = z.strictObject({
+export const DocumentsSubmitted = builtOnFirstUse(() => z.strictObject({
   expectedVersion,
   documents: z.array(
     z.discriminatedUnion('sentBy', [
@@ -81,5 +82,5 @@ export const DocumentsSubmitted = z.strictObject({
       z.strictObject({ name: z.optional(text(limits.shortText)), sentBy: z.literal('upload'), uploadId: z.uuid() }),
     ]),
   ).check(z.minLength(1), z.maxLength(20)),
-});
+}));
 export type DocumentsSubmitted = z.infer<typeof DocumentsSubmitted>;

@@ -5,27 +5,28 @@
  * so there is no second copy of any form here.
  */
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { serviceIds } from './services';
 import { UploadId } from './uploads';
 
-export const DraftId = z.uuid();
+export const DraftId = builtOnFirstUse(() => z.uuid());
 
 /** `{id}` of `/drafts/{id}`. */
-export const DraftIdPath = z.strictObject({ id: DraftId });
+export const DraftIdPath = builtOnFirstUse(() => z.strictObject({ id: DraftId }));
 export type DraftIdPath = z.infer<typeof DraftIdPath>;
 
 /** `{id}` and `{uploadId}` of `/drafts/{id}/uploads/{uploadId}`. */
-export const DraftUploadPath = z.strictObject({ id: DraftId, uploadId: UploadId });
+export const DraftUploadPath = builtOnFirstUse(() => z.strictObject({ id: DraftId, uploadId: UploadId }));
 export type DraftUploadPath = z.infer<typeof DraftUploadPath>;
 
 /** A track id as the services name them; whether the service has it is checked against the catalogue. */
-const TrackId = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, { error: 'unknown_track' }));
+const TrackId = builtOnFirstUse(() => z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, { error: 'unknown_track' })));
 
 /** POST /drafts: which service (and, when already chosen, which track) the draft is for. */
-export const NewDraft = z.strictObject({
+export const NewDraft = builtOnFirstUse(() => z.strictObject({
   serviceId: z.enum(serviceIds),
   track: z.optional(TrackId),
-});
+}));
 export type NewDraft = z.infer<typeof NewDraft>;
 
 /**
@@ -33,10 +34,10 @@ export type NewDraft = z.infer<typeof NewDraft>;
  * must be the draft's; every other member is the service form's, each optional, checked and reported but
  * saved even when wrong (docs/drafts.md).
  */
-export const DraftContent = z.looseObject({
+export const DraftContent = builtOnFirstUse(() => z.looseObject({
   serviceId: z.enum(serviceIds),
   track: z.optional(TrackId),
-});
+}));
 export type DraftContent = z.infer<typeof DraftContent>;
 
 /** `If-Match` of a draft save: the version last read, as the ETag it came with (`"3"`), or bare. */

@@ -5,11 +5,12 @@
  * are tracked (see the rules).
  */
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { serviceForm } from './form';
 import { IcfCodes, IsoDate, limits, text, workingAndInsured } from './primitives';
 import type { TrackOf } from './services';
 
-export const earlyInterventionEvidence = {
+export const earlyInterventionEvidence = builtOnFirstUse(() => ({
   'after-acute-event': z.strictObject({
     acuteEventDate: IsoDate,
     medicalRehabilitationEndDate: z.optional(IsoDate),
@@ -25,7 +26,7 @@ export const earlyInterventionEvidence = {
     /** The programme works with the NVA and social services; it cannot start without this consent. */
     consentToShareWithNvaAndSocialServices: z.literal(true),
   }),
-} satisfies Record<TrackOf<'early-intervention'>, z.ZodMiniObject>;
+} satisfies Record<TrackOf<'early-intervention'>, z.ZodMiniObject>));
 
-export const EarlyInterventionApplication = serviceForm('early-intervention', earlyInterventionEvidence);
+export const EarlyInterventionApplication = builtOnFirstUse(() => serviceForm('early-intervention', earlyInterventionEvidence));
 export type EarlyInterventionApplication = z.infer<typeof EarlyInterventionApplication>;

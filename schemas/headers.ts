@@ -4,6 +4,7 @@
  * cold start for building the forms' schemas it never uses.
  */
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 
 /** `Idempotency-Key` header: a client-chosen token, e.g. a UUID; printable ASCII without `#` (the stored key's separator). */
-export const IdempotencyKey = z.string().check(z.regex(/^[\x21\x22\x24-\x7E]{8,128}$/, { error: 'idempotency_key' }));
+export const IdempotencyKey = builtOnFirstUse(() => z.string().check(z.regex(/^[\x21\x22\x24-\x7E]{8,128}$/, { error: 'idempotency_key' })));

@@ -4,6 +4,7 @@
  * every service's form.
  */
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 
 export const applicationStatuses = [
   'submitted',
@@ -19,21 +20,21 @@ export const applicationStatuses = [
   'completed',
   'withdrawn',
 ] as const;
-export const ApplicationStatus = z.enum(applicationStatuses);
+export const ApplicationStatus = builtOnFirstUse(() => z.enum(applicationStatuses));
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
-export const ApplicationId = z.uuid();
+export const ApplicationId = builtOnFirstUse(() => z.uuid());
 
 /** `{id}` of `/applications/{id}` and `/referrals/{id}`. */
-export const ApplicationIdPath = z.strictObject({ id: ApplicationId });
+export const ApplicationIdPath = builtOnFirstUse(() => z.strictObject({ id: ApplicationId }));
 export type ApplicationIdPath = z.infer<typeof ApplicationIdPath>;
 
 /** Query of the cursor-paginated lists (`GET /applications`, `GET /referrals`). */
-export const ListApplicationsQuery = z.strictObject({
+export const ListApplicationsQuery = builtOnFirstUse(() => z.strictObject({
   limit: z.optional(
     z.string().check(z.regex(/^(?:[1-9]|[1-4]\d|50)$/, { error: 'page_limit' })),
   ),
   cursor: z.optional(z.string().check(z.maxLength(512))),
-});
+}));
 export type ListApplicationsQuery = z.infer<typeof ListApplicationsQuery>;
 

@@ -304,9 +304,16 @@ const catalogue = {
     lv: () => 'Failu neizdevās pārbaudīt. Augšupielādējiet to vēlreiz.',
     en: () => 'The file could not be checked. Upload it again.',
   },
+  rejected_not_received: {
+    lv: () => 'Fails netika saņemts laikā, kad augšupielādes forma bija derīga. Pievienojiet to vēlreiz.',
+    en: () => 'The file did not arrive while the upload form was valid. Add it again.',
+  },
 } satisfies Record<string, Record<Language, Template>>;
 
 export type MessageCode = keyof typeof catalogue;
+
+/** Every code the catalogue words, for specs that check each message in both languages. */
+export const messageCodes = Object.keys(catalogue) as MessageCode[];
 
 const typeNames: Record<Language, Record<string, string>> = {
   lv: { string: 'teksts', number: 'skaitlis', boolean: 'jā vai nē (true/false)', object: 'objekts', array: 'saraksts' },
@@ -377,7 +384,8 @@ export const valueAt = (input: unknown, path: Path): unknown =>
 
 const listOf = (values: readonly unknown[] | undefined): string => (values ?? []).map((v) => String(v)).join(', ');
 
-const isMessageCode = (code: string | undefined): code is MessageCode => code !== undefined && code in catalogue;
+/** Own keys only: `toString` is in every object, and no message. */
+const isMessageCode = (code: string | undefined): code is MessageCode => code !== undefined && Object.hasOwn(catalogue, code);
 
 /** Turns schema issues into one violation per problem (`input` tells a missing field from a wrong one). */
 export const describeIssues = (issues: readonly SchemaIssue[], input: unknown): Violation[] =>

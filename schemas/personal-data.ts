@@ -5,17 +5,18 @@
  * Plain (non-strict) objects: readers must tolerate members added later.
  */
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { ApplicationId, ApplicationStatus } from './lifecycle';
 import { IsoDate } from './calendar';
 import { serviceIds } from './services';
 
-const Timestamp = z.iso.datetime();
+const Timestamp = builtOnFirstUse(() => z.iso.datetime());
 
 /** Query of `GET /me/data`: `download=true` answers the same document as a file to save. */
-export const MyDataQuery = z.strictObject({ download: z.optional(z.enum(['true'])) });
+export const MyDataQuery = builtOnFirstUse(() => z.strictObject({ download: z.optional(z.enum(['true'])) }));
 export type MyDataQuery = z.infer<typeof MyDataQuery>;
 
-const ExportedApplication = z.object({
+const ExportedApplication = builtOnFirstUse(() => z.object({
   id: ApplicationId,
   reference: z.string(),
   serviceId: z.enum(serviceIds),
@@ -43,13 +44,13 @@ const ExportedApplication = z.object({
   documents: z.array(
     z.object({ id: z.string(), documentType: z.string(), fileName: z.string(), contentType: z.string(), size: z.int(), attachedAt: Timestamp }),
   ),
-});
+}));
 
-export const PersonalDataExport = z.object({
+export const PersonalDataExport = builtOnFirstUse(() => z.object({
   generatedAt: Timestamp,
   person: z.object({ personalCode: z.string(), givenName: z.optional(z.string()), familyName: z.optional(z.string()) }),
   applications: z.array(ExportedApplication),
   /** When the agency produced this export for a request on paper (who did is in the agency's audit). */
   exportsByAgency: z.array(z.object({ at: Timestamp })),
-});
+}));
 export type PersonalDataExport = z.infer<typeof PersonalDataExport>;

@@ -4,6 +4,7 @@
  * Custom checks set `error` to a code of the message catalogue (messages.ts).
  */
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { checkPersonalCode } from './personal-code';
 import { municipalityIds } from './municipalities';
 import { IsoDate } from './calendar';
@@ -43,58 +44,58 @@ export const text = (max: number) => freeText(max).check(z.refine((value) => !li
 export const multilineText = freeText;
 
 /** Given or family name: letters (any script, so Latvian diacritics), spaces, hyphens, apostrophes, dots. */
-export const personName = z.string().check(
+export const personName = builtOnFirstUse(() => z.string().check(
   z.trim(),
   z.minLength(1),
   z.maxLength(limits.name),
   z.regex(/^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u, { error: 'person_name' }),
-);
+));
 
-export const PersonalCode = z.string().check(
+export const PersonalCode = builtOnFirstUse(() => z.string().check(
   z.maxLength(12),
   z.refine((value) => checkPersonalCode(value).valid, { error: 'personal_code' }),
-);
+));
 export type PersonalCode = z.infer<typeof PersonalCode>;
 
 export { IsoDate } from './calendar';
 
-export const Email = z.email().check(z.maxLength(254));
+export const Email = builtOnFirstUse(() => z.email().check(z.maxLength(254)));
 
 /** A phone number with an optional leading +, 8–15 digits, spaces allowed between groups. */
-export const Phone = z.string().check(
+export const Phone = builtOnFirstUse(() => z.string().check(
   z.trim(),
   z.maxLength(20),
   z.regex(/^\+?\d(?:[ ]?\d){7,14}$/, { error: 'phone' }),
-);
+));
 
-export const Language = z.enum(['lv', 'en']);
+export const Language = builtOnFirstUse(() => z.enum(['lv', 'en']));
 export type Language = z.infer<typeof Language>;
 
-export const ContactChannel = z.enum(['email', 'phone', 'post']);
+export const ContactChannel = builtOnFirstUse(() => z.enum(['email', 'phone', 'post']));
 
-export const Municipality = z.enum(municipalityIds);
+export const Municipality = builtOnFirstUse(() => z.enum(municipalityIds));
 
-export const Address = z.strictObject({
+export const Address = builtOnFirstUse(() => z.strictObject({
   municipality: Municipality,
   /** Street, house, flat, place: the rest of the declared address. */
   line: text(limits.shortText),
   postcode: z.optional(z.string().check(z.regex(/^LV-\d{4}$/, { error: 'postcode' }))),
-});
+}));
 
-export const DisabilityGroup = z.enum(['I', 'II', 'III', 'disabled-child', 'none']);
+export const DisabilityGroup = builtOnFirstUse(() => z.enum(['I', 'II', 'III', 'disabled-child', 'none']));
 
 /** ICF code: component letter (b, s, d, e) and 3–5 digits, optionally a qualifier (`b280.2`). */
-export const IcfCode = z.string().check(
+export const IcfCode = builtOnFirstUse(() => z.string().check(
   z.trim(),
   z.regex(/^[bdes]\d{3,5}(\.\d{1,3})?$/, { error: 'icf_code' }),
-);
+));
 
-export const IcfCodes = z.array(IcfCode).check(z.minLength(1), z.maxLength(limits.icfCodes));
+export const IcfCodes = builtOnFirstUse(() => z.array(IcfCode).check(z.minLength(1), z.maxLength(limits.icfCodes)));
 
-export const DocumentNumber = text(limits.documentNumber);
+export const DocumentNumber = builtOnFirstUse(() => text(limits.documentNumber));
 
 /** Above pension age only people who work and pay social insurance qualify for working-age services. */
-export const workingAndInsured = z.optional(z.boolean());
+export const workingAndInsured = builtOnFirstUse(() => z.optional(z.boolean()));
 
 /** A VDEĀVK opinion on a predicted disability (prognozējama invaliditāte). */
 export const predictedDisabilityEvidence = {
@@ -104,15 +105,15 @@ export const predictedDisabilityEvidence = {
 };
 
 /** Vehicle identification number: 17 characters, no I, O or Q. */
-export const Vin = z.string().check(z.trim(), z.regex(/^[A-HJ-NPR-Za-hj-npr-z0-9]{17}$/, { error: 'vin' }));
+export const Vin = builtOnFirstUse(() => z.string().check(z.trim(), z.regex(/^[A-HJ-NPR-Za-hj-npr-z0-9]{17}$/, { error: 'vin' })));
 
 /** Latvian registration plate, e.g. `AB-1234` (hyphen optional). */
-export const RegistrationNumber = z.string().check(z.trim(), z.regex(/^[A-Za-z]{1,3}-?\d{1,4}$/, { error: 'registration_number' }));
+export const RegistrationNumber = builtOnFirstUse(() => z.string().check(z.trim(), z.regex(/^[A-Za-z]{1,3}-?\d{1,4}$/, { error: 'registration_number' })));
 
 /** A short code of lowercase letters, digits and hyphens (programme ids). */
-export const Slug = z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, { error: 'invalid_format' }));
+export const Slug = builtOnFirstUse(() => z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, { error: 'invalid_format' })));
 
-export const Applicant = z.strictObject({
+export const Applicant = builtOnFirstUse(() => z.strictObject({
   /**
    * Name and personal code identify the person the application is for. When you
    * apply for yourself they come from your sign-in (eID) and need not be sent;
@@ -129,10 +130,10 @@ export const Applicant = z.strictObject({
   email: z.optional(Email),
   language: Language,
   contactChannel: ContactChannel,
-});
+}));
 export type Applicant = z.infer<typeof Applicant>;
 
-export const Representative = z.strictObject({
+export const Representative = builtOnFirstUse(() => z.strictObject({
   kind: z.enum(['legal-representative', 'authorised-person']),
   /** The document giving that right: court decision, orphan's court decision, power of attorney… */
   document: z.strictObject({
@@ -140,11 +141,11 @@ export const Representative = z.strictObject({
     number: DocumentNumber,
     issuedOn: IsoDate,
   }),
-});
+}));
 export type Representative = z.infer<typeof Representative>;
 
 /** Both declarations must be affirmed for an application to be accepted. */
-export const Declarations = z.strictObject({
+export const Declarations = builtOnFirstUse(() => z.strictObject({
   informationIsTrue: z.literal(true),
   consentToProcessing: z.literal(true),
-});
+}));

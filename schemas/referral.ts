@@ -5,10 +5,11 @@
  * service form a citizen would send.
  */
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { ApplicationSubmission } from './application';
 import { DocumentNumber, Email, IsoDate, Phone, limits, text } from './primitives';
 
-export const ReferralSubmission = z.strictObject({
+export const ReferralSubmission = builtOnFirstUse(() => z.strictObject({
   referral: z.strictObject({
     /** The organisation's own number for the referral. */
     number: DocumentNumber,
@@ -22,5 +23,5 @@ export const ReferralSubmission = z.strictObject({
     doctorName: z.optional(text(limits.name)),
   }),
   application: ApplicationSubmission,
-});
+}));
 export type ReferralSubmission = z.infer<typeof ReferralSubmission>;

@@ -4,11 +4,12 @@
  * date or on regulations (age, windows) live in the core, not here.
  */
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { serviceForm } from './form';
 import { DisabilityGroup, DocumentNumber, IcfCodes, IsoDate, predictedDisabilityEvidence, workingAndInsured } from './primitives';
 import type { TrackOf } from './services';
 
-export const socialRehabilitationEvidence = {
+export const socialRehabilitationEvidence = builtOnFirstUse(() => ({
   'functional-impairment': z.strictObject({
     disabilityGroup: DisabilityGroup,
     /** The functioning self-assessment questionnaire, filled in on this date. */
@@ -41,7 +42,7 @@ export const socialRehabilitationEvidence = {
     /** Soldiers after an international operation apply within a window from their return. */
     returnDate: z.optional(IsoDate),
   }),
-} satisfies Record<TrackOf<'social-rehabilitation'>, z.ZodMiniObject>;
+} satisfies Record<TrackOf<'social-rehabilitation'>, z.ZodMiniObject>));
 
-export const SocialRehabilitationApplication = serviceForm('social-rehabilitation', socialRehabilitationEvidence);
+export const SocialRehabilitationApplication = builtOnFirstUse(() => serviceForm('social-rehabilitation', socialRehabilitationEvidence));
 export type SocialRehabilitationApplication = z.infer<typeof SocialRehabilitationApplication>;

@@ -4,11 +4,12 @@
  * when the applicant does not own the car.
  */
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { serviceForm } from './form';
 import { DisabilityGroup, DocumentNumber, IsoDate, RegistrationNumber, Vin, limits, text } from './primitives';
 import type { TrackOf } from './services';
 
-const vehicleEvidence = {
+const vehicleEvidence = builtOnFirstUse(() => ({
   vehicle: z.strictObject({
     registrationNumber: RegistrationNumber,
     vin: Vin,
@@ -27,9 +28,9 @@ const vehicleEvidence = {
   ),
   /** What needs adapting: hand controls, a lift, a swivel seat… */
   adaptationNeeded: text(limits.shortText),
-};
+}));
 
-export const vehicleAdaptationEvidence = {
+export const vehicleAdaptationEvidence = builtOnFirstUse(() => ({
   'state-funded': z.strictObject({
     ...vehicleEvidence,
     vdeavkCertificateNumber: DocumentNumber,
@@ -39,8 +40,8 @@ export const vehicleAdaptationEvidence = {
     /** Exempt people (the regulation lists who) pay no co-payment. */
     coPaymentExempt: z.boolean(),
   }),
-  paid: z.strictObject(vehicleEvidence),
-} satisfies Record<TrackOf<'vehicle-adaptation'>, z.ZodMiniObject>;
+  paid: z.strictObject({ ...vehicleEvidence }),
+} satisfies Record<TrackOf<'vehicle-adaptation'>, z.ZodMiniObject>));
 
-export const VehicleAdaptationApplication = serviceForm('vehicle-adaptation', vehicleAdaptationEvidence);
+export const VehicleAdaptationApplication = builtOnFirstUse(() => serviceForm('vehicle-adaptation', vehicleAdaptationEvidence));
 export type VehicleAdaptationApplication = z.infer<typeof VehicleAdaptationApplication>;

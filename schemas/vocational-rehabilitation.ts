@@ -5,13 +5,14 @@
  * programme and paid studies.
  */
 import * as z from 'zod/mini';
+import { builtOnFirstUse } from './built-on-first-use';
 import { serviceForm } from './form';
 import { DisabilityGroup, DocumentNumber, IsoDate, Slug, limits, text, workingAndInsured } from './primitives';
 import type { TrackOf } from './services';
 
 export const educationLevels = ['none', 'basic', 'secondary', 'higher'] as const;
 
-export const SuitabilityAssessment = z.discriminatedUnion('status', [
+export const SuitabilityAssessment = builtOnFirstUse(() => z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('completed'),
     /** Reference of the assessment (its application number at SIVA, or the assessment document's number). */
@@ -22,9 +23,9 @@ export const SuitabilityAssessment = z.discriminatedUnion('status', [
     status: z.literal('exempt'),
     reason: z.enum(['sign-language-interpreter-programme', 'paid-studies']),
   }),
-]);
+]));
 
-const studyEvidence = z.strictObject({
+const studyEvidence = builtOnFirstUse(() => z.strictObject({
   /** Programme code as the school publishes it, e.g. `surdotulks`. */
   programmeCode: Slug,
   programmeName: text(limits.shortText),
@@ -40,12 +41,12 @@ const studyEvidence = z.strictObject({
   /** The GP's opinion must be recent (see the rules). */
   gpOpinionDate: IsoDate,
   workingAndInsured,
-});
+}));
 
-export const vocationalRehabilitationEvidence = {
+export const vocationalRehabilitationEvidence = builtOnFirstUse(() => ({
   'vocational-school': studyEvidence,
   college: studyEvidence,
-} satisfies Record<TrackOf<'vocational-rehabilitation'>, z.ZodMiniObject>;
+} satisfies Record<TrackOf<'vocational-rehabilitation'>, z.ZodMiniObject>));
 
-export const VocationalRehabilitationApplication = serviceForm('vocational-rehabilitation', vocationalRehabilitationEvidence);
+export const VocationalRehabilitationApplication = builtOnFirstUse(() => serviceForm('vocational-rehabilitation', vocationalRehabilitationEvidence));
 export type VocationalRehabilitationApplication = z.infer<typeof VocationalRehabilitationApplication>;

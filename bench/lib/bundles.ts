@@ -17,6 +17,12 @@ export const replayBaselines = [
 ] as const;
 export type ReplayBaselineName = (typeof replayBaselines)[number]['name'];
 
+/** `BENCH_COLD_FUNCTIONS` (comma-separated function names): the cold part measures only these; undefined when unset. */
+export const coldFunctionFilter = (): string[] | undefined => {
+  const names = (process.env.BENCH_COLD_FUNCTIONS ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  return names.length > 0 ? names : undefined;
+};
+
 /** Written by synth-bundles.ts: the baselines first, then one entry per function of infra/routes.ts. */
 export type BundleManifest = { readonly name: string; readonly file: string; readonly nodeOptions: string }[];
 

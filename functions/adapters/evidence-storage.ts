@@ -34,7 +34,46 @@ export const contentDisposition = (fileName: string) =>
 
 const isMissing = (error: unknown) => error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound');
 
+/**
+ * What the promote step does with the buckets: read the quarantined bytes, keep the checked ones, drop the
+ * quarantined copy. Apart from the presigning below, so the promote function's bundle holds no presigner.
+ */
+export const createQuarantineStorage = (
+  client: S3Client,
+  buckets: EvidenceBuckets,
+): Pick<EvidenceStorage, 'readQuarantined' | 'keepEvidence' | 'discardQuarantined'> => ({
+  async readQuarantined(key) {
+    try {
+      const object = await client.send(new GetObjectCommand({ Bucket: buckets.quarantine, Key: key }));
+      return object.Body ? await object.Body.transformToByteArray() : undefined;
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  },
+
+  async keepEvidence(evidenceKey, bytes, contentType, sha256) {
+    await client.send(
+      new PutObjectCommand({
+        Bucket: buckets.evidence,
+        Key: evidenceKey,
+        Body: bytes,
+        ContentType: contentType,
+        ServerSideEncryption: 'aws:kms',
+        SSEKMSKeyId: buckets.keyArn,
+        Metadata: { sha256 },
+      }),
+    );
+  },
+
+  async discardQuarantined(key) {
+    await client.send(new DeleteObjectCommand({ Bucket: buckets.quarantine, Key: key }));
+  },
+});
+
 export const createEvidenceStorage = (client: S3Client, buckets: EvidenceBuckets): EvidenceStorage => ({
+  ...createQuarantineStorage(client, buckets),
+
   async presignPost({ key, file, successRedirect, expiresSeconds }) {
     // S3 refuses a POST with a field its policy does not name: each field below is also a condition.
     const encryption = kms(buckets.keyArn);
@@ -64,34 +103,6 @@ export const createEvidenceStorage = (client: S3Client, buckets: EvidenceBuckets
       }),
       { expiresIn: expiresSeconds },
     ),
-
-  async readQuarantined(key) {
-    try {
-      const object = await client.send(new GetObjectCommand({ Bucket: buckets.quarantine, Key: key }));
-      return object.Body ? await object.Body.transformToByteArray() : undefined;
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
-    }
-  },
-
-  async keepEvidence(evidenceKey, bytes, contentType, sha256) {
-    await client.send(
-      new PutObjectCommand({
-        Bucket: buckets.evidence,
-        Key: evidenceKey,
-        Body: bytes,
-        ContentType: contentType,
-        ServerSideEncryption: 'aws:kms',
-        SSEKMSKeyId: buckets.keyArn,
-        Metadata: { sha256 },
-      }),
-    );
-  },
-
-  async discardQuarantined(key) {
-    await client.send(new DeleteObjectCommand({ Bucket: buckets.quarantine, Key: key }));
-  },
 
   async discardEvidence(evidenceKey) {
     await client.send(new DeleteObjectCommand({ Bucket: buckets.evidence, Key: evidenceKey }));

@@ -110,6 +110,8 @@ export type UploadEntity = 'upload' | 'upload-quota' | 'attachment';
  * The annual report's counters (report-repository.ts), kept from the table stream:
  *   REPORT#<year> / <metric>#<serviceId>#<track>#<dimension>   one figure of the year
  *   REPORT#QUEUE / <year>#<serviceId>#<track>                  a queue's net change in a year
+ *   REPORT#QUEUE-MONTHS#<year> / <MM>#<serviceId>#<track>      a queue's net change in a month of the year
+ *   STATUS-COUNTS#<serviceId> / STATUS-COUNTS                 applications per status now (an attribute per status)
  *   COUNTED#<applicationId>#<eventId> / COUNTED                an event already counted, expires
  * Queue net changes share one partition sorted by year, so a queue's length at
  * the end of year Y is one Query of sk <= queueNetUpTo(Y). Years have 4 digits.
@@ -123,9 +125,15 @@ export const queueNetPartition = 'REPORT#QUEUE';
 export const queueNetKey = (year: number, serviceId: string, track: string) => ({ pk: queueNetPartition, sk: `${year}#${serviceId}#${track}` });
 /** The greatest queue sort key of a year. */
 export const queueNetUpTo = (year: number) => upToSortKey(String(year));
+export const queueMonthPartition = (year: number) => `REPORT#QUEUE-MONTHS#${year}`;
+export const queueMonthKey = (year: number, month: number, serviceId: string, track: string) => ({
+  pk: queueMonthPartition(year),
+  sk: `${String(month).padStart(2, '0')}#${serviceId}#${track}`,
+});
+export const statusCountsKey = (serviceId: string) => ({ pk: `STATUS-COUNTS#${serviceId}`, sk: 'STATUS-COUNTS' });
 export const countedEventKey = (applicationId: string, eventId: string) => ({ pk: `COUNTED#${applicationId}#${eventId}`, sk: 'COUNTED' });
 
-export type ReportEntity = 'report-counter' | 'report-queue' | 'counted-event';
+export type ReportEntity = 'report-counter' | 'report-queue' | 'report-queue-month' | 'status-counts' | 'counted-event';
 
 /** gsi5: closed applications, sparse, by the month their retention ends (Riga dates; docs/retention.md). */
 export const retentionPartition = (month: string) => `RETAIN#${month}`;

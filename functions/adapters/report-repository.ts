@@ -1,19 +1,23 @@
 /**
- * The annual report's counters (functions/core/report.ts). Counting an event
+ * The annual report's counters (functions/core/report.ts) and the standing
+ * counts per status (functions/core/status-counts.ts). Counting an event
  * is one transaction: a marker for the event, put only if absent, and an ADD
  * per counter, so a stream record delivered again changes nothing. Several
  * events may share a transaction (a stream batch, a load): their markers and
- * their counters merged, which writes far fewer items. Reading a year is two
- * Queries, whatever the number of applications.
+ * their counters merged, which writes far fewer items. Reading a year is three
+ * Queries, and the status counts one BatchGet (an item per service), whatever
+ * the number of applications.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ServiceId } from '../../schemas/services';
 import type { EventCount, ReportStore } from '../core/report';
+import type { StatusCountStore, StoredStatusCounts } from '../core/status-counts';
 import { createApplicationRepository } from './application-repository';
 import { cancellationCodes } from './dynamo-errors';
 import type { Item } from './entities/item';
-import { countedMarkerItem, counterOf, counterOfItem, queueNetOfItem } from './entities/report';
-import { countedEventKey, queueNetPartition, queueNetUpTo, reportYearPartition } from './keys';
+import { countedMarkerItem, countersOf, counterOfItem, queueMonthNetOfItem, queueNetOfItem, statusCountsOfItem } from './entities/report';
+import { countedEventKey, queueMonthPartition, queueNetPartition, queueNetUpTo, reportYearPartition, statusCountsKey } from './keys';
 import { queryAll } from './pagination';
 import { isNew } from './writes';
 /** DynamoDB's limit of items in one transaction; an event yields at most a handful. */
@@ -23,16 +27,22 @@ const conflictAttempts = 8;
 
 const itemId = (key: Item) => `${key.pk}\n${key.sk}`;
 
-/** One update per counter item (a transaction may not touch an item twice); changes that cancel out are dropped. */
+/**
+ * One update per counter item (a transaction may not touch an item twice), adding to each of its counted
+ * attributes (a status change moves two numbers of one item); changes that cancel out are dropped.
+ */
 const mergedUpdates = (counts: readonly EventCount[]) => {
-  const byItem = new Map<string, { key: Item; attributes: Item; delta: number }>();
+  const byItem = new Map<string, { key: Item; attributes: Item; deltas: Map<string, number> }>();
   for (const increment of counts.flatMap((count) => count.increments)) {
-    const { key, attributes } = counterOf(increment);
-    const entry = byItem.get(itemId(key)) ?? { key, attributes, delta: 0 };
-    entry.delta += increment.delta;
-    byItem.set(itemId(key), entry);
+    for (const { key, attributes, counted } of countersOf(increment)) {
+      const entry = byItem.get(itemId(key)) ?? { key, attributes, deltas: new Map<string, number>() };
+      entry.deltas.set(counted, (entry.deltas.get(counted) ?? 0) + increment.delta);
+      byItem.set(itemId(key), entry);
+    }
   }
-  return [...byItem.values()].filter((entry) => entry.delta !== 0);
+  return [...byItem.values()]
+    .map((entry) => ({ ...entry, deltas: [...entry.deltas].filter(([, delta]) => delta !== 0) }))
+    .filter((entry) => entry.deltas.length > 0);
 };
 
 /** Groups events into transactions: a marker per event plus their merged counter updates, at most 100 items. */
@@ -41,7 +51,7 @@ const transactions = <T extends EventCount>(counts: readonly T[]): T[][] => {
   let group: T[] = [];
   let counters = new Set<string>();
   for (const count of counts) {
-    const own = new Set(count.increments.map((increment) => itemId(counterOf(increment).key)));
+    const own = new Set(count.increments.flatMap((increment) => countersOf(increment).map(({ key }) => itemId(key))));
     if (1 + own.size > maxTransactionItems) throw new RangeError(`an event yields ${own.size} counter updates, over one transaction`);
     const together = new Set([...counters, ...own]);
     if (group.length + 1 + together.size > maxTransactionItems) {
@@ -60,16 +70,22 @@ export const createReportRepository = (
   client: DynamoDBDocumentClient,
   tableName: string,
   clock: () => Date = () => new Date(),
-): ReportStore => {
-  const update = ({ key, attributes, delta }: ReturnType<typeof mergedUpdates>[number]) => {
+): ReportStore & StatusCountStore => {
+  const update = ({ key, attributes, deltas }: ReturnType<typeof mergedUpdates>[number]) => {
     const names = Object.keys(attributes);
     return {
       Update: {
         TableName: tableName,
         Key: key,
-        UpdateExpression: `ADD #count :delta SET ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
-        ExpressionAttributeNames: { '#count': 'count', ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])) },
-        ExpressionAttributeValues: { ':delta': delta, ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])) },
+        UpdateExpression: `ADD ${deltas.map((_, i) => `#c${i} :d${i}`).join(', ')} SET ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
+        ExpressionAttributeNames: {
+          ...Object.fromEntries(deltas.map(([counted], i) => [`#c${i}`, counted])),
+          ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
+        },
+        ExpressionAttributeValues: {
+          ...Object.fromEntries(deltas.map(([, delta], i) => [`:d${i}`, delta])),
+          ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])),
+        },
       },
     };
   };
@@ -123,17 +139,32 @@ export const createReportRepository = (
     },
 
     async readYear(year) {
-      const [counterItems, queueItems] = await Promise.all([
+      const [counterItems, queueItems, queueMonthItems] = await Promise.all([
         queryAll(client, tableName, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': reportYearPartition(year) } }),
         queryAll(client, tableName, {
           KeyConditionExpression: 'pk = :pk AND sk <= :upTo',
           ExpressionAttributeValues: { ':pk': queueNetPartition, ':upTo': queueNetUpTo(year) },
         }),
+        queryAll(client, tableName, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': queueMonthPartition(year) } }),
       ]);
       return {
         counters: counterItems.map(counterOfItem),
         queueNetByYear: queueItems.map(queueNetOfItem),
+        queueNetByMonth: queueMonthItems.map(queueMonthNetOfItem),
       };
+    },
+
+    async readStatusCounts(services) {
+      const found: Partial<Record<ServiceId, StoredStatusCounts>> = {};
+      // One item per service (7 at most, within one BatchGet's 100); keys DynamoDB leaves unprocessed are asked again.
+      let keys: Item[] = services.map(statusCountsKey);
+      for (let attempt = 1; keys.length > 0; attempt += 1) {
+        const answer = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
+        for (const item of answer.Responses?.[tableName] ?? []) found[item.serviceId as ServiceId] = statusCountsOfItem(item);
+        keys = answer.UnprocessedKeys?.[tableName]?.Keys ?? [];
+        if (keys.length > 0) await sleep(Math.random() * 5 * 2 ** Math.min(attempt, conflictAttempts));
+      }
+      return found;
     },
   };
 };

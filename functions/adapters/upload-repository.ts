@@ -1,17 +1,18 @@
 /**
  * Evidence uploads in the table: the declared upload, the application's quota
- * counted in the same transaction, its settlement after the scan, and the
- * attachments. Owns keys and conditions (keys.ts names them).
+ * counted in the same transaction, and the attachments (settling after the
+ * scan: ./upload-settlement-repository.ts). Owns keys and conditions (keys.ts names them).
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { uploadLimits } from '../../schemas/uploads';
-import { UploadQuotaExceeded, type Attachment, type UploadStore } from '../core/uploads';
+import { reservationCounts, reservationLapsesAt, UploadQuotaExceeded, type Attachment, type Upload, type UploadStore } from '../core/uploads';
 import { createApplicationRepository } from './application-repository';
 import { isConditionFailure } from './dynamo-errors';
+import { eventItems } from './entities/event';
 import type { Item } from './entities/item';
 import { attachmentItems, quotaKeyOf, uploadItems } from './entities/upload';
 import { attachmentKey, attachmentPrefix, uploadKey, type Entity } from './keys';
-import { appendEvent, putNew } from './writes';
+import { createUploadSettlementStore, parseReservation, pendingName, quotaNames, reservationOf, type TransactItems } from './upload-settlement-repository';
 
 /**
  * The writes that attach clean uploads, for the transition's transaction: each upload must
@@ -29,7 +30,7 @@ export const attachmentWrites = (tableName: string, attachments: readonly Attach
         ExpressionAttributeValues: { ':event': attachment.eventId, ':clean': 'clean', ':application': attachment.applicationId },
       },
     },
-    putNew(tableName, attachmentItems.toItem(attachment)),
+    { Put: { TableName: tableName, Item: attachmentItems.toItem(attachment), ConditionExpression: 'attribute_not_exists(pk)' } },
   ]);
 
 export const createUploadRepository = (
@@ -37,86 +38,73 @@ export const createUploadRepository = (
   tableName: string,
 ): UploadStore => {
   const applications = createApplicationRepository(client, tableName);
-  const quotaNames = { '#files': 'files', '#bytes': 'bytes' };
-  type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
   const transact = (items: TransactItems) => client.send(new TransactWriteCommand({ TransactItems: items }));
 
+  const settlement = createUploadSettlementStore(client, tableName);
+
+  /** One attempt: the upload's item, and its reservation on the owner's quota if the quota has room; false if not. */
+  const reserveOnce = async (upload: Upload): Promise<boolean> => {
+    try {
+      await transact([
+        {
+          Update: {
+            TableName: tableName,
+            Key: quotaKeyOf(upload),
+            UpdateExpression: 'SET #entity = :entity ADD #files :one, #bytes :size, #pending :reservation',
+            ConditionExpression: '(attribute_not_exists(#files) OR #files < :maxFiles) AND (attribute_not_exists(#bytes) OR #bytes <= :room)',
+            ExpressionAttributeNames: { ...quotaNames, ...pendingName, '#entity': 'entity' },
+            ExpressionAttributeValues: {
+              ':entity': 'upload-quota' satisfies Entity,
+              ':one': 1,
+              ':size': upload.size,
+              ':reservation': new Set([reservationOf(upload)]),
+              ':maxFiles': uploadLimits.applicationFiles,
+              ':room': uploadLimits.applicationBytes - upload.size,
+            },
+          },
+        },
+        { Put: { TableName: tableName, Item: uploadItems.toItem(upload), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ]);
+      return true;
+    } catch (error) {
+      if (!isConditionFailure(error, 0)) throw error;
+      return false;
+    }
+  };
+
+  const readQuota = async (upload: Upload) =>
+    (await client.send(new GetCommand({ TableName: tableName, Key: quotaKeyOf(upload), ConsistentRead: true }))).Item;
+
+  /**
+   * Settles the owner's pending uploads whose reservation has lapsed as `not_received` (each gives its file and bytes
+   * back, as a refused file does); answers how many. One that settled otherwise meanwhile is left as it is.
+   */
+  const releaseLapsed = async (quota: Item | undefined, now: Date): Promise<number> => {
+    const lapsed = [...((quota?.pending as Set<string> | undefined) ?? [])]
+      .map(parseReservation)
+      .filter((reservation) => !reservationCounts(reservationLapsesAt(reservation), now));
+    let released = 0;
+    for (const { id } of lapsed) {
+      const upload = await settlement.find(id);
+      if (upload?.state === 'pending' && (await settlement.settle(upload, { state: 'rejected', reason: 'not_received' }, now.toISOString()))) released++;
+    }
+    return released;
+  };
+
   return {
+    ...settlement,
+
+    async reserve(upload, now) {
+      if (await reserveOnce(upload)) return;
+      // Full: uploads that can no longer arrive make room first, then one more attempt.
+      const quota = await readQuota(upload);
+      const released = await releaseLapsed(quota, now);
+      if (released > 0 && (await reserveOnce(upload))) return;
+      const current = released > 0 ? await readQuota(upload) : quota;
+      throw new UploadQuotaExceeded(Number(current?.files ?? 0) >= uploadLimits.applicationFiles ? 'files' : 'bytes');
+    },
+
     findApplication: (id) => applications.findApplication(id),
-
-    async reserve(upload) {
-      try {
-        await transact([
-          {
-            Update: {
-              TableName: tableName,
-              Key: quotaKeyOf(upload),
-              UpdateExpression: 'SET #entity = :entity ADD #files :one, #bytes :size',
-              ConditionExpression: '(attribute_not_exists(#files) OR #files < :maxFiles) AND (attribute_not_exists(#bytes) OR #bytes <= :room)',
-              ExpressionAttributeNames: { ...quotaNames, '#entity': 'entity' },
-              ExpressionAttributeValues: {
-                ':entity': 'upload-quota' satisfies Entity,
-                ':one': 1,
-                ':size': upload.size,
-                ':maxFiles': uploadLimits.applicationFiles,
-                ':room': uploadLimits.applicationBytes - upload.size,
-              },
-            },
-          },
-          putNew(tableName, uploadItems.toItem(upload)),
-        ]);
-      } catch (error) {
-        if (!isConditionFailure(error, 0)) throw error;
-        const { Item: quota } = await client.send(new GetCommand({ TableName: tableName, Key: quotaKeyOf(upload) }));
-        throw new UploadQuotaExceeded(Number(quota?.files ?? 0) >= uploadLimits.applicationFiles ? 'files' : 'bytes');
-      }
-    },
-
-    async find(uploadId) {
-      const { Item: item } = await client.send(new GetCommand({ TableName: tableName, Key: uploadKey(uploadId), ConsistentRead: true }));
-      return item ? uploadItems.fromItem(item) : undefined;
-    },
-
-    async settle(upload, settlement, at) {
-      // A form upload's measured size, type and name replace what was reserved for it.
-      const { measured, ...settled } = settlement.state === 'clean' ? settlement : { ...settlement, measured: undefined };
-      const fields: Item = { settledAt: at, ...settled, ...measured };
-      const names = Object.keys(fields);
-      // A refused file no longer counts against the application's limits; a measured one counts what it weighs.
-      const quotaChange =
-        settlement.state === 'rejected' ? { files: -1, bytes: -upload.size } : measured && measured.size !== upload.size ? { files: 0, bytes: measured.size - upload.size } : undefined;
-      try {
-        await transact([
-          {
-            Update: {
-              TableName: tableName,
-              Key: uploadKey(upload.id),
-              UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
-              ConditionExpression: '#state = :pending',
-              ExpressionAttributeNames: Object.fromEntries(names.map((name) => [`#${name}`, name])),
-              ExpressionAttributeValues: { ...Object.fromEntries(names.map((name) => [`:${name}`, fields[name]])), ':pending': 'pending' },
-            },
-          },
-          ...(quotaChange
-            ? [
-                {
-                  Update: {
-                    TableName: tableName,
-                    Key: quotaKeyOf(upload),
-                    UpdateExpression: 'ADD #files :files, #bytes :bytes',
-                    ExpressionAttributeNames: quotaNames,
-                    ExpressionAttributeValues: { ':files': quotaChange.files, ':bytes': quotaChange.bytes },
-                  },
-                },
-              ]
-            : []),
-        ]);
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error, 0)) return false;
-        throw error;
-      }
-    },
 
     async findAttachment(applicationId, attachmentId) {
       const { Item: item } = await client.send(new GetCommand({ TableName: tableName, Key: attachmentKey(applicationId, attachmentId) }));
@@ -134,6 +122,8 @@ export const createUploadRepository = (
       return items.map(attachmentItems.fromItem);
     },
 
-    appendEvent: (event) => appendEvent(client, tableName, event),
+    async appendEvent(event) {
+      await client.send(new PutCommand({ TableName: tableName, Item: eventItems.toItem(event), ConditionExpression: 'attribute_not_exists(pk)' }));
+    },
   };
 };

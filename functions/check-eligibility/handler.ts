@@ -6,6 +6,7 @@ import { rigaDate } from '../core/dates';
 import { precheck, type PrecheckAnswer, type Suggestion } from '../core/precheck';
 import { httpRoute, json } from '../http/route';
 import { issuers, rules } from '../settings';
+import { checkEligibilityRoute } from '../../infra/routes';
 
 const trackName = (serviceId: ServiceId, track: string, language: Language) => trackInfo(serviceId, track)?.name[language] ?? track;
 
@@ -42,7 +43,7 @@ const inWords = (answer: PrecheckAnswer, language: Language) => ({
  */
 export const checkEligibility = ({ clock }: { clock: () => Date }) =>
   httpRoute(
-    { roles: 'public', issuers, path: ServiceIdPath, body: EligibilityQuestion, idempotent: true },
+    { routes: [checkEligibilityRoute], issuers, path: ServiceIdPath, body: EligibilityQuestion, idempotent: true },
     async ({ path, body, language }) =>
       json(200, inWords(precheck(path.serviceId, body, { today: rigaDate(clock()), rules }), language)),
   );

@@ -5,9 +5,10 @@ import { transitionResponse } from '../http/transitions';
 import { httpRoute } from '../http/route';
 import { issuers } from '../settings';
 import { workflowDeps } from '../wiring/workflow';
+import { confirmRepresentativeRoute } from '../../infra/routes';
 
 /** POST /staff/applications/{id}/representative-confirmation: staff have checked the representative's authority. */
 export const handler = httpRoute(
-  { roles: ['staff'], issuers, path: ApplicationIdPath, body: RepresentativeConfirmation },
+  { routes: [confirmRepresentativeRoute], issuers, path: ApplicationIdPath, body: RepresentativeConfirmation },
   async ({ principal, path, body }) => transitionResponse(await confirmRepresentative(workflowDeps, principal, path.id, body)),
 );

@@ -7,7 +7,7 @@
  * PDF, JPEG, PNG, HEIC, DOCX, ODT and EDOC / ASiC-E (the Latvian e-signed container).
  */
 
-import { contentTypesOf, fileKinds, type FileKind } from '../../schemas/uploads';
+import { contentTypesOf, fileKinds, type FileKind } from '../../schemas/upload-limits';
 
 export const kindOfContentType = (contentType: string): FileKind | undefined =>
   fileKinds.find((kind) => contentTypesOf[kind].includes(contentType.toLowerCase()));

@@ -20,6 +20,7 @@ import { serviceIds, type ServiceId } from '../../schemas/services';
 import { rigaDate } from './dates';
 import { decisionCategory } from './lifecycle';
 import type { Application, Channel, TimelineEvent } from './model';
+import { statusIncrements, type StatusIncrement } from './status-counts';
 
 export type DecisionCategory = (typeof decisionCategories)[number];
 export type RecipientOutcome = (typeof recipientOutcomes)[number];
@@ -34,11 +35,13 @@ export type Figure =
 interface Scope {
   /** The year of the event on the Riga calendar. */
   readonly year: number;
+  /** Its month of that year (1–12), on the same calendar. */
+  readonly month: number;
   readonly serviceId: ServiceId;
   readonly track: string;
 }
 
-/** Counters only grow; the queue's net change per year may also shrink. */
+/** Counters only grow; the queue's net change (kept per year and per month) may also shrink. */
 export type Increment = Scope & ((Figure & { readonly delta: 1 }) | { readonly metric: 'queue'; readonly delta: 1 | -1 });
 
 /** A stored counter of one year (the year is the caller's). */
@@ -50,6 +53,11 @@ export interface QueueNet {
   readonly serviceId: ServiceId;
   readonly track: string;
   readonly net: number;
+}
+
+/** The net change of one track's queue in one month (1–12) of a year. */
+export interface QueueMonthNet extends QueueNet {
+  readonly month: number;
 }
 
 /**
@@ -64,13 +72,17 @@ const courseOutcomes: Partial<Record<DecisionType, RecipientOutcome>> = {
   complete: 'completed',
 };
 
-/** Events that change a figure; the others (notifications, views…) are ignored without reading anything. */
-export const reportedEventTypes: readonly TimelineEvent['type'][] = ['submitted', 'decision', 'withdrawn'];
+/**
+ * Events that change a figure or a status count (functions/core/status-counts.ts); the others (notifications,
+ * views…) are ignored without reading anything.
+ */
+export const countedEventTypes: readonly TimelineEvent['type'][] = ['submitted', 'decision', 'withdrawn', 'documents_submitted'];
 
 const oneOf = <T extends string>(allowed: readonly T[], value: unknown): T | undefined =>
   allowed.includes(value as T) ? (value as T) : undefined;
 
 export const reportYear = (instant: string): number => Number(rigaDate(new Date(instant)).slice(0, 4));
+const reportMonth = (instant: string): number => Number(rigaDate(new Date(instant)).slice(5, 7));
 
 /** +1 on entering the queue, −1 on leaving it (grant from the queue, refusal, withdrawal…). */
 const queueChange = (scope: Scope, from: ApplicationStatus, to: ApplicationStatus): Increment[] => {
@@ -84,7 +96,7 @@ const queueChange = (scope: Scope, from: ApplicationStatus, to: ApplicationStatu
  * cannot succeed.
  */
 export const reportIncrements = (event: TimelineEvent, application: Pick<Application, 'serviceId' | 'track' | 'channel'>): Increment[] => {
-  const scope: Scope = { year: reportYear(event.at), serviceId: application.serviceId, track: application.track };
+  const scope: Scope = { year: reportYear(event.at), month: reportMonth(event.at), serviceId: application.serviceId, track: application.track };
   const from = oneOf(applicationStatuses, event.details?.from);
   const to = oneOf(applicationStatuses, event.details?.to);
   switch (event.type) {
@@ -204,10 +216,10 @@ export interface CountedEvent {
   readonly id: string;
 }
 
-/** What one event adds, to be applied once. */
+/** What one event adds to the report and to the status counts, to be applied once. */
 export interface EventCount {
   readonly event: CountedEvent;
-  readonly increments: readonly Increment[];
+  readonly increments: readonly (Increment | StatusIncrement)[];
 }
 
 export interface ReportStore {
@@ -219,16 +231,22 @@ export interface ReportStore {
    * nothing to count. Several events may be counted in one call (a stream batch).
    */
   countOnce(counts: readonly EventCount[]): Promise<boolean[]>;
-  /** The year's counters and the queue's net changes of that year and every year before. */
-  readYear(year: number): Promise<{ counters: Counter[]; queueNetByYear: QueueNet[] }>;
+  /** The year's counters, the queue's net changes of that year and every year before, and of each month of that year. */
+  readYear(year: number): Promise<{ counters: Counter[]; queueNetByYear: QueueNet[]; queueNetByMonth: QueueMonthNet[] }>;
 }
+
+/** What one event adds to the report and to its service's status counts, together under the event's one marker. */
+export const eventCount = (event: TimelineEvent, application: Pick<Application, 'serviceId' | 'track' | 'channel'>): EventCount => ({
+  event,
+  increments: [...reportIncrements(event, application), ...statusIncrements(event, application)],
+});
 
 /** Counts one new timeline event from the table stream; true when this delivery counted it. */
 export const countForReport = async (store: Pick<ReportStore, 'loadApplication' | 'countOnce'>, event: TimelineEvent): Promise<boolean> => {
-  if (!reportedEventTypes.includes(event.type)) return false;
+  if (!countedEventTypes.includes(event.type)) return false;
   const application = await store.loadApplication(event.applicationId);
   if (!application) return false;
-  const [counted] = await store.countOnce([{ event, increments: reportIncrements(event, application) }]);
+  const [counted] = await store.countOnce([eventCount(event, application)]);
   return counted === true;
 };
 
@@ -238,37 +256,50 @@ export const annualReport = async (store: Pick<ReportStore, 'readYear'>, year: n
   return restrictToServices(buildReport(year, counters, queueNetByYear), services);
 };
 
-/** The queue's length at the end of one year, over the services in scope. */
-export interface QueueAtYearEnd {
-  readonly year: number;
+/** The queue's length at the end of one month (`YYYY-MM`), over the services in scope. */
+export interface QueueAtMonthEnd {
+  readonly month: string;
   readonly length: number;
 }
 
 /**
- * The queue's length at the end of each year up to `year`, from the first year anything was queued in the
- * services in scope: the report's "queue over the years" (a year's length is the sum of every net change up to it).
+ * The queue's length at the end of each month of `year` up to `lastMonth` (12 for a past year, this month for
+ * this year): the report's "queue over the year". The length at the end of the year (or now) is the sum of every
+ * yearly net change up to it; a month's end is that minus the changes of the months after it. Counted that way
+ * back from the year's end, every month since monthly counting began is exact (docs/workforce-officers.md).
  */
-export const queueHistory = (year: number, queueNetByYear: readonly QueueNet[], services: readonly ServiceId[]): QueueAtYearEnd[] => {
-  const netByYear = new Map<number, number>();
-  for (const change of queueNetByYear) {
-    if (change.year > year || !services.includes(change.serviceId)) continue;
-    netByYear.set(change.year, (netByYear.get(change.year) ?? 0) + change.net);
+export const queueByMonth = (
+  year: number,
+  lastMonth: number,
+  queueNetByYear: readonly QueueNet[],
+  queueNetByMonth: readonly QueueMonthNet[],
+  services: readonly ServiceId[],
+): QueueAtMonthEnd[] => {
+  const inScope = (change: QueueNet) => services.includes(change.serviceId);
+  const atYearEnd = queueNetByYear.filter((change) => change.year <= year && inScope(change)).reduce((sum, change) => sum + change.net, 0);
+  const netOfMonth = Array.from({ length: 13 }, () => 0);
+  for (const change of queueNetByMonth) if (change.year === year && inScope(change)) netOfMonth[change.month] = (netOfMonth[change.month] ?? 0) + change.net;
+  const months: QueueAtMonthEnd[] = [];
+  let length = atYearEnd;
+  for (let month = 12; month >= 1; month -= 1) {
+    if (month <= lastMonth) months.unshift({ month: `${year}-${String(month).padStart(2, '0')}`, length });
+    length -= netOfMonth[month]!;
   }
-  const first = Math.min(year, ...netByYear.keys());
-  const history: QueueAtYearEnd[] = [];
-  let length = 0;
-  for (let at = first; at <= year; at += 1) {
-    length += netByYear.get(at) ?? 0;
-    history.push({ year: at, length });
-  }
-  return history;
+  return months;
 };
 
-/** The year's report and the queue's length at each year's end, from one read of the counters. */
-export const annualReportWithQueueHistory = async (store: Pick<ReportStore, 'readYear'>, year: number, services: readonly ServiceId[]) => {
-  const { counters, queueNetByYear } = await store.readYear(year);
+/** The last month of `year` whose end the report can show on `today` (a Riga date): 0 for a year not begun. */
+export const lastMonthShown = (year: number, today: string): number => {
+  const currentYear = Number(today.slice(0, 4));
+  if (year < currentYear) return 12;
+  return year === currentYear ? Number(today.slice(5, 7)) : 0;
+};
+
+/** The year's report and the queue's length at each month's end up to `today` (a Riga date), from one read of the counters. */
+export const annualReportWithQueueByMonth = async (store: Pick<ReportStore, 'readYear'>, year: number, services: readonly ServiceId[], today: string) => {
+  const { counters, queueNetByYear, queueNetByMonth } = await store.readYear(year);
   return {
     report: restrictToServices(buildReport(year, counters, queueNetByYear), services),
-    queueHistory: queueHistory(year, queueNetByYear, services),
+    queueByMonth: queueByMonth(year, lastMonthShown(year, today), queueNetByYear, queueNetByMonth, services),
   };
 };

@@ -4,22 +4,13 @@
  * reaches the evidence store, or staff, before the scanner and the byte checks
  * here have passed it (docs/documents.md). Pure orchestration: storage is passed in.
  */
-import { createHash } from 'node:crypto';
 import { violation, type MessageCode, type Path } from '../../schemas/messages';
 import { trackInfo, type ServiceId } from '../../schemas/services';
-import {
-  contentTypesOf,
-  uploadLimits,
-  type DocumentType,
-  type FileKind,
-  type RejectionReason,
-  type UploadRequest,
-  type UploadState,
-} from '../../schemas/uploads';
-import { readableOrNotFound, readLink } from './access';
+import { uploadLimits, type DocumentType, type RejectionReason, type UploadRequest, type UploadState } from '../../schemas/uploads';
+import { canRead, readLink } from './access';
 import { DomainError, notEligible, notFound, validationFailed } from './errors';
-import { kindOfContentType, sniff } from './file-type';
 import { timelineEventId } from './applications/types';
+import { ownerOfUpload, quarantineKeyOf } from './promote-upload';
 import type { Application, Principal, PrincipalFor, TimelineEvent, WorkforceRole } from './model';
 
 /** Who uploaded: the account, and for referring officers their organisation (their colleagues may read it). */
@@ -62,11 +53,20 @@ export interface Upload {
   readonly fromForm?: true;
 }
 
+export {
+  checkBytes,
+  evidenceKeyOf,
+  measureFormBytes,
+  ownerOfUpload,
+  promoteUpload,
+  quarantineKeyOf,
+  uploadIdOfQuarantineKey,
+  type PromoteOutcome,
+  type ScanResult,
+} from './promote-upload';
+
 /** An upload known to belong to an application. */
 export type ApplicationUpload = Upload & { readonly applicationId: string };
-
-export const ownerOfUpload = (upload: Upload): UploadOwner =>
-  upload.draftId !== undefined ? { kind: 'draft', id: upload.draftId } : { kind: 'application', id: upload.applicationId ?? '' };
 
 const belongsTo = (upload: Upload, owner: UploadOwner): boolean => {
   const actual = ownerOfUpload(upload);
@@ -115,8 +115,12 @@ export class UploadNotAttachable extends Error {
 
 export interface UploadStore {
   findApplication(id: string): Promise<Application | undefined>;
-  /** Stores the pending upload and counts it against the application's quota, at once; throws UploadQuotaExceeded. */
-  reserve(upload: Upload): Promise<void>;
+  /**
+   * Stores the pending upload and counts it against its owner's quota, at once; throws UploadQuotaExceeded. Pending
+   * uploads whose reservation has lapsed by `now` (`reservationCounts`) no longer count: they are settled as
+   * `not_received` to make room.
+   */
+  reserve(upload: Upload, now: Date): Promise<void>;
   find(uploadId: string): Promise<Upload | undefined>;
   /** Settles a pending upload (a rejection gives its quota back); false when it was no longer pending. */
   settle(upload: Upload, settlement: Settlement, at: string): Promise<boolean>;
@@ -157,17 +161,6 @@ export interface UploadDeps {
   readonly newId: () => string;
 }
 
-/** The quarantine object of an upload: its random id only, nothing a person typed. */
-export const quarantineKeyOf = (uploadId: string) => uploadId;
-export const uploadIdOfQuarantineKey = (key: string): string | undefined =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(key) ? key : undefined;
-/**
- * Evidence is kept under `applications/`, each owner's under its own prefix; a draft's (`draft-<id>`) stays where
- * it is when the draft becomes an application (the attachment names the key), so only applications' files exist.
- */
-export const evidenceKeyOf = (owner: UploadOwner, uploadId: string) =>
-  `applications/${owner.kind === 'application' ? owner.id : `draft-${owner.id}`}/${uploadId}`;
-
 const uploaderOf = (principal: Principal): Uploader => ({
   role: principal.role,
   subject: principal.subject,
@@ -183,7 +176,11 @@ const isUploaderOf = (principal: Principal, uploader: Uploader) =>
     ? uploader.role === 'citizen' && uploader.subject === principal.subject
     : uploader.role === principal.role && uploader.organisation !== undefined && uploader.organisation === principal.organisation;
 
-const readableApplication = async (store: UploadStore, principal: Principal, id: string) => readableOrNotFound(principal, await store.findApplication(id));
+const readableApplication = async (store: UploadStore, principal: Principal, id: string) => {
+  const application = await store.findApplication(id);
+  if (!application || !canRead(principal, application)) throw notFound();
+  return application;
+};
 
 /** Evidence the track asks for, and `other` (only `other` while a draft has no track yet). */
 export const documentTypesFor = ({ serviceId, track }: { readonly serviceId: ServiceId; readonly track?: string }): readonly DocumentType[] => [
@@ -196,6 +193,17 @@ export interface UploadTicket extends PresignedPost {
   readonly expiresAt: string;
 }
 
+/**
+ * Until when a pending upload counts against its owner's limits (files and bytes): while its presigned POST may still
+ * be used, and then while a file posted at its last second may still be scanned and its result delivered
+ * (docs/documents.md, "Reservations that lapse"). A browser form that is never used holds its 10 MB only until then.
+ */
+export const reservationLapsesAt = (upload: Pick<Upload, 'createdAt'>): string =>
+  new Date(Date.parse(upload.createdAt) + (uploadLimits.postSeconds + uploadLimits.scanGraceSeconds) * 1000).toISOString();
+
+/** Whether a pending upload's reservation still counts at `now`. */
+export const reservationCounts = (lapsesAt: string, now: Date): boolean => now.getTime() < Date.parse(lapsesAt);
+
 /** Stores a pending upload against its owner's limits, once its document type is one the owner's track asks for. */
 const reserveUpload = async (
   deps: UploadDeps,
@@ -207,16 +215,17 @@ const reserveUpload = async (
   if (!allowed.includes(declared.documentType)) {
     throw notEligible([violation(['documentType'], 'document_type_not_for_track', { allowed: allowed.join(', ') })]);
   }
+  const now = deps.clock();
   const upload: Upload = {
     id: deps.newId(),
     ...(owner.kind === 'application' ? { applicationId: owner.id } : { draftId: owner.id }),
     ...declared,
     uploader: uploaderOf(principal),
-    createdAt: deps.clock().toISOString(),
+    createdAt: now.toISOString(),
     state: 'pending',
   };
   try {
-    await deps.store.reserve(upload);
+    await deps.store.reserve(upload, now);
   } catch (error) {
     if (error instanceof UploadQuotaExceeded) {
       const code: MessageCode = error.limit === 'files' ? 'upload_files_limit' : 'upload_bytes_limit';
@@ -399,76 +408,6 @@ export const attachmentsFor = async (store: Pick<UploadStore, 'listAttachments'>
   (await store.listAttachments(applicationId))
     .filter((attachment) => principal.role === 'staff' || isUploaderOf(principal, attachment.uploader))
     .map((attachment) => attachmentView(attachment, principal));
-
-/** The checks of the promote step, on the bytes themselves: the scanner looks for malware, not for lies about the file. */
-export const checkBytes = (upload: Pick<Upload, 'size' | 'contentType'>, bytes: Uint8Array): RejectionReason | undefined => {
-  if (bytes.byteLength !== upload.size || bytes.byteLength > uploadLimits.fileBytes) return 'size_mismatch';
-  const sniffed = sniff(bytes);
-  if (sniffed.kind !== kindOfContentType(upload.contentType)) return 'type_mismatch';
-  if ('encrypted' in sniffed) return 'encrypted_pdf';
-  return undefined;
-};
-
-/** The file name staff see for a form upload (the browser does not tell S3 the person's own): its type and kind. */
-const fileExtensions: Readonly<Record<FileKind, string>> = { pdf: 'pdf', jpeg: 'jpg', png: 'png', heic: 'heic', docx: 'docx', odt: 'odt', asice: 'edoc' };
-
-/**
- * A form upload's checks: the bytes say what the file is and how big. Anything but an accepted kind, or
- * more than the per-file limit, is refused with what to do; otherwise its measured facts.
- */
-export const measureFormBytes = (upload: Pick<Upload, 'documentType'>, bytes: Uint8Array): RejectionReason | NonNullable<Extract<Settlement, { state: 'clean' }>['measured']> => {
-  if (bytes.byteLength === 0 || bytes.byteLength > uploadLimits.fileBytes) return 'size_mismatch';
-  const sniffed = sniff(bytes);
-  if (sniffed.kind === 'unknown') return 'type_mismatch';
-  if ('encrypted' in sniffed) return 'encrypted_pdf';
-  return { size: bytes.byteLength, contentType: contentTypesOf[sniffed.kind][0]!, fileName: `${upload.documentType}.${fileExtensions[sniffed.kind]}` };
-};
-
-/** The scanner's verdict on a quarantined object, as GuardDuty reports it. */
-export type ScanResult = 'NO_THREATS_FOUND' | 'THREATS_FOUND' | 'UNSUPPORTED' | 'ACCESS_DENIED' | 'FAILED';
-
-export type PromoteOutcome = 'clean' | RejectionReason | 'unknown-upload' | 'already-settled';
-
-/**
- * After the scan: threats → deleted and recorded; clean → size and type re-checked, kept with
- * its SHA-256; unsupported or failed → rejected with what to do. The quarantine copy always goes.
- */
-export const promoteUpload = async (deps: Omit<UploadDeps, 'newId'>, quarantineKey: string, result: ScanResult): Promise<PromoteOutcome> => {
-  const uploadId = uploadIdOfQuarantineKey(quarantineKey);
-  const upload = uploadId ? await deps.store.find(uploadId) : undefined;
-  if (!upload) {
-    // Nobody declared this object: it cannot be attached, so it is only removed.
-    await deps.storage.discardQuarantined(quarantineKey);
-    return 'unknown-upload';
-  }
-  if (upload.state !== 'pending') return 'already-settled';
-  const at = deps.clock().toISOString();
-  const reject = async (reason: RejectionReason): Promise<PromoteOutcome> => {
-    await deps.storage.discardQuarantined(quarantineKey);
-    return (await deps.store.settle(upload, { state: 'rejected', reason }, at)) ? reason : 'already-settled';
-  };
-  switch (result) {
-    case 'THREATS_FOUND':
-      return reject('malware');
-    case 'UNSUPPORTED':
-      return reject('unsupported');
-    case 'NO_THREATS_FOUND':
-      break;
-    default:
-      return reject('scan_failed');
-  }
-  const bytes = await deps.storage.readQuarantined(quarantineKey);
-  if (!bytes) return reject('scan_failed');
-  const measured = upload.fromForm ? measureFormBytes(upload, bytes) : undefined;
-  const problem = typeof measured === 'string' ? measured : measured ? undefined : checkBytes(upload, bytes);
-  if (problem) return reject(problem);
-  const facts = typeof measured === 'object' ? measured : undefined;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const evidenceKey = evidenceKeyOf(ownerOfUpload(upload), upload.id);
-  await deps.storage.keepEvidence(evidenceKey, bytes, facts?.contentType ?? upload.contentType, sha256);
-  await deps.storage.discardQuarantined(quarantineKey);
-  return (await deps.store.settle(upload, { state: 'clean', evidenceKey, sha256, ...(facts && { measured: facts }) }, at)) ? 'clean' : 'already-settled';
-};
 
 /**
  * GET …/attachments/{attachmentId}: a link valid for a minute. Staff of the service read every attachment; a

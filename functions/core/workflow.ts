@@ -16,6 +16,7 @@ import { DomainError, forbidden, notEligible, validationFailed } from './errors'
 import { closedStatuses, decisionTypesFrom, nextStatus, priorityGroup, vocationalServices } from './lifecycle';
 import type { LostBatch } from './dead-letters';
 import { closingFields } from './retention';
+import { totalStatusCounts, type StatusCounts, type StatusCountStore } from './status-counts';
 import type { Actor, Application, DecisionRecord, NotificationKind, PrincipalFor, TimelineEvent } from './model';
 import { attachmentOf, cleanUploads, UploadNotAttachable, type Attachment, type UploadDeps } from './uploads';
 
@@ -360,6 +361,15 @@ export const readWork = async (deps: WorkflowDeps, services: readonly ServiceId[
     },
     page,
   );
+};
+
+/**
+ * The counts per status at the top of a work list (GET /staff/applications): over the service named (if it is
+ * the staff member's; else 403 as for the list) or all of theirs, one item per service, never the applications.
+ */
+export const workListCounts = async (store: StatusCountStore, principal: StaffPrincipal, serviceId: ServiceId | undefined): Promise<StatusCounts> => {
+  const services = workServices(principal, serviceId);
+  return totalStatusCounts(services.length > 0 ? await store.readStatusCounts(services) : {}, services);
 };
 
 /** The queue position now (for the applicant's view and the staff queue). */

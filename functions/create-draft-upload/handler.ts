@@ -5,9 +5,10 @@ import { httpRoute, json } from '../http/route';
 import { draftDeps } from '../wiring/drafts';
 import { uploadDeps } from '../upload-wiring';
 import { issuers } from '../settings';
+import { createDraftUploadRoute } from '../../infra/routes';
 
 /** POST /drafts/{id}/uploads: a presigned POST into quarantine for one declared file of the draft. */
-export const handler = httpRoute({ roles: ['citizen'], issuers, path: DraftIdPath, body: UploadRequest }, async ({ principal, path, body }) => {
+export const handler = httpRoute({ routes: [createDraftUploadRoute], issuers, path: DraftIdPath, body: UploadRequest }, async ({ principal, path, body }) => {
   const ticket = await createDraftUpload({ ...draftDeps, uploads: uploadDeps }, principal, path.id, body);
   return json(201, ticket, { location: `/drafts/${path.id}/uploads/${ticket.uploadId}` });
 });

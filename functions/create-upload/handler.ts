@@ -1,15 +1,15 @@
 import { ApplicationIdPath } from '../../schemas/lifecycle';
-import { referrerKinds } from '../../schemas/services';
 import { UploadRequest } from '../../schemas/uploads';
 import { readLink } from '../core/access';
 import { createUpload } from '../core/uploads';
 import { httpRoute, json } from '../http/route';
 import { uploadDeps } from '../upload-wiring';
 import { issuers } from '../settings';
+import { createApplicationUploadRoute, createReferralUploadRoute } from '../../infra/routes';
 
 /** POST /applications/{id}/uploads (and /referrals/{id}/uploads): a presigned POST into quarantine for one declared file. */
 export const handler = httpRoute(
-  { roles: ['citizen', ...referrerKinds], issuers, path: ApplicationIdPath, body: UploadRequest },
+  { routes: [createApplicationUploadRoute, createReferralUploadRoute], issuers, path: ApplicationIdPath, body: UploadRequest },
   async ({ principal, path, body }) => {
     const ticket = await createUpload(uploadDeps, principal, path.id, body);
     return json(201, ticket, { location: `${readLink(principal, path.id)}/uploads/${ticket.uploadId}` });

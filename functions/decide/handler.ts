@@ -5,8 +5,9 @@ import { transitionResponse } from '../http/transitions';
 import { httpRoute } from '../http/route';
 import { issuers } from '../settings';
 import { workflowDeps } from '../wiring/workflow';
+import { decideRoute } from '../../infra/routes';
 
 /** POST /staff/applications/{id}/decisions: a typed decision against the version the staff member saw. */
-export const handler = httpRoute({ roles: ['staff'], issuers, path: ApplicationIdPath, body: Decision }, async ({ principal, path, body }) =>
+export const handler = httpRoute({ routes: [decideRoute], issuers, path: ApplicationIdPath, body: Decision }, async ({ principal, path, body }) =>
   transitionResponse(await decide(workflowDeps, principal, path.id, body)),
 );

@@ -3,9 +3,10 @@ import { deleteDraft } from '../core/drafts';
 import { httpRoute, json } from '../http/route';
 import { draftDeps } from '../wiring/drafts';
 import { issuers } from '../settings';
+import { deleteDraftRoute } from '../../infra/routes';
 
 /** DELETE /drafts/{id}: its uploads are removed after it (from the table stream). */
-export const handler = httpRoute({ roles: ['citizen'], issuers, path: DraftIdPath }, async ({ principal, path }) => {
+export const handler = httpRoute({ routes: [deleteDraftRoute], issuers, path: DraftIdPath }, async ({ principal, path }) => {
   await deleteDraft(draftDeps, principal, path.id);
   return json(200, { id: path.id, deleted: true });
 });

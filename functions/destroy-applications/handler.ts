@@ -6,6 +6,7 @@ import { httpRoute, json } from '../http/route';
 import { readEnvironment } from '../config';
 import { issuers } from '../settings';
 import { documentClient, tableName } from '../wiring/table';
+import { destroyApplicationsRoute } from '../../infra/routes';
 
 const env = readEnvironment(['evidenceBucket']);
 const deps = {
@@ -14,6 +15,6 @@ const deps = {
 };
 
 /** POST /staff/retention/destructions: destroys due files under the archive's approval; tombstones remain. */
-export const handler = httpRoute({ roles: ['archivist'], issuers, body: DestructionRequest }, async ({ principal, body }) =>
+export const handler = httpRoute({ routes: [destroyApplicationsRoute], issuers, body: DestructionRequest }, async ({ principal, body }) =>
   json(200, { destroyed: await destroyApplications(deps, principal, body) }),
 );

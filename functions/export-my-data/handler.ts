@@ -3,9 +3,10 @@ import { exportDownloadHeaders, exportOwnData } from '../core/personal-data';
 import { httpRoute, json } from '../http/route';
 import { personalDataDeps } from '../wiring/personal-data';
 import { issuers } from '../settings';
+import { exportMyDataRoute } from '../../infra/routes';
 
 /** GET /me/data: everything held about the signed-in person; `?download=true` as a file to save. */
-export const handler = httpRoute({ roles: ['citizen'], issuers, query: MyDataQuery }, async ({ principal, query }) => {
+export const handler = httpRoute({ routes: [exportMyDataRoute], issuers, query: MyDataQuery }, async ({ principal, query }) => {
   const exported = await exportOwnData(personalDataDeps, principal);
   return json(200, exported, { 'cache-control': 'no-store', ...(query.download && exportDownloadHeaders(exported.generatedAt)) });
 });

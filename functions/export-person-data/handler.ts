@@ -3,9 +3,10 @@ import { exportDownloadHeaders, exportPersonData } from '../core/personal-data';
 import { httpRoute, json } from '../http/route';
 import { personalDataDeps } from '../wiring/personal-data';
 import { issuers } from '../settings';
+import { exportPersonDataRoute } from '../../infra/routes';
 
 /** POST /staff/data-exports: a person's data by personal code (in the body, never a URL), recorded first. */
-export const handler = httpRoute({ roles: ['archivist'], issuers, body: DataExportRequest }, async ({ principal, body }) => {
+export const handler = httpRoute({ routes: [exportPersonDataRoute], issuers, body: DataExportRequest }, async ({ principal, body }) => {
   const exported = await exportPersonData(personalDataDeps, principal, body.personalCode);
   return json(200, exported, { 'cache-control': 'no-store', ...exportDownloadHeaders(exported.generatedAt) });
 });

@@ -6,11 +6,12 @@ import { httpRoute } from '../http/route';
 import { draftDeps } from '../wiring/drafts';
 import { issuers } from '../settings';
 import { documentClient, tableName } from '../wiring/table';
+import { getDraftUploadRoute } from '../../infra/routes';
 
 // The state lives in the table: no S3 client here.
 const uploads = { store: createUploadRepository(documentClient, tableName) };
 
 /** GET /drafts/{id}/uploads/{uploadId}: pending, clean, or rejected with what to do (lv/en). */
-export const handler = httpRoute({ roles: ['citizen'], issuers, path: DraftUploadPath }, async ({ principal, path, language }) =>
+export const handler = httpRoute({ routes: [getDraftUploadRoute], issuers, path: DraftUploadPath }, async ({ principal, path, language }) =>
   uploadStatusResponse(await draftUploadStatus({ ...draftDeps, uploads }, principal, path.id, path.uploadId), language),
 );

@@ -1,5 +1,4 @@
 import { ApplicationIdPath } from '../../schemas/lifecycle';
-import { referrerKinds } from '../../schemas/services';
 import { createUploadRepository } from '../adapters/upload-repository';
 import { attachmentsFor } from '../core/uploads';
 import { applicationView } from '../core/views';
@@ -8,6 +7,7 @@ import { httpRoute, json } from '../http/route';
 import { issuers, rules } from '../settings';
 import { documentClient, tableName } from '../wiring/table';
 import { workflowDeps } from '../wiring/workflow';
+import { getReferralRoute } from '../../infra/routes';
 
 const uploads = createUploadRepository(documentClient, tableName);
 
@@ -15,7 +15,7 @@ const uploads = createUploadRepository(documentClient, tableName);
  * GET /referrals/{id}: one of the organisation's referrals with status, timeline and the files the organisation
  * attached (the read is recorded); another organisation's is 404.
  */
-export const handler = httpRoute({ roles: referrerKinds, issuers, path: ApplicationIdPath }, async ({ principal, path }) => {
+export const handler = httpRoute({ routes: [getReferralRoute], issuers, path: ApplicationIdPath }, async ({ principal, path }) => {
   const record = await openForReferrer(workflowDeps, principal, path.id);
   const attachments = await attachmentsFor(uploads, principal, path.id);
   return json(200, { ...applicationView(record, rules, await currentPosition(workflowDeps, record.application)), attachments });

@@ -1,4 +1,3 @@
-import { referrerKinds } from '../../schemas/services';
 import { UploadPath } from '../../schemas/uploads';
 import { createUploadRepository } from '../adapters/upload-repository';
 import { uploadStatus } from '../core/uploads';
@@ -6,12 +5,13 @@ import { uploadStatusResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
 import { issuers } from '../settings';
 import { documentClient, tableName } from '../wiring/table';
+import { getApplicationUploadRoute, getReferralUploadRoute } from '../../infra/routes';
 
 // The state lives in the table: no S3 client here.
 const uploads = { store: createUploadRepository(documentClient, tableName) };
 
 /** GET /applications/{id}/uploads/{uploadId}: pending, clean, or rejected with what to do (lv/en). */
 export const handler = httpRoute(
-  { roles: ['citizen', ...referrerKinds], issuers, path: UploadPath },
+  { routes: [getApplicationUploadRoute, getReferralUploadRoute], issuers, path: UploadPath },
   async ({ principal, path, language }) => uploadStatusResponse(await uploadStatus(uploads, principal, path.id, path.uploadId), language),
 );

@@ -8,7 +8,7 @@ import type { z } from 'zod/mini';
 import type { RouteContract } from '../../schemas/api/contracts';
 import { GatewayMessage } from '../../schemas/api/responses';
 import { IdempotencyKey } from '../../schemas/headers';
-import { routeKey, type Audience, type FunctionDefinition, type FunctionName, type RouteDefinition } from '../../infra/routes';
+import { routeKey, type ApiRouteDefinition, type Audience, type FunctionDefinition, type FunctionName, type RouteDefinition } from '../../infra/routes';
 import { namedJsonSchemas, type JsonSchema } from '../core/json-schema';
 import { scopeClaims, workforceRoles, workforceScope } from '../core/workforce-identity';
 import { maxBodyBytes } from './route';
@@ -27,7 +27,7 @@ export interface ApiContract {
 }
 
 export interface RouteTable {
-  readonly routes: readonly RouteDefinition[];
+  readonly routes: readonly ApiRouteDefinition[];
   readonly functions: Readonly<Record<FunctionName, FunctionDefinition>>;
 }
 
@@ -205,7 +205,7 @@ export const openApiDocument = (table: RouteTable, api: ApiContract) => {
   const operationIdOf = (route: RouteDefinition) =>
     camelCase(shared.has(route.function) ? `${route.function}-${route.path.split('/')[1]}` : route.function);
 
-  const operation = (route: RouteDefinition, contract: RouteContract) => {
+  const operation = (route: ApiRouteDefinition, contract: RouteContract) => {
     const key = routeKey(route);
     const request = contract.request ?? {};
     const parameters = [
@@ -217,9 +217,9 @@ export const openApiDocument = (table: RouteTable, api: ApiContract) => {
     return {
       operationId: operationIdOf(route),
       tags: [contract.tag],
-      summary: contract.summary,
-      'x-summary-lv': contract.summaryLv,
-      description: contract.description,
+      summary: route.summary,
+      'x-summary-lv': route.summaryLv,
+      description: route.description,
       security: route.audience ? [{ [securitySchemeOf[route.audience]]: [] }] : [],
       ...(parameters.length > 0 && { parameters }),
       ...(request.body && {

@@ -17,8 +17,8 @@ export const pageRequest = (query: ListApplicationsQuery): PageRequest => ({
   ...(query.cursor && { cursor: query.cursor }),
 });
 
-export const pageResponse = <T, R>(page: Page<T>, view: (item: T) => R) =>
-  json(200, { items: page.items.map(view), ...(page.nextCursor && { nextCursor: page.nextCursor }) });
+export const pageResponse = <T, R>(page: Page<T>, view: (item: T) => R, beside: Record<string, unknown> = {}) =>
+  json(200, { items: page.items.map(view), ...(page.nextCursor && { nextCursor: page.nextCursor }), ...beside });
 
 /** 201 with the receipt and where to follow it; a replay says so in a header and answers the same. */
 export const submissionResponse = (principal: Principal, { receipt, replayed }: Submission) => {

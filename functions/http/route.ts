@@ -52,9 +52,15 @@ export interface HttpRequest<Body, Query, Path, P extends Principal> {
   readonly ifMatch?: string;
 }
 
-export interface RouteSpec<Body, Query, Path, R extends Role> {
+/** What the chain reads from a route of the table (infra/routes.ts): who may call it. */
+export interface RouteAccess<R extends Role> {
   /** Roles allowed to call, or 'public' for routes anyone may call without signing in. */
   readonly roles: readonly R[] | 'public';
+}
+
+export interface RouteSpec<Body, Query, Path, R extends Role> {
+  /** The routes of the table this handler answers (a function may serve one under /applications and one under /referrals). */
+  readonly routes: readonly RouteAccess<R>[];
   readonly issuers: TrustedIssuers;
   readonly body?: Schema<Body>;
   readonly query?: Schema<Query>;
@@ -87,6 +93,15 @@ const problemDetails = (): Middleware => ({
     request.response = problemResponse(request.error, { language, requestId, instance: request.event.rawPath ?? '/' });
   },
 });
+
+/** Who may call a handler: anyone when its routes are public, else any role one of its routes lets through. */
+export const rolesOf = (routes: readonly RouteAccess<Role>[]): readonly Role[] | 'public' => {
+  const publicRoutes = routes.filter((route) => route.roles === 'public').length;
+  if (routes.length === 0 || (publicRoutes > 0 && publicRoutes < routes.length)) {
+    throw new Error('A handler serves public routes only or signed-in routes only, and at least one');
+  }
+  return publicRoutes > 0 ? 'public' : [...new Set(routes.flatMap((route) => (route.roles === 'public' ? [] : route.roles)))];
+};
 
 const authorise = (roles: readonly Role[] | 'public', issuers: TrustedIssuers): Middleware => ({
   before: ({ event, context }) => {
@@ -149,7 +164,7 @@ export const httpRoute = <Body = undefined, Query = undefined, Path = undefined,
   middy<Event, Result, Error, Context>()
     .use(negotiate())
     .use(problemDetails())
-    .use(authorise(spec.roles, spec.issuers))
+    .use(authorise(rolesOf(spec.routes), spec.issuers))
     .use(validateInput(spec))
     .handler(async (event, context): Promise<Result> => {
       const { language, requestId, principal, input } = stateOf(context);

@@ -2,6 +2,7 @@ import { listDrafts } from '../core/drafts';
 import { httpRoute, json } from '../http/route';
 import { draftDeps } from '../wiring/drafts';
 import { issuers } from '../settings';
+import { listDraftsRoute } from '../../infra/routes';
 
 /** GET /drafts: the caller's live drafts, newest first. */
-export const handler = httpRoute({ roles: ['citizen'], issuers }, async ({ principal }) => json(200, { items: await listDrafts(draftDeps, principal) }));
+export const handler = httpRoute({ routes: [listDraftsRoute], issuers }, async ({ principal }) => json(200, { items: await listDrafts(draftDeps, principal) }));

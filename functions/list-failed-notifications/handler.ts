@@ -4,9 +4,10 @@ import { pageRequest, pageResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
 import { issuers } from '../settings';
 import { workflowDeps } from '../wiring/workflow';
+import { listFailedNotificationsRoute } from '../../infra/routes';
 
 /** GET /staff/notifications/failed: e-mails that could not be delivered, newest first, for staff to resend. */
-export const handler = httpRoute({ roles: ['staff'], issuers, query: FailedNotificationsQuery }, async ({ principal, query }) =>
+export const handler = httpRoute({ routes: [listFailedNotificationsRoute], issuers, query: FailedNotificationsQuery }, async ({ principal, query }) =>
   pageResponse(await listFailedNotifications(workflowDeps, principal, query.serviceId, pageRequest(query)), (item) => ({
     ...item,
     links: { application: `/staff/applications/${item.applicationId}`, resend: `/staff/applications/${item.applicationId}/notifications/resend` },

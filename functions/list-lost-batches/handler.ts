@@ -4,8 +4,9 @@ import { pageRequest, pageResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
 import { issuers } from '../settings';
 import { workflowDeps } from '../wiring/workflow';
+import { listLostBatchesRoute } from '../../infra/routes';
 
 /** GET /staff/notifications/lost-batches: dead-lettered stream batches the stream no longer held, newest first. */
-export const handler = httpRoute({ roles: ['staff'], issuers, query: ListApplicationsQuery }, async ({ principal, query }) =>
+export const handler = httpRoute({ routes: [listLostBatchesRoute], issuers, query: ListApplicationsQuery }, async ({ principal, query }) =>
   pageResponse(await listLostBatches(workflowDeps, principal, pageRequest(query)), (item) => item),
 );

@@ -5,10 +5,11 @@ import { pageRequest, pageResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
 import { issuers } from '../settings';
 import { documentClient, tableName } from '../wiring/table';
+import { listRetentionDueRoute } from '../../infra/routes';
 
 const deps = { store: createRetentionRepository(documentClient, tableName), clock: () => new Date() };
 
 /** GET /staff/retention/due?month=YYYY-MM: closed files whose retention ends that month (Riga dates), by date due. */
-export const handler = httpRoute({ roles: ['archivist'], issuers, query: RetentionDueQuery }, async ({ principal, query }) =>
+export const handler = httpRoute({ routes: [listRetentionDueRoute], issuers, query: RetentionDueQuery }, async ({ principal, query }) =>
   pageResponse(await listDue(deps, principal, query.month, pageRequest(query)), (record) => record),
 );

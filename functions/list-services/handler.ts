@@ -1,6 +1,7 @@
 import { serviceCatalogue } from '../core/catalogue';
 import { httpRoute, json } from '../http/route';
 import { issuers, rules } from '../settings';
+import { listServicesRoute } from '../../infra/routes';
 
 /** Built once per cold start: the catalogue depends only on the registry, the forms and the configured rules. */
 const catalogue = serviceCatalogue(rules);
@@ -9,4 +10,4 @@ const catalogue = serviceCatalogue(rules);
 const headers = { 'cache-control': 'public, max-age=300', 'content-language': 'lv, en' };
 
 /** GET /services: the public catalogue (services, tracks, who may apply, evidence, terms, links, form JSON Schemas). */
-export const handler = httpRoute({ roles: 'public', issuers }, async () => json(200, catalogue, headers));
+export const handler = httpRoute({ routes: [listServicesRoute], issuers }, async () => json(200, catalogue, headers));

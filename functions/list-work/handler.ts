@@ -1,12 +1,25 @@
 import { StaffListQuery } from '../../schemas/staff';
-import { listWork } from '../core/workflow';
+import { listWork, workListCounts } from '../core/workflow';
 import { workSummary } from '../core/views';
 import { pageRequest, pageResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
 import { issuers } from '../settings';
+import { createReportRepository } from '../adapters/report-repository';
+import { documentClient, tableName } from '../wiring/table';
 import { workflowDeps } from '../wiring/workflow';
+import { listWorkRoute } from '../../infra/routes';
 
-/** GET /staff/applications: the caller's services (or the one named), filtered, newest first or in queue order. */
-export const handler = httpRoute({ roles: ['staff'], issuers, query: StaffListQuery }, async ({ principal, query }) =>
-  pageResponse(await listWork(workflowDeps, principal, query, pageRequest(query)), workSummary),
-);
+/** The standing counts per status, kept with the report's counters. */
+const statusCounts = createReportRepository(documentClient, tableName);
+
+/**
+ * GET /staff/applications: the caller's services (or the one named), filtered, newest first or in queue order,
+ * with the counts per status of those services (one more read, an item per service).
+ */
+export const handler = httpRoute({ routes: [listWorkRoute], issuers, query: StaffListQuery }, async ({ principal, query }) => {
+  const [page, counts] = await Promise.all([
+    listWork(workflowDeps, principal, query, pageRequest(query)),
+    workListCounts(statusCounts, principal, query.serviceId),
+  ]);
+  return pageResponse(page, workSummary, { counts });
+});

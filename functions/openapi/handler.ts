@@ -1,4 +1,4 @@
-import { functions, routes } from '../../infra/routes';
+import { functions, openapiRoute, routes } from '../../infra/routes';
 import { api } from '../../schemas/api/document';
 import { openApiDocument } from '../http/openapi';
 import { httpRoute, json } from '../http/route';
@@ -11,4 +11,4 @@ const document = openApiDocument({ routes, functions }, api);
 const headers = { 'cache-control': 'public, max-age=300', 'content-language': 'en' };
 
 /** GET /openapi.json: the OpenAPI 3.1 description of the whole API. */
-export const handler = httpRoute({ roles: 'public', issuers }, async () => json(200, document, headers));
+export const handler = httpRoute({ routes: [openapiRoute], issuers }, async () => json(200, document, headers));

@@ -3,9 +3,20 @@
  * Malware Protection for S3's "Object Scan Result" (locally: the ClamAV scanner
  * sends the same event). Logs the outcome only: never a key, a name or a byte.
  */
+import { createQuarantineStorage } from '../adapters/evidence-storage';
 import { logger } from '../adapters/logger';
-import { promoteUpload, type ScanResult } from '../core/uploads';
-import { uploadDeps } from '../upload-wiring';
+import { createUploadSettlementStore } from '../adapters/upload-settlement-repository';
+import { promoteUpload, type PromoteDeps, type ScanResult } from '../core/promote-upload';
+import { evidenceBuckets, s3Client } from '../wiring/evidence-buckets';
+import { documentClient, tableName } from '../wiring/table';
+
+// Only what the promote step uses (not ../upload-wiring.ts): no presigner, application repository or schema is
+// bundled or evaluated at a cold start (bench/RESULTS.md, "The upload functions against a bare S3 client").
+const deps: PromoteDeps = {
+  store: createUploadSettlementStore(documentClient, tableName),
+  storage: createQuarantineStorage(s3Client, evidenceBuckets),
+  clock: () => new Date(),
+};
 
 export interface ObjectScanResultEvent {
   readonly 'detail-type': 'GuardDuty Malware Protection Object Scan Result';
@@ -22,7 +33,7 @@ export interface ObjectScanResultEvent {
 export const handler = async (event: ObjectScanResultEvent): Promise<{ outcome: string }> => {
   const { s3ObjectDetails, scanResultDetails, scanStatus } = event.detail;
   const result: ScanResult = scanStatus === 'COMPLETED' ? scanResultDetails.scanResultStatus : 'FAILED';
-  const outcome = await promoteUpload(uploadDeps, s3ObjectDetails.objectKey, result);
+  const outcome = await promoteUpload(deps, s3ObjectDetails.objectKey, result);
   logger.info(`upload settled: ${outcome}`);
   return { outcome };
 };

@@ -4,9 +4,10 @@ import { resendNotification } from '../core/workflow';
 import { httpRoute, json } from '../http/route';
 import { issuers } from '../settings';
 import { workflowDeps } from '../wiring/workflow';
+import { resendNotificationRoute } from '../../infra/routes';
 
 /** POST /staff/applications/{id}/notifications/resend: 202, the notifier sends it again from the stream. */
-export const handler = httpRoute({ roles: ['staff'], issuers, path: ApplicationIdPath, body: ResendRequest }, async ({ principal, path, body }) => {
+export const handler = httpRoute({ routes: [resendNotificationRoute], issuers, path: ApplicationIdPath, body: ResendRequest }, async ({ principal, path, body }) => {
   const event = await resendNotification(workflowDeps, principal, path.id, body);
   return json(202, { event: { id: event.id, type: event.type, at: event.at, details: event.details } });
 });

@@ -7,11 +7,12 @@ import { attachmentsFor } from '../core/uploads';
 import { issuers, rules } from '../settings';
 import { documentClient, tableName } from '../wiring/table';
 import { workflowDeps } from '../wiring/workflow';
+import { staffGetApplicationRoute } from '../../infra/routes';
 
 const uploads = createUploadRepository(documentClient, tableName);
 
 /** GET /staff/applications/{id}: the full record with timeline, decisions and notifications; the read is recorded. */
-export const handler = httpRoute({ roles: ['staff'], issuers, path: ApplicationIdPath }, async ({ principal, path }) => {
+export const handler = httpRoute({ routes: [staffGetApplicationRoute], issuers, path: ApplicationIdPath }, async ({ principal, path }) => {
   const record = await openForStaff(workflowDeps, principal, path.id);
   const attachments = await attachmentsFor(uploads, principal, path.id);
   return json(200, { ...staffView(record, rules, await currentPosition(workflowDeps, record.application)), attachments });

@@ -4,10 +4,11 @@ import { annualReport } from '../core/report';
 import { httpRoute, json } from '../http/route';
 import { issuers } from '../settings';
 import { documentClient, tableName } from '../wiring/table';
+import { staffReportRoute } from '../../infra/routes';
 
 const reports = createReportRepository(documentClient, tableName);
 
 /** GET /staff/reports/{year}: the year's figures from the stream-kept counters, for the services the staff member works on. */
-export const handler = httpRoute({ roles: ['staff'], issuers, path: ReportYearPath }, async ({ principal, path }) =>
+export const handler = httpRoute({ routes: [staffReportRoute], issuers, path: ReportYearPath }, async ({ principal, path }) =>
   json(200, await annualReport(reports, Number(path.year), principal.services)),
 );

@@ -4,9 +4,10 @@ import { submissionResponse } from '../http/responses';
 import { httpRoute } from '../http/route';
 import { issuers } from '../settings';
 import { applicationDeps } from '../wiring/applications';
+import { submitApplicationRoute } from '../../infra/routes';
 
 /** POST /applications: a citizen applies for a service. 201 means it is stored; e-mails follow from the stream. */
 export const handler = httpRoute(
-  { roles: ['citizen'], issuers, body: ApplicationSubmission, idempotent: true },
+  { routes: [submitApplicationRoute], issuers, body: ApplicationSubmission, idempotent: true },
   async ({ principal, body, idempotency }) => submissionResponse(principal, await submitApplication(applicationDeps, principal, body, idempotency)),
 );

@@ -11,6 +11,7 @@ import type { ApplicationDeps } from '../core/applications/ports';
 import { isDomainError } from '../core/errors';
 import type { EligibilityRules } from '../core/rules';
 import type { WorkforcePrincipal, WorkforceRole } from '../core/model';
+import type { StatusCountStore } from '../core/status-counts';
 import type { WorkflowDeps } from '../core/workflow';
 import type { UploadDeps } from '../core/uploads';
 import type { PersonalDataDeps } from '../core/personal-data';
@@ -54,7 +55,7 @@ export interface WebDeps {
   readonly webOrigin: string;
   readonly rules: EligibilityRules;
   /** The annual report's counters (staff's report page reads them as GET /staff/reports/{year} does). */
-  readonly reports: Pick<ReportStore, 'readYear'>;
+  readonly reports: Pick<ReportStore, 'readYear'> & StatusCountStore;
   readonly sessions: SessionStore;
   readonly oidc: OidcClient;
   /** Staff and officers sign in at the workforce issuer (deployed: the user pool's hosted UI). */

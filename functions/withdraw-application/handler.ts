@@ -5,8 +5,9 @@ import { transitionResponse } from '../http/transitions';
 import { httpRoute } from '../http/route';
 import { issuers } from '../settings';
 import { workflowDeps } from '../wiring/workflow';
+import { withdrawApplicationRoute } from '../../infra/routes';
 
 /** POST /applications/{id}/withdrawal: the applicant withdraws before the service starts. */
-export const handler = httpRoute({ roles: ['citizen'], issuers, path: ApplicationIdPath, body: Withdrawal }, async ({ principal, path, body }) =>
+export const handler = httpRoute({ routes: [withdrawApplicationRoute], issuers, path: ApplicationIdPath, body: Withdrawal }, async ({ principal, path, body }) =>
   transitionResponse(await withdraw(workflowDeps, principal, path.id, body)),
 );

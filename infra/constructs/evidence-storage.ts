@@ -10,6 +10,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { nagArnPrefix } from './nag-text';
 import { retentionClasses } from '../../functions/core/retention';
+import { uploadLimits } from '../../schemas/upload-limits';
 
 /** What GuardDuty Malware Protection for S3 publishes on the default event bus for each scanned object. */
 export const scanResultDetailType = 'GuardDuty Malware Protection Object Scan Result';
@@ -200,7 +201,7 @@ export class EvidenceStorage extends Construct {
         detail: { s3ObjectDetails: { bucketName: [this.quarantine.bucketName] } },
       },
     });
-    rule.addTarget(new targets.LambdaFunction(promote, { retryAttempts: 8, maxEventAge: Duration.hours(2), deadLetterQueue: undelivered }));
+    rule.addTarget(new targets.LambdaFunction(promote, { retryAttempts: 8, maxEventAge: Duration.seconds(uploadLimits.scanResultDeliverySeconds), deadLetterQueue: undelivered }));
     return rule;
   }
 }

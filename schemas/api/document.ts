@@ -17,39 +17,7 @@ import { PersonalDataExport, MyDataQuery } from '../personal-data';
 import { DataExportRequest, DestructionRequest, RetentionDueQuery } from '../retention';
 import { DraftContent, NewDraft } from '../drafts';
 import { UploadRequest } from '../uploads';
-import {
-  Timestamp,
-  ServiceId,
-  FieldError,
-  ProblemDetails,
-  Receipt,
-  ApplicationSummary,
-  CitizenApplicationSummary,
-  ReferralSummary,
-  ApplicationPage,
-  CitizenApplicationPage,
-  ReferralPage,
-  ApplicationView,
-  StaffApplicationView,
-  ReferralView,
-  TransitionResult,
-  FailedNotificationPage,
-  LostBatchPage,
-  DueRecordPage,
-  DestructionResult,
-  ResendAccepted,
-  EligibilityAnswer,
-  Term,
-  ServiceCatalogue,
-  UploadTicket,
-  UploadStatus,
-  DraftSummary,
-  DraftList,
-  DraftDocument,
-  DraftDeleted,
-  Redirect,
-  OpenApiDocument,
-} from './responses';
+import { Timestamp, ServiceId, FieldError, ProblemDetails, Receipt, ApplicationSummary, CitizenApplicationSummary, ReferralSummary, ApplicationPage, WorkListPage, CitizenApplicationPage, ReferralPage, ApplicationView, StaffApplicationView, ReferralView, TransitionResult, FailedNotificationPage, LostBatchPage, DueRecordPage, DestructionResult, ResendAccepted, EligibilityAnswer, Term, ServiceCatalogue, UploadTicket, UploadStatus, DraftSummary, DraftList, DraftDocument, DraftDeleted, Redirect, OpenApiDocument } from './responses';
 import { routeContracts, type Schema } from './contracts';
 
 // ─── Named schemas ──────────────────────────────────────────────────────────
@@ -69,6 +37,7 @@ export const namedSchemas: Readonly<Record<string, Schema>> = {
   Receipt,
   ApplicationSummary,
   ApplicationPage,
+  WorkListPage,
   CitizenApplicationSummary,
   CitizenApplicationPage,
   ApplicationView,

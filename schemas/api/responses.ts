@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { decisionTypes } from '../decision';
 import { ResendRequest } from '../staff';
-import { ApplicationId, ApplicationStatus } from '../lifecycle';
+import { ApplicationId, ApplicationStatus, applicationStatuses } from '../lifecycle';
 import { Applicant, IsoDate, Representative } from '../primitives';
 import { referrerKinds, serviceIds } from '../services';
 import { DraftId } from '../drafts';
@@ -88,6 +88,10 @@ const pageOf = <T extends Schema>(item: T) => z.object({ items: z.array(item), n
 export const ApplicationPage = pageOf(ApplicationSummary);
 export const CitizenApplicationPage = pageOf(CitizenApplicationSummary);
 export const ReferralPage = pageOf(ReferralSummary);
+/** Staff's work list: a page, and how many applications of the services in scope stand in each status now. */
+export const WorkListPage = z.extend(ApplicationPage, {
+  counts: z.object(Object.fromEntries(applicationStatuses.map((status) => [status, z.int().check(z.nonnegative())])) as Record<ApplicationStatus, z.ZodMiniInt>),
+});
 
 const TimelineEntry = z.object({
   id: z.string(),

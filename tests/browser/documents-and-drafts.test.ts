@@ -17,6 +17,7 @@ import { tableItems } from '../integration/support/applicants';
 import { api, local, tokens } from '../integration/support/local';
 import { uploadLimits } from '../../schemas/uploads';
 import { checked, choose, expectAccessible, follow, launchChromium, newContext, portalUrl, submit, tabTo, type Chromium } from './support/browser';
+import { chooseFile, heading, untilChecked } from './support/uploads';
 import { applyForSocialRehabilitation, signInAtIdp, type Language, type Person } from './support/journeys';
 
 let chromium: Chromium;
@@ -88,35 +89,6 @@ const openApplication = async (context: BrowserContext, person: Person, language
   return page;
 };
 
-/** Chooses a file with the keyboard: Space on the focused file input opens the chooser. */
-const chooseFile = async (page: Page, path: string) => {
-  await tabTo(page, 'input[type="file"]');
-  // Chromium now and then drops the first key press on a freshly loaded page's file input: pressed again.
-  for (let tries = 1; ; tries += 1) {
-    try {
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5_000 }), page.keyboard.press('Space')]);
-      await chooser.setFiles(path);
-      return;
-    } catch (error) {
-      if (tries === 3) throw error;
-    }
-  }
-};
-
-const heading = async (page: Page) => (await page.locator('h1').innerText()).trim();
-
-/** "Check again" until the check is over (ClamAV takes a moment); the pending page is checked once. */
-const untilChecked = async (page: Page, language: Language, check: (name: string) => Promise<void>) => {
-  let seenPending = false;
-  for (let tries = 0; tries < 60 && (await heading(page)) === words[language].pending; tries += 1) {
-    if (!seenPending) await check(`upload: being checked (${language})`);
-    seenPending = true;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await follow(page, words[language].checkAgain);
-  }
-  return heading(page);
-};
-
 /** From the application's page: the kind of document, then the file, posted to S3; back on the check's page. */
 const upload = async (page: Page, language: Language, file: string, check: (name: string) => Promise<void>) => {
   await follow(page, words[language].add);
@@ -127,7 +99,7 @@ const upload = async (page: Page, language: Language, file: string, check: (name
   await chooseFile(page, file);
   await submit(page);
   expect(page.url()).toMatch(new RegExp(`^${portalUrl}/(en/applications|pieteikumi)/[0-9a-f-]{36}/(files|faili)/[0-9a-f-]{36}`));
-  return untilChecked(page, language, check);
+  return untilChecked(page, words[language], () => check(`upload: being checked (${language})`));
 };
 
 const runs = [

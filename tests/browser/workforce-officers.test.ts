@@ -5,6 +5,9 @@
  * disabled. Access: an officer of another organisation gets the 404 page for its referral, and a citizen, staff
  * and an officer each get the 403 page where their role has no business. The report's CSV matches the API's figures.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, tokens, waitFor } from '../integration/support/local';
@@ -12,6 +15,7 @@ import { parseCsv } from '../support/csv';
 import { uniquePersonalCode } from '../support/fixtures';
 import { chromiumForSpec, choose, expectAccessible, follow, newContext, portalUrl, select, submit, tick, typeInto } from './support/browser';
 import { daysAgo, signInAtIdp, signInAtWorkforceIdp, type Language, type Member } from './support/journeys';
+import { chooseFile, heading, untilChecked } from './support/uploads';
 
 const chromium = chromiumForSpec();
 
@@ -154,29 +158,127 @@ describe.each(runs)('an officer files and follows a referral, $name', ({ javaScr
   });
 });
 
+/** A referral filed through the API by an officer (for the pages that follow one); its id. */
+const referralFiledBy = async (officer: { organisation: string; username: string }, number: string): Promise<string> => {
+  const token = await (await tokens()).workforce('social-service', officer.organisation, { officer: officer.username });
+  const filed = await api('/referrals', {
+    token,
+    json: {
+      referral: { number, date: daysAgo(1), clientConsent: true },
+      application: {
+        serviceId: 'coordinated-services',
+        track: 'addiction-adults',
+        applicant: {
+          givenName: 'Ieva', familyName: 'Liepa', personalCode: uniquePersonalCode(), dateOfBirth: '1991-05-05',
+          address: { municipality: 'tukuma-novads', line: 'Pils iela 2' }, phone: '+371 20000002', email: 'ieva@example.lv', language: 'lv', contactChannel: 'email',
+        },
+        evidence: { socialServiceDecisionNumber: number, socialServiceDecisionDate: daysAgo(1), addictionKind: 'substance' },
+        declarations: { informationIsTrue: true, consentToProcessing: true },
+      },
+    },
+  });
+  expect(filed.status).toBe(201);
+  return filed.body.id as string;
+};
+
+const documentWords = {
+  lv: { add: 'Pievienot dokumentu', pending: 'Fails tiek pārbaudīts', clean: 'Fails ir pārbaudīts', rejected: 'Fails netika pieņemts', checkAgain: 'Pārbaudīt vēlreiz', sent: 'Dokumenti nosūtīti', malware: 'Failā atrasta ļaunatūra' },
+  en: { add: 'Add a document', pending: 'The file is being checked', clean: 'The file is checked', rejected: 'The file was not accepted', checkAgain: 'Check again', sent: 'Documents sent', malware: 'The file contained malware' },
+} as const;
+
+describe('an officer adds the referral document the agency asks for', () => {
+  const files = mkdtempSync(join(tmpdir(), 'siva-officer-files-'));
+  const pdfPath = join(files, 'nosutijums.pdf');
+  const eicarPath = join(files, 'eicar.pdf');
+  beforeAll(() => {
+    writeFileSync(pdfPath, '%PDF-1.7\n1 0 obj <<>> endobj\n% Sociālā dienesta nosūtījums\ntrailer <<>>\n%%EOF\n');
+    writeFileSync(eicarPath, 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*', 'latin1');
+  });
+
+  /** A referral of a fresh municipality's officer, for which staff have asked for documents. */
+  const awaitingDocuments = async (language: Language) => {
+    const officer = { role: 'social-service', username: 'ilze', organisation: `talsi-${run}-${language}-${crypto.randomUUID().slice(0, 6)}` } as const;
+    const id = await referralFiledBy(officer, `SD-${run}-D`);
+    for (const decision of [
+      { type: 'register', expectedVersion: 1 },
+      { type: 'request-documents', expectedVersion: 2, documents: ['Sociālā dienesta novērtējums'], deadline: daysAgo(-14) },
+    ]) {
+      expect((await api(`/staff/applications/${id}/decisions`, { token: await staffToken(), json: decision })).status).toBe(200);
+    }
+    return { officer, id };
+  };
+  const staffToken = async () => (await tokens()).workforce('staff', 'anna', { services: ['coordinated-services'] });
+
+  /** From the referral's page: the kind of document, then the file, posted to S3; back on the check's page. */
+  const upload = async (page: Page, language: Language, file: string) => {
+    await follow(page, documentWords[language].add);
+    await expectAccessible(page, `referral: add a document, kind (${language})`);
+    await choose(page, 'documentType', 'social-service-assessment');
+    await submit(page);
+    await expectAccessible(page, `referral: add a document, file (${language})`);
+    await chooseFile(page, file);
+    await submit(page);
+    expect(page.url()).toMatch(new RegExp(`^${portalUrl}${paths.referral[language]}[0-9a-f-]{36}/(files|faili)/[0-9a-f-]{36}(\\?|$)`));
+    return untilChecked(page, documentWords[language], () => expectAccessible(page, `referral: upload being checked (${language})`));
+  };
+
+  it.each(['lv', 'en'] as const)('a PDF is posted to S3, found clean and sent to SIVA; staff download it (%s)', async (language) => {
+    const { officer, id } = await awaitingDocuments(language);
+    const { context, page } = await signedIn(officer, language, `${paths.referral[language]}${id}`);
+    expect(page.url()).toBe(`${portalUrl}${paths.referral[language]}${id}`);
+    await expectAccessible(page, `referral: documents requested (${language})`);
+    expect(await upload(page, language, pdfPath)).toBe(documentWords[language].clean);
+    await expectAccessible(page, `referral: upload clean (${language})`);
+    await submit(page);
+    expect(await heading(page)).toBe(documentWords[language].sent);
+    await expectAccessible(page, `referral: documents sent (${language})`);
+
+    // Attached to the referral's application: staff download exactly the bytes the officer's browser sent.
+    const staff = await staffToken();
+    const record = await api(`/staff/applications/${id}`, { token: staff });
+    expect(record.body.status).toBe('under_review');
+    const attachments = record.body.attachments as { href: string; documentType: string; uploadedBy: string }[];
+    expect(attachments).toEqual([expect.objectContaining({ documentType: 'social-service-assessment', uploadedBy: 'social-service' })]);
+    const download = await api(attachments[0]!.href, { token: staff });
+    expect(download.status).toBe(200);
+    expect(download.text).toContain('Sociālā dienesta nosūtījums');
+    await context.close();
+  });
+
+  it('the EICAR test file is refused with the reason; another municipality\u2019s officer gets the 404 page for the upload (lv, en)', async () => {
+    const { officer, id } = await awaitingDocuments('lv');
+    const { context, page } = await signedIn(officer, 'lv', `${paths.referral.lv}${id}`);
+    expect(await upload(page, 'lv', eicarPath)).toBe(documentWords.lv.rejected);
+    expect(await page.locator('main').innerText()).toContain(documentWords.lv.malware);
+    await expectAccessible(page, 'referral: upload rejected as malware (lv)');
+    const uploadPage = page.url();
+
+    // The file's form of a new upload, and the rejected upload's page, by their addresses.
+    await page.goto(`${portalUrl}${paths.referral.en}${id}`);
+    await follow(page, documentWords.en.add);
+    await choose(page, 'documentType', 'social-service-assessment');
+    await submit(page);
+    const formPage = page.url();
+    expect(formPage).toMatch(/\/files\/[0-9a-f-]{36}\/send$/);
+    for (const language of ['lv', 'en'] as const) {
+      const other = await signedIn({ ...stranger, organisation: `${stranger.organisation}-${language}` }, language, paths.referrals[language]);
+      for (const address of [uploadPage, formPage]) {
+        const response = await other.page.goto(address);
+        expect(response?.status(), address).toBe(404);
+        expect(await other.page.locator('input[name="Policy"]').count()).toBe(0);
+      }
+      await expectAccessible(other.page, `referral upload of another organisation: 404 (${language})`);
+      await other.context.close();
+    }
+    await context.close();
+  });
+});
+
 describe('who may open the officers\u2019 pages and the report', () => {
   let referralId: string;
   const year = new Date().getUTCFullYear();
   beforeAll(async () => {
-    const token = await (await tokens()).workforce('social-service', ilze.organisation, { officer: ilze.username });
-    const filed = await api('/referrals', {
-      token,
-      json: {
-        referral: { number: `SD-${run}-A`, date: daysAgo(1), clientConsent: true },
-        application: {
-          serviceId: 'coordinated-services',
-          track: 'addiction-adults',
-          applicant: {
-            givenName: 'Ieva', familyName: 'Liepa', personalCode: uniquePersonalCode(), dateOfBirth: '1991-05-05',
-            address: { municipality: 'tukuma-novads', line: 'Pils iela 2' }, phone: '+371 20000002', email: 'ieva@example.lv', language: 'lv', contactChannel: 'email',
-          },
-          evidence: { socialServiceDecisionNumber: `SD-${run}-A`, socialServiceDecisionDate: daysAgo(1), addictionKind: 'substance' },
-          declarations: { informationIsTrue: true, consentToProcessing: true },
-        },
-      },
-    });
-    expect(filed.status).toBe(201);
-    referralId = filed.body.id;
+    referralId = await referralFiledBy({ organisation: `tukums-${run}`, username: 'ilze' }, `SD-${run}-A`);
   });
 
   const officerUrls = (language: Language) => [

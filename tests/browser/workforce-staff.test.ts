@@ -134,6 +134,27 @@ describe.each(runs)('the staff day, $name', ({ javaScript }) => {
     await context.close();
   });
 
+  it.each(['lv', 'en'] as const)('shows the counts per status at the top of the work list, each a link to the list of that status (%s)', async (language) => {
+    await filed();
+    const { context, page } = await signedInStaff(javaScript, language);
+    const words = language === 'en' ? { caption: 'Applications in each status: all my services', submitted: 'Sent' } : { caption: 'Pieteikumi katrā statusā: visi mani pakalpojumi', submitted: 'Iesniegts' };
+    const counts = page.locator('table.siva-status-counts');
+    // The counts follow the table's stream a moment after the filing: the page is read again until they show it.
+    for (let tries = 0; (await counts.count()) === 0 || !(await counts.innerText()).includes(words.submitted); tries += 1) {
+      if (tries === 50) throw new Error('the counts never showed a sent application');
+      await new Promise((done) => setTimeout(done, 200));
+      await page.reload();
+    }
+    expect(await counts.locator('caption').innerText()).toBe(words.caption);
+    const submittedRow = counts.locator('tr', { hasText: words.submitted });
+    expect(Number(await submittedRow.locator('td').innerText())).toBeGreaterThanOrEqual(1);
+    await accessible(page, `work list with counts (${language})`);
+    await follow(page, words.submitted);
+    expect(new URL(page.url()).searchParams.get('status')).toBe('submitted');
+    expect(await page.locator('#status').inputValue()).toBe('submitted');
+    await context.close();
+  });
+
   it('a stale version shows what changed since, and changes nothing (lv)', async () => {
     const application = await filed();
     const { context, page } = await signedInStaff(javaScript, 'lv');

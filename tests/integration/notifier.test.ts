@@ -6,57 +6,20 @@
  */
 import { createServer, request as forward, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createApplicationRepository } from '../../functions/adapters/application-repository';
 import { eventKey } from '../../functions/adapters/keys';
-import { startStreamPoller, type StreamPoller } from '../../local/stream-poller';
 import { storedApplication, submittedEvent } from '../support/stored-application';
-import { freePort, localAgencyInboxes } from '../../local/stack';
-import { documentClient, dynamoClient, emailsAbout, freshTable, local, streamsClient, waitFor } from './support/local';
+import { freePort } from '../../local/stack';
+import { documentClient, emailsAbout, freshTable, local, waitFor } from './support/local';
+import { notifierHandler, pollerFor as pollerOn } from './support/notifier';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** Imports the real notifier handler with the environment Lambda would give it. */
-const notifierHandler = async (environment: { tableName: string; sesEndpoint: string; maxDeliveries?: number }) => {
-  Object.assign(process.env, {
-    TABLE_NAME: environment.tableName,
-    AWS_ENDPOINT_URL_DYNAMODB: local.dynamoEndpoint,
-    AWS_ENDPOINT_URL_SESV2: environment.sesEndpoint,
-    MAIL_FROM: 'SIVA e-pakalpojumi <e-pakalpojumi@siva.gov.lv>',
-    AGENCY_INBOXES: JSON.stringify(localAgencyInboxes),
-    PORTAL_URL: 'https://e.siva.gov.lv',
-    STAFF_PORTAL_URL: 'https://darbs.siva.gov.lv',
-    NOTIFICATION_MAX_DELIVERIES: String(environment.maxDeliveries ?? 3),
-    NOTIFICATION_RETRY_BASE_MS: '0',
-  });
-  vi.resetModules();
-  const module = await import('../../functions/notifier/handler');
-  const deliveries: DynamoDBStreamEvent[] = [];
-  const handler = async (event: DynamoDBStreamEvent) => {
-    deliveries.push(event);
-    return module.handler(event, {} as never);
-  };
-  return { handler, deliveries };
-};
-
-const pollerFor = async (tableName: string, consume: Parameters<typeof startStreamPoller>[0]['consume']): Promise<StreamPoller> => {
-  const poller = await startStreamPoller({
-    dynamo: dynamoClient(),
-    streams: streamsClient(),
-    tableName,
-    consume,
-    retryAttempts: 5,
-    backoff: { initialMs: 10, maxMs: 50 },
-    pollIntervalMs: 50,
-    log: () => {},
-  });
-  cleanups.push(() => poller.stop());
-  return poller;
-};
+const pollerFor = (tableName: string, consume: Parameters<typeof pollerOn>[1]) => pollerOn(tableName, consume, cleanups);
 
 /** Stores an application and its "submitted" event, as the submit handler does. */
 const storeSubmitted = async (tableName: string) => {

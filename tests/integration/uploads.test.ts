@@ -4,14 +4,20 @@
  * applicant attaches it, staff download it; a referring organisation attaches and
  * downloads its own. Nothing unscanned or refused is ever attachable or downloadable.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
+import { createEvidenceStorage } from '../../functions/adapters/evidence-storage';
+import { createUploadRepository } from '../../functions/adapters/upload-repository';
 import { rigaDate } from '../../functions/core/dates';
+import type { Principal } from '../../functions/core/model';
+import { createFormUpload, type UploadDeps } from '../../functions/core/uploads';
+import { localCredentials, localRegion } from '../../local/dynamodb';
 import { uploadLimits } from '../../schemas/uploads';
 import { daysBefore } from '../support/fixtures';
 import { freshPersonalCode, referralOf, validForm } from '../support/service-forms';
 import { tableItems } from './support/applicants';
-import { api, local, tokens, waitFor } from './support/local';
+import { api, documentClient, local, tokens, waitFor } from './support/local';
 
 const today = rigaDate(new Date());
 
@@ -270,6 +276,7 @@ describe("a referring organisation's documents", () => {
     return {
       id,
       filer,
+      municipality,
       filerSubject: `social-service-${municipality}-filer`,
       colleague: await idp.workforce('social-service', municipality, { officer: 'colleague' }),
       otherMunicipality: await idp.workforce('social-service', `${municipality}-other`, { officer: 'filer' }),
@@ -360,5 +367,40 @@ describe("a referring organisation's documents", () => {
     const staffView = await api(`/staff/applications/${referral.id}`, { token: referral.reviewer });
     expect(staffView.body.attachments).toEqual([expect.objectContaining({ id: clientUpload, href: `/staff/applications/${referral.id}/attachments/${clientUpload}` })]);
     expect((await download(`/staff/applications/${referral.id}/attachments/${clientUpload}`, referral.reviewer)).status).toBe(303);
+  });
+  it('a portal form never posted stops holding its 10 MB and its file once its POST and the scan grace have passed', async () => {
+    const referral = await referralAwaitingDocuments();
+    const base = `/referrals/${referral.id}`;
+    const officer: Principal = { role: 'social-service', subject: referral.filerSubject, name: 'Filer', organisation: referral.municipality, services: [] };
+    // The portal's step, with its clock set by the test: the real table, and a presigner against s3rver.
+    const s3 = new S3Client({ endpoint: local.s3Endpoint, region: localRegion, credentials: localCredentials, forcePathStyle: true });
+    const formUploadAt = async (at: Date) => {
+      const deps: UploadDeps = {
+        store: createUploadRepository(documentClient(), local.tableName),
+        storage: createEvidenceStorage(s3, { quarantine: 'siva-uploads-quarantine', evidence: 'siva-uploads-evidence', keyArn: 'local' }),
+        clock: () => at,
+        newId: randomUUID,
+      };
+      return (await createFormUpload(deps, officer, referral.id, { documentType: 'other', redirectTo: (uploadId) => `${local.apiUrl}/${uploadId}` })).uploadId;
+    };
+    const declareOne = (size: number) => api(`${base}/uploads`, { token: referral.filer, json: { documentType: 'other', fileName: 'izziņa.pdf', contentType: 'application/pdf', size } });
+
+    // Three forms shown just over the POST's minutes and the scan grace ago, never used: together the 30 MB.
+    const lapsedAt = new Date(Date.now() - (uploadLimits.postSeconds + uploadLimits.scanGraceSeconds + 60) * 1000);
+    const unused = [await formUploadAt(lapsedAt), await formUploadAt(lapsedAt), await formUploadAt(lapsedAt)];
+    const next = await declareOne(1000);
+    expect(next.status).toBe(201);
+    for (const uploadId of unused) {
+      const status = await api(`${base}/uploads/${uploadId}`, { token: referral.filer, headers: { 'accept-language': 'en' } });
+      expect(status.body).toMatchObject({ state: 'rejected', reason: { code: 'not_received', message: expect.stringContaining('did not arrive') } });
+    }
+
+    // Forms shown within the grace still hold their 10 MB each: 2 × 10 MB + 1000 B leaves no room for 10 MB more.
+    const justAfterPost = new Date(Date.now() - (uploadLimits.postSeconds + 60) * 1000);
+    await formUploadAt(justAfterPost);
+    await formUploadAt(new Date());
+    const full = await declareOne(uploadLimits.fileBytes);
+    expect(full.status).toBe(422);
+    expect(full.body.errors).toEqual([expect.objectContaining({ field: 'size', code: 'upload_bytes_limit' })]);
   });
 });

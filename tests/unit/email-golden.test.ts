@@ -6,7 +6,7 @@
  * where a reviewer sees the difference.
  */
 import { describe, expect, it } from 'vitest';
-import type { Application, DecisionRecord, NotificationKind } from '../../functions/core/model';
+import type { Application, NotificationKind } from '../../functions/core/model';
 import { draftReminder } from '../../functions/core/templates/draft-reminder';
 import type { Email } from '../../functions/core/templates/html';
 import { neutralNotice } from '../../functions/core/templates/neutral';
@@ -18,54 +18,17 @@ import { referrerConfirmation } from '../../functions/core/templates/referrer-co
 import { referrerUpdate } from '../../functions/core/templates/referrer-update';
 import type { ApplicantChange } from '../../functions/core/templates/status-change';
 import { decisionTypes, type DecisionType } from '../../schemas/decision';
+import { inLanguageOf, referredApplication, statusAfterDecision } from '../support/email-fixtures';
 
 const portalUrl = 'https://e.siva.gov.lv/';
 const staffPortalUrl = 'https://darbs.siva.gov.lv';
 const languages = ['lv', 'en'] as const;
 
-const referred: Application = {
-  id: '5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11',
-  reference: 'SIVA-2026-000123',
-  serviceId: 'social-rehabilitation',
-  track: 'after-medical-rehabilitation',
-  status: 'under_review',
-  version: 4,
-  channel: 'referral',
-  referral: {
-    kind: 'social-service',
-    organisation: 'jurmala',
-    officerSubject: 'officer-1',
-    officerName: 'Inese Kalniņa',
-    number: 'SD-2026/778',
-    date: '2026-11-20',
-    clientConsent: true,
-  },
-  personKey: 'person-key-golden',
-  applicant: {
-    givenName: 'Līga',
-    familyName: 'Ozola',
-    personalCode: '16117519997',
-    dateOfBirth: '1975-11-16',
-    address: { municipality: 'riga', line: 'Brīvības iela 1' },
-    phone: '+37120000000',
-    email: 'liga@example.lv',
-    language: 'lv',
-    contactChannel: 'email',
-  },
-  evidence: {},
-  language: 'lv',
-  submittedAt: '2026-11-22T10:00:00.000Z',
-  updatedAt: '2026-11-30T09:00:00.000Z',
-};
+const referred = referredApplication;
 
 const { referral: _referral, ...withoutReferral } = referred;
 const own: Application = { ...withoutReferral, channel: 'self', ownerSubject: 'eid-golden', serviceId: 'vehicle-adaptation', track: 'state-funded' };
 
-const inLanguage = (application: Application, language: 'lv' | 'en'): Application => ({
-  ...application,
-  language,
-  applicant: { ...application.applicant, language },
-});
 
 /** Each decision with every field its e-mail can show, and once with none (what must still read well). */
 const fullDocuments: Record<DecisionType, Record<string, unknown>> = {
@@ -81,19 +44,6 @@ const fullDocuments: Record<DecisionType, Record<string, unknown>> = {
   complete: { completedOn: '2027-01-24', recommendations: 'Vingrot.\nApmeklēt ergoterapeitu.', roadMap: 'Atgriezties darbā.', reason: 'Kurss pabeigts.' },
 };
 
-const statusAfter: Record<DecisionType, DecisionRecord['to']> = {
-  register: 'registered',
-  'request-documents': 'documents_requested',
-  review: 'under_review',
-  'admit-to-queue': 'queued',
-  grant: 'granted',
-  refuse: 'refused',
-  start: 'started',
-  'not-started': 'not_started',
-  postpone: 'postponed',
-  complete: 'completed',
-};
-
 const decisionChange = (type: DecisionType, document: Record<string, unknown>): ApplicantChange => ({
   kind: 'decision',
   at: '2026-12-01T08:30:00.000Z',
@@ -105,7 +55,7 @@ const decisionChange = (type: DecisionType, document: Record<string, unknown>): 
     at: '2026-12-01T08:00:00.000Z',
     author: { subject: 'staff-1', name: 'Staff' },
     from: 'under_review',
-    to: statusAfter[type],
+    to: statusAfterDecision[type],
     document,
   },
 });
@@ -126,17 +76,17 @@ const allEmails = (): [string, Email][] => {
   const emails: [string, Email][] = [];
   for (const language of languages) {
     for (const application of [referred, own]) {
-      const reader = inLanguage(application, language);
+      const reader = inLanguageOf(application, language);
       emails.push([`applicantConfirmation ${language} ${application.channel}`, applicantConfirmation(reader, portalUrl)]);
     }
     for (const type of decisionTypes) {
-      const reader = inLanguage(referred, language);
+      const reader = inLanguageOf(referred, language);
       emails.push([`applicantUpdate ${language} ${type} full`, applicantUpdate(reader, decisionChange(type, fullDocuments[type]), portalUrl)]);
       emails.push([`applicantUpdate ${language} ${type} empty`, applicantUpdate(reader, decisionChange(type, {}), portalUrl)]);
     }
-    emails.push([`applicantUpdate ${language} withdrawn`, applicantUpdate(inLanguage(referred, language), withdrawal, portalUrl)]);
+    emails.push([`applicantUpdate ${language} withdrawn`, applicantUpdate(inLanguageOf(referred, language), withdrawal, portalUrl)]);
     for (const kind of notificationKinds) {
-      emails.push([`neutralNotice ${language} ${kind}`, neutralNotice(inLanguage(referred, language), kind, { portalUrl, staffPortalUrl })]);
+      emails.push([`neutralNotice ${language} ${kind}`, neutralNotice(inLanguageOf(referred, language), kind, { portalUrl, staffPortalUrl })]);
     }
     emails.push([
       `draftReminder ${language}`,

@@ -9,6 +9,7 @@ import {
   type NotifierDeps,
   type OutgoingEmail,
 } from '../../functions/core/notifier';
+import { referredApplication } from '../support/email-fixtures';
 
 const application: Application = {
   id: '5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11',
@@ -20,17 +21,8 @@ const application: Application = {
   channel: 'self',
   ownerSubject: 'eid-1',
   personKey: 'person-key-test',
-  applicant: {
-    givenName: 'Līga',
-    familyName: 'Ozola <script>',
-    personalCode: '16117519997',
-    dateOfBirth: '1975-11-16',
-    address: { municipality: 'riga', line: 'Brīvības iela 1' },
-    phone: '+37120000000',
-    email: 'liga@example.lv',
-    language: 'lv',
-    contactChannel: 'email',
-  },
+  // A name that would inject markup if a template forgot to escape it.
+  applicant: { ...referredApplication.applicant, familyName: 'Ozola <script>' },
   evidence: { icfCodes: ['b280'], dischargeSummaryNumber: 'SECRET-DIAGNOSIS-DOC' },
   language: 'lv',
   submittedAt: '2026-11-22T10:00:00.000Z',

@@ -5,7 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import * as z from 'zod/mini';
 import { rigaDate } from '../../functions/core/dates';
 import { openApiDocument, securitySchemeOf } from '../../functions/http/openapi';
-import { functions, routeKey, routes, type RouteDefinition } from '../../infra/routes';
+import { functions, routeKey, routes, type ApiRouteDefinition, type RouteDefinition } from '../../infra/routes';
 import { routeContracts, type RouteContract } from '../../schemas/api/contracts';
 import { api } from '../../schemas/api/document';
 import { apiEvent, lambdaContext, testIssuers } from '../support/api-event';
@@ -95,7 +95,16 @@ describe('the document and the route table', () => {
   });
 
   it('cannot be built for a route that has no contract', () => {
-    const extra: RouteDefinition = { method: 'DELETE', path: '/applications/{id}', function: 'get-application', audience: 'citizen' };
+    const extra: ApiRouteDefinition = {
+      method: 'DELETE',
+      path: '/applications/{id}',
+      function: 'get-application',
+      audience: 'citizen',
+      roles: ['citizen'],
+      summary: 'Delete an application',
+      summaryLv: 'Dzēst pieteikumu',
+      description: 'No such route exists.',
+    };
     expect(() => openApiDocument({ routes: [...routes, extra], functions }, api)).toThrow('DELETE /applications/{id} has no contract');
   });
 

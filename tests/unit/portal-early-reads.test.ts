@@ -134,6 +134,8 @@ const workPortal = (services: readonly ServiceId[], listed: Readonly<Partial<Rec
   };
   const deps = {
     workflow: { store } as unknown as WorkflowDeps,
+    // The counts per status above the list (read beside it; nothing counted yet).
+    reports: { readYear: async () => ({ counters: [], queueNetByYear: [], queueNetByMonth: [] }), readStatusCounts: async () => ({}) },
     rules: defaultRules,
     sessions,
     oidc: {} as never,

@@ -14,14 +14,14 @@ import {
   reportIncrements,
   restrictToServices,
   type Counter,
-  type Increment,
+  type EventCount,
   type QueueNet,
   type ReportStore,
 } from '../../functions/core/report';
 
 type Case = Pick<Application, 'serviceId' | 'track' | 'channel'>;
 const socialRehab: Case = { serviceId: 'social-rehabilitation', track: 'chernobyl', channel: 'self' };
-const scope = { year: 2021, serviceId: 'social-rehabilitation', track: 'chernobyl' } as const;
+const scope = { year: 2021, month: 6, serviceId: 'social-rehabilitation', track: 'chernobyl' } as const;
 
 let sequence = 0;
 const event = (type: TimelineEvent['type'], details: TimelineEvent['details'] = {}, at = '2021-06-01T09:00:00.000Z'): TimelineEvent => ({
@@ -42,10 +42,14 @@ describe('what a timeline event adds to the report', () => {
   });
 
   it('dates every figure by the Riga calendar, not UTC', () => {
-    const yearOf = (at: string) => reportIncrements(event('submitted', { channel: 'self' }, at), socialRehab)[0]?.year;
-    expect(yearOf('2020-12-31T21:59:59.999Z')).toBe(2020);
-    expect(yearOf('2020-12-31T22:00:00.000Z')).toBe(2021); // midnight in Riga (EET, UTC+2)
-    expect(yearOf('2021-12-31T21:59:59.999Z')).toBe(2021);
+    const dateOf = (at: string) => {
+      const increment = reportIncrements(event('submitted', { channel: 'self' }, at), socialRehab)[0];
+      return [increment?.year, increment?.month];
+    };
+    expect(dateOf('2020-12-31T21:59:59.999Z')).toEqual([2020, 12]);
+    expect(dateOf('2020-12-31T22:00:00.000Z')).toEqual([2021, 1]); // midnight in Riga (EET, UTC+2)
+    expect(dateOf('2021-12-31T21:59:59.999Z')).toEqual([2021, 12]);
+    expect(dateOf('2021-05-31T21:00:00.000Z')).toEqual([2021, 6]); // midnight in Riga (EEST, UTC+3)
   });
 
   it('counts a decision under its category, on the service and track', () => {
@@ -196,7 +200,7 @@ describe('the annual report from counters', () => {
 /** A store with the repository's contract: increments applied once per event. */
 const memoryStore = (applications: Record<string, Case>) => {
   const counted = new Set<string>();
-  const counts = new Map<string, Increment & { count: number }>();
+  const counts = new Map<string, EventCount['increments'][number] & { count: number }>();
   const store: ReportStore = {
     loadApplication: vi.fn(async (id: string) => applications[id] as Application | undefined),
     async countOnce(batch) {
@@ -213,10 +217,17 @@ const memoryStore = (applications: Record<string, Case>) => {
       });
     },
     async readYear(year) {
-      const all = [...counts.values()];
+      const all = [...counts.values()].flatMap((c) => (c.metric === 'status' ? [] : [c]));
+      const queue = all.flatMap((c) => (c.metric === 'queue' ? [{ year: c.year, month: c.month, serviceId: c.serviceId, track: c.track, net: c.count }] : []));
+      const byYear = new Map<string, QueueNet>();
+      for (const { month: _m, ...change } of queue.filter((c) => c.year <= year)) {
+        const key = `${change.year}/${change.track}`;
+        byYear.set(key, { ...change, net: (byYear.get(key)?.net ?? 0) + change.net });
+      }
       return {
-        counters: all.filter((c) => c.metric !== 'queue' && c.year === year).map(({ year: _y, delta: _d, ...c }) => c as Counter),
-        queueNetByYear: all.filter((c) => c.metric === 'queue' && c.year <= year).map((c) => ({ year: c.year, serviceId: c.serviceId, track: c.track, net: c.count })),
+        counters: all.filter((c) => c.metric !== 'queue' && c.year === year).map(({ year: _y, month: _m, delta: _d, ...c }) => c as Counter),
+        queueNetByYear: [...byYear.values()],
+        queueNetByMonth: queue.filter((c) => c.year === year),
       };
     },
   };
@@ -283,6 +294,7 @@ describe('the report repository\u2019s transactions', () => {
     expect(updates.map((item) => item.Update?.Key)).toEqual([
       { pk: 'REPORT#2021', sk: 'decisions#social-rehabilitation#chernobyl#queue-admission' },
       { pk: 'REPORT#QUEUE', sk: '2021#social-rehabilitation#chernobyl' },
+      { pk: 'REPORT#QUEUE-MONTHS#2021', sk: '06#social-rehabilitation#chernobyl' },
     ]);
   });
 
@@ -304,7 +316,7 @@ describe('the report repository\u2019s transactions', () => {
   it('merges the batch\u2019s increments into one update per counter, and counts a repeated record once', async () => {
     const { client, sent } = scriptedClient();
     expect(await createReportRepository(client, 'table').countOnce([countOf(1), countOf(2), countOf(1)])).toEqual([true, true, false]);
-    expect(sent[0]).toHaveLength(2 + 2);
+    expect(sent[0]).toHaveLength(2 + 3);
   });
 
   it('tries again when a concurrent count of the same figure won, and gives up to the stream after a few tries', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { staffApplicationPagePaths, staffPortalPath } from '../../functions/core/portal-pages';
 import { agencyAlert } from '../../functions/core/templates/agency-alert';
 import { decisionTypes, type DecisionType } from '../../schemas/decision';
-import { applicationStatuses, type ApplicationStatus } from '../../schemas/lifecycle';
+import { applicationStatuses } from '../../schemas/lifecycle';
 import type { Application, DecisionRecord } from '../../functions/core/model';
 import type { Email } from '../../functions/core/templates/html';
 import { agencyDocumentsAlert } from '../../functions/core/templates/agency-documents-alert';
@@ -10,48 +10,14 @@ import { applicantUpdate } from '../../functions/core/templates/applicant-update
 import { referrerUpdate } from '../../functions/core/templates/referrer-update';
 import type { ApplicantChange, StatusChange } from '../../functions/core/templates/status-change';
 import { wording } from '../../functions/core/templates/wording/languages';
+import { inLanguageOf, referredApplication, statusAfterDecision } from '../support/email-fixtures';
 
 const languages = ['lv', 'en'] as const;
 const portalUrl = 'https://e.siva.gov.lv/';
 const staffPortalUrl = 'https://darbs.siva.gov.lv/';
 
-const application: Application = {
-  id: '5b0c1a52-8a3e-4c57-9d1a-2f6a1c0f9e11',
-  reference: 'SIVA-2026-000123',
-  serviceId: 'social-rehabilitation',
-  track: 'after-medical-rehabilitation',
-  status: 'under_review',
-  version: 4,
-  channel: 'referral',
-  referral: {
-    kind: 'social-service',
-    organisation: 'jurmala',
-    officerSubject: 'officer-1',
-    officerName: 'Inese Kalniņa',
-    officerEmail: 'inese.kalnina@jurmala.lv',
-    number: 'SD-2026/778',
-    date: '2026-11-20',
-    clientConsent: true,
-  },
-  personKey: 'person-key-test',
-  applicant: {
-    givenName: 'Līga',
-    familyName: 'Ozola',
-    personalCode: '16117519997',
-    dateOfBirth: '1975-11-16',
-    address: { municipality: 'riga', line: 'Brīvības iela 1' },
-    phone: '+37120000000',
-    email: 'liga@example.lv',
-    language: 'lv',
-    contactChannel: 'email',
-  },
-  evidence: { icfCodes: ['b280', 'd450.2'], dischargeSummaryNumber: 'IZR-SECRET-114', medicalRehabilitationEndDate: '2026-11-01' },
-  language: 'lv',
-  submittedAt: '2026-11-22T10:00:00.000Z',
-  updatedAt: '2026-11-30T09:00:00.000Z',
-};
-
-const inLanguage = (language: 'lv' | 'en'): Application => ({ ...application, language, applicant: { ...application.applicant, language } });
+const application = referredApplication;
+const inLanguage = (language: 'lv' | 'en'): Application => inLanguageOf(application, language);
 
 /** A full document per type, as the decision route stores it (the decision minus type and version). */
 const documents: Record<DecisionType, Record<string, unknown>> = {
@@ -84,18 +50,7 @@ const minimalDocuments: Partial<Record<DecisionType, Record<string, unknown>>> =
   complete: { completedOn: '2027-01-24', recommendations: 'Turpināt vingrojumus mājās.' },
 };
 
-const targets: Record<DecisionType, ApplicationStatus> = {
-  register: 'registered',
-  'request-documents': 'documents_requested',
-  review: 'under_review',
-  'admit-to-queue': 'queued',
-  grant: 'granted',
-  refuse: 'refused',
-  start: 'started',
-  'not-started': 'not_started',
-  postpone: 'postponed',
-  complete: 'completed',
-};
+const targets = statusAfterDecision;
 
 const decisionChange = (type: DecisionType, document = documents[type], extra: Partial<ApplicantChange> = {}): ApplicantChange => {
   const decision: DecisionRecord = {

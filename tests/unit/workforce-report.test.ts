@@ -1,10 +1,10 @@
 /**
- * The report page's pieces that need no browser: the queue over the years, the rows per service and track, the CSV a
+ * The report page's pieces that need no browser: the queue over the year month by month, the rows per service and track, the CSV a
  * spreadsheet opens (BOM, the language's separator, quoting), and the charts' geometry and text alternative.
  */
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../support/csv';
-import { buildReport, queueHistory, type Counter, type QueueNet } from '../../functions/core/report';
+import { buildReport, lastMonthShown, queueByMonth, type Counter, type QueueMonthNet, type QueueNet } from '../../functions/core/report';
 import { barChart, lineChart } from '../../functions/web/workforce/charts';
 import { renderTemplate } from '../../functions/web/render';
 import { messages } from '../../functions/web/i18n';
@@ -27,21 +27,46 @@ const queueNet: QueueNet[] = [
   { year: 2026, ...sr, net: 2 },
   { year: 2026, serviceId: 'driving-training', track: 'category-b', net: 7 },
 ];
+/** The months of 2026 behind its yearly +2 of Chernobyl's queue (and driving training's +7, all in March). */
+const queueMonthNet: QueueMonthNet[] = [
+  { year: 2026, month: 2, ...sr, net: 3 },
+  { year: 2026, month: 5, ...sr, net: -1 },
+  { year: 2026, month: 3, serviceId: 'driving-training', track: 'category-b', net: 7 },
+];
 const report = buildReport(2026, counters, queueNet);
 
 
-describe('the queue over the years', () => {
-  it('is the running sum of net changes, one point per year from the first change to the report year', () => {
-    expect(queueHistory(2026, queueNet, ['social-rehabilitation'])).toEqual([
-      { year: 2024, length: 4 },
-      { year: 2025, length: 3 },
-      { year: 2026, length: 5 },
+describe('the queue over the year, month by month', () => {
+  it('is the length at the end of each month: the year-end length less the changes of the months after it', () => {
+    expect(queueByMonth(2026, 12, queueNet, queueMonthNet, ['social-rehabilitation'])).toEqual([
+      { month: '2026-01', length: 3 },
+      { month: '2026-02', length: 6 },
+      { month: '2026-03', length: 6 },
+      { month: '2026-04', length: 6 },
+      ...['05', '06', '07', '08', '09', '10', '11', '12'].map((month) => ({ month: `2026-${month}`, length: 5 })),
     ]);
   });
 
-  it('counts only the staff member\u2019s services and no year after the report\u2019s', () => {
-    expect(queueHistory(2025, queueNet, ['driving-training'])).toEqual([{ year: 2025, length: 0 }]);
-    expect(queueHistory(2026, queueNet, ['driving-training'])).toEqual([{ year: 2026, length: 7 }]);
+  it('ends with the report year\u2019s year-end length, so the chart and the yearly figures agree', () => {
+    const months = queueByMonth(2026, 12, queueNet, queueMonthNet, report.scope);
+    expect(months.at(-1)?.length).toBe(report.totals.queueAtYearEnd.total);
+  });
+
+  it('omits the months after this one, and counts only the staff member\u2019s services', () => {
+    expect(queueByMonth(2026, 4, queueNet, queueMonthNet, ['driving-training'])).toEqual([
+      { month: '2026-01', length: 0 },
+      { month: '2026-02', length: 0 },
+      { month: '2026-03', length: 7 },
+      { month: '2026-04', length: 7 },
+    ]);
+    expect(queueByMonth(2025, 12, queueNet, queueMonthNet, ['driving-training']).map((point) => point.length)).toEqual(Array(12).fill(0));
+  });
+
+  it('shows every month of a past year, this year up to this month (Riga), and nothing of a year not begun', () => {
+    expect(lastMonthShown(2025, '2026-11-30')).toBe(12);
+    expect(lastMonthShown(2026, '2026-11-30')).toBe(11);
+    expect(lastMonthShown(2027, '2026-11-30')).toBe(0);
+    expect(queueByMonth(2027, 0, queueNet, queueMonthNet, report.scope)).toEqual([]);
   });
 });
 
@@ -109,7 +134,7 @@ describe('the charts', () => {
       nav: {},
       title: 'Report for 2026',
       words: reportWords.en,
-      data: reportPageData(report, queueHistory(2026, queueNet, report.scope), 'en'),
+      data: reportPageData(report, queueByMonth(2026, 3, queueNet, queueMonthNet, report.scope), 'en'),
       years: [],
       csvHref: '/csv',
       downloadText: 'Download',
@@ -117,8 +142,9 @@ describe('the charts', () => {
     const svgs = html.match(/<svg[^>]*>/g)!;
     expect(svgs).toHaveLength(3);
     for (const svg of svgs) expect(svg).toMatch(/role="img" aria-labelledby="(chart-\w+)-title \1-desc"/);
-    expect(html).toContain('<title id="chart-queue-title">Queue length at the end of each year</title>');
-    expect(html).toContain('People in the queue at the end of each year: 2024: 4; 2025: 3; 2026: 12.');
+    expect(html).toContain('<title id="chart-queue-title">Queue length at the end of each month</title>');
+    expect(html).toContain('People in the queue at the end of each month: January 2026: 3; February 2026: 6; March 2026: 13.');
+    expect(html).toMatch(/<th scope="row" class="govuk-table__header">March 2026<\/th><td class="govuk-table__cell govuk-table__cell--numeric">13<\/td>/);
     expect(html).toMatch(/<desc id="chart-tracks-desc">[^<]*Social rehabilitation: Chernobyl[^<]*applications 7, clients \(started\) 2/);
     expect(html.match(/<table/g)).toHaveLength(4);
   });

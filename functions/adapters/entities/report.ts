@@ -1,25 +1,43 @@
 /**
- * The annual report's items (report-repository.ts): a counter per figure of a year, a queue's net change per year,
- * and the marker of an event already counted (kept a while, then the table's TTL removes it).
+ * The annual report's items (report-repository.ts): a counter per figure of a year, a queue's net change per year
+ * and per month of a year, a service's standing counts per status (functions/core/status-counts.ts), and the marker
+ * of an event already counted (kept a while, then the table's TTL removes it).
  */
-import type { Counter, Increment, QueueNet } from '../../core/report';
-import { countedEventKey, queueNetKey, reportCounterKey, type ReportEntity } from '../keys';
+import { applicationStatuses } from '../../../schemas/lifecycle';
+import type { Counter, EventCount, QueueMonthNet, QueueNet } from '../../core/report';
+import type { StoredStatusCounts } from '../../core/status-counts';
+import { countedEventKey, queueMonthKey, queueNetKey, reportCounterKey, statusCountsKey, type ReportEntity } from '../keys';
 import { attributesOf, type Item } from './item';
 
 /** Markers outlive the stream's 24-hour retention by far, then the table's TTL removes them. */
 export const countedMarkerTtlSeconds = 30 * 24 * 60 * 60;
 
-/** The item an increment adds to, and the attributes that describe it (so reading needs no key parsing). */
-export const counterOf = (increment: Increment): { key: Item; attributes: Item } => {
+/**
+ * The items an increment adds to, the attribute each adds to, and the attributes that describe the item (so reading
+ * needs no key parsing). A queue change is kept twice: per year (the report's year-end figures, as counted before
+ * months were) and per month of the year (the queue chart). A service's status counts are one item, a number per status.
+ */
+export const countersOf = (increment: EventCount['increments'][number]): { key: Item; attributes: Item; counted: string }[] => {
+  if (increment.metric === 'status') {
+    const { serviceId, status } = increment;
+    return [{ key: statusCountsKey(serviceId), attributes: { entity: 'status-counts' satisfies ReportEntity, serviceId }, counted: status }];
+  }
   const { year, serviceId, track } = increment;
   if (increment.metric === 'queue') {
-    return { key: queueNetKey(year, serviceId, track), attributes: { entity: 'report-queue' satisfies ReportEntity, year, serviceId, track } };
+    const { month } = increment;
+    return [
+      { key: queueNetKey(year, serviceId, track), attributes: { entity: 'report-queue' satisfies ReportEntity, year, serviceId, track }, counted: 'count' },
+      { key: queueMonthKey(year, month, serviceId, track), attributes: { entity: 'report-queue-month' satisfies ReportEntity, year, month, serviceId, track }, counted: 'count' },
+    ];
   }
   const { metric, dimension } = increment;
-  return {
-    key: reportCounterKey(year, { metric, serviceId, track, dimension }),
-    attributes: { entity: 'report-counter' satisfies ReportEntity, metric, serviceId, track, dimension },
-  };
+  return [
+    {
+      key: reportCounterKey(year, { metric, serviceId, track, dimension }),
+      attributes: { entity: 'report-counter' satisfies ReportEntity, metric, serviceId, track, dimension },
+      counted: 'count',
+    },
+  ];
 };
 
 export const countedMarkerItem = (event: { applicationId: string; id: string }, now: Date): Item => ({
@@ -39,3 +57,10 @@ export const queueNetOfItem = (item: Item): QueueNet => ({
   track: String(item.track),
   net: Number(item.count),
 });
+
+/** A queue's net change in a month of a year, as read back. */
+export const queueMonthNetOfItem = (item: Item): QueueMonthNet => ({ ...queueNetOfItem(item), month: Number(item.month) });
+
+/** A service's standing counts, as read back: a number per status ever counted. */
+export const statusCountsOfItem = (item: Item): StoredStatusCounts =>
+  Object.fromEntries(applicationStatuses.flatMap((status) => (status in item ? [[status, Number(item[status])]] : [])));

@@ -2,7 +2,9 @@
  * An evidence upload (UPLOAD#<id>), the quota counted against its owner (an application's or a draft's), and an
  * attachment: a clean upload attached to an application, in the application's partition.
  */
-import { ownerOfUpload, type Attachment, type Upload } from '../../core/uploads';
+// ownerOfUpload from the promote step's module: the promote function's store uses these, and its bundle holds no more.
+import { ownerOfUpload } from '../../core/promote-upload';
+import type { Attachment, Upload } from '../../core/uploads';
 import { attachmentKey, draftUploadIndexKeys, draftUploadQuotaKey, uploadKey, uploadQuotaKey, type Entity } from '../keys';
 import { storedAsItself, type Item } from './item';
 

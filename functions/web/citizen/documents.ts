@@ -4,7 +4,8 @@
  * posts the file straight to S3 with a presigned POST, and S3 sends the browser back to a page that follows the
  * check (pending → clean or rejected, with what to do). Clean files are sent to SIVA together, attached through the
  * same core function as `POST /applications/{id}/documents` with `sentBy: "upload"` (docs/documents.md,
- * "Uploading from the portal").
+ * "Uploading from the portal"). The same pages serve a referring officer on the organisation's referral
+ * (functions/web/workforce/officers.ts): `documentStepPages` takes who the caller is and where the pages are.
  */
 import { ApplicationId } from '../../../schemas/lifecycle';
 import { localise, violation, type Violation } from '../../../schemas/messages';
@@ -12,6 +13,8 @@ import type { Language } from '../../../schemas/primitives';
 import { evidenceDocuments } from '../../../schemas/services';
 import { acceptedContentTypes, UploadId, type DocumentType } from '../../../schemas/uploads';
 import { getApplication } from '../../core/applications/reading';
+import type { CitizenPrincipal, ReferrerPrincipal } from '../../core/applications/types';
+import { applicationPagePaths } from '../../core/portal-pages';
 import { isDomainError, notFound } from '../../core/errors';
 import { nextStatus } from '../../core/lifecycle';
 import { createFormUpload, documentTypesFor, formUploadTicket, uploadStatus } from '../../core/uploads';
@@ -24,193 +27,243 @@ import { messages } from '../i18n';
 const documentTypeName = (type: DocumentType, language: Language) =>
   type === 'other' ? messages[language].otherDocument : evidenceDocuments[type][language];
 
-/** The application the URL names, if the signed-in person may read it and documents may be sent to it now. */
-const waitingApplication = async ({ deps, principal, params }: PageContext) => {
-  if (!ApplicationId.safeParse(params.id).success) throw notFound();
-  const record = await getApplication(deps.applications, principal, params.id!);
-  return { record, waiting: Boolean(nextStatus('submit-documents', record.application.status)) };
-};
+/** Who takes the document step, and where: a person on their application, or an officer on the organisation's referral. */
+export interface DocumentStep {
+  /** The page of the record the documents are for (its `{id}` is the application's). */
+  readonly record: string;
+  /** The record page's path: the step's pages lie under it. */
+  readonly under: Readonly<Record<Language, string>>;
+  /** Put before the step's page names (`add-document`, `send-file`, `upload`, `uploads-sent`) to keep them apart. */
+  readonly namePrefix: string;
+  /** Who is signed in: every read and write is theirs, checked by the core as through the API. */
+  readonly caller: (context: PageContext) => CitizenPrincipal | ReferrerPrincipal;
+  /** The link back to the record. */
+  readonly backLabel: (context: PageContext) => string;
+  /** Who may open the pages at all. */
+  readonly access: Pick<PageRoute, 'signIn' | 'workforce'>;
+}
 
-const uploadIdOf = ({ params }: PageContext) => {
-  if (!UploadId.safeParse(params.uploadId).success) throw notFound();
-  return params.uploadId!;
-};
+/** The step's pages, and their paths below the record's page. */
+const stepPaths = {
+  add: { name: 'add-document', lv: 'pievienot-dokumentu', en: 'add-document' },
+  sendFile: { name: 'send-file', lv: 'faili/{uploadId}/nosutit', en: 'files/{uploadId}/send' },
+  upload: { name: 'upload', lv: 'faili/{uploadId}', en: 'files/{uploadId}' },
+  sent: { name: 'uploads-sent', lv: 'faili-nosutiti', en: 'files-sent' },
+} as const;
+type StepPage = keyof typeof stepPaths;
 
-const notWaiting = ({ message, t, href, params }: PageContext) =>
-  message(409, { title: t.notPossibleTitle, paragraphs: [t.notPossibleText], links: [{ text: t.backToApplication, href: href('application', { id: params.id! }) }] });
+export const documentStepPages = (step: DocumentStep): PageRoute[] => {
+  const names = Object.fromEntries(Object.entries(stepPaths).map(([page, { name }]) => [page, `${step.namePrefix}${name}`])) as Record<StepPage, string>;
+  /** The application the URL names, if the signed-in person may read it and documents may be sent to it now. */
+  const waitingApplication = async (context: PageContext) => {
+    const { deps, params } = context;
+    if (!ApplicationId.safeParse(params.id).success) throw notFound();
+    const record = await getApplication(deps.applications, step.caller(context), params.id!);
+    return { record, waiting: Boolean(nextStatus('submit-documents', record.application.status)) };
+  };
 
-const typeField = (types: readonly DocumentType[]): UiField => ({
-  path: 'documentType',
-  input: 'radios',
-  required: true,
-  label: { lv: messages.lv.documentType, en: messages.en.documentType },
-  options: types.map((value) => ({ value, label: { lv: documentTypeName(value, 'lv'), en: documentTypeName(value, 'en') } })),
-});
+  const uploadIdOf = ({ params }: PageContext) => {
+    if (!UploadId.safeParse(params.uploadId).success) throw notFound();
+    return params.uploadId!;
+  };
 
-const chooseTypePage = (context: PageContext, types: readonly DocumentType[], violations: readonly Violation[] = []) => {
-  const { t, language, href, render, params } = context;
-  const field = typeField(types);
-  const errors = fieldErrors([field], violations, language);
-  return render(
-    'confirm',
-    {
-      title: t.addDocumentTitle,
-      backHref: href('application', { id: params.id! }),
-      intro: [t.addDocumentText],
-      action: href('add-document', { id: params.id! }),
-      controls: [controlOf(field, undefined, errors.byPath[field.path], language)],
-      buttonText: t.continue,
-      errorList: errors.list,
-    },
-    violations.length > 0 ? 400 : 200,
-  );
-};
+  const notWaiting = (context: PageContext) => {
+    const { message, t, href, params } = context;
+    return message(409, { title: t.notPossibleTitle, paragraphs: [t.notPossibleText], links: [{ text: step.backLabel(context), href: href(step.record, { id: params.id! }) }] });
+  };
 
-const addDocumentPage = async (context: PageContext) => {
-  const { record, waiting } = await waitingApplication(context);
-  if (!waiting) return notWaiting(context);
-  return chooseTypePage(context, documentTypesFor(record.application));
-};
-
-/** Where S3 sends the browser after the file is stored: the check's page, in the person's language, absolute. */
-const checkPageUrl = (context: PageContext) => (uploadId: string) =>
-  `${context.deps.webOrigin.replace(/\/+$/, '')}${context.href('upload', { id: context.params.id!, uploadId })}`;
-
-const addDocumentPost = async (context: PageContext) => {
-  const { deps, principal, params, form, href, redirect } = context;
-  const { record, waiting } = await waitingApplication(context);
-  if (!waiting) return notWaiting(context);
-  const types = documentTypesFor(record.application);
-  const chosen = types.find((type) => type === form.get('documentType'));
-  if (!chosen) return chooseTypePage(context, types, [violation(['documentType'], 'required')]);
-  let ticket;
-  try {
-    ticket = await createFormUpload(await deps.evidence(), principal, params.id!, { documentType: chosen, redirectTo: checkPageUrl(context) });
-  } catch (error) {
-    // Twenty files, or 30 MB, already on the application: said on the field, as the API says it.
-    if (!isDomainError(error) || error.kind !== 'not-eligible') throw error;
-    return chooseTypePage(context, types, error.violations.map((found) => ({ ...found, path: ['documentType'] })));
-  }
-  return redirect(href('send-file', { id: params.id!, uploadId: ticket.uploadId }));
-};
-
-/** The file's form: posted by the browser to S3 itself, with the presigned fields first and the file last. */
-const sendFilePage = async (context: PageContext) => {
-  const { deps, principal, params, t, language, href, render, message, redirect, allowFormAction } = context;
-  const uploadId = uploadIdOf(context);
-  const found = await formUploadTicket(await deps.evidence(), principal, params.id!, uploadId, checkPageUrl(context));
-  if (found === 'settled') return redirect(href('upload', { id: params.id!, uploadId }));
-  if (found === 'expired') {
-    return message(410, {
-      title: t.uploadFormExpiredTitle,
-      paragraphs: [t.uploadFormExpiredText],
-      links: [{ text: t.addDocument, href: href('add-document', { id: params.id! }) }],
-    });
-  }
-  allowFormAction(new URL(found.ticket.url).origin);
-  return render('send-file', {
-    title: t.chooseFileTitle,
-    backHref: href('add-document', { id: params.id! }),
-    intro: t.chooseFileText(documentTypeName(found.upload.documentType, language)),
-    action: found.ticket.url,
-    fields: Object.entries(found.ticket.fields).map(([name, value]) => ({ name, value })),
-    accept: acceptedContentTypes.join(','),
+  const typeField = (types: readonly DocumentType[]): UiField => ({
+    path: 'documentType',
+    input: 'radios',
+    required: true,
+    label: { lv: messages.lv.documentType, en: messages.en.documentType },
+    options: types.map((value) => ({ value, label: { lv: documentTypeName(value, 'lv'), en: documentTypeName(value, 'en') } })),
   });
-};
 
-const remember = (context: PageContext, uploadId: string) => {
-  const { session, params, changed } = context;
-  const listed = session.data.uploads?.[params.id!] ?? [];
-  if (listed.includes(uploadId)) return;
-  // Kept per application, newest last; the list is short-lived (the session's) and bounded by the 20-file limit.
-  session.data.uploads = { ...session.data.uploads, [params.id!]: [...listed, uploadId].slice(-20) };
-  changed();
-};
+  const chooseTypePage = (context: PageContext, types: readonly DocumentType[], violations: readonly Violation[] = []) => {
+    const { t, language, href, render, params } = context;
+    const field = typeField(types);
+    const errors = fieldErrors([field], violations, language);
+    return render(
+      'confirm',
+      {
+        title: t.addDocumentTitle,
+        backHref: href(step.record, { id: params.id! }),
+        intro: [t.addDocumentText],
+        action: href(names.add, { id: params.id! }),
+        controls: [controlOf(field, undefined, errors.byPath[field.path], language)],
+        buttonText: t.continue,
+        errorList: errors.list,
+      },
+      violations.length > 0 ? 400 : 200,
+    );
+  };
 
-const forget = (context: PageContext, uploadIds: readonly string[]) => {
-  const { session, params, changed } = context;
-  const kept = (session.data.uploads?.[params.id!] ?? []).filter((id) => !uploadIds.includes(id));
-  const { [params.id!]: _gone, ...others } = session.data.uploads ?? {};
-  session.data.uploads = kept.length > 0 ? { ...others, [params.id!]: kept } : others;
-  changed();
-};
+  const addDocumentPage = async (context: PageContext) => {
+    const { record, waiting } = await waitingApplication(context);
+    if (!waiting) return notWaiting(context);
+    return chooseTypePage(context, documentTypesFor(record.application));
+  };
 
-/** The check of one upload: pending (check again), clean (send, or add another), rejected (why, and what to do). */
-const uploadPage = async (context: PageContext) => {
-  const { deps, principal, params, t, language, href, message, render } = context;
-  const uploadId = uploadIdOf(context);
-  const status = await uploadStatus(deps.uploads, principal, params.id!, uploadId);
-  const self = href('upload', { id: params.id!, uploadId });
-  const addAnother = { text: t.addAnotherDocument, href: href('add-document', { id: params.id! }) };
-  switch (status.state) {
-    case 'pending':
-      return message(200, { title: t.uploadPendingTitle, paragraphs: [t.uploadPendingText], button: { text: t.uploadCheckAgain, href: self } });
-    case 'rejected':
-      forget(context, [uploadId]);
-      return message(200, {
-        title: t.uploadRejectedTitle,
-        paragraphs: [localise(violation([], `rejected_${status.reason!}`), language).message],
-        links: [{ text: t.uploadRejectedNext, href: href('add-document', { id: params.id! }) }, { text: t.backToApplication, href: href('application', { id: params.id! }) }],
-      });
-    default: {
-      const { record, waiting } = await waitingApplication(context);
-      if (!waiting) return notWaiting(context);
-      remember(context, uploadId);
-      return render('confirm', {
-        title: t.uploadCleanTitle,
-        backHref: href('application', { id: params.id! }),
-        intro: [t.uploadCleanText],
-        action: self,
-        version: record.application.version,
-        controls: [],
-        buttonText: t.uploadSendButton,
-        links: [addAnother],
+  /** Where S3 sends the browser after the file is stored: the check's page, in the person's language, absolute. */
+  const checkPageUrl = (context: PageContext) => (uploadId: string) =>
+    `${context.deps.webOrigin.replace(/\/+$/, '')}${context.href(names.upload, { id: context.params.id!, uploadId })}`;
+
+  const addDocumentPost = async (context: PageContext) => {
+    const { deps, params, form, href, redirect } = context;
+    const principal = step.caller(context);
+    const { record, waiting } = await waitingApplication(context);
+    if (!waiting) return notWaiting(context);
+    const types = documentTypesFor(record.application);
+    const chosen = types.find((type) => type === form.get('documentType'));
+    if (!chosen) return chooseTypePage(context, types, [violation(['documentType'], 'required')]);
+    let ticket;
+    try {
+      ticket = await createFormUpload(await deps.evidence(), principal, params.id!, { documentType: chosen, redirectTo: checkPageUrl(context) });
+    } catch (error) {
+      // Twenty files, or 30 MB, already on the application: said on the field, as the API says it.
+      if (!isDomainError(error) || error.kind !== 'not-eligible') throw error;
+      return chooseTypePage(context, types, error.violations.map((found) => ({ ...found, path: ['documentType'] })));
+    }
+    return redirect(href(names.sendFile, { id: params.id!, uploadId: ticket.uploadId }));
+  };
+
+  /** The file's form: posted by the browser to S3 itself, with the presigned fields first and the file last. */
+  const sendFilePage = async (context: PageContext) => {
+    const { deps, params, t, language, href, render, message, redirect, allowFormAction } = context;
+    const principal = step.caller(context);
+    const uploadId = uploadIdOf(context);
+    const found = await formUploadTicket(await deps.evidence(), principal, params.id!, uploadId, checkPageUrl(context));
+    if (found === 'settled') return redirect(href(names.upload, { id: params.id!, uploadId }));
+    if (found === 'expired') {
+      return message(410, {
+        title: t.uploadFormExpiredTitle,
+        paragraphs: [t.uploadFormExpiredText],
+        links: [{ text: t.addDocument, href: href(names.add, { id: params.id! }) }],
       });
     }
-  }
-};
-
-/** "Send to SIVA": every clean upload of this session on the application, attached in one transition. */
-const uploadPost = async (context: PageContext) => {
-  const { deps, principal, params, form, t, href, message, redirect } = context;
-  const uploadId = uploadIdOf(context);
-  const { waiting } = await waitingApplication(context);
-  if (!waiting) return notWaiting(context);
-  // This page's upload, and those checked before it in this session.
-  const listed = [...new Set([...(context.session.data.uploads?.[params.id!] ?? []), uploadId])];
-  const states = await Promise.all(listed.map((uploadId) => uploadStatus(deps.uploads, principal, params.id!, uploadId)));
-  if (states.some((status) => status.state === 'pending')) {
-    return message(409, { title: t.uploadsWaitingTitle, paragraphs: [t.uploadsWaitingText], button: { text: t.uploadCheckAgain, href: href('upload', { id: params.id!, uploadId }) } });
-  }
-  const clean = states.filter((status) => status.state === 'clean').map((status) => status.uploadId);
-  if (clean.length === 0) throw notFound();
-  try {
-    await submitDocuments(deps.workflow, deps.uploads, principal, params.id!, {
-      expectedVersion: Number(form.get('version')),
-      documents: clean.map((uploadId) => ({ sentBy: 'upload' as const, uploadId })),
+    allowFormAction(new URL(found.ticket.url).origin);
+    return render('send-file', {
+      title: t.chooseFileTitle,
+      backHref: href(names.add, { id: params.id! }),
+      intro: t.chooseFileText(documentTypeName(found.upload.documentType, language)),
+      action: found.ticket.url,
+      fields: Object.entries(found.ticket.fields).map(([name, value]) => ({ name, value })),
+      accept: acceptedContentTypes.join(','),
     });
-  } catch (error) {
-    if (!isDomainError(error) || !['conflict', 'illegal-transition', 'not-eligible', 'validation'].includes(error.kind)) throw error;
-    return notWaiting(context);
-  }
-  forget(context, clean);
-  return redirect(href('uploads-sent', { id: params.id! }));
-};
+  };
 
-const uploadsSentPage = async (context: PageContext) => {
-  const { t, href, message, params } = context;
-  const { record } = await waitingApplication(context);
-  return message(200, {
-    title: t.uploadsSentTitle,
-    panel: { text: record.application.reference },
-    paragraphs: [t.uploadsSentText],
-    links: [{ text: t.backToApplication, href: href('application', { id: params.id! }) }],
+  const remember = (context: PageContext, uploadId: string) => {
+    const { session, params, changed } = context;
+    const listed = session.data.uploads?.[params.id!] ?? [];
+    if (listed.includes(uploadId)) return;
+    // Kept per application, newest last; the list is short-lived (the session's) and bounded by the 20-file limit.
+    session.data.uploads = { ...session.data.uploads, [params.id!]: [...listed, uploadId].slice(-20) };
+    changed();
+  };
+
+  const forget = (context: PageContext, uploadIds: readonly string[]) => {
+    const { session, params, changed } = context;
+    const kept = (session.data.uploads?.[params.id!] ?? []).filter((id) => !uploadIds.includes(id));
+    const { [params.id!]: _gone, ...others } = session.data.uploads ?? {};
+    session.data.uploads = kept.length > 0 ? { ...others, [params.id!]: kept } : others;
+    changed();
+  };
+
+  /** The check of one upload: pending (check again), clean (send, or add another), rejected (why, and what to do). */
+  const uploadPage = async (context: PageContext) => {
+    const { deps, params, t, language, href, message, render } = context;
+    const principal = step.caller(context);
+    const uploadId = uploadIdOf(context);
+    const status = await uploadStatus(deps.uploads, principal, params.id!, uploadId);
+    const self = href(names.upload, { id: params.id!, uploadId });
+    const addAnother = { text: t.addAnotherDocument, href: href(names.add, { id: params.id! }) };
+    switch (status.state) {
+      case 'pending':
+        return message(200, { title: t.uploadPendingTitle, paragraphs: [t.uploadPendingText], button: { text: t.uploadCheckAgain, href: self } });
+      case 'rejected':
+        forget(context, [uploadId]);
+        return message(200, {
+          title: t.uploadRejectedTitle,
+          paragraphs: [localise(violation([], `rejected_${status.reason!}`), language).message],
+          links: [{ text: t.uploadRejectedNext, href: href(names.add, { id: params.id! }) }, { text: step.backLabel(context), href: href(step.record, { id: params.id! }) }],
+        });
+      default: {
+        const { record, waiting } = await waitingApplication(context);
+        if (!waiting) return notWaiting(context);
+        remember(context, uploadId);
+        return render('confirm', {
+          title: t.uploadCleanTitle,
+          backHref: href(step.record, { id: params.id! }),
+          intro: [t.uploadCleanText],
+          action: self,
+          version: record.application.version,
+          controls: [],
+          buttonText: t.uploadSendButton,
+          links: [addAnother],
+        });
+      }
+    }
+  };
+
+  /** "Send to SIVA": every clean upload of this session on the application, attached in one transition. */
+  const uploadPost = async (context: PageContext) => {
+    const { deps, params, form, t, href, message, redirect } = context;
+    const principal = step.caller(context);
+    const uploadId = uploadIdOf(context);
+    const { waiting } = await waitingApplication(context);
+    if (!waiting) return notWaiting(context);
+    // This page's upload, and those checked before it in this session.
+    const listed = [...new Set([...(context.session.data.uploads?.[params.id!] ?? []), uploadId])];
+    const states = await Promise.all(listed.map((uploadId) => uploadStatus(deps.uploads, principal, params.id!, uploadId)));
+    if (states.some((status) => status.state === 'pending')) {
+      return message(409, { title: t.uploadsWaitingTitle, paragraphs: [t.uploadsWaitingText], button: { text: t.uploadCheckAgain, href: href(names.upload, { id: params.id!, uploadId }) } });
+    }
+    const clean = states.filter((status) => status.state === 'clean').map((status) => status.uploadId);
+    if (clean.length === 0) throw notFound();
+    try {
+      await submitDocuments(deps.workflow, deps.uploads, principal, params.id!, {
+        expectedVersion: Number(form.get('version')),
+        documents: clean.map((uploadId) => ({ sentBy: 'upload' as const, uploadId })),
+      });
+    } catch (error) {
+      if (!isDomainError(error) || !['conflict', 'illegal-transition', 'not-eligible', 'validation'].includes(error.kind)) throw error;
+      return notWaiting(context);
+    }
+    forget(context, clean);
+    return redirect(href(names.sent, { id: params.id! }));
+  };
+
+  const uploadsSentPage = async (context: PageContext) => {
+    const { t, href, message, params } = context;
+    const { record } = await waitingApplication(context);
+    return message(200, {
+      title: t.uploadsSentTitle,
+      panel: { text: record.application.reference },
+      paragraphs: [t.uploadsSentText],
+      links: [{ text: step.backLabel(context), href: href(step.record, { id: params.id! }) }],
+    });
+  };
+
+  const route = (page: StepPage, handlers: Pick<PageRoute, 'get' | 'post'>): PageRoute => ({
+    name: names[page],
+    paths: { lv: `${step.under.lv}/${stepPaths[page].lv}`, en: `${step.under.en}/${stepPaths[page].en}` },
+    ...handlers,
+    ...step.access,
   });
+  return [
+    route('add', { get: addDocumentPage, post: addDocumentPost }),
+    route('sendFile', { get: sendFilePage }),
+    route('upload', { get: uploadPage, post: uploadPost }),
+    route('sent', { get: uploadsSentPage }),
+  ];
 };
 
-export const documentPages: readonly PageRoute[] = [
-  { name: 'add-document', paths: { lv: '/pieteikumi/{id}/pievienot-dokumentu', en: '/en/applications/{id}/add-document' }, get: addDocumentPage, post: addDocumentPost, signIn: true },
-  { name: 'send-file', paths: { lv: '/pieteikumi/{id}/faili/{uploadId}/nosutit', en: '/en/applications/{id}/files/{uploadId}/send' }, get: sendFilePage, signIn: true },
-  { name: 'upload', paths: { lv: '/pieteikumi/{id}/faili/{uploadId}', en: '/en/applications/{id}/files/{uploadId}' }, get: uploadPage, post: uploadPost, signIn: true },
-  { name: 'uploads-sent', paths: { lv: '/pieteikumi/{id}/faili-nosutiti', en: '/en/applications/{id}/files-sent' }, get: uploadsSentPage, signIn: true },
-];
+export const documentPages: readonly PageRoute[] = documentStepPages({
+  record: 'application',
+  under: applicationPagePaths,
+  namePrefix: '',
+  caller: (context) => context.principal,
+  backLabel: (context) => context.t.backToApplication,
+  access: { signIn: true },
+});

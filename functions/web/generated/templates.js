@@ -7712,15 +7712,25 @@ output += runtime.suppressValue((lineno = 73, colno = 10, runtime.callWrap(runti
 output += "\n\n  <h2 class=\"govuk-heading-m\">";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"queueTitle"), env.opts.autoescape);
 output += "</h2>\n  ";
-output += runtime.suppressValue((lineno = 76, colno = 10, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "chart"), "chart", context, [runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"queue")),"chart")])), env.opts.autoescape);
+if(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"queue")),"empty")) {
+output += "<p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"queueNotBegun"), env.opts.autoescape);
+output += "</p>";
+;
+}
+else {
 output += "\n  ";
-output += runtime.suppressValue((lineno = 77, colno = 10, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "table"), "table", context, ["table-queue",runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"queueTitle"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"queue")),"head"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"queue")),"rows"),null,1])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 77, colno = 10, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "chart"), "chart", context, [runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"queue")),"chart")])), env.opts.autoescape);
+output += "\n  ";
+output += runtime.suppressValue((lineno = 78, colno = 10, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "table"), "table", context, ["table-queue",runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"queueTitle"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"queue")),"head"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"queue")),"rows"),null,1])), env.opts.autoescape);
+;
+}
 output += "\n\n  <h2 class=\"govuk-heading-m\">";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"outcomeTitle"), env.opts.autoescape);
 output += "</h2>\n  ";
-output += runtime.suppressValue((lineno = 80, colno = 10, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "chart"), "chart", context, [runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"outcomes")),"chart")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 82, colno = 10, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "chart"), "chart", context, [runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"outcomes")),"chart")])), env.opts.autoescape);
 output += "\n  ";
-output += runtime.suppressValue((lineno = 81, colno = 10, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "table"), "table", context, ["table-outcomes",runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"outcomeTitle"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"outcomes")),"head"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"outcomes")),"rows"),null,1])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 83, colno = 10, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "table"), "table", context, ["table-outcomes",runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "words")),"outcomeTitle"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"outcomes")),"head"),runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "data")),"outcomes")),"rows"),null,1])), env.opts.autoescape);
 output += "\n";
 cb(null, output);
 ;
@@ -8819,31 +8829,44 @@ try {
 var frame = frame.push(true);
 output += "\n  <h1 class=\"govuk-heading-l\">";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "title"), env.opts.autoescape);
-output += "</h1>\n  <form method=\"get\" action=\"";
+output += "</h1>\n  ";
+if(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "counts")),"rows")),"length")) {
+output += "\n    ";
+output += runtime.suppressValue((lineno = 9, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukTable"), "govukTable", context, [{"caption": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "counts")),"caption"),"captionClasses": "govuk-table__caption--m","firstCellIsHeader": true,"head": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "counts")),"head"),"rows": runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "counts")),"rows"),"classes": "siva-status-counts"}])), env.opts.autoescape);
+output += "\n  ";
+;
+}
+else {
+output += "\n    <p class=\"govuk-body\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"countsNone"), env.opts.autoescape);
+output += "</p>\n  ";
+;
+}
+output += "\n  <form method=\"get\" action=\"";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "action"), env.opts.autoescape);
 output += "\" novalidate>\n    ";
-output += runtime.suppressValue((lineno = 9, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"serviceId")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 14, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"serviceId")])), env.opts.autoescape);
 output += "\n    ";
-output += runtime.suppressValue((lineno = 10, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"status")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 15, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"status")])), env.opts.autoescape);
 output += "\n    ";
-output += runtime.suppressValue((lineno = 11, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"track")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 16, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"track")])), env.opts.autoescape);
 output += "\n    ";
-output += runtime.suppressValue((lineno = 12, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInput"), "govukInput", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"from")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 17, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInput"), "govukInput", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"from")])), env.opts.autoescape);
 output += "\n    ";
-output += runtime.suppressValue((lineno = 13, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInput"), "govukInput", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"to")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 18, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInput"), "govukInput", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"to")])), env.opts.autoescape);
 output += "\n    ";
-output += runtime.suppressValue((lineno = 14, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"sort")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 19, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukSelect"), "govukSelect", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "filters")),"sort")])), env.opts.autoescape);
 output += "\n    ";
-output += runtime.suppressValue((lineno = 15, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"filter"),"classes": "govuk-button--secondary"}])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 20, colno = 18, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukButton"), "govukButton", context, [{"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"filter"),"classes": "govuk-button--secondary"}])), env.opts.autoescape);
 output += "\n  </form>\n  ";
 if(runtime.contextOrFrameLookup(context, frame, "queueAsked")) {
-output += runtime.suppressValue((lineno = 17, colno = 38, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInsetText"), "govukInsetText", context, [{"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"queueNeedsTrack")}])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 22, colno = 38, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukInsetText"), "govukInsetText", context, [{"text": runtime.memberLookup((runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "t")),"work")),"queueNeedsTrack")}])), env.opts.autoescape);
 ;
 }
 output += "\n  ";
 if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "rows")),"length")) {
 output += "\n    ";
-output += runtime.suppressValue((lineno = 19, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukTable"), "govukTable", context, [{"head": runtime.contextOrFrameLookup(context, frame, "head"),"rows": runtime.contextOrFrameLookup(context, frame, "rows"),"classes": "siva-break"}])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 24, colno = 17, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "govukTable"), "govukTable", context, [{"head": runtime.contextOrFrameLookup(context, frame, "head"),"rows": runtime.contextOrFrameLookup(context, frame, "rows"),"classes": "siva-break"}])), env.opts.autoescape);
 output += "\n  ";
 ;
 }

@@ -19,11 +19,13 @@ import { listReferrals, searchReferrals } from '../../core/applications/reading'
 import { isDomainError, notFound } from '../../core/errors';
 import { formUi, type FormUi, type UiField } from '../../core/form-ui';
 import type { Application } from '../../core/model';
+import { nextStatus } from '../../core/lifecycle';
 import { applicationView } from '../../core/views';
 import { currentPosition, openForReferrer } from '../../core/workflow';
 import { referralPagePaths } from '../../core/portal-pages';
 import type { PageContext, PageRoute, WebResponse } from '../app';
 import { applicationDetails, rigaDateTime, row, serviceName, trackName } from '../citizen/applications';
+import { documentStepPages } from '../citizen/documents';
 import { catalogueOf, isServiceId } from '../citizen/catalogue';
 import { documentOf } from '../fields';
 import { statusWords } from '../i18n';
@@ -130,7 +132,8 @@ const detailPage: OfficerPage = async (context, officer) => {
         row(t.updatedOn, rigaDateTime(application.updatedAt)),
         ...(view.queue ? [row(t.queuePosition, t.queueMoved(view.queue.position, view.queue.movedUp))] : []),
       ],
-      actions: [],
+      // What the agency asked for is sent as the citizen sends it: the document step, then "Send to SIVA".
+      actions: nextStatus('submit-documents', application.status) ? [{ text: t.addDocument, href: href('referral-add-document', { id: application.id }) }] : [],
     },
   });
 };
@@ -295,5 +298,15 @@ export const officerPages: readonly PageRoute[] = [
   { name: 'refer-start', paths: { lv: '/darbs/nosutit', en: '/en/work/refer' }, get: asOfficer(startPage), workforce: officers },
   { name: 'refer', paths: { lv: '/darbs/nosutit/{serviceId}/{step}', en: '/en/work/refer/{serviceId}/{step}' }, get: asOfficer(referPage), post: asOfficer(referPage), workforce: officers },
   { name: 'referral', paths: referralPagePaths, get: asOfficer(detailPage), workforce: officers },
+  // The referral document and whatever else the agency asks for, as a citizen adds theirs (docs/documents.md): the
+  // upload belongs to the organisation, so a colleague may follow and send it; another organisation's is a 404.
+  ...documentStepPages({
+    record: 'referral',
+    under: referralPagePaths,
+    namePrefix: 'referral-',
+    caller: (context) => context.member as ReferrerPrincipal,
+    backLabel: (context) => officerWords[context.language].followReferral,
+    access: { workforce: officers },
+  }),
 ];
 

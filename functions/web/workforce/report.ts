@@ -9,7 +9,7 @@ import { reportChannels, type AnnualReport, type ServiceReport } from '../../../
 import { serviceIds, trackIds, type ServiceId } from '../../../schemas/services';
 import { rigaDate } from '../../core/dates';
 import type { PrincipalFor } from '../../core/model';
-import { annualReport, annualReportWithQueueHistory, type QueueAtYearEnd } from '../../core/report';
+import { annualReport, annualReportWithQueueByMonth, type QueueAtMonthEnd } from '../../core/report';
 import type { PageContext, PageRoute, WebResponse } from '../app';
 import { messages } from '../i18n';
 import { serviceName, trackName } from '../citizen/applications';
@@ -133,8 +133,16 @@ export const reportCsvFileName = (year: number, language: Language) => `siva-${l
 
 const listInWords = (parts: readonly string[]) => parts.join('; ');
 
+const locales: Record<Language, string> = { lv: 'lv-LV', en: 'en-GB' };
+/** A `YYYY-MM` month in words ("2026. g. janvāris", "January 2026") and short, for the chart's axis ("janv.", "Jan"). */
+const monthNames = (month: string, language: Language) => {
+  const first = new Date(`${month}-01T00:00:00Z`);
+  const name = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locales[language], { ...options, timeZone: 'UTC' }).format(first);
+  return { long: name({ year: 'numeric', month: 'long' }), short: name({ month: 'short' }) };
+};
+
 /** Everything the report template shows: tables (with a caption and header cells) and the charts beside them. */
-export const reportPageData = (report: AnnualReport, queue: readonly QueueAtYearEnd[], language: Language) => {
+export const reportPageData = (report: AnnualReport, queue: readonly QueueAtMonthEnd[], language: Language) => {
   const words = reportWords[language];
   const rows = trackFigures(report);
   const totals = totalFigures(report);
@@ -167,9 +175,10 @@ export const reportPageData = (report: AnnualReport, queue: readonly QueueAtYear
     outcomes.map((outcome) => ({ label: outcome.label, values: [outcome.value] })),
   );
 
+  const months = queue.map((point) => ({ ...monthNames(point.month, language), length: point.length }));
   const queueChart = lineChart(
-    { id: 'chart-queue', title: words.queueTitle, description: words.queueDescription(listInWords(queue.map((point) => `${point.year}: ${point.length}`))) },
-    queue.map((point) => ({ label: String(point.year), value: point.length })),
+    { id: 'chart-queue', title: words.queueTitle, description: words.queueDescription(listInWords(months.map((point) => `${point.long}: ${point.length}`))) },
+    months.map((point) => ({ label: point.short, value: point.length })),
   );
 
   const channels = serviceIds.filter((id) => report.services[id]).map((id) => ({
@@ -191,7 +200,7 @@ export const reportPageData = (report: AnnualReport, queue: readonly QueueAtYear
       total: { label: words.total, cells: [...reportChannels.map((channel) => report.totals.applications.byChannel[channel]), report.totals.applications.total] },
     },
     outcomes: { chart: outcomeChart, head: [words.outcome, words.count], rows: outcomes.map((outcome) => ({ label: outcome.label, cells: [outcome.value] })) },
-    queue: { chart: queueChart, head: [words.year, words.inQueue], rows: queue.map((point) => ({ label: String(point.year), cells: [point.length] })) },
+    queue: { chart: queueChart, empty: months.length === 0, head: [words.month, words.inQueue], rows: months.map((point) => ({ label: point.long, cells: [point.length] })) },
   };
 };
 
@@ -217,11 +226,12 @@ const yearsAround = (context: PageContext) => {
 const reportPage = forStaff(async (context, staff, year) => {
   const { language, href, render } = context;
   const words = reportWords[language];
-  const { report, queueHistory } = await annualReportWithQueueHistory(context.deps.reports, year, staff.services);
+  const today = rigaDate(new Date(context.deps.now()));
+  const { report, queueByMonth } = await annualReportWithQueueByMonth(context.deps.reports, year, staff.services, today);
   return render('report', {
     title: words.title(year),
     words,
-    data: reportPageData(report, queueHistory, language),
+    data: reportPageData(report, queueByMonth, language),
     years: yearsAround(context),
     csvHref: href('report-csv', { year: String(year) }),
     downloadText: words.download(year),

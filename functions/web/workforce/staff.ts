@@ -21,7 +21,8 @@ import { staffApplicationPagePaths } from '../../core/portal-pages';
 import type { Application, PrincipalFor, TimelineEvent } from '../../core/model';
 import { attachmentLink, attachmentsFor } from '../../core/uploads';
 import { staffView } from '../../core/views';
-import { confirmRepresentative, currentPosition, decide, listFailedNotifications, listWork, openForStaff, readWork, resendNotification } from '../../core/workflow';
+import { confirmRepresentative, currentPosition, decide, listFailedNotifications, listWork, openForStaff, readWork, resendNotification, workListCounts } from '../../core/workflow';
+import { totalStatusCounts, type StatusCounts } from '../../core/status-counts';
 import type { PageContext, PageRoute, WebDeps } from '../app';
 import { rigaDateTime } from '../citizen/applications';
 import { controlOf, documentOf, fieldErrors } from '../fields';
@@ -64,7 +65,12 @@ const workListRead = async (read: WorkRead, filters: Record<string, string>) => 
 const workListPage = async (context: PageContext) => {
   const member = staffOf(context);
   const filters = filtersOf(context.query, member.services);
-  return workListView(context, filters, await workListRead((query, page) => listWork(context.deps.workflow, member, query, page), filters));
+  // The counts are one more read (an item per service), made while the list is read.
+  const [read, counts] = await Promise.all([
+    workListRead((query, page) => listWork(context.deps.workflow, member, query, page), filters),
+    workListCounts(context.deps.reports, member, filters.serviceId as ServiceId | undefined),
+  ]);
+  return workListView(context, filters, read, counts);
 };
 
 /**
@@ -78,24 +84,45 @@ const workListEarly = (_params: Readonly<Record<string, string>>, deps: WebDeps,
   const filters = named ? filtersOf(query, [named]) : {};
   if (!named || filters.serviceId !== named) return workListPage;
   const early = workListRead((listQuery, page) => readWork(deps.workflow, [named], listQuery, page), filters);
+  const earlyCounts = deps.reports.readStatusCounts([named]);
   // Awaited only for a member of that service; a failure nobody awaits must not go unhandled.
   early.catch(() => undefined);
+  earlyCounts.catch(() => undefined);
   return async (context: PageContext) => {
     if (!isDeepStrictEqual(filtersOf(context.query, staffOf(context).services), filters)) return workListPage(context);
-    return workListView(context, filters, await early);
+    const [read, stored] = await Promise.all([early, earlyCounts]);
+    return workListView(context, filters, read, totalStatusCounts(stored, [named]));
   };
 };
 
-const workListView = (context: PageContext, filters: Record<string, string>, { queueAsked, page }: Awaited<ReturnType<typeof workListRead>>) => {
+const workListView = (
+  context: PageContext,
+  filters: Record<string, string>,
+  { queueAsked, page }: Awaited<ReturnType<typeof workListRead>>,
+  counts: StatusCounts,
+) => {
   const { language, t, href, render } = context;
   const member = staffOf(context);
+  const serviceId = filters.serviceId as ServiceId | undefined;
   const w = t.work;
+  // Each count links to the list of that status, in the same service scope; statuses with none are left out.
+  const countRows = applicationStatuses
+    .filter((status) => counts[status] > 0)
+    .map((status) => [
+      { html: `<a class="govuk-link" href="${href('work-list')}?${new URLSearchParams({ ...(serviceId && { serviceId }), status })}">${statusWords[language][status].name}</a>` },
+      { text: String(counts[status]), format: 'numeric' },
+    ]);
   const tracks = member.services.flatMap((serviceId) => Object.keys(services[serviceId].tracks).map((id) => ({ serviceId, id })));
   const next = page.nextCursor ? new URLSearchParams({ ...filters, cursor: page.nextCursor }).toString() : undefined;
   return render('work-list', {
     title: w.workListTitle,
     action: href('work-list'),
     queueAsked,
+    counts: {
+      caption: w.countsCaption(serviceId ? serviceName(serviceId, language) : w.allServices.toLowerCase()),
+      head: [{ text: t.statusLabel }, { text: w.countsNumber, format: 'numeric' }],
+      rows: countRows,
+    },
     filters: {
       serviceId: { id: 'serviceId', name: 'serviceId', label: { text: w.service }, items: [choice('', w.allServices, filters.serviceId), ...member.services.map((id) => choice(id, serviceName(id, language), filters.serviceId))] },
       status: { id: 'status', name: 'status', label: { text: t.statusLabel }, items: [choice('', w.anyStatus, filters.status), ...applicationStatuses.map((status) => choice(status, statusWords[language][status].name, filters.status))] },

@@ -1,0 +1,129 @@
+/**
+ * The counts per status at the top of staff's work list: what each timeline event does to them, how they are
+ * added up over a staff member's services, and the one write per service item a status change makes.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { applicationStatuses } from '../../schemas/lifecycle';
+import { createReportRepository } from '../../functions/adapters/report-repository';
+import { isDomainError } from '../../functions/core/errors';
+import type { PrincipalFor, TimelineEvent } from '../../functions/core/model';
+import { eventCount } from '../../functions/core/report';
+import { statusIncrements, totalStatusCounts, type StatusCountStore } from '../../functions/core/status-counts';
+import { workListCounts } from '../../functions/core/workflow';
+
+const application = { serviceId: 'social-rehabilitation', track: 'chernobyl', channel: 'self' } as const;
+const event = (type: TimelineEvent['type'], details: TimelineEvent['details'] = {}, status?: TimelineEvent['status']): TimelineEvent => ({
+  applicationId: 'application-1',
+  id: `2026-06-01T09:00:00.000Z#${type}`,
+  type,
+  at: '2026-06-01T09:00:00.000Z',
+  actor: { role: 'staff', subject: 'staff-anna' },
+  ...(status && { status }),
+  details,
+});
+const sr = 'social-rehabilitation';
+
+describe('what a timeline event does to the counts per status', () => {
+  it('adds a new application to its first status', () => {
+    expect(statusIncrements(event('submitted', { channel: 'self' }, 'submitted'), application)).toEqual([
+      { metric: 'status', serviceId: sr, status: 'submitted', delta: 1 },
+    ]);
+  });
+
+  it('moves a decided, withdrawn or answered application from the status it left to the one it entered', () => {
+    expect(statusIncrements(event('decision', { decision: 'admit-to-queue', from: 'under_review', to: 'queued' }), application)).toEqual([
+      { metric: 'status', serviceId: sr, status: 'under_review', delta: -1 },
+      { metric: 'status', serviceId: sr, status: 'queued', delta: 1 },
+    ]);
+    expect(statusIncrements(event('withdrawn', { from: 'queued', to: 'withdrawn' }), application).map((i) => `${i.status}${i.delta}`)).toEqual([
+      'queued-1',
+      'withdrawn1',
+    ]);
+    expect(statusIncrements(event('documents_submitted', { count: 1, from: 'documents_requested', to: 'under_review' }), application).map((i) => `${i.status}${i.delta}`)).toEqual([
+      'documents_requested-1',
+      'under_review1',
+    ]);
+  });
+
+  it('leaves them alone for events that change no status, and for details it cannot read', () => {
+    for (const type of ['viewed_by_staff', 'notification_sent', 'representative_confirmed'] as const) expect(statusIncrements(event(type), application)).toEqual([]);
+    expect(statusIncrements(event('decision', { decision: 'grant', from: 'queued' }), application)).toEqual([]);
+    expect(statusIncrements(event('decision', { decision: 'grant', from: 'queued', to: 'elsewhere' }), application)).toEqual([]);
+  });
+
+  it('is counted under the same marker as the report\u2019s figures, so one delivery applies both or neither', () => {
+    const count = eventCount(event('decision', { decision: 'grant', from: 'queued', to: 'granted' }), application);
+    expect(count.increments.map((increment) => increment.metric).sort()).toEqual(['decisions', 'queue', 'status', 'status']);
+  });
+});
+
+describe('the counts over a staff member\u2019s services', () => {
+  it('adds up the services in scope only, every status present', () => {
+    const totals = totalStatusCounts({ [sr]: { submitted: 2, queued: 5 }, 'driving-training': { submitted: 1 }, 'vehicle-adaptation': { submitted: 9 } }, [
+      sr,
+      'driving-training',
+    ]);
+    expect(Object.keys(totals)).toEqual([...applicationStatuses]);
+    expect(totals).toMatchObject({ submitted: 3, queued: 5, granted: 0 });
+  });
+
+  it('takes a service\u2019s negative count (applications there before counting began) as 0, not from other services', () => {
+    expect(totalStatusCounts({ [sr]: { registered: -2 }, 'driving-training': { registered: 3 } }, [sr, 'driving-training']).registered).toBe(3);
+  });
+
+  const staff: PrincipalFor<'staff'> = { role: 'staff', subject: 'staff-anna', name: 'anna', services: [sr, 'driving-training'] } as PrincipalFor<'staff'>;
+
+  it('reads the named service alone, or all of the member\u2019s, and refuses a service not theirs', async () => {
+    const store: StatusCountStore = { readStatusCounts: vi.fn(async () => ({ [sr]: { submitted: 2 }, 'driving-training': { submitted: 4 } })) };
+    expect((await workListCounts(store, staff, undefined)).submitted).toBe(6);
+    expect(store.readStatusCounts).toHaveBeenLastCalledWith([sr, 'driving-training']);
+    expect((await workListCounts(store, staff, sr)).submitted).toBe(2);
+    expect(store.readStatusCounts).toHaveBeenLastCalledWith([sr]);
+    const refused = await workListCounts(store, staff, 'vehicle-adaptation').catch((error: unknown) => error);
+    expect(isDomainError(refused) && refused.kind).toBe('forbidden');
+    expect(store.readStatusCounts).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('the status counts in the table', () => {
+  const recordingClient = (answers: unknown[] = []) => {
+    const sent: { input: Record<string, unknown> }[] = [];
+    const client = { send: async (command: { input: Record<string, unknown> }) => (sent.push(command), answers.shift() ?? {}) } as unknown as DynamoDBDocumentClient;
+    return { client, sent };
+  };
+
+  it('moves a status change as one update of the service\u2019s item, −1 on the old status and +1 on the new', async () => {
+    const { client, sent } = recordingClient();
+    const count = eventCount(event('decision', { decision: 'register', from: 'submitted', to: 'registered' }), application);
+    await createReportRepository(client, 'table').countOnce([count]);
+    const items = sent[0]!.input.TransactItems as { Update?: { Key: unknown; UpdateExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues: Record<string, unknown> } }[];
+    const statusUpdate = items.find((item) => (item.Update?.Key as { pk: string } | undefined)?.pk === `STATUS-COUNTS#${sr}`)!.Update!;
+    expect(statusUpdate.UpdateExpression).toMatch(/^ADD #c0 :d0, #c1 :d1 SET/);
+    expect([statusUpdate.ExpressionAttributeNames['#c0'], statusUpdate.ExpressionAttributeValues[':d0']]).toEqual(['submitted', -1]);
+    expect([statusUpdate.ExpressionAttributeNames['#c1'], statusUpdate.ExpressionAttributeValues[':d1']]).toEqual(['registered', 1]);
+  });
+
+  it('drops a status whose changes in one batch cancel out', async () => {
+    const { client, sent } = recordingClient();
+    const there = eventCount(event('decision', { decision: 'register', from: 'submitted', to: 'registered' }), application);
+    const back = eventCount({ ...event('decision', { decision: 'request-documents', from: 'registered', to: 'submitted' }), id: 'other' }, application);
+    await createReportRepository(client, 'table').countOnce([there, back]);
+    const items = sent[0]!.input.TransactItems as { Update?: { Key: { pk: string } } }[];
+    expect(items.some((item) => item.Update?.Key.pk === `STATUS-COUNTS#${sr}`)).toBe(false);
+  });
+
+  it('reads the member\u2019s services in one BatchGet of one item each, asking again for keys left unprocessed', async () => {
+    const { client, sent } = recordingClient([
+      { Responses: { table: [{ serviceId: sr, entity: 'status-counts', submitted: 2, queued: 4 }] }, UnprocessedKeys: { table: { Keys: [{ pk: 'STATUS-COUNTS#driving-training', sk: 'STATUS-COUNTS' }] } } },
+      { Responses: { table: [{ serviceId: 'driving-training', submitted: 1 }] } },
+    ]);
+    const counts = await createReportRepository(client, 'table').readStatusCounts([sr, 'driving-training']);
+    expect(counts).toEqual({ [sr]: { submitted: 2, queued: 4 }, 'driving-training': { submitted: 1 } });
+    expect((sent[0]!.input.RequestItems as { table: { Keys: unknown[] } }).table.Keys).toEqual([
+      { pk: `STATUS-COUNTS#${sr}`, sk: 'STATUS-COUNTS' },
+      { pk: 'STATUS-COUNTS#driving-training', sk: 'STATUS-COUNTS' },
+    ]);
+    expect(sent).toHaveLength(2);
+  });
+});
