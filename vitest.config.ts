@@ -1,13 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { offlineAwsEnvironment } from './local/offline-aws';
 
 // Keep the SDK off the network and off the instance-metadata endpoint in every test.
-const offlineAws = {
-  AWS_REGION: 'eu-north-1',
-  AWS_ACCESS_KEY_ID: 'test',
-  AWS_SECRET_ACCESS_KEY: 'test',
-  AWS_EC2_METADATA_DISABLED: 'true',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-};
+const offlineAws = { ...offlineAwsEnvironment };
 
 export default defineConfig({
   test: {

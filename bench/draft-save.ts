@@ -12,7 +12,7 @@ import { distinctCitizens } from './lib/citizens';
 import { benchTableName, loadHandler, startBenchTable } from './lib/in-process';
 import { runPart } from './lib/processes';
 import { partTitles, table } from './lib/results';
-import { aaSpread, ms, percentile, ratioWithSpread, verdictBeyondSpread } from './lib/stats';
+import { againstBaselineRows } from './lib/stats';
 
 const warmUp = 50;
 const iterations = Number(process.env.BENCH_DRAFT_ITERATIONS ?? 400);
@@ -77,11 +77,6 @@ runPart('drafts', async (cleanup, measured) => {
     saves.push(await timedSave());
     if (i % 2 === 1) puts.push(await timedPut());
   }
-  const p50 = percentile(saves, 50) / percentile(puts, 50);
-  const p99 = percentile(saves, 99) / percentile(puts, 99);
-  // The bare PutItem against itself (alternate samples, taken interleaved): the noise a ratio carries on this machine.
-  const p50Spread = aaSpread(puts, (samples) => percentile(samples, 50));
-  const p99Spread = aaSpread(puts, (samples) => percentile(samples, 99));
   return [
     `## ${partTitles.drafts}`,
     '',
@@ -89,10 +84,7 @@ runPart('drafts', async (cleanup, measured) => {
     '',
     table(
       ['measure', 'draft save (handler)', 'bare conditional PutItem', 'ratio ± A/A spread', 'target'],
-      [
-        ['p50', ms(percentile(saves, 50)), ms(percentile(puts, 50)), ratioWithSpread(p50, p50Spread), verdictBeyondSpread(Number(p50.toFixed(2)), targetP50Ratio, p50Spread)],
-        ['p99', ms(percentile(saves, 99)), ms(percentile(puts, 99)), ratioWithSpread(p99, p99Spread), '(reported)'],
-      ],
+      againstBaselineRows(saves, puts, targetP50Ratio),
     ),
     '',
     `${iterations} saves of a complete social-rehabilitation form; DynamoDB round trips per save: 1 (an UpdateItem). The spread is the bare PutItem's alternate samples against each other (A/A); a target is met or missed only when the whole band lies on one side of it.`,

@@ -13,7 +13,7 @@ import { distinctCitizens } from './lib/citizens';
 import { benchTableName, loadHandler, samplePageAgainstApi, startBenchTable } from './lib/in-process';
 import { runPart } from './lib/processes';
 import { partTitles, table } from './lib/results';
-import { aaSpread, kb, ms, percentile, ratioWithSpread, verdictBeyondSpread } from './lib/stats';
+import { againstBaselineRows, kb } from './lib/stats';
 
 const tableName = benchTableName;
 const warmUp = 50;
@@ -44,11 +44,6 @@ runPart('portal', async (cleanup, measured) => {
   const apiRead = apiEvent({ method: 'GET', path: `/applications/${id}`, claims, pathParameters: { id } });
   const pageRead = { ...apiEvent({ method: 'GET', path: `/pieteikumi/${id}`, claims: null }), cookies: [`siva_session=${session.id}`] };
   const { apiSamples, pageSamples } = await samplePageAgainstApi({ handler: read, event: apiRead }, { handler: web, event: pageRead }, warmUp, iterations);
-  const p50 = percentile(pageSamples, 50) / percentile(apiSamples, 50);
-  const p99 = percentile(pageSamples, 99) / percentile(apiSamples, 99);
-  // The API call against itself (alternate samples, taken interleaved): the noise a ratio carries on this machine.
-  const p50Spread = aaSpread(apiSamples, (samples) => percentile(samples, 50));
-  const p99Spread = aaSpread(apiSamples, (samples) => percentile(samples, 99));
 
   // The first page as a browser gets it: the HTML and the one stylesheet, compressed; no fonts, no script.
   const home = await web(apiEvent({ method: 'GET', path: '/', claims: null, headers: { 'accept-encoding': 'gzip' } }), lambdaContext);
@@ -65,10 +60,7 @@ runPart('portal', async (cleanup, measured) => {
     '',
     table(
       ['measure', 'page', 'JSON API', 'ratio ± A/A spread', 'target'],
-      [
-        ['one application, p50', ms(percentile(pageSamples, 50)), ms(percentile(apiSamples, 50)), ratioWithSpread(p50, p50Spread), verdictBeyondSpread(Number(p50.toFixed(2)), targetP50Ratio, p50Spread)],
-        ['one application, p99', ms(percentile(pageSamples, 99)), ms(percentile(apiSamples, 99)), ratioWithSpread(p99, p99Spread), '(reported)'],
-      ],
+      againstBaselineRows(pageSamples, apiSamples, targetP50Ratio, ['one application, p50', 'one application, p99']),
     ),
     '',
     `${iterations} alternating samples each after ${warmUp} warm-ups; the spread is the API call's alternate samples against each other (A/A), and the target is met or missed only outside it.`,

@@ -15,7 +15,7 @@ import { storedApplication } from '../tests/support/stored-application';
 import { benchTableName, loadHandler, samplePageAgainstApi, startBenchTable, type Handler } from './lib/in-process';
 import { runPart } from './lib/processes';
 import { partTitles, table } from './lib/results';
-import { aaSpread, ms, percentile, ratioWithSpread, verdictBeyondSpread } from './lib/stats';
+import { againstBaselineRows } from './lib/stats';
 
 const tableName = benchTableName;
 const queued = 4_000;
@@ -86,11 +86,6 @@ runPart('worklist', async (cleanup, measured) => {
   const firstPage = await web(pageList, lambdaContext);
   if (!String((firstPage as { body?: string }).body).includes(`>${queued}<`)) throw new Error(`the work-list page does not show the count of ${queued} queued`);
   const { apiSamples, pageSamples } = await samplePageAgainstApi({ handler: list, event: apiList }, { handler: web, event: pageList }, warmUp, iterations);
-  const p50 = percentile(pageSamples, 50) / percentile(apiSamples, 50);
-  const p99 = percentile(pageSamples, 99) / percentile(apiSamples, 99);
-  // The API call against itself (alternate samples, taken interleaved): the noise a ratio carries on this machine.
-  const p50Spread = aaSpread(apiSamples, (samples) => percentile(samples, 50));
-  const p99Spread = aaSpread(apiSamples, (samples) => percentile(samples, 99));
   const describe = (made: typeof calls) => {
     const listQueries = made.filter((call) => call.command === 'QueryCommand' && call.limit !== undefined);
     return `${made.length} (${listQueries.length} list Query, Limit ${listQueries.map((call) => call.limit).join(', ')}; other: ${made.filter((call) => call.command !== 'QueryCommand' || call.limit === undefined).map((call) => call.command).join(', ') || 'none'})`;
@@ -103,10 +98,7 @@ runPart('worklist', async (cleanup, measured) => {
     '',
     table(
       ['measure', 'page', 'JSON API', 'ratio ± A/A spread', 'target'],
-      [
-        [`work list, ${queued} queued, first page of 25, p50`, ms(percentile(pageSamples, 50)), ms(percentile(apiSamples, 50)), ratioWithSpread(p50, p50Spread), verdictBeyondSpread(Number(p50.toFixed(2)), targetP50Ratio, p50Spread)],
-        ['p99', ms(percentile(pageSamples, 99)), ms(percentile(apiSamples, 99)), ratioWithSpread(p99, p99Spread), '(reported)'],
-      ],
+      againstBaselineRows(pageSamples, apiSamples, targetP50Ratio, [`work list, ${queued} queued, first page of 25, p50`, 'p99']),
     ),
     '',
     table(['DynamoDB calls of one request', 'page', 'JSON API'], [['calls', describe(pageCalls), describe(apiCalls)]]),

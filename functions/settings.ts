@@ -5,19 +5,13 @@
  */
 import type { DraftLifetime } from './core/drafts';
 import { defaultRules, type EligibilityRules } from './core/rules';
-import { readEnvironment } from './config';
+import { environmentNames, readEnvironment } from './config';
+import { tunedValue } from './tunables';
 import type { TrustedIssuers } from './http/auth';
 
 const env = readEnvironment(['citizenTokenIssuer', 'workforceTokenIssuer'], ['pensionAge']);
 
-const pensionAge = (value: string | undefined): number => {
-  if (value === undefined) return defaultRules.pensionAge;
-  const years = Number(value);
-  if (!Number.isInteger(years) || years < 50 || years > 80) throw new Error('PENSION_AGE must be a whole number of years');
-  return years;
-};
-
-export const rules: EligibilityRules = { ...defaultRules, pensionAge: pensionAge(env.pensionAge) };
+export const rules: EligibilityRules = { ...defaultRules, pensionAge: tunedValue('pensionAge', env.pensionAge, environmentNames.pensionAge) };
 
 export const issuers: TrustedIssuers = { citizen: env.citizenTokenIssuer, workforce: env.workforceTokenIssuer };
 

@@ -6,6 +6,7 @@
  */
 import type { Node } from 'constructs';
 import { staffPortalPath } from '../functions/core/portal-pages';
+import { type TunableName, tunedValue, tunables } from '../functions/tunables';
 
 export { staffPortalPath };
 
@@ -53,16 +54,16 @@ export const defaultSettings: Settings = {
   portalUrl: 'https://e.siva.gov.lv',
   staffPortalUrl: `https://e.siva.gov.lv${staffPortalPath}`,
   workforceDomainPrefix: 'siva-eservices-darbs',
-  pensionAge: 65,
+  pensionAge: tunables.pensionAge.default,
   // One year: long enough to investigate a complaint about an application's
   // handling within the usual administrative appeal periods, short enough not to
   // keep operational logs (request ids, application ids) indefinitely.
   logRetentionDays: 365,
   throttleRateLimit: 50,
   throttleBurstLimit: 100,
-  notificationMaxDeliveries: 8,
-  notificationRetryBaseMs: 1000,
-  representativeDailyLimit: 5,
+  notificationMaxDeliveries: tunables.notificationMaxDeliveries.default,
+  notificationRetryBaseMs: tunables.notificationRetryBaseMs.default,
+  representativeDailyLimit: tunables.representativeDailyLimit.default,
   // 10 per function: 100 requests/s each at 100 ms, twice the API's steady rate limit; ~20
   // functions reserve ~200 of an account's default 1,000, leaving the 100 Lambda requires unreserved.
   reservedConcurrency: 10,
@@ -81,6 +82,9 @@ const wholeNumber = (node: Node, key: keyof Settings): number => {
   if (!Number.isInteger(value) || value <= 0) throw new Error(`Context "${key}" must be a positive whole number`);
   return value;
 };
+
+/** A setting the functions read too: its default and range are theirs (functions/tunables.ts). */
+const tuned = (node: Node, key: TunableName): number => tunedValue(key, text(node, key), `Context "${key}"`);
 
 /** Reads and checks every setting, so a bad value stops synthesis with its name. */
 export const readSettings = (node: Node): Settings => {
@@ -116,13 +120,13 @@ export const readSettings = (node: Node): Settings => {
     portalUrl: text(node, 'portalUrl'),
     staffPortalUrl: text(node, 'staffPortalUrl'),
     workforceDomainPrefix,
-    pensionAge: wholeNumber(node, 'pensionAge'),
+    pensionAge: tuned(node, 'pensionAge'),
     logRetentionDays: wholeNumber(node, 'logRetentionDays'),
     throttleRateLimit: wholeNumber(node, 'throttleRateLimit'),
     throttleBurstLimit: wholeNumber(node, 'throttleBurstLimit'),
-    notificationMaxDeliveries: wholeNumber(node, 'notificationMaxDeliveries'),
-    notificationRetryBaseMs: wholeNumber(node, 'notificationRetryBaseMs'),
-    representativeDailyLimit: wholeNumber(node, 'representativeDailyLimit'),
+    notificationMaxDeliveries: tuned(node, 'notificationMaxDeliveries'),
+    notificationRetryBaseMs: tuned(node, 'notificationRetryBaseMs'),
+    representativeDailyLimit: tuned(node, 'representativeDailyLimit'),
     reservedConcurrency: wholeNumber(node, 'reservedConcurrency'),
     alarmEmail: text(node, 'alarmEmail'),
   };

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -31,10 +30,9 @@ import { PersonKey } from './constructs/person-key';
 import { maxStreamRecordAge, ServiceFunction } from './constructs/service-function';
 import { PortalEdge } from './constructs/portal-edge';
 import { WorkforcePool } from './constructs/workforce-pool';
+import { repositoryRoot } from '../local/paths';
 import { readSettings } from './settings';
 
-/** Repository root: NodejsFunction entries in routes.ts are relative to it. */
-export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** `submit-application` → `SubmitApplication`: construct ids (and so logical ids) per function. */
 export const constructIdOf = (name: string): string =>
@@ -78,14 +76,30 @@ export const accessLogFormat = `{${Object.entries(accessLogFields)
  * A queue that is itself a dead-letter queue: encrypted, TLS only, kept 14 days, retained. The rules
  * asking it for a dead-letter queue of its own are acknowledged with the reason given.
  */
-const deadLetterQueue = (scope: Construct, id: string, whyNoFurtherQueue: string): sqs.Queue => {
+/**
+ * A dead-letter queue that operations are alarmed about: as soon as a message waits in it (`waiting: 'any'`), or once
+ * the oldest has waited `oldestSeconds` (a queue a function consumes, where a message waiting briefly is normal).
+ */
+const deadLetterQueue = (
+  scope: Construct,
+  id: string,
+  props: { whyNoFurtherQueue: string; alarm: string; waiting: 'any' | { oldestSeconds: number } },
+): sqs.Queue => {
   const queue = new sqs.Queue(scope, id, {
     encryption: sqs.QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
     retentionPeriod: Duration.days(14),
     removalPolicy: RemovalPolicy.RETAIN,
   });
-  for (const rule of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) Validations.of(queue).acknowledge({ id: rule, reason: whyNoFurtherQueue });
+  for (const rule of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) Validations.of(queue).acknowledge({ id: rule, reason: props.whyNoFurtherQueue });
+  const { waiting } = props;
+  raiseAlarm(
+    queue,
+    waiting === 'any' ? 'WaitingAlarm' : 'OldestMessageAlarm',
+    waiting === 'any'
+      ? { metric: queue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }), threshold: 1, description: props.alarm }
+      : { metric: queue.metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: 'Maximum' }), threshold: waiting.oldestSeconds, description: props.alarm },
+  );
   return queue;
 };
 
@@ -134,15 +148,11 @@ export class SivaEservicesStack extends Stack {
       destination: ses.EventDestination.snsTopic(mailEvents),
       events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT, ses.EmailSendingEvent.SEND],
     });
-    const mailEventFailures = deadLetterQueue(
-      this,
-      'MailEventFailures',
-      'This queue is itself the dead-letter queue of the mail-events function and of its SNS subscription: a bounce or complaint that could not be handed over or recorded after the retries waits here (14 days) for operations, who are alarmed as soon as one arrives.',
-    );
-    raiseAlarm(mailEventFailures, 'WaitingAlarm', {
-      metric: mailEventFailures.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
-      threshold: 1,
-      description: 'Mail-events dead-letter queue: a bounce or complaint could not be recorded for staff',
+    const mailEventFailures = deadLetterQueue(this, 'MailEventFailures', {
+      whyNoFurtherQueue:
+        'This queue is itself the dead-letter queue of the mail-events function and of its SNS subscription: a bounce or complaint that could not be handed over or recorded after the retries waits here (14 days) for operations, who are alarmed as soon as one arrives.',
+      alarm: 'Mail-events dead-letter queue: a bounce or complaint could not be recorded for staff',
+      waiting: 'any',
     });
     // SES reviews an account at a 5 % bounce rate and 0.1 % complaint rate; alarm at half of each.
     for (const [metricName, threshold] of [['Reputation.BounceRate', 0.025], ['Reputation.ComplaintRate', 0.0005]] as const) {
@@ -160,16 +170,12 @@ export class SivaEservicesStack extends Stack {
     }
 
     // --- Where stream batches go when the notifier still fails after every retry.
-    const notificationFailures = deadLetterQueue(
-      this,
-      'NotificationFailures',
-      "This queue is itself the dead-letter (on-failure) destination of the notifier's table-stream event source mapping. The dead-letters function consumes it and records each failed batch's e-mails as failed (or the batch as lost) for staff; a message it cannot record stays here (14 days), is retried and raises the oldest-message alarm, so a further DLQ behind it would only hide it.",
-    );
-    // A failed batch is recorded within seconds; one still waiting after 15 minutes means recording fails.
-    raiseAlarm(notificationFailures, 'OldestMessageAlarm', {
-      metric: notificationFailures.metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: 'Maximum' }),
-      threshold: 15 * 60,
-      description: 'Notification failures queue: a dead-lettered stream batch has waited 15 minutes or more to be recorded for staff',
+    const notificationFailures = deadLetterQueue(this, 'NotificationFailures', {
+      whyNoFurtherQueue:
+        "This queue is itself the dead-letter (on-failure) destination of the notifier's table-stream event source mapping. The dead-letters function consumes it and records each failed batch's e-mails as failed (or the batch as lost) for staff; a message it cannot record stays here (14 days), is retried and raises the oldest-message alarm, so a further DLQ behind it would only hide it.",
+      alarm: 'Notification failures queue: a dead-lettered stream batch has waited 15 minutes or more to be recorded for staff',
+      // A failed batch is recorded within seconds; one still waiting after 15 minutes means recording fails.
+      waiting: { oldestSeconds: 15 * 60 },
     });
 
     // --- Evidence uploads: quarantine (scanned by GuardDuty), checked evidence, their key.
@@ -286,15 +292,11 @@ export class SivaEservicesStack extends Stack {
 
     // --- Scheduled functions (routes.ts): an EventBridge rule each, passing the run's time in the event. A run
     // EventBridge could not deliver waits in a queue (operations are alarmed); the next run catches up anyway.
-    const scheduleFailures = deadLetterQueue(
-      this,
-      'ScheduleFailures',
-      'This queue is itself the dead-letter queue of the scheduled rules: a run EventBridge could not deliver after its retries waits here (14 days) for operations, who are alarmed as soon as one arrives; the next scheduled run does its work anyway.',
-    );
-    raiseAlarm(scheduleFailures, 'WaitingAlarm', {
-      metric: scheduleFailures.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
-      threshold: 1,
-      description: 'Scheduled runs dead-letter queue: a scheduled function (draft reminders) could not be started',
+    const scheduleFailures = deadLetterQueue(this, 'ScheduleFailures', {
+      whyNoFurtherQueue:
+        'This queue is itself the dead-letter queue of the scheduled rules: a run EventBridge could not deliver after its retries waits here (14 days) for operations, who are alarmed as soon as one arrives; the next scheduled run does its work anyway.',
+      alarm: 'Scheduled runs dead-letter queue: a scheduled function (draft reminders) could not be started',
+      waiting: 'any',
     });
     for (const [name, expression] of Object.entries(scheduledFunctions) as [FunctionName, string][]) {
       new events.Rule(this, `${constructIdOf(name)}Schedule`, {

@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { javaInstallHint } from './java';
 import { repositoryRoot } from './paths';
+import { localCredentials, localRegion } from './offline-aws';
 
 const launcherSource = join(repositoryRoot, 'local', 'LoopbackDynamoDbLocal.java');
 const launcherClass = 'LoopbackDynamoDbLocal';
@@ -64,8 +65,7 @@ const spawnDynamoDbLocal = async (port: number, path: string | null): Promise<Ch
   );
 };
 
-export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-export const localRegion = 'eu-north-1';
+export { localCredentials, localRegion };
 
 export const localDynamoClient = (endpoint: string) =>
   new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });

@@ -16,7 +16,8 @@ import type { StreamBatchInfo } from '../functions/adapters/stream-records';
 import { serviceIds } from '../schemas/services';
 import { citizenIdpClientId, startCitizenIdp, workforceIdpClientId } from './citizen-idp';
 import { createDevIdentityProvider, devIssuers, type DevIdentityProvider } from './dev-idp';
-import { localCredentials, localDynamoClient, localRegion, startDynamoDbLocal } from './dynamodb';
+import { localDynamoClient, startDynamoDbLocal } from './dynamodb';
+import { localCredentials, localRegion, offlineAwsEnvironment } from './offline-aws';
 import { startGateway, type LambdaHandler } from './gateway';
 import { devKeyFile, repositoryRoot } from './paths';
 import { ensurePersonKeyFile, ephemeralPersonKeyFile, personKeyFileIn } from './person-key';
@@ -170,11 +171,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     stops.push(s3.stop);
 
     // Handlers find the local servers through the SDK's standard endpoint variables, nothing else.
+    for (const [name, value] of Object.entries(offlineAwsEnvironment)) process.env[name] ??= value;
     Object.assign(process.env, {
-      AWS_REGION: process.env.AWS_REGION ?? localRegion,
-      AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? localCredentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? localCredentials.secretAccessKey,
-      AWS_EC2_METADATA_DISABLED: 'true',
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamo.endpoint,
       AWS_ENDPOINT_URL_SESV2: ses.url,

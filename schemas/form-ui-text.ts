@@ -17,6 +17,8 @@ const field = (label: Localised, hint?: Localised): FieldText => (hint ? { label
 const dateHint = t('Piemēram, 2026-03-15', 'For example, 2026-03-15');
 const numberHint = t('Kā rakstīts dokumentā', 'As written on the document');
 
+// Data table, not logic (issue 14's copy check): one entry per form field, its lv/en label and hint; entries look
+// alike because each is the same call with other words.
 /** By the field's path inside the form (`applicant.address.line`, `evidence.vehicle.vin`). */
 export const fieldTexts: Readonly<Record<string, FieldText>> = {
   'applicant.givenName': field(t('Vārds', 'Given name')),

@@ -110,6 +110,8 @@ export interface ServiceInfo<Track extends string = string> {
 
 const socialRehabilitationFiling: readonly FiledBy[] = ['citizen', 'social-service'];
 
+// Data table, not logic (issue 14's copy check): the services, their tracks, filers and evidence (docs/domain.md);
+// tracks look alike because each is the same record shape.
 export const services = {
   'social-rehabilitation': {
     name: { lv: 'Sociālā rehabilitācija', en: 'Social rehabilitation' },

@@ -48,3 +48,21 @@ export const verdictBeyondSpread = (value: number, limit: number, spread: number
     missed: `**missed** (> ${limit} beyond the spread)`,
     inconclusive: `inconclusive (${limit} is within the spread)`,
   })[outcomeBeyondSpread(value, limit, spread)];
+
+/**
+ * The two rows of a measured-against-baseline table: p50 (judged against `targetP50Ratio` beyond the A/A spread) and
+ * p99 (reported). The spread is the baseline's alternate samples against each other (they were taken interleaved with
+ * the measured ones), the noise a ratio carries on this machine. `labels` name the two rows.
+ */
+export const againstBaselineRows = (
+  measured: readonly number[],
+  baseline: readonly number[],
+  targetP50Ratio: number,
+  labels: readonly [string, string] = ['p50', 'p99'],
+): string[][] =>
+  ([50, 99] as const).map((p, row) => {
+    const value = percentile(measured, p) / percentile(baseline, p);
+    const spread = aaSpread(baseline, (samples) => percentile(samples, p));
+    const target = p === 50 ? verdictBeyondSpread(Number(value.toFixed(2)), targetP50Ratio, spread) : '(reported)';
+    return [labels[row]!, ms(percentile(measured, p)), ms(percentile(baseline, p)), ratioWithSpread(value, spread), target];
+  });

@@ -15,7 +15,7 @@ import type * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { DataTable } from '../../infra/constructs/data-table';
 import { ServiceFunction } from '../../infra/constructs/service-function';
 import { functions, type FunctionDefinition, type FunctionName } from '../../infra/routes';
-import { repositoryRoot } from '../../infra/stack';
+import { repositoryRoot } from '../../local/paths';
 import { defineApp } from '../../infra/app-definition';
 import { baselineName, manifestName, replayBaselines, s3BaselineName, type BundleManifest } from './bundles';
 

@@ -40,6 +40,7 @@ import {
   uploadKey,
   type Entity,
 } from './keys';
+import { deleteAtVersion, eventWrite, isNew, putNew, type TransactItem } from './writes';
 import { inIndex, indexPage, mapPage, partitionQuery, queryAll } from './pagination';
 
 /**
@@ -60,7 +61,6 @@ export const submissionToken = (application: Pick<Application, 'id' | 'possibleD
 const sortKeyPosition = (position: unknown): string | undefined =>
   isRecord(position) && typeof position.s === 'string' && isDateOrderedSortKey(position.s) ? position.s : undefined;
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 /**
  * A draft's part of its submission's write (docs/drafts.md): the draft goes (at the version read, so a save
@@ -71,15 +71,7 @@ type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteComman
 const handoverWrites = (tableName: string, application: Application, event: TimelineEvent, handover: DraftHandover): TransactItem[] => {
   const moved = handover.uploads.map((upload) => attachmentOf({ ...upload, applicationId: application.id }, event.id, event.at));
   return [
-    {
-      Delete: {
-        TableName: tableName,
-        Key: draftKey(handover.draftId),
-        ConditionExpression: '#version = :version',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':version': handover.draftVersion },
-      },
-    },
+    deleteAtVersion(tableName, draftKey(handover.draftId), handover.draftVersion),
     ...moved.flatMap((attachment): TransactItem[] => [
       {
         Update: {
@@ -91,12 +83,12 @@ const handoverWrites = (tableName: string, application: Application, event: Time
           ExpressionAttributeValues: { ':application': application.id, ':event': event.id, ':clean': 'clean', ':draft': handover.draftId },
         },
       },
-      { Put: { TableName: tableName, Item: attachmentItems.toItem(attachment), ConditionExpression: 'attribute_not_exists(pk)' } },
+      putNew(tableName, attachmentItems.toItem(attachment)),
     ]),
     ...(moved.length > 0
       ? [
           { Delete: { TableName: tableName, Key: draftUploadQuotaKey(handover.draftId) } },
-          { Put: { TableName: tableName, Item: applicationQuotaItem(application.id, moved), ConditionExpression: 'attribute_not_exists(pk)' } },
+          putNew(tableName, applicationQuotaItem(application.id, moved)),
         ]
       : []),
   ];
@@ -122,16 +114,15 @@ export const createApplicationRepository = (client: DynamoDBDocumentClient, tabl
     },
 
     async insertSubmitted(application, event, idempotency, quota, handover) {
-      const isNew = 'attribute_not_exists(pk)';
       const needKey = openNeedKey(application.serviceId, application.track, application.personKey);
       const writes: TransactItem[] = [
-        { Put: { TableName: tableName, Item: applicationItems.toItem(application), ConditionExpression: isNew } },
-        { Put: { TableName: tableName, Item: eventItems.toItem(event), ConditionExpression: isNew } },
+        putNew(tableName, applicationItems.toItem(application)),
+        eventWrite(tableName, event),
       ];
       // A possible duplicate does not take the open need: the application that holds it keeps it.
       const needAt = application.possibleDuplicateOf ? -1 : writes.length;
       if (needAt >= 0) {
-        writes.push({ Put: { TableName: tableName, Item: openNeedItem(application, application.personKey, application.submittedAt), ConditionExpression: isNew } });
+        writes.push(putNew(tableName, openNeedItem(application, application.personKey, application.submittedAt)));
       }
       const idempotencyAt = idempotency ? writes.length : -1;
       if (idempotency) {

@@ -8,12 +8,13 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { DraftChanged, DraftSlotTaken, type Draft, type DraftStore } from '../core/drafts';
-import { isConditionFailure, itemOnConditionFailure } from './dynamo-errors';
+import { isConditionFailure, itemOnConditionFailure, writtenIfConditionHolds } from './dynamo-errors';
 import { draftItems, draftSlotItem, epochSeconds, reminderAttributes } from './entities/draft';
 import type { Item } from './entities/item';
 import { uploadItems } from './entities/upload';
 import { draftKey, draftOwnerIndexKeys, draftReminderIndexKeys, draftRemindersPartition, draftSlotKey, draftUploadIndexKeys, draftUploadQuotaKey, upToSortKey, uploadKey } from './keys';
 import { queryAll } from './pagination';
+import { deleteAtVersion, isNew, putNew } from './writes';
 
 /** The item a failed condition handed back (ReturnValuesOnConditionCheckFailure), as a draft. */
 const storedOnFailure = (error: unknown): Draft | undefined => {
@@ -22,6 +23,21 @@ const storedOnFailure = (error: unknown): Draft | undefined => {
 };
 
 export const createDraftRepository = (client: DynamoDBDocumentClient, tableName: string): DraftStore => {
+  /** An update of the draft as read: false (nothing written) when it changed meanwhile, is gone, or fails `alsoRequire`. */
+  const updateAsRead = (draft: Draft, update: string, values: Item, alsoRequire = '') =>
+    writtenIfConditionHolds(
+      client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: draftKey(draft.id),
+          UpdateExpression: update,
+          ConditionExpression: `#version = :version${alsoRequire}`,
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ...values, ':version': draft.version },
+        }),
+      ),
+    );
+
   return {
     async insert(draft, replacing) {
       const slot = draftSlotKey(draft.ownerKey, draft.serviceId, draft.track);
@@ -29,12 +45,12 @@ export const createDraftRepository = (client: DynamoDBDocumentClient, tableName:
         await client.send(
           new TransactWriteCommand({
             TransactItems: [
-              { Put: { TableName: tableName, Item: draftItems.toItem(draft), ConditionExpression: 'attribute_not_exists(pk)' } },
+              putNew(tableName, draftItems.toItem(draft)),
               {
                 Put: {
                   TableName: tableName,
                   Item: draftSlotItem(draft),
-                  ConditionExpression: replacing ? 'draftId = :replacing' : 'attribute_not_exists(pk)',
+                  ConditionExpression: replacing ? 'draftId = :replacing' : isNew,
                   ...(replacing && { ExpressionAttributeValues: { ':replacing': replacing } }),
                 },
               },
@@ -95,9 +111,7 @@ export const createDraftRepository = (client: DynamoDBDocumentClient, tableName:
     },
 
     async remove(draft) {
-      await client.send(
-        new DeleteCommand({ TableName: tableName, Key: draftKey(draft.id), ConditionExpression: '#version = :version', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':version': draft.version } }),
-      );
+      await client.send(new DeleteCommand(deleteAtVersion(tableName, draftKey(draft.id), draft.version).Delete));
     },
 
     async listUploads(draftId) {
@@ -125,47 +139,20 @@ export const createDraftRepository = (client: DynamoDBDocumentClient, tableName:
 
     async claimReminder(draft, at) {
       if (!draft.reminder) return false;
-      try {
-        await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: draftKey(draft.id),
-            UpdateExpression: 'SET remindedAt = :at REMOVE gsi3pk, gsi3sk',
-            ConditionExpression: '#version = :version AND gsi3sk = :due',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':at': at, ':version': draft.version, ':due': draftReminderIndexKeys(draft.reminder.remindAt, draft.id).gsi3sk },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+      const { gsi3sk: due } = draftReminderIndexKeys(draft.reminder.remindAt, draft.id);
+      return updateAsRead(draft, 'SET remindedAt = :at REMOVE gsi3pk, gsi3sk', { ':at': at, ':due': due }, ' AND gsi3sk = :due');
     },
 
     async releaseReminder(draft) {
       if (!draft.reminder) return;
       const keys = draftReminderIndexKeys(draft.reminder.remindAt, draft.id);
-      try {
-        await client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: draftKey(draft.id),
-            UpdateExpression: 'SET gsi3pk = :pk, gsi3sk = :sk REMOVE remindedAt',
-            // Only the draft as claimed: a save meanwhile has put it on the list for its new expiry already.
-            ConditionExpression: '#version = :version',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':pk': keys.gsi3pk, ':sk': keys.gsi3sk, ':version': draft.version },
-          }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+      // Only the draft as claimed: a save meanwhile has put it on the list for its new expiry already.
+      await updateAsRead(draft, 'SET gsi3pk = :pk, gsi3sk = :sk REMOVE remindedAt', { ':pk': keys.gsi3pk, ':sk': keys.gsi3sk });
     },
 
     async discardUpload(upload) {
-      try {
-        await client.send(
+      await writtenIfConditionHolds(
+        client.send(
           new DeleteCommand({
             TableName: tableName,
             Key: uploadKey(upload.id),
@@ -173,10 +160,8 @@ export const createDraftRepository = (client: DynamoDBDocumentClient, tableName:
             ExpressionAttributeNames: { '#draftId': 'draftId', '#attachedBy': 'attachedBy' },
             ExpressionAttributeValues: { ':draftId': upload.draftId },
           }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+        ),
+      );
     },
 
     async discardQuota(draftId) {

@@ -80,3 +80,17 @@ export const asStoreFailure = (error: unknown): unknown => {
   if (isConditionFailure(error)) return new StoreFailure('conflict', error);
   return error;
 };
+
+/**
+ * Whether a conditional write was done: true once written, false when its condition (the given transaction item's,
+ * or any) did not hold, so nothing was written; any other failure is thrown.
+ */
+export const writtenIfConditionHolds = async (write: Promise<unknown>, item?: number): Promise<boolean> => {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error, item)) return false;
+    throw error;
+  }
+};

@@ -5,21 +5,14 @@
  */
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LostBatch } from '../core/dead-letters';
-import { isConditionFailure } from './dynamo-errors';
+import { writtenIfConditionHolds } from './dynamo-errors';
 import { lostBatchItems } from './entities/lost-batch';
+import { putNew } from './writes';
 
 export interface LostBatchStore {
   recordLostBatch(batch: LostBatch): Promise<boolean>;
 }
 
 export const createLostBatchRepository = (client: DynamoDBDocumentClient, tableName: string): LostBatchStore => ({
-  async recordLostBatch(batch) {
-    try {
-      await client.send(new PutCommand({ TableName: tableName, Item: lostBatchItems.toItem(batch), ConditionExpression: 'attribute_not_exists(pk)' }));
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  },
+  recordLostBatch: (batch) => writtenIfConditionHolds(client.send(new PutCommand(putNew(tableName, lostBatchItems.toItem(batch)).Put))),
 });

@@ -5,7 +5,7 @@
  * A delivery about to send claims the marker (`claimedUntil`, compared as ISO
  * instants) with a conditional write, so only one delivery at a time sends.
  */
-import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TimelineEvent } from '../core/model';
 import type { ReturnedMailStore } from '../core/mail-events';
 import type { NotificationKey, NotificationStore } from '../core/notifier';
@@ -15,6 +15,7 @@ import { decisionItems } from './entities/decision';
 import { eventItems } from './entities/event';
 import { failedListing, notificationItems } from './entities/notification';
 import { decisionKey, eventKey, notificationKey } from './keys';
+import { changeWithEvent } from './writes';
 
 const keyOf = ({ applicationId, eventId, kind }: NotificationKey) => notificationKey(applicationId, eventId, kind);
 
@@ -39,7 +40,7 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
    * Settles a marker that is still `from` (pending: never settled; claimed: pending and claimed by a delivery
    * that may have sent; accepted: sent or claimed, when a bounce or complaint came back).
    */
-  const settle = async (
+  const settle = (
     key: NotificationKey,
     state: 'sent' | 'failed',
     attributes: Record<string, unknown>,
@@ -51,29 +52,17 @@ export const createNotificationRepository = (client: DynamoDBDocumentClient, tab
     const values = Object.fromEntries(Object.values(attributes).map((value, i) => [`:a${i}`, value]));
     const assignments = Object.keys(attributes).map((_, i) => `#a${i} = :a${i}`);
     const identity = markerIdentity(key, event.at);
-    try {
-      await client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: tableName,
-                Key: keyOf(key),
-                UpdateExpression: `SET #state = :state, ${identity.assignments}, #deliveries = if_not_exists(#deliveries, :zero)${assignments.map((a) => `, ${a}`).join('')} REMOVE #claimedUntil`,
-                ConditionExpression: conditions[from],
-                ExpressionAttributeNames: { '#state': 'state', '#deliveries': 'deliveries', '#claimedUntil': 'claimedUntil', ...identity.names, ...names },
-                ExpressionAttributeValues: { ':state': state, ':pending': 'pending', ...(from === 'accepted' && { ':sent': 'sent' }), ':zero': 0, ...identity.values, ...values },
-              },
-            },
-            { Put: { TableName: tableName, Item: eventItems.toItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    const change = {
+      Update: {
+        TableName: tableName,
+        Key: keyOf(key),
+        UpdateExpression: `SET #state = :state, ${identity.assignments}, #deliveries = if_not_exists(#deliveries, :zero)${assignments.map((a) => `, ${a}`).join('')} REMOVE #claimedUntil`,
+        ConditionExpression: conditions[from],
+        ExpressionAttributeNames: { '#state': 'state', '#deliveries': 'deliveries', '#claimedUntil': 'claimedUntil', ...identity.names, ...names },
+        ExpressionAttributeValues: { ':state': state, ':pending': 'pending', ...(from === 'accepted' && { ':sent': 'sent' }), ':zero': 0, ...identity.values, ...values },
+      },
+    };
+    return changeWithEvent(client, tableName, change, event);
   };
 
   const find = async (key: NotificationKey) => {

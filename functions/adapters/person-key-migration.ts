@@ -16,7 +16,8 @@ import { openNeedKey, personIndexKeys, type Entity } from './keys';
 import { applicationItems } from './entities/application';
 import { openNeedItem } from './entities/open-need';
 import type { Application } from '../core/model';
-type Write = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+import { putAtVersion, putNew, type TransactItem } from './writes';
+type Write = TransactItem;
 
 export interface RekeyReport {
   /** Applications read. */
@@ -69,15 +70,7 @@ const rekey = async (client: DynamoDBDocumentClient, tableName: string, applicat
   const held = (await client.send(new GetCommand({ TableName: tableName, Key: oldMarker, ConsistentRead: true }))).Item;
   const holdsNeed = held?.applicationId === application.id && !application.possibleDuplicateOf;
 
-  const put = (after: Application): Write => ({
-    Put: {
-      TableName: tableName,
-      Item: applicationItems.toItem(after),
-      ConditionExpression: '#version = :seen',
-      ExpressionAttributeNames: { '#version': 'version' },
-      ExpressionAttributeValues: { ':seen': application.version },
-    },
-  });
+  const put = (after: Application): Write => putAtVersion(tableName, applicationItems.toItem(after), application.version);
   const rekeyed: Application = { ...application, personKey: current, version: application.version + 1 };
   const releaseOld: Write = {
     Delete: { TableName: tableName, Key: oldMarker, ConditionExpression: 'applicationId = :id', ExpressionAttributeValues: { ':id': application.id } },
@@ -93,13 +86,7 @@ const rekey = async (client: DynamoDBDocumentClient, tableName: string, applicat
       await send([
         put(rekeyed),
         releaseOld,
-        {
-          Put: {
-            TableName: tableName,
-            Item: openNeedItem(application, current, String(held?.since ?? application.submittedAt)),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
+        putNew(tableName, openNeedItem(application, current, String(held?.since ?? application.submittedAt))),
       ]);
       return 'marker-moved';
     } catch (error) {

@@ -10,6 +10,7 @@ import { dataExportAuditItems } from './entities/retention';
 import { dataExportAuditKey, dataExportAuditPrefix, personIndexKeys } from './keys';
 import { queryAll } from './pagination';
 import { createUploadRepository } from './upload-repository';
+import { putNew } from './writes';
 
 export const createPersonalDataRepository = (client: DynamoDBDocumentClient, tableName: string): PersonalDataStore => {
   const applications = createApplicationRepository(client, tableName);
@@ -29,13 +30,7 @@ export const createPersonalDataRepository = (client: DynamoDBDocumentClient, tab
     listAttachments: uploads.listAttachments,
 
     async recordExport(audit) {
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: dataExportAuditItems.toItem(audit),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      await client.send(new PutCommand(putNew(tableName, dataExportAuditItems.toItem(audit)).Put));
     },
 
     async listExports(personKey) {

@@ -19,6 +19,7 @@ import type { Item } from './entities/item';
 import { countedMarkerItem, countersOf, counterOfItem, queueMonthNetOfItem, queueNetOfItem, statusCountsOfItem } from './entities/report';
 import { countedEventKey, queueMonthPartition, queueNetPartition, queueNetUpTo, reportYearPartition, statusCountsKey } from './keys';
 import { queryAll } from './pagination';
+import { isNew } from './writes';
 /** DynamoDB's limit of items in one transaction; an event yields at most a handful. */
 const maxTransactionItems = 100;
 /** Concurrent counts of the same figure conflict; the loser retries, with a growing random pause, before handing the record back to the stream. */
@@ -90,7 +91,7 @@ export const createReportRepository = (
   };
 
   const marker = ({ event }: EventCount, now: Date) => ({
-    Put: { TableName: tableName, Item: countedMarkerItem(event, now), ConditionExpression: 'attribute_not_exists(pk)' },
+    Put: { TableName: tableName, Item: countedMarkerItem(event, now), ConditionExpression: isNew },
   });
 
   /** Writes one transaction's events; resolves with those it counted (the others were counted before). */

@@ -9,12 +9,13 @@ import type { Application } from '../core/model';
 import { dueRecordOf, type RetentionStore } from '../core/retention';
 import { evidenceKeyOf } from '../core/uploads';
 import { createApplicationRepository } from './application-repository';
-import { isConditionFailure } from './dynamo-errors';
+import { writtenIfConditionHolds } from './dynamo-errors';
 import { applicationItems } from './entities/application';
 import type { Item } from './entities/item';
 import { tombstoneItems } from './entities/retention';
 import type { EvidenceDisposal } from './evidence-storage';
 import { applicationKey, attachmentPrefix, countedEventKey, openNeedKey, retentionPartition, sortKeys, tombstoneKey, uploadKey } from './keys';
+import { deleteAtVersion } from './writes';
 import { inIndex, indexPage, mapPage, partitionQuery, queryAll } from './pagination';
 type Key = { pk: string; sk: string };
 
@@ -53,20 +54,17 @@ export const createRetentionRepository = (client: DynamoDBDocumentClient, tableN
   };
 
   /** The person's open-need marker, if this application still holds it (a possible duplicate never did). */
-  const releaseOpenNeed = async (application: Application) => {
-    try {
-      await client.send(
+  const releaseOpenNeed = (application: Application) =>
+    writtenIfConditionHolds(
+      client.send(
         new DeleteCommand({
           TableName: tableName,
           Key: openNeedKey(application.serviceId, application.track, application.personKey),
           ConditionExpression: 'applicationId = :id',
           ExpressionAttributeValues: { ':id': application.id },
         }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
-  };
+      ),
+    );
 
   return {
     findApplication: createApplicationRepository(client, tableName).findApplication,
@@ -100,15 +98,7 @@ export const createRetentionRepository = (client: DynamoDBDocumentClient, tableN
       await client.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Delete: {
-                TableName: tableName,
-                Key: applicationKey(application.id),
-                ConditionExpression: '#version = :seen',
-                ExpressionAttributeNames: { '#version': 'version' },
-                ExpressionAttributeValues: { ':seen': application.version },
-              },
-            },
+            deleteAtVersion(tableName, applicationKey(application.id), application.version),
             { Put: { TableName: tableName, Item: tombstoneItems.toItem(tombstone) } },
           ],
         }),

@@ -2,7 +2,7 @@
  * The lifecycle in the table: version-guarded transitions, the queue index,
  * staff work lists and failed notifications. Owns keys and conditions.
  */
-import { BatchGetCommand, type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Application } from '../core/model';
 import { StaleVersion, type FailedNotification, type WorkflowStore, type WorkListFilter } from '../core/workflow';
 import type { ServiceId } from '../../schemas/services';
@@ -12,13 +12,13 @@ import { decodeCursor, encodeCursor, isRecord } from './cursor';
 import { cancellationCodes, isConditionFailure } from './dynamo-errors';
 import { applicationItems } from './entities/application';
 import { decisionItems } from './entities/decision';
-import { eventItems } from './entities/event';
 import type { Item } from './entities/item';
 import { lostBatchItems } from './entities/lost-batch';
 import { notificationItems } from './entities/notification';
 import { attachmentWrites } from './upload-repository';
 import { UploadNotAttachable } from '../core/uploads';
 import { failedPartition, lostBatchesPartition, notificationKey, openNeedKey, queueIndexKeys, queuePartition, servicePartition } from './keys';
+import { appendEvent, changeWithEvent, eventWrite, putAtVersion, putNew, type TransactItem } from './writes';
 import { countAll, inIndex, indexCursorAfter, indexPage, type IndexPartition, mapPage, partitionQuery, type QueryInput } from './pagination';
 
 /** The Query of one service's applications (gsi3), newest first, with the work list's filters. */
@@ -84,19 +84,8 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
     findWithTimeline: applications.findWithTimeline,
 
     async recordTransition({ before, after, event, decision, closesNeed, attachments = [] }) {
-      const transactItems: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
-        {
-          Put: {
-            TableName: tableName,
-            Item: applicationItems.toItem(after),
-            ConditionExpression: '#version = :seen',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':seen': before.version },
-          },
-        },
-        { Put: { TableName: tableName, Item: eventItems.toItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
-      ];
-      if (decision) transactItems.push({ Put: { TableName: tableName, Item: decisionItems.toItem(decision), ConditionExpression: 'attribute_not_exists(pk)' } });
+      const transactItems: TransactItem[] = [putAtVersion(tableName, applicationItems.toItem(after), before.version), eventWrite(tableName, event)];
+      if (decision) transactItems.push(putNew(tableName, decisionItems.toItem(decision)));
       // A possible duplicate never held the open need: the marker is another application's.
       if (closesNeed && !after.possibleDuplicateOf) {
         transactItems.push({ Delete: { TableName: tableName, Key: openNeedKey(after.serviceId, after.track, after.personKey) } });
@@ -113,9 +102,7 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
       }
     },
 
-    async appendEvent(event) {
-      await client.send(new PutCommand({ TableName: tableName, Item: eventItems.toItem(event), ConditionExpression: 'attribute_not_exists(pk)' }));
-    },
+    appendEvent: (event) => appendEvent(client, tableName, event),
 
     async placesAhead(slot) {
       const { gsi2pk, gsi2sk } = queueIndexKeys(slot.serviceId, slot.track, slot.priorityGroup, slot.admittedAt, slot.id);
@@ -189,31 +176,22 @@ export const createWorkflowRepository = (client: DynamoDBDocumentClient, tableNa
       return mapPage(await pageOf(index, page, partitionQuery(index, 'newest-first')), lostBatchItems.fromItem);
     },
 
-    async requestResend(key, event) {
-      try {
-        await client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: notificationKey(key.applicationId, key.eventId, key.kind),
-                  // Back to pending with a fresh delivery count; off the failed list.
-                  UpdateExpression: 'SET #state = :pending, #deliveries = :zero, #updatedAt = :at REMOVE #failure, gsi3pk, gsi3sk',
-                  ConditionExpression: '#state = :failed',
-                  ExpressionAttributeNames: { '#state': 'state', '#deliveries': 'deliveries', '#updatedAt': 'updatedAt', '#failure': 'failure' },
-                  ExpressionAttributeValues: { ':pending': 'pending', ':failed': 'failed', ':zero': 0, ':at': event.at },
-                },
-              },
-              { Put: { TableName: tableName, Item: eventItems.toItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
-            ],
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error, 0)) return false;
-        throw error;
-      }
-    },
+    requestResend: (key, event) =>
+      changeWithEvent(
+        client,
+        tableName,
+        {
+          Update: {
+            TableName: tableName,
+            Key: notificationKey(key.applicationId, key.eventId, key.kind),
+            // Back to pending with a fresh delivery count; off the failed list.
+            UpdateExpression: 'SET #state = :pending, #deliveries = :zero, #updatedAt = :at REMOVE #failure, gsi3pk, gsi3sk',
+            ConditionExpression: '#state = :failed',
+            ExpressionAttributeNames: { '#state': 'state', '#deliveries': 'deliveries', '#updatedAt': 'updatedAt', '#failure': 'failure' },
+            ExpressionAttributeValues: { ':pending': 'pending', ':failed': 'failed', ':zero': 0, ':at': event.at },
+          },
+        },
+        event,
+      ),
   };
 };

@@ -3,6 +3,7 @@
  * route that takes an id. Anyone else gets the same 404 as for a missing one.
  * The rules and why: docs/access.md.
  */
+import { notFound } from './errors';
 import type { Application, Principal, PrincipalFor } from './model';
 
 type Citizen = PrincipalFor<'citizen'>;
@@ -59,6 +60,12 @@ export const canRead = (principal: Principal, application: Application): boolean
         application.referral.organisation === principal.organisation
       );
   }
+};
+
+/** The application read by id, if the caller may read it: anyone else's is answered as a missing one (404). */
+export const readableOrNotFound = (principal: Principal, application: Application | undefined): Application => {
+  if (!application || !canRead(principal, application)) throw notFound();
+  return application;
 };
 
 /** Where the caller reads an application: citizens under /applications, referring officers under /referrals. */

@@ -3,6 +3,8 @@
  * configurable; regulations change). Values that change by law come from
  * configuration; the rest are named here instead of scattered as literals.
  */
+import { tunables } from '../tunables';
+
 export interface EligibilityRules {
   /** State pension age in years (65 from 2025). */
   readonly pensionAge: number;
@@ -31,7 +33,7 @@ export interface EligibilityRules {
 }
 
 export const defaultRules: EligibilityRules = {
-  pensionAge: 65,
+  pensionAge: tunables.pensionAge.default,
   minimumWorkingAge: 15,
   adultAge: 18,
   afterMedicalRehabilitationWindowMonths: 2,

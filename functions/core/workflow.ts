@@ -8,10 +8,11 @@ import type { StaffListQuery } from '../../schemas/staff';
 import type { ApplicationStatus } from '../../schemas/lifecycle';
 import { violation } from '../../schemas/messages';
 import type { ServiceId } from '../../schemas/services';
-import { canRead, citizenAccess } from './access';
+import { canRead, citizenAccess, readableOrNotFound } from './access';
+import { readableBy } from './applications/reading';
 import { timelineEventId, type ApplicationRecord, type CitizenPrincipal, type Page, type PageRequest, type ReferrerPrincipal } from './applications/types';
 import { rigaDate, rigaDayBounds } from './dates';
-import { DomainError, forbidden, notEligible, notFound, validationFailed } from './errors';
+import { DomainError, forbidden, notEligible, validationFailed } from './errors';
 import { closedStatuses, decisionTypesFrom, nextStatus, priorityGroup, vocationalServices } from './lifecycle';
 import type { LostBatch } from './dead-letters';
 import { closingFields } from './retention';
@@ -99,11 +100,8 @@ const illegal = (action: string, status: ApplicationStatus, allowed: readonly st
   });
 
 /** The application, if the caller may act on it; anyone else's is indistinguishable from a missing one. */
-const applicationFor = async (deps: WorkflowDeps, principal: Parameters<typeof canRead>[0], id: string): Promise<Application> => {
-  const application = await deps.store.findApplication(id);
-  if (!application || !canRead(principal, application)) throw notFound();
-  return application;
-};
+const applicationFor = async (deps: WorkflowDeps, principal: Parameters<typeof canRead>[0], id: string): Promise<Application> =>
+  readableOrNotFound(principal, await deps.store.findApplication(id));
 
 /**
  * The application, if the citizen may change it: the person themself, or a representative staff have
@@ -310,8 +308,7 @@ const openRecorded = async (
   id: string,
   type: 'viewed_by_staff' | 'viewed_by_referrer',
 ): Promise<ApplicationRecord> => {
-  const record = await deps.store.findWithTimeline(id);
-  if (!record || !canRead(principal, record.application)) throw notFound();
+  const record = readableBy(principal, await deps.store.findWithTimeline(id));
   const viewed = newEvent(deps, { applicationId: id, type, actor: { role: principal.role, subject: principal.subject } });
   await deps.store.appendEvent(viewed);
   return { ...record, timeline: [...record.timeline, viewed] };

@@ -11,6 +11,8 @@ import { isDomainError, type ProblemKind } from '../core/errors';
 
 type Kind = ProblemKind | 'malformed-json' | 'internal';
 
+// Data table, not logic (issue 14's copy check): one row per problem kind with its status and lv/en wording; rows
+// look alike because each is the same record shape.
 const problems: Record<Kind, { status: number; title: Record<Language, string>; detail: Record<Language, string> }> = {
   validation: {
     status: 400,

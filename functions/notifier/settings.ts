@@ -1,6 +1,7 @@
 /** The notifier's configuration, read and checked once at cold start. */
 import { serviceIds, type ServiceId } from '../../schemas/services';
-import { readEnvironment } from '../config';
+import { environmentNames, readEnvironment } from '../config';
+import { tunedValue } from '../tunables';
 import type { NotifierSettings } from '../core/notifier';
 
 const positiveInteger = (value: string | undefined, fallback: number, name: string): number => {
@@ -31,8 +32,8 @@ export const readNotifierEnvironment = (source: NodeJS.ProcessEnv = process.env)
     agencyInboxes: inboxes(env.agencyInboxes),
     portalUrl: env.portalUrl,
     staffPortalUrl: env.staffPortalUrl,
-    maxDeliveries: Math.max(1, positiveInteger(env.notificationMaxDeliveries, 8, 'NOTIFICATION_MAX_DELIVERIES')),
-    retryBaseMs: positiveInteger(env.notificationRetryBaseMs, 1000, 'NOTIFICATION_RETRY_BASE_MS'),
+    maxDeliveries: tunedValue('notificationMaxDeliveries', env.notificationMaxDeliveries, environmentNames.notificationMaxDeliveries),
+    retryBaseMs: tunedValue('notificationRetryBaseMs', env.notificationRetryBaseMs, environmentNames.notificationRetryBaseMs),
     // The stack sets it to the notifier's timeout (infra/stack.ts); 15 minutes is Lambda's longest timeout.
     sendLeaseMs: positiveInteger(env.notificationSendLeaseMs, 15 * 60_000, 'NOTIFICATION_SEND_LEASE_MS'),
   };

@@ -482,6 +482,7 @@ const en: Catalogue = {
 export const messages: Record<Language, Catalogue> = { lv, en };
 export type Messages = Catalogue;
 
+// Data table, not logic (issue 14's copy check): each status in lv and en; the two languages have the same shape.
 /** Each status in words, and what the person is expected to do in it. */
 export const statusWords: Record<Language, Record<ApplicationStatus, { name: string; text: string }>> = {
   lv: {

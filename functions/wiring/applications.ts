@@ -7,19 +7,13 @@ import { randomUUID } from 'node:crypto';
 import type { ApplicationDeps } from '../core/applications/ports';
 import { fingerprint } from '../adapters/digests';
 import { personKeyFromConfig } from '../adapters/person-key';
-import { readEnvironment } from '../config';
+import { environmentNames, readEnvironment } from '../config';
 import { rules } from '../settings';
+import { tunedValue } from '../tunables';
 import { applicationStore } from './application-store';
 
 const env = readEnvironment([], ['personKeyId', 'personKeyFile', 'representativeDailyLimit']);
 
-/** A representative's filings per day (docs/access.md): 5 unless configured. */
-const dailyLimit = (value: string | undefined): number => {
-  if (value === undefined) return 5;
-  const limit = Number(value);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new Error('REPRESENTATIVE_DAILY_LIMIT must be a whole number from 1 to 1000');
-  return limit;
-};
 
 export const applicationDeps: ApplicationDeps = {
   ...applicationStore,
@@ -28,6 +22,6 @@ export const applicationDeps: ApplicationDeps = {
   rules,
   referencePrefix: 'SIVA',
   personKey: personKeyFromConfig(env),
-  representativeDailyLimit: dailyLimit(env.representativeDailyLimit),
+  representativeDailyLimit: tunedValue('representativeDailyLimit', env.representativeDailyLimit, environmentNames.representativeDailyLimit),
   fingerprint,
 };

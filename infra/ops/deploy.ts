@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
-import { repositoryRoot } from '../stack';
+import { repositoryRoot } from '../../local/paths';
 import { uploadPortalAssets } from './portal-assets';
 
 const run = (command: string, args: string[]) => execFileSync(command, args, { cwd: repositoryRoot, stdio: 'inherit' });

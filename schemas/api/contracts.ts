@@ -91,6 +91,8 @@ const downloadContract = (tag: 'Staff' | 'Referrals') =>
     response: { status: 303, description: 'Follow `Location` within 60 seconds.', schema: Redirect, headers: { Location: { description: 'The download link.' } } },
   }) as const satisfies RouteContract;
 
+// Data table, not logic (issue 14's copy check): one contract per route (summary, request, response, refusals);
+// contracts look alike because each is the same record shape.
 export const routeContracts = {
   'POST /applications': {
     tag: 'Applications',

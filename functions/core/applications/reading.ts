@@ -2,7 +2,7 @@
  * Reading applications as their filers see them: one record, the caller's list, an organisation's referrals and
  * a search in them. Anyone else's application is indistinguishable from a missing one.
  */
-import { canRead } from '../access';
+import { canRead, readableOrNotFound } from '../access';
 import { DomainError, notFound } from '../errors';
 import type { Application, Principal } from '../model';
 import type { ApplicationDeps } from './ports';
@@ -14,7 +14,8 @@ export const getApplication = async (deps: Pick<ApplicationDeps, 'store'>, princ
 
 /** getApplication's access check, for a record already read (the portal reads it beside the session): 404 unless the caller may read it. */
 export const readableBy = (principal: Principal, record: ApplicationRecord | undefined): ApplicationRecord => {
-  if (!record || !canRead(principal, record.application)) throw notFound();
+  if (!record) throw notFound();
+  readableOrNotFound(principal, record.application);
   return record;
 };
 

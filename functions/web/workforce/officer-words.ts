@@ -3,6 +3,7 @@ import type { Language } from '../../../schemas/primitives';
 import type { Localised } from '../../../schemas/services';
 import { messages, type Messages } from '../i18n';
 
+// Data table, not logic (issue 14's copy check): the officer pages' words in lv and en, of one shape.
 const lv = {
   caption: 'Nosūtījumi',
   referralsTitle: 'Organizācijas nosūtījumi',

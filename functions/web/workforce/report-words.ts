@@ -1,6 +1,7 @@
 /** What the report page and its CSV say, in Latvian and English (kept beside the page so the two stay together). */
 import type { Language } from '../../../schemas/primitives';
 
+// Data table, not logic (issue 14's copy check): the report pages' words in lv and en, of one shape.
 const lv = {
   caption: 'Darbinieki',
   title: (year: number) => `Pārskats par ${year}. gadu`,

@@ -1,6 +1,7 @@
 /** The e-mails' wording in English (types.ts says what each entry is for). */
 import type { Wording } from './types';
 
+// Data table, not logic (issue 14's copy check): the e-mails' English wording; lv.ts has the same shape in Latvian.
 export const en: Wording = {
   statusNames: {
     submitted: 'received',
