@@ -95,3 +95,13 @@ export const uniquePersonalCode = (): string => {
   issuedCodes += 1;
   return `3${2 + (issuedCodes % 8)}${String((codeBase + issuedCodes) % 1e9).padStart(9, '0')}`;
 };
+
+/** Jānis as eID names him in a citizen's token: the old-format code with its hyphen dropped, as tokens carry it. */
+export const janisPrincipal = {
+  role: 'citizen',
+  subject: 'eid-janis',
+  personalCode: oldFormatCode.replace('-', ''),
+  givenName: 'Jānis',
+  familyName: 'Bērziņš',
+  email: 'janis@example.lv',
+} as const;

@@ -31,21 +31,14 @@ import {
 } from '../../functions/core/drafts';
 import { defaultRules } from '../../functions/core/rules';
 import type { Upload } from '../../functions/core/uploads';
-import { oldFormatCode } from '../support/fixtures';
+import { janisPrincipal } from '../support/fixtures';
 import { fixedClock, InMemoryDraftStore, InMemoryStore, sequentialIds, refusal } from '../support/in-memory-ports';
 import { validForm } from '../support/service-forms';
 
 const start = '2026-11-20T10:00:00.000Z';
 const lifetime = { afterSaveDays: 30, afterCreationDays: 90, reminderDaysBefore: 7 };
 
-const janis: CitizenPrincipal = {
-  role: 'citizen',
-  subject: 'eid-janis',
-  personalCode: oldFormatCode.replace('-', ''),
-  givenName: 'Jānis',
-  familyName: 'Bērziņš',
-  email: 'janis@example.lv',
-};
+const janis: CitizenPrincipal = janisPrincipal;
 const stranger: CitizenPrincipal = { ...janis, subject: 'eid-other', personalCode: '32579461005' };
 
 const setup = () => {

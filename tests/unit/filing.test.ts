@@ -14,7 +14,7 @@ import { defaultRules } from '../../functions/core/rules';
 import type { ApplicationSubmission } from '../../schemas/application';
 import type { ReferralSubmission } from '../../schemas/referral';
 import { trackInfo } from '../../schemas/services';
-import { newFormatCode, oldFormatBirthDate, oldFormatCode } from '../support/fixtures';
+import { janisPrincipal, newFormatCode, oldFormatBirthDate, oldFormatCode } from '../support/fixtures';
 import { fixedClock, InMemoryStore, sequentialIds, refusal } from '../support/in-memory-ports';
 import { allTracks, referralOf, validForm } from '../support/service-forms';
 
@@ -38,14 +38,7 @@ const setup = (overrides: Partial<ApplicationDeps> = {}) => {
 };
 
 /** Jānis as eID names him: an old-format code (hyphen dropped, as tokens carry it), born 16 Nov 1975. */
-const janis: CitizenPrincipal = {
-  role: 'citizen',
-  subject: 'eid-janis',
-  personalCode: oldFormatCode.replace('-', ''),
-  givenName: 'Jānis',
-  familyName: 'Bērziņš',
-  email: 'janis@example.lv',
-};
+const janis: CitizenPrincipal = janisPrincipal;
 
 /** Ilze, with a new-format code: her birth date comes from eID, not from her code. */
 const ilze: CitizenPrincipal = { role: 'citizen', subject: 'eid-ilze', personalCode: newFormatCode, givenName: 'Ilze', familyName: 'Ozola', birthDate: '1980-02-29' };
