@@ -4,20 +4,13 @@
  * SES store, and staff decisions made with the API show on the person's pages.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uniquePersonalCode } from '../support/fixtures';
 import { api, emailsAbout, tokens, waitFor } from '../integration/support/local';
-import { checked, choose, expectAccessible, follow, launchChromium, newContext, portalUrl, submit, typeInto, type Chromium } from './support/browser';
+import { choose, expectAccessible, follow, chromiumForSpec, newContext, portalUrl, submit, typeInto } from './support/browser';
 import { applyForSocialRehabilitation, signInAtIdp, type Person } from './support/journeys';
 
-let chromium: Chromium;
-beforeAll(async () => {
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  console.info(`axe: ${checked.length} page checks, ${checked.filter((entry) => entry.violations > 0).length} with violations`);
-});
+const chromium = chromiumForSpec();
 
 const person = (email: string): Person => ({ personalCode: uniquePersonalCode(), givenName: 'Līga', familyName: 'Ozoliņa', email });
 
@@ -49,7 +42,7 @@ const runs = [
 
 describe.each(runs)('the journeys, $name', ({ javaScript }) => {
   const check = javaScript;
-  const contextFor = () => newContext(chromium, { javaScript });
+  const contextFor = () => newContext(chromium(), { javaScript });
   const accessible = async (page: Page, name: string) => {
     if (check) await expectAccessible(page, name);
   };
@@ -215,11 +208,11 @@ describe.each(runs)('the journeys, $name', ({ javaScript }) => {
 
 describe('bad input gets a clear page, and nothing is stored', () => {
   it('a tampered or missing CSRF token, an ended session, someone else\'s application, hostile and huge values', async () => {
-    const context = await newContext(chromium);
+    const context = await newContext(chromium());
     const owner = await applied(context, person('owner@example.lv'), 'lv', { check: false });
 
     // Someone else signs in and tries the owner's application by its address: the 404 page.
-    const other = await newContext(chromium);
+    const other = await newContext(chromium());
     const page = await opened(other, '/en/sign-in');
     const intruder = person('other@example.lv');
     await signInAtIdp(page, intruder, 'en', false);

@@ -4,7 +4,7 @@
  * the same journeys with JavaScript disabled.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rigaDate } from '../../functions/core/dates';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { applicationItems } from '../../functions/adapters/entities/application';
@@ -12,17 +12,10 @@ import { createNotificationRepository } from '../../functions/adapters/notificat
 import { api, documentClient, local, tokens } from '../integration/support/local';
 import { storedApplication } from '../support/stored-application';
 import { functionalImpairmentApplication, uniquePersonalCode } from '../support/fixtures';
-import { checked, desktop, expectAccessible, follow, launchChromium, newContext, portalUrl, submit, tabTo, typeInto, type Chromium } from './support/browser';
+import { chromiumForSpec, desktop, expectAccessible, follow, newContext, portalUrl, submit, tabTo, typeInto } from './support/browser';
 import { signInAtIdp, signInAtWorkforceIdp, type Member } from './support/journeys';
 
-let chromium: Chromium;
-beforeAll(async () => {
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  console.info(`axe: ${checked.length} page checks, ${checked.filter((entry) => entry.violations > 0).length} with violations`);
-});
+const chromium = chromiumForSpec();
 
 const opened = async (context: BrowserContext, path: string): Promise<Page> => {
   const page = await context.newPage();
@@ -50,7 +43,7 @@ describe.each(runs)('the workforce sign-in, $name', ({ javaScript }) => {
   };
 
   it.each(['lv', 'en'] as const)('a staff page sends a signed-out visitor to the workforce sign-in and back, and signing out ends the session (%s)', async (language) => {
-    const context = await newContext(chromium, { javaScript });
+    const context = await newContext(chromium(), { javaScript });
     const page = await opened(context, language === 'en' ? '/en/work' : '/darbs');
     await signInAtWorkforceIdp(page, anna, language, check);
     expect(page.url()).toBe(`${portalUrl}${language === 'en' ? '/en/work' : '/darbs'}`);
@@ -67,7 +60,7 @@ describe.each(runs)('the workforce sign-in, $name', ({ javaScript }) => {
   });
 
   it('a citizen signed in with eID gets the 403 page on a workforce page, not the workforce sign-in', async () => {
-    const context = await newContext(chromium, { javaScript });
+    const context = await newContext(chromium(), { javaScript });
     const page = await opened(context, '/ieiet');
     await signInAtIdp(page, { personalCode: uniquePersonalCode(), givenName: 'Jānis', familyName: 'Bērziņš', email: 'janis@example.lv' }, 'lv', false);
     const response = await page.goto(`${portalUrl}/darbs`);
@@ -87,7 +80,7 @@ const filed = async () => {
 };
 
 const signedInStaff = async (javaScript: boolean, language: 'lv' | 'en', member: Member = anna, check = false) => {
-  const context = await newContext(chromium, { javaScript });
+  const context = await newContext(chromium(), { javaScript });
   const page = await opened(context, language === 'en' ? '/en/work/applications' : '/darbs/pieteikumi');
   await signInAtWorkforceIdp(page, member, language, check);
   return { context, page };
@@ -223,7 +216,7 @@ describe('workforce URLs, for the wrong people', () => {
     expect(await list.text()).not.toContain(application.reference);
     await context.close();
 
-    const citizen = await newContext(chromium, { viewport: desktop });
+    const citizen = await newContext(chromium(), { viewport: desktop });
     const page = await opened(citizen, '/ieiet');
     await signInAtIdp(page, { personalCode: uniquePersonalCode(), givenName: 'Jānis', familyName: 'Bērziņš', email: 'janis@example.lv' }, 'lv', false);
     for (const url of staffUrls(application.id)) {
