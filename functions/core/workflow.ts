@@ -9,6 +9,7 @@ import type { ApplicationStatus } from '../../schemas/lifecycle';
 import { violation } from '../../schemas/messages';
 import type { ServiceId } from '../../schemas/services';
 import { canRead, citizenAccess, readableOrNotFound } from './access';
+import type { ApplicationLookup } from './applications/ports';
 import { readableBy } from './applications/reading';
 import { timelineEventId, type ApplicationRecord, type CitizenPrincipal, type Page, type PageRequest, type ReferrerPrincipal } from './applications/types';
 import { rigaDate, rigaDayBounds } from './dates';
@@ -63,9 +64,7 @@ export interface FailedNotification {
   readonly updatedAt: string;
 }
 
-export interface WorkflowStore {
-  /** The application alone (one item read): enough for a decision or an authorisation check. */
-  findApplication(id: string): Promise<Application | undefined>;
+export interface WorkflowStore extends ApplicationLookup {
   findWithTimeline(id: string): Promise<ApplicationRecord | undefined>;
   /** Writes the transition if the application is still at `before.version`; throws StaleVersion otherwise. */
   recordTransition(transition: Transition): Promise<void>;
