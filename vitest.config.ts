@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { offlineAwsEnvironment } from './local/offline-aws';
+import { offlineAwsEnvironment } from './local/offline-aws.ts';
 
 // Keep the SDK off the network and off the instance-metadata endpoint in every test.
 const offlineAws = { ...offlineAwsEnvironment };
