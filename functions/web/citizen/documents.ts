@@ -21,6 +21,7 @@ import { createFormUpload, documentTypesFor, formUploadTicket, uploadStatus } fr
 import { submitDocuments } from '../../core/workflow';
 import type { UiField } from '../../core/form-ui';
 import type { PageContext, PageRoute } from '../app';
+import { confirmationPage } from '../confirmation';
 import { controlOf, fieldErrors } from '../fields';
 import { messages } from '../i18n';
 
@@ -235,12 +236,12 @@ export const documentStepPages = (step: DocumentStep): PageRoute[] => {
   };
 
   const uploadsSentPage = async (context: PageContext) => {
-    const { t, href, message, params } = context;
+    const { t, href, params } = context;
     const { record } = await waitingApplication(context);
-    return message(200, {
+    return confirmationPage(context, {
       title: t.uploadsSentTitle,
-      panel: { text: record.application.reference },
-      paragraphs: [t.uploadsSentText],
+      panel: record.application.reference,
+      next: t.uploadsSentText,
       links: [{ text: step.backLabel(context), href: href(step.record, { id: params.id! }) }],
     });
   };

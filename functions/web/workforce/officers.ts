@@ -24,6 +24,7 @@ import { applicationView } from '../../core/views';
 import { currentPosition, openForReferrer } from '../../core/workflow';
 import { referralPagePaths } from '../../core/portal-pages';
 import type { PageContext, PageRoute, WebResponse } from '../app';
+import { receiptConfirmation } from '../confirmation';
 import { applicationDetails, rigaDateTime, row, serviceName, trackName } from '../citizen/applications';
 import { documentStepPages } from '../citizen/documents';
 import { catalogueOf, isServiceId } from '../citizen/catalogue';
@@ -279,16 +280,14 @@ const send = async (
 };
 
 const sentPage = (context: PageContext, serviceId: ServiceId) => {
-  const { session, language, href, message, redirect } = context;
+  const { language, href } = context;
   const words = officerWords[language];
-  const receipt = session.data.drafts?.[draftKey(serviceId)]?.receipt;
-  if (!receipt) return redirect(href('refer', { serviceId, step: 'referral' }));
-  return message(200, {
+  return receiptConfirmation(context, draftKey(serviceId), href('refer', { serviceId, step: 'referral' }), (receipt) => ({
     title: words.sentTitle,
-    panel: { text: words.sentReference(receipt.reference) },
-    paragraphs: [words.sentNext],
+    panel: words.sentReference(receipt.reference),
+    next: words.sentNext,
     links: [{ text: words.followReferral, href: href('referral', { id: receipt.id }) }, { text: words.allReferrals, href: href('referrals') }],
-  });
+  }));
 };
 
 const officers = referrerKinds;
