@@ -425,6 +425,8 @@ const archivists = ['archivist'] as const;
  */
 const publicThrottle = { rateLimit: 10, burstLimit: 20 } as const;
 
+// Data table, not logic (issue 14's copy check): one constant per route (method, path, function, audience, roles,
+// summaries, description); routes look alike because each is the same record shape.
 export const submitApplicationRoute = {
   method: 'POST', path: '/applications', function: 'submit-application', audience: 'citizen', roles: citizens,
   summary: 'Apply for a service', summaryLv: 'Iesniegt pieteikumu pakalpojumam',
