@@ -149,3 +149,62 @@ describe('the charts', () => {
     expect(html.match(/<table/g)).toHaveLength(4);
   });
 });
+
+/** Each chart of a rendered page: its viewBox and every <text> with its position, anchor, font size and content. */
+const chartsIn = (html: string) =>
+  [...html.matchAll(/<svg[^>]*viewBox="0 0 ([\d.]+) ([\d.]+)"[^>]*>([\s\S]*?)<\/svg>/g)].map(([, width, height, body]) => ({
+    width: Number(width),
+    height: Number(height),
+    texts: [...body!.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)].map(([, attributes, content]) => {
+      const attribute = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(attributes!)?.[1];
+      return { x: Number(attribute('x')), y: Number(attribute('y')), size: Number(attribute('font-size')), anchor: attribute('text-anchor') ?? 'start', content: content! };
+    }),
+  }));
+
+/**
+ * The box a text can take at most: glyphs rise at most the font size above the baseline, descend at most a quarter
+ * of it, and are at most 0.6 of it wide on average (the sans-serif fonts browsers pick; digits are narrower).
+ */
+const widestBox = (text: ReturnType<typeof chartsIn>[number]['texts'][number]) => {
+  const width = text.content.length * 0.6 * text.size;
+  const left = text.anchor === 'middle' ? text.x - width / 2 : text.anchor === 'end' ? text.x - width : text.x;
+  return { left, right: left + width, top: text.y - text.size, bottom: text.y + text.size / 4 };
+};
+
+describe('every number and name of a chart stays inside its viewBox', () => {
+  /** A report whose largest figure is the top of its scale in each chart: a round queue maximum, a nine-digit bar. */
+  const largest = 123_456_789;
+  const topHeavy = buildReport(
+    2026,
+    [
+      { ...sr, metric: 'applications', dimension: 'self', count: largest },
+      { ...sr, metric: 'recipients', dimension: 'started', count: 7 },
+      { ...sr, metric: 'decisions', dimension: 'grant', count: largest },
+    ],
+    [],
+  );
+  const queues = [
+    [0, 50, 100],
+    [100],
+    [3, 1_000_000, 20_000],
+    Array.from({ length: 12 }, (_, month) => (month + 1) * 10),
+  ];
+
+  it.each(queues.map((lengths) => [lengths.join(', '), lengths] as const))('with the queue %s', (_, lengths) => {
+    const queue = lengths.map((length, index) => ({ month: `2026-${String(index + 1).padStart(2, '0')}`, length }));
+    const html = renderTemplate('report', { t: messages.lv, lang: 'lv', nav: {}, title: 'Pārskats', words: reportWords.lv, data: reportPageData(topHeavy, queue, 'lv'), years: [], csvHref: '/csv', downloadText: 'CSV' });
+    const charts = chartsIn(html);
+    expect(charts).toHaveLength(3);
+    // The largest value is written in the charts, so the check below covers its label.
+    expect(charts.flatMap((chart) => chart.texts.map((text) => text.content))).toEqual(expect.arrayContaining([String(largest), String(Math.max(...lengths))]));
+    for (const chart of charts) {
+      for (const text of chart.texts) {
+        const box = widestBox(text);
+        expect(box.left, `"${text.content}" left`).toBeGreaterThanOrEqual(0);
+        expect(box.right, `"${text.content}" right`).toBeLessThanOrEqual(chart.width);
+        expect(box.top, `"${text.content}" top`).toBeGreaterThanOrEqual(0);
+        expect(box.bottom, `"${text.content}" bottom`).toBeLessThanOrEqual(chart.height);
+      }
+    }
+  });
+});

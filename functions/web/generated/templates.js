@@ -7469,7 +7469,7 @@ t_5 += runtime.suppressValue(runtime.memberLookup((l_c),"colour"), env.opts.auto
 t_5 += "\"></circle>\n  <text x=\"";
 t_5 += runtime.suppressValue(runtime.memberLookup((t_25),"x"), env.opts.autoescape);
 t_5 += "\" y=\"";
-t_5 += runtime.suppressValue(runtime.memberLookup((t_25),"y") - 10, env.opts.autoescape);
+t_5 += runtime.suppressValue(runtime.memberLookup((t_25),"valueY"), env.opts.autoescape);
 t_5 += "\" font-size=\"12\" text-anchor=\"middle\" fill=\"#0b0c0c\">";
 t_5 += runtime.suppressValue(runtime.memberLookup((t_25),"value"), env.opts.autoescape);
 t_5 += "</text>\n  <text x=\"";
