@@ -5,7 +5,7 @@
  * changes neither; reading them is one item per service, never a read of applications.
  */
 import { applicationStatuses, type ApplicationStatus } from '../../schemas/lifecycle';
-import type { ServiceId } from '../../schemas/services';
+import { serviceIds, type ServiceId } from '../../schemas/services';
 import type { Application, TimelineEvent } from './model';
 
 /** One service's count of one status moves by one. */
@@ -46,10 +46,28 @@ export const statusIncrements = (event: TimelineEvent, application: Pick<Applica
   ];
 };
 
+/** An application destroyed after its retention period, as the table stream's REMOVE of its item shows it. */
+export interface DestroyedApplication {
+  readonly applicationId: string;
+  readonly serviceId: string;
+  readonly status: string;
+}
+
+/**
+ * What destroying an application (docs/retention.md, "Destruction") does to the counts: −1 on the status it stood
+ * in, since it no longer stands anywhere. A service or status this code does not know counts nothing.
+ */
+export const destructionIncrements = (destroyed: Pick<DestroyedApplication, 'serviceId' | 'status'>): StatusIncrement[] => {
+  const serviceId = serviceIds.find((id) => id === destroyed.serviceId);
+  const status = statusOf(destroyed.status);
+  return serviceId && status ? [{ metric: 'status', serviceId, status, delta: -1 }] : [];
+};
+
 /**
  * The counts over the services in scope, added up. A service's count below zero can only come from applications
  * that were already in that status before counting began (docs/workforce-officers.md, "Counts per status"): it
- * adds 0, not a negative number of applications.
+ * adds 0, not a negative number of applications. (Destruction is counted, so it adds no drift; uncounted, it only
+ * ever left counts too high, which no clamp hid.)
  */
 export const totalStatusCounts = (stored: Partial<Record<ServiceId, StoredStatusCounts>>, services: readonly ServiceId[]): StatusCounts =>
   Object.fromEntries(

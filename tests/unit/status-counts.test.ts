@@ -8,8 +8,8 @@ import { applicationStatuses } from '../../schemas/lifecycle';
 import { createReportRepository } from '../../functions/adapters/report-repository';
 import { isDomainError } from '../../functions/core/errors';
 import type { PrincipalFor, TimelineEvent } from '../../functions/core/model';
-import { eventCount } from '../../functions/core/report';
-import { statusIncrements, totalStatusCounts, type StatusCountStore } from '../../functions/core/status-counts';
+import { countDestruction, destructionMarkerId, eventCount, type EventCount } from '../../functions/core/report';
+import { destructionIncrements, statusIncrements, totalStatusCounts, type StatusCountStore } from '../../functions/core/status-counts';
 import { workListCounts } from '../../functions/core/workflow';
 
 const application = { serviceId: 'social-rehabilitation', track: 'chernobyl', channel: 'self' } as const;
@@ -55,6 +55,28 @@ describe('what a timeline event does to the counts per status', () => {
   it('is counted under the same marker as the report\u2019s figures, so one delivery applies both or neither', () => {
     const count = eventCount(event('decision', { decision: 'grant', from: 'queued', to: 'granted' }), application);
     expect(count.increments.map((increment) => increment.metric).sort()).toEqual(['decisions', 'queue', 'status', 'status']);
+  });
+});
+
+describe('what destroying an application does to the counts per status', () => {
+  it('takes it off the status it was closed in', () => {
+    expect(destructionIncrements({ serviceId: sr, status: 'refused' })).toEqual([{ metric: 'status', serviceId: sr, status: 'refused', delta: -1 }]);
+  });
+
+  it('counts nothing for a service or status this code does not know', () => {
+    expect(destructionIncrements({ serviceId: 'elsewhere', status: 'refused' })).toEqual([]);
+    expect(destructionIncrements({ serviceId: sr, status: 'archived' })).toEqual([]);
+  });
+
+  it('is applied once, under a marker of its own beside its application\u2019s events', async () => {
+    const applied: EventCount[] = [];
+    const store = { countOnce: vi.fn(async (counts: readonly EventCount[]) => counts.map((count) => (applied.push(count), applied.length === 1))) };
+    const destroyed = { applicationId: 'application-1', serviceId: sr, status: 'completed' };
+    expect(await countDestruction(store, destroyed)).toBe(true);
+    expect(await countDestruction(store, destroyed)).toBe(false);
+    expect(applied[0]).toEqual({ event: { applicationId: 'application-1', id: destructionMarkerId }, increments: [{ metric: 'status', serviceId: sr, status: 'completed', delta: -1 }] });
+    // Event ids are `<instant>#<uuid>`: the destruction's marker can never be an event's.
+    expect(destructionMarkerId).not.toMatch(/#/);
   });
 });
 
