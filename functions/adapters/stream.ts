@@ -20,14 +20,14 @@ export const insertedTimelineEvent = (record: DynamoDBRecord): TimelineEvent | u
 };
 
 /**
- * An application item's REMOVE: only destruction removes one (docs/retention.md). Reads the three attributes the
+ * An application item's REMOVE: only destruction removes one (docs/retention.md). Reads the attributes the
  * counts need from the old image, never the rest (the person's data), and nothing from an image without them.
  */
 export const removedApplication = (record: DynamoDBRecord): DestroyedApplication | undefined => {
   const image = record.dynamodb?.OldImage;
   if (record.eventName !== 'REMOVE' || image?.entity?.S !== 'application') return undefined;
-  const [applicationId, serviceId, status] = [image.id?.S, image.serviceId?.S, image.status?.S];
-  return applicationId && serviceId && status ? { applicationId, serviceId, status } : undefined;
+  const [applicationId, serviceId, status, closedAt] = [image.id?.S, image.serviceId?.S, image.status?.S, image.closedAt?.S];
+  return applicationId && serviceId && status ? { applicationId, serviceId, status, ...(closedAt && { closedAt }) } : undefined;
 };
 
 /** What one record asks of the consumer, and the application it concerns (for the log), or nothing. */

@@ -27,6 +27,11 @@ export interface StatusCountStore {
   readStatusCounts(services: readonly ServiceId[]): Promise<Partial<Record<ServiceId, StoredStatusCounts>>>;
 }
 
+export interface CountingSinceStore {
+  /** When the service's counts began (an ISO instant: the first count's), undefined while none was counted. */
+  statusCountingSince(serviceId: string): Promise<string | undefined>;
+}
+
 const statusOf = (value: unknown): ApplicationStatus | undefined => applicationStatuses.find((status) => status === value);
 
 /**
@@ -51,16 +56,23 @@ export interface DestroyedApplication {
   readonly applicationId: string;
   readonly serviceId: string;
   readonly status: string;
+  /** When it closed (every destroyed application did); the counts hold it only if that was counted. */
+  readonly closedAt?: string;
 }
 
 /**
- * What destroying an application (docs/retention.md, "Destruction") does to the counts: −1 on the status it stood
- * in, since it no longer stands anywhere. A service or status this code does not know counts nothing.
+ * What destroying an application (docs/retention.md, "Destruction") does to the counts: −1 on the status it was
+ * closed in, since it no longer stands anywhere, but only when its closing was counted, i.e. it closed after its
+ * service's counting began (`countingSince`). A file closed before that is not in the counts (they start at
+ * deployment, docs/workforce-officers.md), and files are destroyed ten years after closing: for the first ten years
+ * every destroyed file is one of those, and taking it off would push the closed statuses below what stands there.
+ * A service or status this code does not know counts nothing.
  */
-export const destructionIncrements = (destroyed: Pick<DestroyedApplication, 'serviceId' | 'status'>): StatusIncrement[] => {
+export const destructionIncrements = (destroyed: Omit<DestroyedApplication, 'applicationId'>, countingSince: string | undefined): StatusIncrement[] => {
   const serviceId = serviceIds.find((id) => id === destroyed.serviceId);
   const status = statusOf(destroyed.status);
-  return serviceId && status ? [{ metric: 'status', serviceId, status, delta: -1 }] : [];
+  const closingCounted = countingSince !== undefined && destroyed.closedAt !== undefined && destroyed.closedAt >= countingSince;
+  return serviceId && status && closingCounted ? [{ metric: 'status', serviceId, status, delta: -1 }] : [];
 };
 
 /**

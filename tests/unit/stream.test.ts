@@ -52,14 +52,15 @@ describe('a destroyed application on the stream', () => {
     id: { S: 'a' },
     serviceId: { S: 'social-rehabilitation' },
     status: { S: 'refused' },
+    closedAt: { S: '2026-06-01T09:00:00.000Z' },
     applicant: { M: { givenName: { S: 'Pēteris' } } },
   };
   const neverNotified = async () => {
     throw new Error('a REMOVE is no notification');
   };
 
-  it('is read from the old image of its item\u2019s REMOVE: its id, service and status, nothing about the person', () => {
-    expect(removedApplication(remove(applicationImage))).toEqual({ applicationId: 'a', serviceId: 'social-rehabilitation', status: 'refused' });
+  it('is read from the old image of its item\u2019s REMOVE: its id, service, status and closing, nothing about the person', () => {
+    expect(removedApplication(remove(applicationImage))).toEqual({ applicationId: 'a', serviceId: 'social-rehabilitation', status: 'refused', closedAt: '2026-06-01T09:00:00.000Z' });
   });
 
   it('is not read from the removal of its events, markers or drafts, from an insert, or from an image missing its status', () => {
