@@ -81,23 +81,40 @@ describe('the report as rows and as CSV', () => {
   });
 
   it('starts with a byte order mark and separates Latvian values with ";" so Excel opens ā, ē, ž in columns', () => {
-    const csv = reportCsv(report, 'lv');
+    const csv = reportCsv(report, [], 'lv');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const [head, ...rows] = parseCsv(csv.slice(1), ';');
+    const [head, ...rows] = parseCsv(csv.slice(1), ';').slice(0, -2);
     expect(head).toEqual(['Gads', 'Pakalpojuma kods', 'Pakalpojums', 'Grupas kods', 'Grupa', 'Pieteikumi', 'Klienti (sāka)', 'Nesāka', 'Pabeidza', 'Uzņemti rindā', 'Piešķirts', 'Atteikts', 'Citi lēmumi', 'Atsaukti', 'Rindā gada beigās']);
     expect(rows[0]).toEqual(['2026', 'social-rehabilitation', 'Sociālā rehabilitācija', 'functional-impairment', 'Personas ar funkcionēšanas ierobežojumiem', '10', '0', '0', '0', '0', '0', '1', '0', '0', '0']);
     expect(rows.at(-1)).toEqual(['2026', '', 'Kopā', '', '', '17', '2', '0', '0', '0', '3', '1', '0', '1', '12']);
   });
 
   it('separates English values with "," and quotes a name that holds one', () => {
-    const csv = reportCsv(buildReport(2026, [{ serviceId: 'vocational-rehabilitation', track: 'vocational-school', metric: 'applications', dimension: 'self', count: 4 }], []), 'en');
+    const csv = reportCsv(buildReport(2026, [{ serviceId: 'vocational-rehabilitation', track: 'vocational-school', metric: 'applications', dimension: 'self', count: 4 }], []), [], 'en');
     expect(csv.split('\r\n')[0]).toBe('\uFEFFYear,Service id,Service,Track id,Track,Applications,Clients (started),Did not start,Completed,Admitted to the queue,Granted,Refused,Other decisions,Withdrawn,In the queue at year end');
     const [, row] = parseCsv(csv.slice(1), ',');
     expect(row!.slice(0, 6)).toEqual(['2026', 'vocational-rehabilitation', 'Vocational rehabilitation', 'vocational-school', 'Jūrmala Vocational Secondary School', '4']);
     // A track id the catalogue no longer knows is shown as it was counted, quoted where it holds a separator or a quote.
-    const odd = reportCsv(buildReport(2026, [{ serviceId: 'social-rehabilitation', track: 'old "a", b', metric: 'applications', dimension: 'self', count: 1 }], []), 'en');
+    const odd = reportCsv(buildReport(2026, [{ serviceId: 'social-rehabilitation', track: 'old "a", b', metric: 'applications', dimension: 'self', count: 1 }], []), [], 'en');
     expect(odd.split('\r\n')[1]).toBe('2026,social-rehabilitation,Social rehabilitation,"old ""a"", b","old ""a"", b",1,0,0,0,0,0,0,0,0,0');
     expect(parseCsv(odd.slice(1), ',')[1]![3]).toBe('old "a", b');
+  });
+
+  it('carries the queue at the end of each month shown, after an empty line: the figures of the page\u2019s queue table', () => {
+    const queue = queueByMonth(2026, 4, queueNet, queueMonthNet, report.scope);
+    const lines = reportCsv(report, queue, 'lv').slice(1).split('\r\n');
+    const afterTotals = lines.indexOf('');
+    expect(lines[afterTotals - 1]).toMatch(/^2026;;Kopā;/);
+    expect(parseCsv(lines.slice(afterTotals + 1).join('\r\n'), ';')).toEqual([
+      ['Gads', 'Mēnesis', 'Rindā mēneša beigās'],
+      ['2026', '2026-01', '3'],
+      ['2026', '2026-02', '6'],
+      ['2026', '2026-03', '13'],
+      ['2026', '2026-04', '13'],
+    ]);
+    const page = reportPageData(report, queue, 'lv').queue.rows.map((row) => row.cells[0]);
+    expect(queue.map((point) => point.length)).toEqual(page);
+    expect(reportCsv(report, queue, 'en').split('\r\n').find((line) => line.startsWith('Year,Month'))).toBe('Year,Month,In the queue at month end');
   });
 
   it('accepts the years the API accepts and nothing else', () => {
