@@ -402,8 +402,18 @@ describe('the report', () => {
       return JSON.stringify(before) === JSON.stringify(after) && { csv: bytes, report: after };
     }, 20_000);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const [head, ...rows] = parseCsv(csv.toString('utf8').slice(1), separator);
+    const lines = parseCsv(csv.toString('utf8').slice(1), separator);
+    // Two tables, an empty line between them: the tracks and totals, then the queue at each month's end.
+    const blank = lines.findIndex((line) => line.length === 1 && line[0] === '');
+    const [head, ...rows] = lines.slice(0, blank);
+    const [monthHead, ...months] = lines.slice(blank + 1);
     expect(head).toHaveLength(15);
+    expect(monthHead).toHaveLength(3);
+    // This year's months up to this one (Riga), each of this year; the last is the queue now, the API's year-end figure.
+    expect(months.map((month) => month[1])).toEqual(Array.from({ length: months.length }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}`));
+    expect(months.length).toBeGreaterThanOrEqual(new Date().getUTCMonth() + 1);
+    expect(months.every((month) => Number(month[0]) === year)).toBe(true);
+    expect(Number(months.at(-1)![2])).toBe(report.totals.queueAtYearEnd.total);
     const total = rows.pop()!;
     const column = (row: string[], index: number) => Number(row[index]);
     for (const row of rows) {
