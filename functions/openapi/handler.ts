@@ -4,7 +4,7 @@ import { issuers } from '../settings';
 import { openApiJson } from './generated/document';
 
 /**
- * Generated at build time from the route table and the schemas (local/build-openapi.ts, `npm run build:openapi`):
+ * Generated at build time from the route table and the schemas (local/build-schemas.ts, `npm run build:schemas`):
  * building it here converted every schema at each cold start (docs/cold-start.md). A spec fails when it is stale.
  */
 const document = new SerialisedJson(openApiJson);

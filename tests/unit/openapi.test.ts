@@ -9,7 +9,7 @@ import { openApiDocument, securitySchemeOf } from '../../functions/http/openapi'
 import { functions, routeKey, routes, type ApiRouteDefinition, type RouteDefinition } from '../../infra/routes';
 import { routeContracts, type RouteContract } from '../../schemas/api/contracts';
 import { api } from '../../schemas/api/document';
-import { generatedOpenApiModule, generatedOpenApiPath } from '../../local/build-openapi';
+import { generatedOpenApiModule, generatedOpenApiPath } from '../../local/build-schemas';
 import { apiEvent, lambdaContext, testIssuers } from '../support/api-event';
 import { allTracks, freshPersonalCode, referralOf, validForm } from '../support/service-forms';
 
@@ -73,11 +73,11 @@ describe('GET /openapi.json', () => {
   });
 
   it('is, byte for byte, the document the route table and the schemas produce (generated at build time)', () => {
-    expect(served.body, 'run npm run build:openapi').toBe(JSON.stringify(openApiDocument({ routes, functions }, api)));
+    expect(served.body, 'run npm run build:schemas').toBe(JSON.stringify(openApiDocument({ routes, functions }, api)));
   });
 
-  it('is generated from the current route table and schemas (npm run build:openapi)', () => {
-    expect(readFileSync(generatedOpenApiPath, 'utf8'), 'run npm run build:openapi').toBe(generatedOpenApiModule());
+  it('is generated from the current route table and schemas (npm run build:schemas)', () => {
+    expect(readFileSync(generatedOpenApiPath, 'utf8'), 'run npm run build:schemas').toBe(generatedOpenApiModule());
   });
 
   it('is a valid OpenAPI 3.1 document to an independent validator', async () => {
