@@ -494,8 +494,8 @@ export const withdrawApplicationRoute = {
 
 export const submitApplicationDocumentsRoute = {
   method: 'POST', path: '/applications/{id}/documents', function: 'submit-documents', audience: 'citizen', roles: citizens,
-  summary: 'Report the requested documents as sent', summaryLv: 'Paziņot, ka pieprasītie dokumenti nosūtīti',
-  description: 'After a request for documents: the applicant says which documents they sent and how; staff are alerted and the application goes back under review.',
+  summary: 'Send documents, or report them as sent', summaryLv: 'Iesniegt dokumentus vai paziņot, ka tie nosūtīti',
+  description: 'The applicant says which documents they sent and how, or attaches clean uploads (`sentBy: "upload"`); staff are alerted. After a request for documents (`documents_requested`) the application goes back under review (200, `status: "under_review"`, event `documents_submitted`); before any decision (`submitted` or `registered`) the documents are added and the status stays (200, same status, event `documents_added`). Send the `version` you saw as `expectedVersion`: a stale one gets 409; in any other status, 422 naming the statuses documents may be sent in (`allowedStatuses`).',
 } as const satisfies ApiRouteDefinition;
 
 export const listWorkRoute = {
@@ -578,8 +578,8 @@ export const downloadAttachmentRoute = {
 
 export const submitReferralDocumentsRoute = {
   method: 'POST', path: '/referrals/{id}/documents', function: 'submit-documents', audience: 'workforce', roles: referrers,
-  summary: 'Send the requested documents for a referral', summaryLv: 'Iesniegt nosūtījumam pieprasītos dokumentus',
-  description: 'After a request for documents: the referring organisation reports documents as sent, or attaches files it uploaded (`sentBy: "upload"` with an `uploadId` from `POST /referrals/{id}/uploads`, once clean; another\'s upload does not exist for the caller, 404). Staff are alerted and the referral goes back under review. Send the `version` you saw as `expectedVersion`: a stale one gets 409; in any other status than `documents_requested`, 422.',
+  summary: 'Send documents for a referral', summaryLv: 'Iesniegt nosūtījuma dokumentus',
+  description: 'The referring organisation reports documents as sent, or attaches files it uploaded (`sentBy: "upload"` with an `uploadId` from `POST /referrals/{id}/uploads`, once clean; another\'s upload does not exist for the caller, 404); staff are alerted. Right after filing (`submitted`) or once registered, this is how the referral document reaches SIVA: the documents are added and the status stays (200, event `documents_added`). After a request for documents (`documents_requested`) the referral goes back under review (200, `status: "under_review"`, event `documents_submitted`). Send the `version` you saw as `expectedVersion`: a stale one gets 409; in any other status, 422 naming the statuses documents may be sent in (`allowedStatuses`).',
 } as const satisfies ApiRouteDefinition;
 
 export const downloadReferralAttachmentRoute = {

@@ -9,13 +9,21 @@ export interface Confirmation {
   readonly title: string;
   /** The panel's text: the reference, alone or in a sentence. */
   readonly panel: string;
-  /** What happens next, when there is something to say. */
-  readonly next?: string;
+  /** What happens next, when there is something to say: a paragraph or several. */
+  readonly next?: string | readonly string[];
+  /** The one thing to do next, when there is one (e.g. attach the referral document). */
+  readonly button?: MessageContent['button'];
   readonly links: NonNullable<MessageContent['links']>;
 }
 
-export const confirmationPage = ({ message }: PageContext, { title, panel, next, links }: Confirmation): WebResponse =>
-  message(200, { title, panel: { text: panel }, ...(next !== undefined && { paragraphs: [next] }), links });
+export const confirmationPage = ({ message }: PageContext, { title, panel, next, button, links }: Confirmation): WebResponse =>
+  message(200, {
+    title,
+    panel: { text: panel },
+    ...(next !== undefined && { paragraphs: typeof next === 'string' ? [next] : [...next] }),
+    ...(button !== undefined && { button }),
+    links,
+  });
 
 /**
  * The confirmation of a form sent in this session, from the receipt kept with its draft under `draftKey`; without

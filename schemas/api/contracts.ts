@@ -89,7 +89,12 @@ const transitionContract = (tag: 'Applications' | 'Referrals' | 'Staff', body: S
     response: { status: 200, description, schema: TransitionResult },
     refusals: [409, 422],
   }) as const satisfies RouteContract;
-const documentsContract = (tag: 'Applications' | 'Referrals') => transitionContract(tag, DocumentsSubmitted, 'Under review again.');
+const documentsContract = (tag: 'Applications' | 'Referrals') =>
+  transitionContract(
+    tag,
+    DocumentsSubmitted,
+    'Sent: under review again after a request for documents (`documents_submitted`), or added with the status unchanged before any decision (`documents_added`).',
+  );
 const downloadContract = (tag: 'Staff' | 'Referrals') =>
   ({
     tag,

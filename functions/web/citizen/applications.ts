@@ -82,7 +82,7 @@ export const applicationDetails = (record: ApplicationRecord, view: ReturnType<t
   const words = statusWords[language][application.status];
   const requested = application.status === 'documents_requested' ? lastDecision(record, 'request-documents') : undefined;
   const deadline = typeof requested?.document.deadline === 'string' ? requested.document.deadline : undefined;
-  const shown = new Set(['submitted', 'decision', 'withdrawn', 'documents_submitted', 'notification_sent', 'notification_failed']);
+  const shown = new Set(['submitted', 'decision', 'withdrawn', 'documents_submitted', 'documents_added', 'notification_sent', 'notification_failed']);
   return {
     reference: application.reference,
     status: words.name,
