@@ -241,6 +241,35 @@ const ownedDraft = async (deps: Pick<DraftDeps, 'store' | 'clock' | 'personKey'>
 };
 
 /**
+ * A draft as created or saved at `savedAt`: its owner's key, the form's version, and the expiry and reminder that
+ * follow from when it was created and last saved.
+ */
+const draftAsWritten = async (
+  deps: Pick<DraftDeps, 'personKey' | 'lifetime'>,
+  principal: CitizenPrincipal,
+  language: Language,
+  written: Pick<Draft, 'id' | 'serviceId' | 'content' | 'version' | 'createdAt' | 'savedAt'> & { readonly track: string | undefined },
+): Promise<Draft> => {
+  const { id, serviceId, track, content, version, createdAt, savedAt } = written;
+  const ownerKey = await deps.personKey(principal.personalCode);
+  const expiresAt = draftExpiry(createdAt, savedAt, deps.lifetime);
+  const reminder = reminderFor(principal, language, expiresAt, deps.lifetime);
+  return {
+    id,
+    ownerKey,
+    serviceId,
+    ...(track !== undefined && { track }),
+    content,
+    version,
+    formVersion: formVersionOf(serviceId),
+    createdAt,
+    savedAt,
+    expiresAt,
+    ...(reminder && { reminder }),
+  };
+};
+
+/**
  * POST /drafts. One draft per person, service and track: asked again, the answer is the live draft already
  * there (`created: false`), so a second device resumes it instead of starting over.
  */
@@ -253,22 +282,16 @@ export const createDraft = async (
   const track = checkedTrack(request.serviceId, request.track);
   const now = deps.clock();
   const createdAt = now.toISOString();
-  const ownerKey = await deps.personKey(principal.personalCode);
-  const expiresAt = draftExpiry(createdAt, createdAt, deps.lifetime);
-  const reminder = reminderFor(principal, language, expiresAt, deps.lifetime);
-  const draft: Draft = {
+  const draft = await draftAsWritten(deps, principal, language, {
     id: draftIdAt(now, deps.newId()),
-    ownerKey,
     serviceId: request.serviceId,
-    ...(track !== undefined && { track }),
+    track,
     content: {},
     version: 1,
-    formVersion: formVersionOf(request.serviceId),
     createdAt,
     savedAt: createdAt,
-    expiresAt,
-    ...(reminder && { reminder }),
-  };
+  });
+  const { ownerKey } = draft;
   try {
     await deps.store.insert(draft);
   } catch (error) {
@@ -337,22 +360,8 @@ export const saveDraft = async (
   const track = requestedTrack === undefined ? undefined : checkedTrack(serviceId, requestedTrack);
   const now = deps.clock();
   const savedAt = now.toISOString();
-  const ownerKey = await deps.personKey(principal.personalCode);
-  const expiresAt = draftExpiry(createdAt, savedAt, deps.lifetime);
-  const reminder = reminderFor(principal, language, expiresAt, deps.lifetime);
-  const draft: Draft = {
-    id,
-    ownerKey,
-    serviceId,
-    ...(track !== undefined && { track }),
-    content,
-    version: expectedVersion + 1,
-    formVersion: formVersionOf(serviceId),
-    createdAt,
-    savedAt,
-    expiresAt,
-    ...(reminder && { reminder }),
-  };
+  const draft = await draftAsWritten(deps, principal, language, { id, serviceId, track, content, version: expectedVersion + 1, createdAt, savedAt });
+  const { ownerKey } = draft;
   try {
     return draftView(await deps.store.save(draft, expectedVersion, savedAt));
   } catch (error) {
