@@ -5,13 +5,13 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { deadLetteredBatchOf, recordDeadLetteredBatch, type DeadLetterDeps } from '../core/dead-letters';
 import type { TimelineEvent } from '../core/model';
 import { MailError, recordUndelivered, type Mailer, type NotifierDeps } from '../core/notifier';
-import { countForReport } from '../core/report';
+import { countDestruction, countForReport } from '../core/report';
 import { createReportRepository } from '../adapters/report-repository';
 import { createDocumentClient } from '../adapters/dynamo';
 import { createLostBatchRepository } from '../adapters/lost-batch-repository';
 import { errorFields, logger } from '../adapters/logger';
 import { createNotificationRepository } from '../adapters/notification-repository';
-import { insertedTimelineEvent } from '../adapters/stream';
+import { insertedTimelineEvent, removedApplication } from '../adapters/stream';
 import { readDeadLetteredRecords } from '../adapters/stream-records';
 import { readNotifierEnvironment } from '../notifier/settings';
 
@@ -44,9 +44,11 @@ const depsFor = (region: string): DeadLetterDeps => ({
     const contents = await readDeadLetteredRecords(streams, batch, region);
     if (!contents.readable) return contents;
     const events = contents.records.map(insertedTimelineEvent).filter((event): event is TimelineEvent => event !== undefined);
-    return { readable: true, events };
+    const destroyed = contents.records.map(removedApplication).filter((application) => application !== undefined);
+    return { readable: true, events, destroyed };
   },
   count: (event) => countForReport(reports, event),
+  countDestroyed: (destroyed) => countDestruction(reports, destroyed),
   recordUndelivered: (event) => recordUndelivered(notifierDeps, event),
   recordLostBatch: createLostBatchRepository(client, env.tableName).recordLostBatch,
   clock: notifierDeps.clock,
