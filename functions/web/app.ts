@@ -130,7 +130,20 @@ export interface PageRoute {
   readonly workforce?: readonly WorkforceRole[];
   /** A workforce page with this label is linked from the header of every member its roles allow. */
   readonly navLabel?: (t: Messages) => string;
+  /**
+   * A page listed without its handlers (functions/web/page-table.ts): imports its group's module, whose page of the
+   * same name answers. esbuild keeps a dynamically imported module's top-level code until the first such call.
+   */
+  readonly load?: () => Promise<readonly PageRoute[]>;
 }
+
+/** The page with its handlers: a listed page's from its group's module, loaded on its first request. */
+const withHandlers = async (page: PageRoute): Promise<PageRoute> => {
+  if (!page.load) return page;
+  const loaded = (await page.load()).find((candidate) => candidate.name === page.name);
+  if (!loaded) throw new Error(`page ${page.name} is listed but its module does not serve it`);
+  return loaded;
+};
 
 interface CompiledPage {
   readonly page: PageRoute;
@@ -209,8 +222,17 @@ export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
     // The session named by the cookie, or a new one; a lapsed one is only an error where it mattered.
     const cookieId = readCookie(event, cookieName);
     const query = new URLSearchParams(event.rawQueryString ?? '');
-    const early = method === 'GET' && cookieId && matched?.page.getEarly ? matched.page.getEarly(matched.params, deps, query) : undefined;
-    const stored = cookieId ? await deps.sessions.find(sessionDigest(cookieId)) : undefined;
+    // The session read starts first; the page's module loads (its first time) and its early reads start beside it.
+    const storedRead = cookieId ? deps.sessions.find(sessionDigest(cookieId)) : undefined;
+    const pageRead = matched
+      ? withHandlers(matched.page).then((page) => ({
+          page,
+          early: method === 'GET' && cookieId && page.getEarly ? page.getEarly(matched!.params, deps, query) : undefined,
+        }))
+      : undefined;
+    // A module that fails to load is answered (and logged) below as any failing page is; not an unhandled rejection meanwhile.
+    pageRead?.catch(() => undefined);
+    const stored = await storedRead;
     const lapse = cookieId ? lapseOf(stored, now) : undefined;
     let session: Session = cookieId && stored && !lapse ? { id: cookieId, ...stored } : newSession(now);
     let isNew = session.id !== cookieId;
@@ -295,7 +317,8 @@ export const createWebApp = (pages: readonly PageRoute[], deps: WebDeps) => {
 
     const respond = async (): Promise<WebResponse> => {
       if (!matched) return message(404, { title: t.notFoundTitle, paragraphs: [t.notFoundText], links: [{ text: t.startAgain, href: href('home') }] });
-      const handler = method === 'POST' ? matched.page.post : (early ?? matched.page.get);
+      const served = await pageRead!;
+      const handler = method === 'POST' ? served.page.post : (served.early ?? served.page.get);
       if (!handler) return message(404, { title: t.notFoundTitle, paragraphs: [t.notFoundText], links: [{ text: t.startAgain, href: href('home') }] });
 
       const sessionEnded = () =>

@@ -11,15 +11,13 @@ import { personalDataDeps } from '../wiring/personal-data';
 import { draftDeps } from '../wiring/drafts';
 import { createWebApp } from './app';
 import { serveAsset } from './assets';
-import { citizenPages } from './citizen/pages';
 import { createOidcClient, createWorkforceOidcClient } from './oidc';
-import { officerPages } from './workforce/officers';
-import { workforcePages } from './workforce/pages';
-import { reportPages } from './workforce/report';
+import { portalPages } from './page-table';
 
 const env = readEnvironment(['citizenOidcIssuer', 'citizenOidcClientId', 'webOrigin', 'staffPortalUrl', 'workforceOidcIssuer', 'workforceOidcClientId']);
 
-const app = createWebApp([...citizenPages, ...workforcePages, ...officerPages, ...reportPages], {
+// Each page group's module is imported by the first request for one of its pages (functions/web/page-table.ts).
+const app = createWebApp(portalPages, {
   applications: applicationDeps,
   workflow: workflowDeps,
   uploads: { store: createUploadRepository(documentClient, tableName) },

@@ -24,6 +24,7 @@ import type { PageContext, PageRoute } from '../app';
 import { confirmationPage } from '../confirmation';
 import { controlOf, fieldErrors } from '../fields';
 import { messages } from '../i18n';
+import { documentStepPaths } from '../page-table';
 
 const documentTypeName = (type: DocumentType, language: Language) =>
   type === 'other' ? messages[language].otherDocument : evidenceDocuments[type][language];
@@ -44,17 +45,11 @@ export interface DocumentStep {
   readonly access: Pick<PageRoute, 'signIn' | 'workforce'>;
 }
 
-/** The step's pages, and their paths below the record's page. */
-const stepPaths = {
-  add: { name: 'add-document', lv: 'pievienot-dokumentu', en: 'add-document' },
-  sendFile: { name: 'send-file', lv: 'faili/{uploadId}/nosutit', en: 'files/{uploadId}/send' },
-  upload: { name: 'upload', lv: 'faili/{uploadId}', en: 'files/{uploadId}' },
-  sent: { name: 'uploads-sent', lv: 'faili-nosutiti', en: 'files-sent' },
-} as const;
-type StepPage = keyof typeof stepPaths;
+/** The step's pages, and their paths below the record's page, are listed in the portal's page table. */
+type StepPage = keyof typeof documentStepPaths;
 
 export const documentStepPages = (step: DocumentStep): PageRoute[] => {
-  const names = Object.fromEntries(Object.entries(stepPaths).map(([page, { name }]) => [page, `${step.namePrefix}${name}`])) as Record<StepPage, string>;
+  const names = Object.fromEntries(Object.entries(documentStepPaths).map(([page, { name }]) => [page, `${step.namePrefix}${name}`])) as Record<StepPage, string>;
   /**
    * The application the URL names, if the signed-in person may read it and documents may be sent to it now: asked
    * for, or before any decision (the referral document right after filing, docs/documents.md).
@@ -251,7 +246,7 @@ export const documentStepPages = (step: DocumentStep): PageRoute[] => {
 
   const route = (page: StepPage, handlers: Pick<PageRoute, 'get' | 'post'>): PageRoute => ({
     name: names[page],
-    paths: { lv: `${step.under.lv}/${stepPaths[page].lv}`, en: `${step.under.en}/${stepPaths[page].en}` },
+    paths: { lv: `${step.under.lv}/${documentStepPaths[page].lv}`, en: `${step.under.en}/${documentStepPaths[page].en}` },
     ...handlers,
     ...step.access,
   });
