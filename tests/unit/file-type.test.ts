@@ -176,6 +176,14 @@ describe('checkBytes (the promote step’s own checks after the scan)', () => {
   it('rejects an encrypted PDF as such, so the person is told to remove the password', () => {
     expect(checkBytes({ size: encryptedPdf.length, contentType: 'application/pdf' }, encryptedPdf)).toBe('encrypted_pdf');
   });
+
+  it('takes a file of exactly the per-file limit, and none a byte over it, even when declared so', () => {
+    const atLimit = Buffer.concat([pdf, Buffer.alloc(uploadLimits.fileBytes - pdf.length, 0x20)]);
+    const over = Buffer.concat([atLimit, Buffer.from(' ')]);
+    expect(checkBytes({ size: atLimit.length, contentType: 'application/pdf' }, atLimit)).toBeUndefined();
+    expect(checkBytes({ size: over.length, contentType: 'application/pdf' }, over)).toBe('size_mismatch');
+    expect(measureFormBytes({ documentType: 'gp-opinion' }, atLimit)).toMatchObject({ size: uploadLimits.fileBytes, contentType: 'application/pdf' });
+  });
 });
 
 describe('measureFormBytes (a portal form upload: the bytes say what the file is)', () => {

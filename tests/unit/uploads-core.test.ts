@@ -320,6 +320,9 @@ describe('after the malware scan', () => {
     expect(await promoteUpload(done.deps, uploadId, 'THREATS_FOUND')).toBe('already-settled');
     expect(done.calls).toEqual([`discard ${uploadId}`]);
     expect(done.settled).toEqual([]);
+    // Even a clean verdict keeps nothing for an upload settled already: its file is only removed.
+    expect(await promoteUpload(done.deps, uploadId, 'NO_THREATS_FOUND')).toBe('already-settled');
+    expect(done.calls).toEqual([`discard ${uploadId}`, `discard ${uploadId}`]);
   });
 
   it('settled meanwhile by another scan event: told so, whether clean or rejected', async () => {
