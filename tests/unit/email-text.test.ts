@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { calendarDate, dateFormat } from '../../functions/core/templates/date-formats';
 import { listField, paragraphs, textField } from '../../functions/core/templates/decision-document';
+import { applicationPageUrl, staffApplicationUrl } from '../../functions/core/portal-pages';
 
 describe("a decision document's free text", () => {
   it('is read without the spaces around it, and a blank or non-text value is no value', () => {
@@ -39,5 +40,12 @@ describe('a calendar date in an e-mail', () => {
   it('uses one formatter per style and language, made on first use and kept (each costs a cold start ICU set-up)', () => {
     expect(dateFormat('calendar-date', 'lv')).toBe(dateFormat('calendar-date', 'lv'));
     expect(dateFormat('calendar-date', 'lv')).not.toBe(dateFormat('calendar-date', 'en'));
+  });
+});
+
+describe('a link in an e-mail', () => {
+  it('joins the configured address and the page with one slash, however many the address ends in', () => {
+    expect(applicationPageUrl('https://e.siva.gov.lv//', 'app 1', 'en')).toBe('https://e.siva.gov.lv/en/applications/app%201');
+    expect(staffApplicationUrl('https://e.siva.gov.lv/darbs//', 'app-1')).toBe('https://e.siva.gov.lv/darbs/pieteikumi/app-1');
   });
 });
