@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { offlineAwsEnvironment } from './local/offline-aws';
+import { offlineAwsEnvironment } from './local/offline-aws.ts';
 
 // Keep the SDK off the network and off the instance-metadata endpoint in every test.
 const offlineAws = { ...offlineAwsEnvironment };
@@ -7,8 +7,9 @@ const offlineAws = { ...offlineAwsEnvironment };
 export default defineConfig({
   test: {
     env: offlineAws,
-    // Every project: capture all output, and fail the run if personal data reached it (tests/support/log-audit.ts).
-    globalSetup: ['tests/support/log-audit.global-setup.ts'],
+    // Every project: the portal built from the current sources (not kept in git), then capture all output, and fail
+    // the run if personal data reached it (tests/support/log-audit.ts).
+    globalSetup: ['tests/support/build-web.global-setup.ts', 'tests/support/log-audit.global-setup.ts'],
     setupFiles: ['tests/support/log-capture.setup.ts'],
     projects: [
       {

@@ -8,6 +8,8 @@ import { offlineAwsEnvironment } from './local/offline-aws';
 export default defineConfig({
   test: {
     env: { ...offlineAwsEnvironment },
+    // The portal's templates and theme are build output, not in git: built for the sandbox's run as for npm test.
+    globalSetup: ['tests/support/build-web.global-setup.ts'],
     include: ['tests/unit/**/*.test.ts'],
     // The README's tree spec reads the whole checkout; Stryker's sandbox leaves out bench/ (ignorePatterns), so it
     // would fail the dry run, and it judges no mutated code.

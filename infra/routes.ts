@@ -425,6 +425,13 @@ const archivists = ['archivist'] as const;
  */
 const publicThrottle = { rateLimit: 10, burstLimit: 20 } as const;
 
+/** How every list pages, said once for all the lists' descriptions. */
+const pageSize = '`limit` (1–50, default 20) a page; while `nextCursor` is present, pass it as `cursor` for the next page.';
+const paged = `At most ${pageSize}`;
+const newestFirstPaged = `Newest first, at most ${pageSize}`;
+
+// Data table, not logic (issue 14's copy check): one constant per route (method, path, function, audience, roles,
+// summaries, description); routes look alike because each is the same record shape.
 export const submitApplicationRoute = {
   method: 'POST', path: '/applications', function: 'submit-application', audience: 'citizen', roles: citizens,
   summary: 'Apply for a service', summaryLv: 'Iesniegt pieteikumu pakalpojumam',
@@ -434,7 +441,7 @@ export const submitApplicationRoute = {
 export const listApplicationsRoute = {
   method: 'GET', path: '/applications', function: 'list-applications', audience: 'citizen', roles: citizens,
   summary: "The caller's applications", summaryLv: 'Mani pieteikumi',
-  description: 'Applications the caller filed and those filed about them (by a representative, by referral), each marked `filedBy`. Newest first, at most `limit` (1–50, default 20) a page; while `nextCursor` is present, pass it as `cursor` for the next page.',
+  description: 'Applications the caller filed and those filed about them (by a representative, by referral), each marked `filedBy`. ' + newestFirstPaged,
 } as const satisfies ApiRouteDefinition;
 
 export const getApplicationRoute = {
@@ -452,7 +459,7 @@ export const submitReferralRoute = {
 export const listReferralsRoute = {
   method: 'GET', path: '/referrals', function: 'list-referrals', audience: 'workforce', roles: referrers,
   summary: "The organisation's referrals", summaryLv: 'Iestādes nosūtījumi',
-  description: "Referrals filed by the officer's organisation. Newest first, at most `limit` (1–50, default 20) a page; while `nextCursor` is present, pass it as `cursor` for the next page.",
+  description: "Referrals filed by the officer's organisation. " + newestFirstPaged,
 } as const satisfies ApiRouteDefinition;
 
 export const getReferralRoute = {
@@ -487,14 +494,14 @@ export const withdrawApplicationRoute = {
 
 export const submitApplicationDocumentsRoute = {
   method: 'POST', path: '/applications/{id}/documents', function: 'submit-documents', audience: 'citizen', roles: citizens,
-  summary: 'Report the requested documents as sent', summaryLv: 'Paziņot, ka pieprasītie dokumenti nosūtīti',
-  description: 'After a request for documents: the applicant says which documents they sent and how; staff are alerted and the application goes back under review.',
+  summary: 'Send documents, or report them as sent', summaryLv: 'Iesniegt dokumentus vai paziņot, ka tie nosūtīti',
+  description: 'The applicant says which documents they sent and how, or attaches clean uploads (`sentBy: "upload"`); staff are alerted. After a request for documents (`documents_requested`) the application goes back under review (200, `status: "under_review"`, event `documents_submitted`); before any decision (`submitted` or `registered`) the documents are added and the status stays (200, same status, event `documents_added`). Send the `version` you saw as `expectedVersion`: a stale one gets 409; in any other status, 422 naming the statuses documents may be sent in (`allowedStatuses`).',
 } as const satisfies ApiRouteDefinition;
 
 export const listWorkRoute = {
   method: 'GET', path: '/staff/applications', function: 'list-work', audience: 'workforce', roles: staff,
   summary: 'Work list', summaryLv: 'Darba saraksts',
-  description: "All of the services the staff member works on, or the one named by `serviceId`, filtered by track, status and submission dates; newest first (each service is queried and the results merged, never scanned), or one service's queue of one track in queue order with `sort=queue` (needs `serviceId` and `track`). Newest first, at most `limit` (1–50, default 20) a page; while `nextCursor` is present, pass it as `cursor` for the next page.",
+  description: "All of the services the staff member works on, or the one named by `serviceId`, filtered by track, status and submission dates; newest first (each service is queried and the results merged, never scanned), or one service's queue of one track in queue order with `sort=queue` (needs `serviceId` and `track`). " + newestFirstPaged,
 } as const satisfies ApiRouteDefinition;
 
 export const staffGetApplicationRoute = {
@@ -518,13 +525,13 @@ export const confirmRepresentativeRoute = {
 export const listFailedNotificationsRoute = {
   method: 'GET', path: '/staff/notifications/failed', function: 'list-failed-notifications', audience: 'workforce', roles: staff,
   summary: 'Notifications that could not be delivered', summaryLv: 'Nepiegādātie paziņojumi',
-  description: "A service's e-mails that failed after every retry, for staff to resend. Newest first, at most `limit` (1–50, default 20) a page; while `nextCursor` is present, pass it as `cursor` for the next page.",
+  description: "A service's e-mails that failed after every retry, for staff to resend. " + newestFirstPaged,
 } as const satisfies ApiRouteDefinition;
 
 export const listLostBatchesRoute = {
   method: 'GET', path: '/staff/notifications/lost-batches', function: 'list-lost-batches', audience: 'workforce', roles: staff,
   summary: 'Stream batches whose e-mails could not be recorded', summaryLv: 'Pazaudētās paziņojumu partijas',
-  description: 'Batches of table changes the notifier could not get through and the stream no longer held when they were dead-lettered: their e-mails are unknown, so each names the shard, sequence range and arrival times to look into (applications changed in that window). Newest first, at most `limit` (1–50, default 20) a page; while `nextCursor` is present, pass it as `cursor` for the next page.',
+  description: 'Batches of table changes the notifier could not get through and the stream no longer held when they were dead-lettered: their e-mails are unknown, so each names the shard, sequence range and arrival times to look into (applications changed in that window). ' + newestFirstPaged,
 } as const satisfies ApiRouteDefinition;
 
 export const resendNotificationRoute = {
@@ -571,8 +578,8 @@ export const downloadAttachmentRoute = {
 
 export const submitReferralDocumentsRoute = {
   method: 'POST', path: '/referrals/{id}/documents', function: 'submit-documents', audience: 'workforce', roles: referrers,
-  summary: 'Send the requested documents for a referral', summaryLv: 'Iesniegt nosūtījumam pieprasītos dokumentus',
-  description: 'After a request for documents: the referring organisation reports documents as sent, or attaches files it uploaded (`sentBy: "upload"` with an `uploadId` from `POST /referrals/{id}/uploads`, once clean; another\'s upload does not exist for the caller, 404). Staff are alerted and the referral goes back under review. Send the `version` you saw as `expectedVersion`: a stale one gets 409; in any other status than `documents_requested`, 422.',
+  summary: 'Send documents for a referral', summaryLv: 'Iesniegt nosūtījuma dokumentus',
+  description: 'The referring organisation reports documents as sent, or attaches files it uploaded (`sentBy: "upload"` with an `uploadId` from `POST /referrals/{id}/uploads`, once clean; another\'s upload does not exist for the caller, 404); staff are alerted. Right after filing (`submitted`) or once registered, this is how the referral document reaches SIVA: the documents are added and the status stays (200, event `documents_added`). After a request for documents (`documents_requested`) the referral goes back under review (200, `status: "under_review"`, event `documents_submitted`). Send the `version` you saw as `expectedVersion`: a stale one gets 409; in any other status, 422 naming the statuses documents may be sent in (`allowedStatuses`).',
 } as const satisfies ApiRouteDefinition;
 
 export const downloadReferralAttachmentRoute = {
@@ -584,7 +591,7 @@ export const downloadReferralAttachmentRoute = {
 export const listRetentionDueRoute = {
   method: 'GET', path: '/staff/retention/due', function: 'list-retention-due', audience: 'workforce', roles: archivists,
   summary: 'Files due for destruction in a month', summaryLv: 'Mēnesī iznīcināmās lietas',
-  description: "For the archivist: closed applications whose retention (10 years after closing, the agency's file plan) ends in `month` (Riga dates), earliest first; nothing about the person. Records are never deleted by a timer: this list goes to the archive for approval. At most `limit` (1–50, default 20) a page; while `nextCursor` is present, pass it as `cursor` for the next page.",
+  description: "For the archivist: closed applications whose retention (10 years after closing, the agency's file plan) ends in `month` (Riga dates), earliest first; nothing about the person. Records are never deleted by a timer: this list goes to the archive for approval. " + paged,
 } as const satisfies ApiRouteDefinition;
 
 export const destroyApplicationsRoute = {

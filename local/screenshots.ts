@@ -44,6 +44,26 @@ const workforcePage = async (username: string, role: string, scope: { services?:
   return page;
 };
 
+/** One form page's answers: text and date fields by name, select options by name, and boxes or radios to tick. */
+interface Answers {
+  readonly fill?: Readonly<Record<string, string>>;
+  readonly select?: Readonly<Record<string, string>>;
+  readonly check?: readonly string[];
+}
+
+/** Answers each page in turn, moving to the next page with `submit` after each. */
+const answerPages = async (page: Page, submit: () => Promise<unknown>, pages: readonly Answers[]) => {
+  for (const { fill = {}, select = {}, check = [] } of pages) {
+    for (const [name, value] of Object.entries(select)) await page.selectOption(`[name="${name}"]`, value);
+    for (const [name, value] of Object.entries(fill)) await page.fill(`[name="${name}"]`, value);
+    for (const selector of check) await page.check(selector);
+    await submit();
+  }
+};
+
+/** The last page of every form: the two declarations. */
+const declarations: Answers = { check: ['[name="declarations.informationIsTrue"]', '[name="declarations.consentToProcessing"]'] };
+
 try {
   const page = await (await browser.newContext()).newPage();
   const go = async (path: string) => page.goto(`${stack.portalUrl}${path}`);
@@ -74,17 +94,15 @@ try {
   await shoot(page, 'apply-error');
   await page.fill('[name="applicant.dateOfBirth"]', '1975-11-16');
   await next();
-  await page.selectOption('[name="applicant.address.municipality"]', 'jurmala');
-  await page.fill('[name="applicant.address.line"]', 'Dubultu prospekts 71');
-  await next();
-  await page.fill('[name="applicant.phone"]', '+371 20000000');
-  await next();
-  await page.check('input[name="evidence.disabilityGroup"][value="II"]');
-  await page.fill('[name="evidence.selfAssessmentCompletedOn"]', new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10));
-  await next();
-  await page.check('[name="declarations.informationIsTrue"]');
-  await page.check('[name="declarations.consentToProcessing"]');
-  await next();
+  await answerPages(page, next, [
+    { select: { 'applicant.address.municipality': 'jurmala' }, fill: { 'applicant.address.line': 'Dubultu prospekts 71' } },
+    { fill: { 'applicant.phone': '+371 20000000' } },
+    {
+      check: ['input[name="evidence.disabilityGroup"][value="II"]'],
+      fill: { 'evidence.selfAssessmentCompletedOn': new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10) },
+    },
+    declarations,
+  ]);
   await shoot(page, 'check-answers');
   await next();
   await shoot(page, 'confirmation');
@@ -102,27 +120,18 @@ try {
   await officer.check('[name="referral.clientConsent"]');
   await shoot(officer, 'referral-form', 'workforce');
   await submitOfficer();
-  await officer.fill('[name="applicant.givenName"]', 'Anna');
-  await officer.fill('[name="applicant.familyName"]', 'Kalniņa');
-  await officer.fill('[name="applicant.personalCode"]', '32579461005');
-  await submitOfficer();
-  await officer.check('input[name="track"][value="addiction-adults"]');
-  await submitOfficer();
-  await officer.fill('[name="applicant.dateOfBirth"]', '1990-04-04');
-  await submitOfficer();
-  await officer.selectOption('[name="applicant.address.municipality"]', 'tukuma-novads');
-  await officer.fill('[name="applicant.address.line"]', 'Pils iela 1');
-  await submitOfficer();
-  await officer.fill('[name="applicant.phone"]', '+371 20000001');
-  await officer.fill('[name="applicant.email"]', 'anna@example.lv');
-  await submitOfficer();
-  await officer.fill('[name="evidence.socialServiceDecisionNumber"]', 'SD-2026-311');
-  await officer.fill('[name="evidence.socialServiceDecisionDate"]', daysAgo(2));
-  await officer.check('input[name="evidence.addictionKind"][value="substance"]');
-  await submitOfficer();
-  await officer.check('[name="declarations.informationIsTrue"]');
-  await officer.check('[name="declarations.consentToProcessing"]');
-  await submitOfficer();
+  await answerPages(officer, submitOfficer, [
+    { fill: { 'applicant.givenName': 'Anna', 'applicant.familyName': 'Kalniņa', 'applicant.personalCode': '32579461005' } },
+    { check: ['input[name="track"][value="addiction-adults"]'] },
+    { fill: { 'applicant.dateOfBirth': '1990-04-04' } },
+    { select: { 'applicant.address.municipality': 'tukuma-novads' }, fill: { 'applicant.address.line': 'Pils iela 1' } },
+    { fill: { 'applicant.phone': '+371 20000001', 'applicant.email': 'anna@example.lv' } },
+    {
+      fill: { 'evidence.socialServiceDecisionNumber': 'SD-2026-311', 'evidence.socialServiceDecisionDate': daysAgo(2) },
+      check: ['input[name="evidence.addictionKind"][value="substance"]'],
+    },
+    declarations,
+  ]);
   await submitOfficer();
   await officer.goto(`${stack.portalUrl}/darbs/nosutijumi`);
   await shoot(officer, 'referrals', 'workforce');

@@ -14,6 +14,7 @@ import { deadLetterConsumer, filteredStreamConsumers, functions, httpRoutes, str
 import type { SQSEvent } from 'aws-lambda';
 import type { StreamBatchInfo } from '../functions/adapters/stream-records';
 import { serviceIds } from '../schemas/services';
+import { buildWeb } from './build-web';
 import { citizenIdpClientId, startCitizenIdp, workforceIdpClientId } from './citizen-idp';
 import { createDevIdentityProvider, devIssuers, type DevIdentityProvider } from './dev-idp';
 import { localDynamoClient, startDynamoDbLocal } from './dynamodb';
@@ -152,6 +153,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   // The SDK warns on every start that Node 20 support ends in 2027; known, and noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const log = options.log ?? ((line: string) => console.log(line));
+  // The portal's templates and CSS are build output (not kept in git): built from the current sources before the
+  // web function is imported.
+  buildWeb();
   const tableName = options.tableName ?? 'siva-eservices';
   const [apiPort, sesPort, dynamoPort, s3Port, citizenIdpPort] = await Promise.all(
     [options.apiPort, options.sesPort, options.dynamoPort, options.s3Port, options.citizenIdpPort].map((port) => (port ? Promise.resolve(port) : freePort())),

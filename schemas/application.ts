@@ -38,6 +38,12 @@ export const serviceForms = {
   'coordinated-services': CoordinatedServicesApplication,
 } as const satisfies Record<ServiceId, z.ZodMiniType>;
 
+/**
+ * One service's form: what `ApplicationSubmission` answers for a form of that service (the union hands it to this
+ * very schema, by `serviceId`), without building the other services' forms on first use (docs/cold-start.md).
+ */
+export const formOf = (serviceId: ServiceId): z.ZodMiniType<ApplicationSubmission> => serviceForms[serviceId];
+
 export const evidenceSchemas: Record<ServiceId, EvidenceByTrack> = {
   'social-rehabilitation': socialRehabilitationEvidence,
   'vocational-suitability': vocationalSuitabilityEvidence,

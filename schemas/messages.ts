@@ -186,6 +186,10 @@ const catalogue = {
     lv: (p) => `No statusa "${p.status}" nevar veikt "${p.action}". Atļauts: ${p.allowed}.`,
     en: (p) => `"${p.action}" is not possible from status "${p.status}". Allowed: ${p.allowed}.`,
   },
+  documents_not_open: {
+    lv: (p) => `Statusā "${p.status}" dokumentus vairs nevar pievienot. Tos var pievienot statusos: ${p.allowed}.`,
+    en: (p) => `Documents cannot be added in status "${p.status}". They can be added in: ${p.allowed}.`,
+  },
   deadline_not_in_future: {
     lv: () => 'Termiņam jābūt nākotnē.',
     en: () => 'The deadline must be in the future.',

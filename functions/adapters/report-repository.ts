@@ -9,14 +9,14 @@
  * the number of applications.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BatchGetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ServiceId } from '../../schemas/services';
 import type { EventCount, ReportStore } from '../core/report';
-import type { StatusCountStore, StoredStatusCounts } from '../core/status-counts';
+import type { CountingSinceStore, StatusCountStore, StoredStatusCounts } from '../core/status-counts';
 import { createApplicationRepository } from './application-repository';
 import { cancellationCodes } from './dynamo-errors';
 import type { Item } from './entities/item';
-import { countedMarkerItem, countersOf, counterOfItem, queueMonthNetOfItem, queueNetOfItem, statusCountsOfItem } from './entities/report';
+import { countedMarkerItem, countersOf, counterOfItem, countingSinceAttribute, queueMonthNetOfItem, queueNetOfItem, statusCountsOfItem } from './entities/report';
 import { countedEventKey, queueMonthPartition, queueNetPartition, queueNetUpTo, reportYearPartition, statusCountsKey } from './keys';
 import { queryAll } from './pagination';
 import { isNew } from './writes';
@@ -32,10 +32,10 @@ const itemId = (key: Item) => `${key.pk}\n${key.sk}`;
  * attributes (a status change moves two numbers of one item); changes that cancel out are dropped.
  */
 const mergedUpdates = (counts: readonly EventCount[]) => {
-  const byItem = new Map<string, { key: Item; attributes: Item; deltas: Map<string, number> }>();
+  const byItem = new Map<string, { key: Item; attributes: Item; stampsFirstCount: boolean; deltas: Map<string, number> }>();
   for (const increment of counts.flatMap((count) => count.increments)) {
-    for (const { key, attributes, counted } of countersOf(increment)) {
-      const entry = byItem.get(itemId(key)) ?? { key, attributes, deltas: new Map<string, number>() };
+    for (const { key, attributes, counted, stampsFirstCount } of countersOf(increment)) {
+      const entry = byItem.get(itemId(key)) ?? { key, attributes, stampsFirstCount: stampsFirstCount === true, deltas: new Map<string, number>() };
       entry.deltas.set(counted, (entry.deltas.get(counted) ?? 0) + increment.delta);
       byItem.set(itemId(key), entry);
     }
@@ -70,21 +70,25 @@ export const createReportRepository = (
   client: DynamoDBDocumentClient,
   tableName: string,
   clock: () => Date = () => new Date(),
-): ReportStore & StatusCountStore => {
-  const update = ({ key, attributes, deltas }: ReturnType<typeof mergedUpdates>[number]) => {
+): ReportStore & StatusCountStore & CountingSinceStore => {
+  const update = ({ key, attributes, stampsFirstCount, deltas }: ReturnType<typeof mergedUpdates>[number], now: Date) => {
     const names = Object.keys(attributes);
+    // The first count stamps when counting began; every later one leaves the stamp as it is.
+    const stamp = stampsFirstCount ? `, #since = if_not_exists(#since, :since)` : '';
     return {
       Update: {
         TableName: tableName,
         Key: key,
-        UpdateExpression: `ADD ${deltas.map((_, i) => `#c${i} :d${i}`).join(', ')} SET ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
+        UpdateExpression: `ADD ${deltas.map((_, i) => `#c${i} :d${i}`).join(', ')} SET ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')}${stamp}`,
         ExpressionAttributeNames: {
           ...Object.fromEntries(deltas.map(([counted], i) => [`#c${i}`, counted])),
           ...Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
+          ...(stampsFirstCount && { '#since': countingSinceAttribute }),
         },
         ExpressionAttributeValues: {
           ...Object.fromEntries(deltas.map(([, delta], i) => [`:d${i}`, delta])),
           ...Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])),
+          ...(stampsFirstCount && { ':since': now.toISOString() }),
         },
       },
     };
@@ -100,7 +104,7 @@ export const createReportRepository = (
     for (let attempt = 1; pending.length > 0; ) {
       const now = clock();
       try {
-        await client.send(new TransactWriteCommand({ TransactItems: [...pending.map((count) => marker(count, now)), ...mergedUpdates(pending).map(update)] }));
+        await client.send(new TransactWriteCommand({ TransactItems: [...pending.map((count) => marker(count, now)), ...mergedUpdates(pending).map((entry) => update(entry, now))] }));
         return pending;
       } catch (error) {
         const codes = cancellationCodes(error);
@@ -152,6 +156,14 @@ export const createReportRepository = (
         queueNetByYear: queueItems.map(queueNetOfItem),
         queueNetByMonth: queueMonthItems.map(queueMonthNetOfItem),
       };
+    },
+
+    async statusCountingSince(serviceId) {
+      const answer = await client.send(
+        new GetCommand({ TableName: tableName, Key: statusCountsKey(serviceId), ProjectionExpression: '#since', ExpressionAttributeNames: { '#since': countingSinceAttribute } }),
+      );
+      const since = answer.Item?.[countingSinceAttribute];
+      return typeof since === 'string' ? since : undefined;
     },
 
     async readStatusCounts(services) {

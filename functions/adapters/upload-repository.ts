@@ -3,15 +3,15 @@
  * counted in the same transaction, and the attachments (settling after the
  * scan: ./upload-settlement-repository.ts). Owns keys and conditions (keys.ts names them).
  */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { uploadLimits } from '../../schemas/uploads';
 import { reservationCounts, reservationLapsesAt, UploadQuotaExceeded, type Attachment, type Upload, type UploadStore } from '../core/uploads';
 import { createApplicationRepository } from './application-repository';
 import { isConditionFailure } from './dynamo-errors';
-import { eventItems } from './entities/event';
 import type { Item } from './entities/item';
 import { attachmentItems, quotaKeyOf, uploadItems } from './entities/upload';
 import { attachmentKey, attachmentPrefix, uploadKey, type Entity } from './keys';
+import { appendEvent, putNew } from './writes';
 import { createUploadSettlementStore, parseReservation, pendingName, quotaNames, reservationOf, type TransactItems } from './upload-settlement-repository';
 
 /**
@@ -30,7 +30,7 @@ export const attachmentWrites = (tableName: string, attachments: readonly Attach
         ExpressionAttributeValues: { ':event': attachment.eventId, ':clean': 'clean', ':application': attachment.applicationId },
       },
     },
-    { Put: { TableName: tableName, Item: attachmentItems.toItem(attachment), ConditionExpression: 'attribute_not_exists(pk)' } },
+    putNew(tableName, attachmentItems.toItem(attachment)),
   ]);
 
 export const createUploadRepository = (
@@ -63,7 +63,7 @@ export const createUploadRepository = (
             },
           },
         },
-        { Put: { TableName: tableName, Item: uploadItems.toItem(upload), ConditionExpression: 'attribute_not_exists(pk)' } },
+        putNew(tableName, uploadItems.toItem(upload)),
       ]);
       return true;
     } catch (error) {
@@ -122,8 +122,6 @@ export const createUploadRepository = (
       return items.map(attachmentItems.fromItem);
     },
 
-    async appendEvent(event) {
-      await client.send(new PutCommand({ TableName: tableName, Item: eventItems.toItem(event), ConditionExpression: 'attribute_not_exists(pk)' }));
-    },
+    appendEvent: (event) => appendEvent(client, tableName, event),
   };
 };

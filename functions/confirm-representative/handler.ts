@@ -7,7 +7,7 @@ import { issuers } from '../settings';
 import { workflowDeps } from '../wiring/workflow';
 import { confirmRepresentativeRoute } from '../../infra/routes';
 
-/** POST /staff/applications/{id}/representative-confirmation: staff have checked the representative's authority. */
+/** confirmRepresentativeRoute (infra/routes.ts): the core's transition answered as the application's new state. */
 export const handler = httpRoute(
   { routes: [confirmRepresentativeRoute], issuers, path: ApplicationIdPath, body: RepresentativeConfirmation },
   async ({ principal, path, body }) => transitionResponse(await confirmRepresentative(workflowDeps, principal, path.id, body)),

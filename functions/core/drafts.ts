@@ -6,8 +6,7 @@
  * `POST /applications` (core/applications/filing.ts), with the draft's removal and its uploads in the same write.
  * Pure orchestration: storage, clock, ids and the person key are passed in.
  */
-import { createHash } from 'node:crypto';
-import { ApplicationSubmission, serviceForms } from '../../schemas/application';
+import { formOf } from '../../schemas/application';
 import { draftVersionOf, type DraftContent, type NewDraft } from '../../schemas/drafts';
 import { describeIssues, echoSafe, fieldPath, valueAt, violation, type Violation } from '../../schemas/messages';
 import type { Language } from '../../schemas/primitives';
@@ -17,7 +16,7 @@ import { type CitizenPrincipal, type Submission } from './applications/types';
 import { type ApplicationDeps } from './applications/ports';
 import { submitApplication } from './applications/filing';
 import { DomainError, notFound, validationFailed } from './errors';
-import { standaloneJsonSchema } from './json-schema';
+import { formVersions } from './generated/form-versions';
 import {
   checkAttachable,
   declareUpload,
@@ -152,16 +151,12 @@ export const createdAtOfDraftId = (id: string): string | undefined => {
   return new Date(ms).toISOString();
 };
 
-const formVersions = new Map<ServiceId, string>();
-/** A digest of the service form's published schema: changes whenever a field is added, removed or changed. */
-export const formVersionOf = (serviceId: ServiceId): string => {
-  let version = formVersions.get(serviceId);
-  if (!version) {
-    version = createHash('sha256').update(JSON.stringify(standaloneJsonSchema(serviceForms[serviceId]))).digest('base64url').slice(0, 16);
-    formVersions.set(serviceId, version);
-  }
-  return version;
-};
+/**
+ * A digest of the service form's published schema: changes whenever a field is added, removed or changed.
+ * Generated with the schemas (`npm run build:schemas`): converting the form to JSON Schema on a draft route's
+ * first call cost it several milliseconds (docs/cold-start.md); a spec fails when the digests are stale.
+ */
+export const formVersionOf = (serviceId: ServiceId): string => formVersions[serviceId];
 
 /** The form a draft would be with its service and track; without a track yet, the service's first stands in. */
 const asForm = (serviceId: ServiceId, track: string | undefined, content: Readonly<Record<string, unknown>>) => ({
@@ -176,7 +171,7 @@ const asForm = (serviceId: ServiceId, track: string | undefined, content: Readon
  */
 export const draftViolations = (serviceId: ServiceId, track: string | undefined, content: Readonly<Record<string, unknown>>): Violation[] => {
   const form = asForm(serviceId, track, content);
-  const result = ApplicationSubmission.safeParse(form);
+  const result = formOf(serviceId).safeParse(form);
   if (result.success) return [];
   // Judged only where filled in: nothing is said about a field (a choice, a text) that is not there yet.
   return echoSafe(describeIssues(result.error.issues, form)).filter(
@@ -246,6 +241,35 @@ const ownedDraft = async (deps: Pick<DraftDeps, 'store' | 'clock' | 'personKey'>
 };
 
 /**
+ * A draft as created or saved at `savedAt`: its owner's key, the form's version, and the expiry and reminder that
+ * follow from when it was created and last saved.
+ */
+const draftAsWritten = async (
+  deps: Pick<DraftDeps, 'personKey' | 'lifetime'>,
+  principal: CitizenPrincipal,
+  language: Language,
+  written: Pick<Draft, 'id' | 'serviceId' | 'content' | 'version' | 'createdAt' | 'savedAt'> & { readonly track: string | undefined },
+): Promise<Draft> => {
+  const { id, serviceId, track, content, version, createdAt, savedAt } = written;
+  const ownerKey = await deps.personKey(principal.personalCode);
+  const expiresAt = draftExpiry(createdAt, savedAt, deps.lifetime);
+  const reminder = reminderFor(principal, language, expiresAt, deps.lifetime);
+  return {
+    id,
+    ownerKey,
+    serviceId,
+    ...(track !== undefined && { track }),
+    content,
+    version,
+    formVersion: formVersionOf(serviceId),
+    createdAt,
+    savedAt,
+    expiresAt,
+    ...(reminder && { reminder }),
+  };
+};
+
+/**
  * POST /drafts. One draft per person, service and track: asked again, the answer is the live draft already
  * there (`created: false`), so a second device resumes it instead of starting over.
  */
@@ -258,22 +282,16 @@ export const createDraft = async (
   const track = checkedTrack(request.serviceId, request.track);
   const now = deps.clock();
   const createdAt = now.toISOString();
-  const ownerKey = await deps.personKey(principal.personalCode);
-  const expiresAt = draftExpiry(createdAt, createdAt, deps.lifetime);
-  const reminder = reminderFor(principal, language, expiresAt, deps.lifetime);
-  const draft: Draft = {
+  const draft = await draftAsWritten(deps, principal, language, {
     id: draftIdAt(now, deps.newId()),
-    ownerKey,
     serviceId: request.serviceId,
-    ...(track !== undefined && { track }),
+    track,
     content: {},
     version: 1,
-    formVersion: formVersionOf(request.serviceId),
     createdAt,
     savedAt: createdAt,
-    expiresAt,
-    ...(reminder && { reminder }),
-  };
+  });
+  const { ownerKey } = draft;
   try {
     await deps.store.insert(draft);
   } catch (error) {
@@ -342,22 +360,8 @@ export const saveDraft = async (
   const track = requestedTrack === undefined ? undefined : checkedTrack(serviceId, requestedTrack);
   const now = deps.clock();
   const savedAt = now.toISOString();
-  const ownerKey = await deps.personKey(principal.personalCode);
-  const expiresAt = draftExpiry(createdAt, savedAt, deps.lifetime);
-  const reminder = reminderFor(principal, language, expiresAt, deps.lifetime);
-  const draft: Draft = {
-    id,
-    ownerKey,
-    serviceId,
-    ...(track !== undefined && { track }),
-    content,
-    version: expectedVersion + 1,
-    formVersion: formVersionOf(serviceId),
-    createdAt,
-    savedAt,
-    expiresAt,
-    ...(reminder && { reminder }),
-  };
+  const draft = await draftAsWritten(deps, principal, language, { id, serviceId, track, content, version: expectedVersion + 1, createdAt, savedAt });
+  const { ownerKey } = draft;
   try {
     return draftView(await deps.store.save(draft, expectedVersion, savedAt));
   } catch (error) {
@@ -397,7 +401,7 @@ export const submitDraft = async (
 
   const draft = await ownedDraft(deps, principal, id);
   const form = asForm(draft.serviceId, draft.track, draft.content);
-  const parsed = ApplicationSubmission.safeParse(form);
+  const parsed = formOf(draft.serviceId).safeParse(form);
   if (!parsed.success) throw validationFailed(echoSafe(describeIssues(parsed.error.issues, form)));
 
   const uploads = await deps.store.listUploads(draft.id);

@@ -7,13 +7,21 @@ import type { DecisionType } from '../../schemas/decision';
 import type { ApplicationStatus } from '../../schemas/lifecycle';
 import type { Application } from './model';
 
-type Action = DecisionType | 'withdraw' | 'submit-documents';
+type Action = DecisionType | 'withdraw' | DocumentsAction;
 
-/** From which statuses each action is allowed, and the status it leads to. */
-const transitions: Record<Action, { readonly from: readonly ApplicationStatus[]; readonly to: ApplicationStatus }> = {
+/**
+ * Sending documents is one request whatever the status (POST /applications/{id}/documents): the documents asked
+ * for put the application back under review; documents sent before any decision on it (the referral document at
+ * filing, docs/documents.md) are added to it and leave the status as it is.
+ */
+export type DocumentsAction = 'submit-documents' | 'add-documents';
+
+/** From which statuses each action is allowed, and the status it leads to (`unchanged`: the one it was in). */
+const transitions: Record<Action, { readonly from: readonly ApplicationStatus[]; readonly to: ApplicationStatus | 'unchanged' }> = {
   register: { from: ['submitted'], to: 'registered' },
   'request-documents': { from: ['registered', 'under_review'], to: 'documents_requested' },
   'submit-documents': { from: ['documents_requested'], to: 'under_review' },
+  'add-documents': { from: ['submitted', 'registered'], to: 'unchanged' },
   review: { from: ['registered', 'documents_requested'], to: 'under_review' },
   'admit-to-queue': { from: ['registered', 'under_review'], to: 'queued' },
   grant: { from: ['registered', 'under_review', 'queued'], to: 'granted' },
@@ -28,14 +36,27 @@ const transitions: Record<Action, { readonly from: readonly ApplicationStatus[];
   },
 };
 
+const documentsActions: readonly DocumentsAction[] = ['submit-documents', 'add-documents'];
+
 export const decisionTypesFrom = (status: ApplicationStatus): DecisionType[] =>
   (Object.keys(transitions) as Action[]).filter(
-    (action): action is DecisionType => action !== 'withdraw' && action !== 'submit-documents' && transitions[action].from.includes(status),
+    (action): action is DecisionType =>
+      action !== 'withdraw' && !documentsActions.includes(action as DocumentsAction) && transitions[action].from.includes(status),
   );
 
 /** The status an action leads to, or undefined when it is not allowed from `status`. */
-export const nextStatus = (action: Action, status: ApplicationStatus): ApplicationStatus | undefined =>
-  transitions[action].from.includes(status) ? transitions[action].to : undefined;
+export const nextStatus = (action: Action, status: ApplicationStatus): ApplicationStatus | undefined => {
+  const { from, to } = transitions[action];
+  if (!from.includes(status)) return undefined;
+  return to === 'unchanged' ? status : to;
+};
+
+/** What sending documents does in `status`, or undefined when documents cannot be sent in it. */
+export const documentsActionFrom = (status: ApplicationStatus): DocumentsAction | undefined =>
+  documentsActions.find((action) => transitions[action].from.includes(status));
+
+/** Every status documents may be sent in, for the answer that names them. */
+export const documentsStatuses: readonly ApplicationStatus[] = documentsActions.flatMap((action) => transitions[action].from);
 
 /** Statuses after which the person no longer has an open application for that need. */
 export const closedStatuses: readonly ApplicationStatus[] = ['refused', 'not_started', 'completed', 'withdrawn'];

@@ -136,6 +136,8 @@ export type TimelineEventType =
   | 'withdrawn'
   /** The applicant reported the requested documents as sent (details: from, to, count). */
   | 'documents_submitted'
+  /** Documents sent before the agency asked for any, e.g. the referral document at filing (details: from, to, count; the status stays). */
+  | 'documents_added'
   /** Staff confirmed a representative's authority to act for the person. */
   | 'representative_confirmed'
   /** A staff member opened the full record (who and when; nothing of the data). */

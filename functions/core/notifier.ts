@@ -109,6 +109,8 @@ interface PlannedEmail {
 
 /** The status change an event records, as the templates take it. */
 const changeOf = async (deps: NotifierDeps, event: TimelineEvent, application: Application): Promise<StatusChange | undefined> => {
+  // Added before any request, the status stays: the event records it (the application may have moved on since).
+  if (event.type === 'documents_added') return { kind: event.type, at: event.at, status: event.status ?? application.status };
   if (event.type !== 'decision' && event.type !== 'withdrawn' && event.type !== 'documents_submitted') return undefined;
   const decision = event.type === 'decision' ? await deps.store.loadDecision(application.id, event.id) : undefined;
   const queuePosition = decision?.type === 'admit-to-queue' ? application.queue?.positionAtAdmission : undefined;
@@ -137,7 +139,7 @@ export const plannedEmails = async (deps: NotifierDeps, event: TimelineEvent, ap
   }
   const change = await changeOf(deps, event, application);
   if (!change) return planned;
-  if (change.kind === 'documents_submitted') {
+  if (change.kind === 'documents_submitted' || change.kind === 'documents_added') {
     add('agency-documents-alert', inbox, () => agencyDocumentsAlert(application, change, settings.staffPortalUrl));
     return planned;
   }
@@ -181,6 +183,7 @@ const primaryKind: Partial<Record<TimelineEvent['type'], NotificationKind>> = {
   decision: 'applicant-update',
   withdrawn: 'applicant-update',
   documents_submitted: 'agency-documents-alert',
+  documents_added: 'agency-documents-alert',
 };
 
 /**

@@ -20,7 +20,7 @@ import { serviceIds, type ServiceId } from '../../schemas/services';
 import { rigaDate } from './dates';
 import { decisionCategory } from './lifecycle';
 import type { Application, Channel, TimelineEvent } from './model';
-import { statusIncrements, type StatusIncrement } from './status-counts';
+import { destructionIncrements, statusIncrements, type CountingSinceStore, type DestroyedApplication, type StatusIncrement } from './status-counts';
 
 export type DecisionCategory = (typeof decisionCategories)[number];
 export type RecipientOutcome = (typeof recipientOutcomes)[number];
@@ -247,6 +247,22 @@ export const countForReport = async (store: Pick<ReportStore, 'loadApplication' 
   const application = await store.loadApplication(event.applicationId);
   if (!application) return false;
   const [counted] = await store.countOnce([eventCount(event, application)]);
+  return counted === true;
+};
+
+/**
+ * The marker id an application's destruction is counted under, beside its events' (event ids are `<instant>#<uuid>`,
+ * never this word), so the REMOVE record delivered again changes nothing.
+ */
+export const destructionMarkerId = 'destroyed';
+
+/**
+ * Counts one destroyed application from the table stream: its status count goes down by one, once, if its closing
+ * was counted (true when this delivery counted it). The report's yearly figures stay as published (docs/retention.md).
+ */
+export const countDestruction = async (store: Pick<ReportStore, 'countOnce'> & CountingSinceStore, destroyed: DestroyedApplication): Promise<boolean> => {
+  const increments = destructionIncrements(destroyed, await store.statusCountingSince(destroyed.serviceId));
+  const [counted] = await store.countOnce([{ event: { applicationId: destroyed.applicationId, id: destructionMarkerId }, increments }]);
   return counted === true;
 };
 

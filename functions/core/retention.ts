@@ -7,6 +7,7 @@
 import { violation } from '../../schemas/messages';
 import type { ServiceId } from '../../schemas/services';
 import type { ApplicationStatus } from '../../schemas/lifecycle';
+import type { ApplicationLookup } from './applications/ports';
 import type { Page, PageRequest } from './applications/types';
 import { monthsAfter, rigaDate } from './dates';
 import { DomainError, notFound } from './errors';
@@ -66,8 +67,7 @@ export interface Tombstone extends DueRecord {
   readonly approvalReference: string;
 }
 
-export interface RetentionStore {
-  findApplication(id: string): Promise<Application | undefined>;
+export interface RetentionStore extends ApplicationLookup {
   findTombstone(id: string): Promise<Tombstone | undefined>;
   /** Closed applications whose retention ends in `month` (a sparse index, no Scan), by date due. */
   listDue(month: RetentionMonth, page: PageRequest): Promise<Page<DueRecord>>;

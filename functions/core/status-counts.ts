@@ -5,7 +5,7 @@
  * changes neither; reading them is one item per service, never a read of applications.
  */
 import { applicationStatuses, type ApplicationStatus } from '../../schemas/lifecycle';
-import type { ServiceId } from '../../schemas/services';
+import { serviceIds, type ServiceId } from '../../schemas/services';
 import type { Application, TimelineEvent } from './model';
 
 /** One service's count of one status moves by one. */
@@ -27,6 +27,11 @@ export interface StatusCountStore {
   readStatusCounts(services: readonly ServiceId[]): Promise<Partial<Record<ServiceId, StoredStatusCounts>>>;
 }
 
+export interface CountingSinceStore {
+  /** When the service's counts began (an ISO instant: the first count's), undefined while none was counted. */
+  statusCountingSince(serviceId: string): Promise<string | undefined>;
+}
+
 const statusOf = (value: unknown): ApplicationStatus | undefined => applicationStatuses.find((status) => status === value);
 
 /**
@@ -46,10 +51,35 @@ export const statusIncrements = (event: TimelineEvent, application: Pick<Applica
   ];
 };
 
+/** An application destroyed after its retention period, as the table stream's REMOVE of its item shows it. */
+export interface DestroyedApplication {
+  readonly applicationId: string;
+  readonly serviceId: string;
+  readonly status: string;
+  /** When it closed (every destroyed application did); the counts hold it only if that was counted. */
+  readonly closedAt?: string;
+}
+
+/**
+ * What destroying an application (docs/retention.md, "Destruction") does to the counts: −1 on the status it was
+ * closed in, since it no longer stands anywhere, but only when its closing was counted, i.e. it closed after its
+ * service's counting began (`countingSince`). A file closed before that is not in the counts (they start at
+ * deployment, docs/workforce-officers.md), and files are destroyed ten years after closing: for the first ten years
+ * every destroyed file is one of those, and taking it off would push the closed statuses below what stands there.
+ * A service or status this code does not know counts nothing.
+ */
+export const destructionIncrements = (destroyed: Omit<DestroyedApplication, 'applicationId'>, countingSince: string | undefined): StatusIncrement[] => {
+  const serviceId = serviceIds.find((id) => id === destroyed.serviceId);
+  const status = statusOf(destroyed.status);
+  const closingCounted = countingSince !== undefined && destroyed.closedAt !== undefined && destroyed.closedAt >= countingSince;
+  return serviceId && status && closingCounted ? [{ metric: 'status', serviceId, status, delta: -1 }] : [];
+};
+
 /**
  * The counts over the services in scope, added up. A service's count below zero can only come from applications
  * that were already in that status before counting began (docs/workforce-officers.md, "Counts per status"): it
- * adds 0, not a negative number of applications.
+ * adds 0, not a negative number of applications. (Destruction is counted, so it adds no drift; uncounted, it only
+ * ever left counts too high, which no clamp hid.)
  */
 export const totalStatusCounts = (stored: Partial<Record<ServiceId, StoredStatusCounts>>, services: readonly ServiceId[]): StatusCounts =>
   Object.fromEntries(

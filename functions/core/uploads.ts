@@ -7,11 +7,12 @@
 import { violation, type MessageCode, type Path } from '../../schemas/messages';
 import { trackInfo, type ServiceId } from '../../schemas/services';
 import { uploadLimits, type DocumentType, type RejectionReason, type UploadRequest, type UploadState } from '../../schemas/uploads';
-import { canRead, readLink } from './access';
+import { readableOrNotFound, readLink } from './access';
 import { DomainError, notEligible, notFound, validationFailed } from './errors';
+import type { ApplicationLookup } from './applications/ports';
 import { timelineEventId } from './applications/types';
 import { ownerOfUpload, quarantineKeyOf } from './promote-upload';
-import type { Application, Principal, PrincipalFor, TimelineEvent, WorkforceRole } from './model';
+import type { Principal, PrincipalFor, TimelineEvent, WorkforceRole } from './model';
 
 /** Who uploaded: the account, and for referring officers their organisation (their colleagues may read it). */
 export interface Uploader {
@@ -113,8 +114,7 @@ export class UploadNotAttachable extends Error {
   override readonly name = 'UploadNotAttachable';
 }
 
-export interface UploadStore {
-  findApplication(id: string): Promise<Application | undefined>;
+export interface UploadStore extends ApplicationLookup {
   /**
    * Stores the pending upload and counts it against its owner's quota, at once; throws UploadQuotaExceeded. Pending
    * uploads whose reservation has lapsed by `now` (`reservationCounts`) no longer count: they are settled as
@@ -176,11 +176,8 @@ const isUploaderOf = (principal: Principal, uploader: Uploader) =>
     ? uploader.role === 'citizen' && uploader.subject === principal.subject
     : uploader.role === principal.role && uploader.organisation !== undefined && uploader.organisation === principal.organisation;
 
-const readableApplication = async (store: UploadStore, principal: Principal, id: string) => {
-  const application = await store.findApplication(id);
-  if (!application || !canRead(principal, application)) throw notFound();
-  return application;
-};
+const readableApplication = async (store: UploadStore, principal: Principal, id: string) =>
+  readableOrNotFound(principal, await store.findApplication(id));
 
 /** Evidence the track asks for, and `other` (only `other` while a draft has no track yet). */
 export const documentTypesFor = ({ serviceId, track }: { readonly serviceId: ServiceId; readonly track?: string }): readonly DocumentType[] => [

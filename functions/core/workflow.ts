@@ -9,11 +9,12 @@ import type { ApplicationStatus } from '../../schemas/lifecycle';
 import { violation } from '../../schemas/messages';
 import type { ServiceId } from '../../schemas/services';
 import { canRead, citizenAccess, readableOrNotFound } from './access';
+import type { ApplicationLookup } from './applications/ports';
 import { readableBy } from './applications/reading';
 import { timelineEventId, type ApplicationRecord, type CitizenPrincipal, type Page, type PageRequest, type ReferrerPrincipal } from './applications/types';
 import { rigaDate, rigaDayBounds } from './dates';
 import { DomainError, forbidden, notEligible, validationFailed } from './errors';
-import { closedStatuses, decisionTypesFrom, nextStatus, priorityGroup, vocationalServices } from './lifecycle';
+import { closedStatuses, decisionTypesFrom, documentsActionFrom, documentsStatuses, nextStatus, priorityGroup, vocationalServices } from './lifecycle';
 import type { LostBatch } from './dead-letters';
 import { closingFields } from './retention';
 import { totalStatusCounts, type StatusCounts, type StatusCountStore } from './status-counts';
@@ -63,9 +64,7 @@ export interface FailedNotification {
   readonly updatedAt: string;
 }
 
-export interface WorkflowStore {
-  /** The application alone (one item read): enough for a decision or an authorisation check. */
-  findApplication(id: string): Promise<Application | undefined>;
+export interface WorkflowStore extends ApplicationLookup {
   findWithTimeline(id: string): Promise<ApplicationRecord | undefined>;
   /** Writes the transition if the application is still at `before.version`; throws StaleVersion otherwise. */
   recordTransition(transition: Transition): Promise<void>;
@@ -237,10 +236,12 @@ const applicationToSendFor = (deps: WorkflowDeps, principal: CitizenPrincipal | 
 
 /**
  * POST /applications/{id}/documents (and /referrals/{id}/documents for the referring organisation):
- * the documents asked for are reported as sent (by e-mail, post or in person) or clean uploads are
- * attached, only the caller's own (an officer's: their organisation's); staff are alerted. Only counts
- * are recorded on the timeline: the documents' names can reveal health data, and the documents
- * themselves reach the agency (uploads as attachments, in the same transaction).
+ * documents are reported as sent (by e-mail, post or in person) or clean uploads are attached, only the
+ * caller's own (an officer's: their organisation's); staff are alerted. The documents asked for put the
+ * application back under review; sent before any decision (submitted or registered: the referral document
+ * SIVA needs to register, docs/documents.md) they are added and the status stays. Only counts are recorded
+ * on the timeline: the documents' names can reveal health data, and the documents themselves reach the
+ * agency (uploads as attachments, in the same transaction).
  */
 export const submitDocuments = async (
   deps: WorkflowDeps,
@@ -253,15 +254,21 @@ export const submitDocuments = async (
   const named = request.documents.flatMap((document, index) =>
     document.sentBy === 'upload' ? [{ uploadId: document.uploadId, path: ['documents', index, 'uploadId'] }] : [],
   );
+  const action = documentsActionFrom(application.status);
+  if (!action) {
+    throw new DomainError('illegal-transition', [violation([], 'documents_not_open', { status: application.status, allowed: documentsStatuses.join(', ') })], {
+      allowedStatuses: documentsStatuses,
+    });
+  }
   const clean = named.length > 0 ? await cleanUploads(uploads, principal, id, named) : [];
   try {
     return await move(
       deps,
       application,
       request.expectedVersion,
-      'submit-documents',
+      action,
       {
-        type: 'documents_submitted',
+        type: action === 'submit-documents' ? 'documents_submitted' : 'documents_added',
         actor: { role: principal.role, subject: principal.subject },
         details: { count: request.documents.length, ...(clean.length > 0 && { attached: clean.length }) },
       },

@@ -7,7 +7,7 @@ import { uploadDeps } from '../upload-wiring';
 import { issuers } from '../settings';
 import { createDraftUploadRoute } from '../../infra/routes';
 
-/** POST /drafts/{id}/uploads: a presigned POST into quarantine for one declared file of the draft. */
+/** createDraftUploadRoute (infra/routes.ts): 201 with the ticket, `Location` naming the upload's status. */
 export const handler = httpRoute({ routes: [createDraftUploadRoute], issuers, path: DraftIdPath, body: UploadRequest }, async ({ principal, path, body }) => {
   const ticket = await createDraftUpload({ ...draftDeps, uploads: uploadDeps }, principal, path.id, body);
   return json(201, ticket, { location: `/drafts/${path.id}/uploads/${ticket.uploadId}` });

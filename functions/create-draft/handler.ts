@@ -6,7 +6,7 @@ import { draftDeps } from '../wiring/drafts';
 import { issuers } from '../settings';
 import { createDraftRoute } from '../../infra/routes';
 
-/** POST /drafts: 201 with a new draft, or 200 with the live one the person already has for this service and track. */
+/** createDraftRoute (infra/routes.ts): 201 for a new draft, 200 for the live one already there (`created`). */
 export const handler = httpRoute({ routes: [createDraftRoute], issuers, body: NewDraft }, async ({ principal, body, language }) => {
   const { draft, created } = await createDraft(draftDeps, principal, body, language);
   return draftResponse(created ? 201 : 200, draft, language, { location: `/drafts/${draft.id}` });

@@ -7,7 +7,7 @@ import { uploadDeps } from '../upload-wiring';
 import { issuers } from '../settings';
 import { createApplicationUploadRoute, createReferralUploadRoute } from '../../infra/routes';
 
-/** POST /applications/{id}/uploads (and /referrals/{id}/uploads): a presigned POST into quarantine for one declared file. */
+/** Both upload routes (infra/routes.ts): 201 with the ticket, `Location` under the path the caller reads it by. */
 export const handler = httpRoute(
   { routes: [createApplicationUploadRoute, createReferralUploadRoute], issuers, path: ApplicationIdPath, body: UploadRequest },
   async ({ principal, path, body }) => {

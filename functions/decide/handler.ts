@@ -7,7 +7,7 @@ import { issuers } from '../settings';
 import { workflowDeps } from '../wiring/workflow';
 import { decideRoute } from '../../infra/routes';
 
-/** POST /staff/applications/{id}/decisions: a typed decision against the version the staff member saw. */
+/** decideRoute (infra/routes.ts): the core's transition answered as the application's new state. */
 export const handler = httpRoute({ routes: [decideRoute], issuers, path: ApplicationIdPath, body: Decision }, async ({ principal, path, body }) =>
   transitionResponse(await decide(workflowDeps, principal, path.id, body)),
 );

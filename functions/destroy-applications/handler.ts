@@ -14,7 +14,7 @@ const deps = {
   clock: () => new Date(),
 };
 
-/** POST /staff/retention/destructions: destroys due files under the archive's approval; tombstones remain. */
+/** destroyApplicationsRoute (infra/routes.ts): answers the ids destroyed. */
 export const handler = httpRoute({ routes: [destroyApplicationsRoute], issuers, body: DestructionRequest }, async ({ principal, body }) =>
   json(200, { destroyed: await destroyApplications(deps, principal, body) }),
 );

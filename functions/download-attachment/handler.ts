@@ -1,5 +1,5 @@
 import { downloadRoute } from '../http/download';
 import { downloadAttachmentRoute } from '../../infra/routes';
 
-/** GET /staff/applications/{id}/attachments/{attachmentId}: 303 to a download link that lives 60 s; the read is recorded on the timeline. */
+/** downloadAttachmentRoute (infra/routes.ts), wired as every attachment download is (../http/download.ts). */
 export const handler = downloadRoute(downloadAttachmentRoute);

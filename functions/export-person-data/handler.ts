@@ -5,7 +5,7 @@ import { personalDataDeps } from '../wiring/personal-data';
 import { issuers } from '../settings';
 import { exportPersonDataRoute } from '../../infra/routes';
 
-/** POST /staff/data-exports: a person's data by personal code (in the body, never a URL), recorded first. */
+/** exportPersonDataRoute (infra/routes.ts): never cached, always a file to save. */
 export const handler = httpRoute({ routes: [exportPersonDataRoute], issuers, body: DataExportRequest }, async ({ principal, body }) => {
   const exported = await exportPersonData(personalDataDeps, principal, body.personalCode);
   return json(200, exported, { 'cache-control': 'no-store', ...exportDownloadHeaders(exported.generatedAt) });

@@ -8,7 +8,7 @@ import { applicationStore } from '../wiring/application-store';
 import { workflowDeps } from '../wiring/workflow';
 import { getApplicationRoute } from '../../infra/routes';
 
-/** GET /applications/{id}: status, queue position and timeline for the citizen who filed it or whom it concerns; anyone else gets 404. */
+/** getApplicationRoute (infra/routes.ts): the citizen's view, with the queue position read now. */
 export const handler = httpRoute({ routes: [getApplicationRoute], issuers, path: ApplicationIdPath }, async ({ principal, path }) => {
   const record = await getApplication(applicationStore, principal, path.id);
   return json(200, citizenView(principal, record, rules, await currentPosition(workflowDeps, record.application)));

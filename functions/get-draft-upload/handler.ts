@@ -11,7 +11,7 @@ import { getDraftUploadRoute } from '../../infra/routes';
 // The state lives in the table: no S3 client here.
 const uploads = { store: createUploadRepository(documentClient, tableName) };
 
-/** GET /drafts/{id}/uploads/{uploadId}: pending, clean, or rejected with what to do (lv/en). */
+/** getDraftUploadRoute (infra/routes.ts): the status with its reason in the caller's language. */
 export const handler = httpRoute({ routes: [getDraftUploadRoute], issuers, path: DraftUploadPath }, async ({ principal, path, language }) =>
   uploadStatusResponse(await draftUploadStatus({ ...draftDeps, uploads }, principal, path.id, path.uploadId), language),
 );

@@ -6,7 +6,7 @@ import { draftDeps } from '../wiring/drafts';
 import { issuers } from '../settings';
 import { getDraftRoute } from '../../infra/routes';
 
-/** GET /drafts/{id}: the draft with its field errors and the fields its form no longer has. */
+/** getDraftRoute (infra/routes.ts): the draft with its messages in the caller's language and its version as ETag. */
 export const handler = httpRoute({ routes: [getDraftRoute], issuers, path: DraftIdPath }, async ({ principal, path, language }) =>
   draftResponse(200, await getDraft(draftDeps, principal, path.id), language),
 );

@@ -11,10 +11,7 @@ import { getReferralRoute } from '../../infra/routes';
 
 const uploads = createUploadRepository(documentClient, tableName);
 
-/**
- * GET /referrals/{id}: one of the organisation's referrals with status, timeline and the files the organisation
- * attached (the read is recorded); another organisation's is 404.
- */
+/** getReferralRoute (infra/routes.ts): the referral's view with the attachments the officer may download. */
 export const handler = httpRoute({ routes: [getReferralRoute], issuers, path: ApplicationIdPath }, async ({ principal, path }) => {
   const record = await openForReferrer(workflowDeps, principal, path.id);
   const attachments = await attachmentsFor(uploads, principal, path.id);

@@ -10,7 +10,7 @@ import { getApplicationUploadRoute, getReferralUploadRoute } from '../../infra/r
 // The state lives in the table: no S3 client here.
 const uploads = { store: createUploadRepository(documentClient, tableName) };
 
-/** GET /applications/{id}/uploads/{uploadId}: pending, clean, or rejected with what to do (lv/en). */
+/** Both upload status routes (infra/routes.ts): the status with its reason in the caller's language. */
 export const handler = httpRoute(
   { routes: [getApplicationUploadRoute, getReferralUploadRoute], issuers, path: UploadPath },
   async ({ principal, path, language }) => uploadStatusResponse(await uploadStatus(uploads, principal, path.id, path.uploadId), language),

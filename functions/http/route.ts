@@ -73,6 +73,11 @@ export interface RouteSpec<Body, Query, Path, R extends Role> {
 export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}) => ({ statusCode, body, headers });
 export type JsonResponse = ReturnType<typeof json>;
 
+/** A body serialised ahead of time (the OpenAPI document, generated at build time): sent as it is, not serialised again. */
+export class SerialisedJson {
+  constructor(readonly text: string) {}
+}
+
 const negotiate = (): Middleware => ({
   before: ({ event, context }) => {
     (context as Context & { request: RequestState }).request = {
@@ -181,6 +186,6 @@ export const httpRoute = <Body = undefined, Query = undefined, Path = undefined,
       return {
         statusCode: response.statusCode,
         headers: { ...commonHeaders(language, requestId), 'content-type': 'application/json; charset=utf-8', ...response.headers },
-        body: JSON.stringify(response.body),
+        body: response.body instanceof SerialisedJson ? response.body.text : JSON.stringify(response.body),
       };
     });

@@ -4,5 +4,5 @@ import { draftDeps } from '../wiring/drafts';
 import { issuers } from '../settings';
 import { listDraftsRoute } from '../../infra/routes';
 
-/** GET /drafts: the caller's live drafts, newest first. */
+/** listDraftsRoute (infra/routes.ts). */
 export const handler = httpRoute({ routes: [listDraftsRoute], issuers }, async ({ principal }) => json(200, { items: await listDrafts(draftDeps, principal) }));

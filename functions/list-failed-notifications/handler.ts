@@ -6,7 +6,7 @@ import { issuers } from '../settings';
 import { workflowDeps } from '../wiring/workflow';
 import { listFailedNotificationsRoute } from '../../infra/routes';
 
-/** GET /staff/notifications/failed: e-mails that could not be delivered, newest first, for staff to resend. */
+/** listFailedNotificationsRoute (infra/routes.ts): a page, each item linking to its application and its resend. */
 export const handler = httpRoute({ routes: [listFailedNotificationsRoute], issuers, query: FailedNotificationsQuery }, async ({ principal, query }) =>
   pageResponse(await listFailedNotifications(workflowDeps, principal, query.serviceId, pageRequest(query)), (item) => ({
     ...item,

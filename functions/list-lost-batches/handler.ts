@@ -6,7 +6,7 @@ import { issuers } from '../settings';
 import { workflowDeps } from '../wiring/workflow';
 import { listLostBatchesRoute } from '../../infra/routes';
 
-/** GET /staff/notifications/lost-batches: dead-lettered stream batches the stream no longer held, newest first. */
+/** listLostBatchesRoute (infra/routes.ts): a page of lost batches as stored. */
 export const handler = httpRoute({ routes: [listLostBatchesRoute], issuers, query: ListApplicationsQuery }, async ({ principal, query }) =>
   pageResponse(await listLostBatches(workflowDeps, principal, pageRequest(query)), (item) => item),
 );

@@ -7,7 +7,7 @@ import { issuers } from '../settings';
 import { applicationStore } from '../wiring/application-store';
 import { listReferralsRoute } from '../../infra/routes';
 
-/** GET /referrals: the officer's organisation's referrals with their status, newest first. */
+/** listReferralsRoute (infra/routes.ts): a page of the organisation's referral summaries. */
 export const handler = httpRoute({ routes: [listReferralsRoute], issuers, query: ListApplicationsQuery }, async ({ principal, query }) =>
   pageResponse(await listReferrals(applicationStore, principal, pageRequest(query)), referralSummary),
 );

@@ -9,7 +9,7 @@ import { listRetentionDueRoute } from '../../infra/routes';
 
 const deps = { store: createRetentionRepository(documentClient, tableName), clock: () => new Date() };
 
-/** GET /staff/retention/due?month=YYYY-MM: closed files whose retention ends that month (Riga dates), by date due. */
+/** listRetentionDueRoute (infra/routes.ts): a page of due records. */
 export const handler = httpRoute({ routes: [listRetentionDueRoute], issuers, query: RetentionDueQuery }, async ({ principal, query }) =>
   pageResponse(await listDue(deps, principal, query.month, pageRequest(query)), (record) => record),
 );

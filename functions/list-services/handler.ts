@@ -9,5 +9,5 @@ const catalogue = serviceCatalogue(rules);
 /** The same for every caller and both languages, so shared caches may keep it (the chain's default is `no-store`). */
 const headers = { 'cache-control': 'public, max-age=300', 'content-language': 'lv, en' };
 
-/** GET /services: the public catalogue (services, tracks, who may apply, evidence, terms, links, form JSON Schemas). */
+/** listServicesRoute (infra/routes.ts). */
 export const handler = httpRoute({ routes: [listServicesRoute], issuers }, async () => json(200, catalogue, headers));

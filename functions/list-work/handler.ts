@@ -12,10 +12,7 @@ import { listWorkRoute } from '../../infra/routes';
 /** The standing counts per status, kept with the report's counters. */
 const statusCounts = createReportRepository(documentClient, tableName);
 
-/**
- * GET /staff/applications: the caller's services (or the one named), filtered, newest first or in queue order,
- * with the counts per status of those services (one more read, an item per service).
- */
+/** listWorkRoute (infra/routes.ts): the page and the counts per status, read side by side. */
 export const handler = httpRoute({ routes: [listWorkRoute], issuers, query: StaffListQuery }, async ({ principal, query }) => {
   const [page, counts] = await Promise.all([
     listWork(workflowDeps, principal, query, pageRequest(query)),

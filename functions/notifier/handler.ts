@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { notifyForEvent, retryPauseMs, type NotifierDeps } from '../core/notifier';
-import { countForReport } from '../core/report';
+import { countDestruction, countForReport } from '../core/report';
 import { createReportRepository } from '../adapters/report-repository';
 import { createDocumentClient } from '../adapters/dynamo';
 import { createSesMailer } from '../adapters/mailer';
@@ -28,7 +28,8 @@ const deps: NotifierDeps = {
 /**
  * Fed by the table's stream: counts each new event for the annual report (exactly once),
  * then sends its e-mails once, reporting records to retry. Counting first means a
- * notification retry never recounts.
+ * notification retry never recounts. A destroyed application leaves its status count
+ * (exactly once too).
  */
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>().handler(
   createStreamHandler(async (event) => {
@@ -37,5 +38,5 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>().handl
     const loadApplication = () => (application ??= deps.store.loadApplication(event.applicationId));
     await countForReport({ ...reports, loadApplication }, event);
     return notifyForEvent({ ...deps, store: { ...deps.store, loadApplication } }, event);
-  }, (failures) => deps.sleep(retryPauseMs(deps.settings, failures))),
+  }, (failures) => deps.sleep(retryPauseMs(deps.settings, failures)), (destroyed) => countDestruction(reports, destroyed)),
 );

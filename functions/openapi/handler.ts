@@ -1,11 +1,13 @@
-import { functions, openapiRoute, routes } from '../../infra/routes';
-import { api } from '../../schemas/api/document';
-import { openApiDocument } from '../http/openapi';
-import { httpRoute, json } from '../http/route';
+import { openapiRoute } from '../../infra/routes';
+import { httpRoute, json, SerialisedJson } from '../http/route';
 import { issuers } from '../settings';
+import { openApiJson } from './generated/document';
 
-/** Built once per cold start: the document depends only on the route table and the schemas. */
-const document = openApiDocument({ routes, functions }, api);
+/**
+ * Generated at build time from the route table and the schemas (local/build-schemas.ts, `npm run build:schemas`):
+ * building it here converted every schema at each cold start (docs/cold-start.md). A spec fails when it is stale.
+ */
+const document = new SerialisedJson(openApiJson);
 
 /** The same for every caller, so shared caches may keep it (the chain's default is `no-store`). */
 const headers = { 'cache-control': 'public, max-age=300', 'content-language': 'en' };

@@ -6,7 +6,7 @@ import { issuers } from '../settings';
 import { workflowDeps } from '../wiring/workflow';
 import { resendNotificationRoute } from '../../infra/routes';
 
-/** POST /staff/applications/{id}/notifications/resend: 202, the notifier sends it again from the stream. */
+/** resendNotificationRoute (infra/routes.ts): 202, since the notifier sends it again from the stream. */
 export const handler = httpRoute({ routes: [resendNotificationRoute], issuers, path: ApplicationIdPath, body: ResendRequest }, async ({ principal, path, body }) => {
   const event = await resendNotification(workflowDeps, principal, path.id, body);
   return json(202, { event: { id: event.id, type: event.type, at: event.at, details: event.details } });

@@ -6,7 +6,7 @@ import { draftDeps } from '../wiring/drafts';
 import { issuers } from '../settings';
 import { saveDraftRoute } from '../../infra/routes';
 
-/** PUT /drafts/{id} with If-Match: saved (field errors reported, not blocking), 412 when stale, 428 without If-Match. */
+/** saveDraftRoute (infra/routes.ts): the version to match comes from If-Match; the new one goes back as ETag. */
 export const handler = httpRoute({ routes: [saveDraftRoute], issuers, path: DraftIdPath, body: DraftContent }, async ({ principal, path, body, ifMatch, language }) =>
   draftResponse(200, await saveDraft(draftDeps, principal, path.id, ifMatch, body, language), language),
 );

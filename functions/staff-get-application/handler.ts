@@ -11,7 +11,7 @@ import { staffGetApplicationRoute } from '../../infra/routes';
 
 const uploads = createUploadRepository(documentClient, tableName);
 
-/** GET /staff/applications/{id}: the full record with timeline, decisions and notifications; the read is recorded. */
+/** staffGetApplicationRoute (infra/routes.ts): the staff view, the read recorded by the core. */
 export const handler = httpRoute({ routes: [staffGetApplicationRoute], issuers, path: ApplicationIdPath }, async ({ principal, path }) => {
   const record = await openForStaff(workflowDeps, principal, path.id);
   const attachments = await attachmentsFor(uploads, principal, path.id);

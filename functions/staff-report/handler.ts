@@ -8,7 +8,7 @@ import { staffReportRoute } from '../../infra/routes';
 
 const reports = createReportRepository(documentClient, tableName);
 
-/** GET /staff/reports/{year}: the year's figures from the stream-kept counters, for the services the staff member works on. */
+/** staffReportRoute (infra/routes.ts): the year's figures as JSON. */
 export const handler = httpRoute({ routes: [staffReportRoute], issuers, path: ReportYearPath }, async ({ principal, path }) =>
   json(200, await annualReport(reports, Number(path.year), principal.services)),
 );

@@ -6,7 +6,7 @@ import { issuers } from '../settings';
 import { applicationDeps } from '../wiring/applications';
 import { submitApplicationRoute } from '../../infra/routes';
 
-/** POST /applications: a citizen applies for a service. 201 means it is stored; e-mails follow from the stream. */
+/** submitApplicationRoute (infra/routes.ts): 201 with the receipt; e-mails follow from the stream. */
 export const handler = httpRoute(
   { routes: [submitApplicationRoute], issuers, body: ApplicationSubmission, idempotent: true },
   async ({ principal, body, idempotency }) => submissionResponse(principal, await submitApplication(applicationDeps, principal, body, idempotency)),

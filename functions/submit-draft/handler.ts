@@ -7,7 +7,7 @@ import { issuers } from '../settings';
 import { applicationDeps } from '../wiring/applications';
 import { submitDraftRoute } from '../../infra/routes';
 
-/** POST /drafts/{id}/submit: 201 as for POST /applications; asked again, the same application (replayed). */
+/** submitDraftRoute (infra/routes.ts): 201 as submitApplicationRoute; a repeat answers the same application. */
 export const handler = httpRoute({ routes: [submitDraftRoute], issuers, path: DraftIdPath }, async ({ principal, path }) =>
   submissionResponse(principal, await submitDraft({ ...draftDeps, applications: applicationDeps }, principal, path.id)),
 );

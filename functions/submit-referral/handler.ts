@@ -6,7 +6,7 @@ import { issuers } from '../settings';
 import { applicationDeps } from '../wiring/applications';
 import { submitReferralRoute } from '../../infra/routes';
 
-/** POST /referrals: a social service, the NVA, a medical institution or the armed forces refer a client. */
+/** submitReferralRoute (infra/routes.ts): 201 with the receipt; e-mails follow from the stream. */
 export const handler = httpRoute(
   { routes: [submitReferralRoute], issuers, body: ReferralSubmission, idempotent: true },
   async ({ principal, body, idempotency }) => submissionResponse(principal, await submitReferral(applicationDeps, principal, body, idempotency)),

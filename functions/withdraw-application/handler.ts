@@ -7,7 +7,7 @@ import { issuers } from '../settings';
 import { workflowDeps } from '../wiring/workflow';
 import { withdrawApplicationRoute } from '../../infra/routes';
 
-/** POST /applications/{id}/withdrawal: the applicant withdraws before the service starts. */
+/** withdrawApplicationRoute (infra/routes.ts): the core's transition answered as the application's new state. */
 export const handler = httpRoute({ routes: [withdrawApplicationRoute], issuers, path: ApplicationIdPath, body: Withdrawal }, async ({ principal, path, body }) =>
   transitionResponse(await withdraw(workflowDeps, principal, path.id, body)),
 );

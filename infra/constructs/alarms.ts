@@ -1,13 +1,12 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { readSettings } from '../settings';
+import { oncePerStack } from './once-per-stack';
 import { operationsKeyOf } from './operations-key';
-
-const id = 'Alarms';
 
 /**
  * The stack's alarm topic (KMS-encrypted, TLS only), created on first use so every construct
@@ -15,19 +14,17 @@ const id = 'Alarms';
  * operations team subscribes an address with the `alarmEmail` context value (cdk.json);
  * without one, the topic is there for whatever subscription the agency adds (chat, paging).
  */
-export const alarmTopicOf = (scope: Construct): sns.Topic => {
-  const stack = Stack.of(scope);
-  const existing = stack.node.tryFindChild(id);
-  if (existing) return existing as sns.Topic;
-  const topic = new sns.Topic(stack, id, {
-    displayName: 'siva-eservices alarms',
-    masterKey: operationsKeyOf(stack),
-    enforceSSL: true,
+export const alarmTopicOf = (scope: Construct): sns.Topic =>
+  oncePerStack(scope, 'Alarms', (stack, id) => {
+    const topic = new sns.Topic(stack, id, {
+      displayName: 'siva-eservices alarms',
+      masterKey: operationsKeyOf(stack),
+      enforceSSL: true,
+    });
+    const { alarmEmail } = readSettings(stack.node);
+    if (alarmEmail) topic.addSubscription(new subscriptions.EmailSubscription(alarmEmail));
+    return topic;
   });
-  const { alarmEmail } = readSettings(stack.node);
-  if (alarmEmail) topic.addSubscription(new subscriptions.EmailSubscription(alarmEmail));
-  return topic;
-};
 
 /** An alarm that notifies the alarm topic when it fires and when it clears; missing data is not a breach. */
 export const raiseAlarm = (

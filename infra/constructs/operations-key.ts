@@ -2,8 +2,7 @@ import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
-
-const id = 'OperationsKey';
+import { oncePerStack } from './once-per-stack';
 
 /**
  * The stack's one key for operational data: log groups (request ids, application ids, error
@@ -13,11 +12,9 @@ const id = 'OperationsKey';
  * the policy of the key that guards the applications. Created on first use, once per stack,
  * so every construct that logs or publishes (every ServiceFunction, whoever adds it) shares it.
  */
-export const operationsKeyOf = (scope: Construct): kms.Key => {
-  const stack = Stack.of(scope);
-  const existing = stack.node.tryFindChild(id);
-  if (existing) return existing as kms.Key;
+export const operationsKeyOf = (scope: Construct): kms.Key => oncePerStack(scope, 'OperationsKey', createOperationsKey);
 
+const createOperationsKey = (stack: Stack, id: string): kms.Key => {
   const key = new kms.Key(stack, id, {
     description: 'siva-eservices: encrypts log groups, the alarm topic and the mail-events topic',
     enableKeyRotation: true,

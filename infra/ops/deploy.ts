@@ -1,5 +1,5 @@
 /**
- * `npm run deploy`: builds the pages, deploys both stacks (the firewall in us-east-1 first, then the system; CDK
+ * `npm run deploy`: builds the pages and what the schemas generate, deploys both stacks (the firewall in us-east-1 first, then the system; CDK
  * orders them) and uploads the portal's static files to the assets bucket the main stack exports. Uses the operator's
  * AWS credentials and profile as the AWS CLI would; `cdk deploy` asks before widening any permission.
  */
@@ -14,6 +14,7 @@ const run = (command: string, args: string[]) => execFileSync(command, args, { c
 
 const outputsFile = join(repositoryRoot, 'cdk.out', 'deploy-outputs.json');
 run('npm', ['run', 'build:web']);
+run('npm', ['run', 'build:schemas']);
 run('npx', ['cdk', 'deploy', '--all', '--outputs-file', outputsFile, ...process.argv.slice(2)]);
 
 const outputs = JSON.parse(readFileSync(outputsFile, 'utf8')) as Record<string, Record<string, string>>;

@@ -81,7 +81,11 @@ const documentsContract = (tag: 'Applications' | 'Referrals') =>
   ({
     tag,
     request: { path: ApplicationIdPath, body: DocumentsSubmitted },
-    response: { status: 200, description: 'Under review again.', schema: TransitionResult },
+    response: {
+      status: 200,
+      description: 'Sent: under review again after a request for documents (`documents_submitted`), or added with the status unchanged before any decision (`documents_added`).',
+      schema: TransitionResult,
+    },
     refusals: [409, 422],
   }) as const satisfies RouteContract;
 const downloadContract = (tag: 'Staff' | 'Referrals') =>

@@ -100,6 +100,7 @@ const TimelineEntry = z.object({
     'decision',
     'withdrawn',
     'documents_submitted',
+    'documents_added',
     'representative_confirmed',
     'viewed_by_staff',
     'viewed_by_referrer',

@@ -182,11 +182,11 @@ const referralFiledBy = async (officer: { organisation: string; username: string
 };
 
 const documentWords = {
-  lv: { add: 'Pievienot dokumentu', pending: 'Fails tiek pārbaudīts', clean: 'Fails ir pārbaudīts', rejected: 'Fails netika pieņemts', checkAgain: 'Pārbaudīt vēlreiz', sent: 'Dokumenti nosūtīti', malware: 'Failā atrasta ļaunatūra' },
-  en: { add: 'Add a document', pending: 'The file is being checked', clean: 'The file is checked', rejected: 'The file was not accepted', checkAgain: 'Check again', sent: 'Documents sent', malware: 'The file contained malware' },
+  lv: { attach: 'Pievienot nosūtījuma dokumentu', added: 'Pievienoti dokumenti', add: 'Pievienot dokumentu', pending: 'Fails tiek pārbaudīts', clean: 'Fails ir pārbaudīts', rejected: 'Fails netika pieņemts', checkAgain: 'Pārbaudīt vēlreiz', sent: 'Dokumenti nosūtīti', malware: 'Failā atrasta ļaunatūra' },
+  en: { attach: 'Attach the referral document', added: 'Documents added', add: 'Add a document', pending: 'The file is being checked', clean: 'The file is checked', rejected: 'The file was not accepted', checkAgain: 'Check again', sent: 'Documents sent', malware: 'The file contained malware' },
 } as const;
 
-describe('an officer adds the referral document the agency asks for', () => {
+describe('an officer adds the referral document, at filing or when the agency asks for it', () => {
   const files = mkdtempSync(join(tmpdir(), 'siva-officer-files-'));
   const pdfPath = join(files, 'nosutijums.pdf');
   const eicarPath = join(files, 'eicar.pdf');
@@ -209,17 +209,23 @@ describe('an officer adds the referral document the agency asks for', () => {
   };
   const staffToken = async () => (await tokens()).workforce('staff', 'anna', { services: ['coordinated-services'] });
 
-  /** From the referral's page: the kind of document, then the file, posted to S3; back on the check's page. */
-  const upload = async (page: Page, language: Language, file: string) => {
-    await follow(page, documentWords[language].add);
-    await expectAccessible(page, `referral: add a document, kind (${language})`);
+  /**
+   * From the link to the document step: the kind of document, then the file, posted to S3; back on the check's page.
+   * Each page passes axe, unless the browser runs no script (axe needs it).
+   */
+  const upload = async (page: Page, language: Language, file: string, link: string = documentWords[language].add, javaScript = true) => {
+    const accessible = async (name: string) => {
+      if (javaScript) await expectAccessible(page, `referral: ${name} (${language})`);
+    };
+    await follow(page, link);
+    await accessible('add a document, kind');
     await choose(page, 'documentType', 'social-service-assessment');
     await submit(page);
-    await expectAccessible(page, `referral: add a document, file (${language})`);
+    await accessible('add a document, file');
     await chooseFile(page, file);
     await submit(page);
     expect(page.url()).toMatch(new RegExp(`^${portalUrl}${paths.referral[language]}[0-9a-f-]{36}/(files|faili)/[0-9a-f-]{36}(\\?|$)`));
-    return untilChecked(page, documentWords[language], () => expectAccessible(page, `referral: upload being checked (${language})`));
+    return untilChecked(page, documentWords[language], () => accessible('upload being checked'));
   };
 
   it.each(['lv', 'en'] as const)('a PDF is posted to S3, found clean and sent to SIVA; staff download it (%s)', async (language) => {
@@ -242,6 +248,39 @@ describe('an officer adds the referral document the agency asks for', () => {
     const download = await api(attachments[0]!.href, { token: staff });
     expect(download.status).toBe(200);
     expect(download.text).toContain('Sociālā dienesta nosūtījums');
+    await context.close();
+  });
+
+  it.each([
+    ['lv', true],
+    ['en', true],
+    ['lv', false],
+  ] as const)('right after filing, the confirmation offers the referral document; sent, the status stays submitted (%s, JavaScript: %s)', async (language, javaScript) => {
+    const officer: Member = { ...ilze, organisation: `${ilze.organisation}-attach-${language}-${javaScript ? 'js' : 'nojs'}` };
+    const { context, page } = await signedIn(officer, language, paths.referrals[language], javaScript);
+    const reference = await fileReferral(page, { givenName: 'Anna', familyName: 'Kalniņa', personalCode: uniquePersonalCode() }, language, false);
+    if (javaScript) await expectAccessible(page, `refer: confirmation with the referral document step (${language})`);
+    expect(await upload(page, language, pdfPath, documentWords[language].attach, javaScript)).toBe(documentWords[language].clean);
+    await submit(page);
+    expect(await heading(page)).toBe(documentWords[language].sent);
+    expect(await page.locator('main').innerText()).toContain(reference);
+
+    // Staff see the document on the application, still waiting to be registered, and download its bytes.
+    const staff = await staffToken();
+    const officerToken = await (await tokens()).workforce('social-service', officer.organisation, { officer: officer.username });
+    const id = ((await api('/referrals', { token: officerToken })).body.items as { id: string; reference: string }[]).find((item) => item.reference === reference)!.id;
+    const record = await api(`/staff/applications/${id}`, { token: staff });
+    expect(record.body.status).toBe('submitted');
+    const attachments = record.body.attachments as { href: string; uploadedBy: string }[];
+    expect(attachments).toEqual([expect.objectContaining({ documentType: 'social-service-assessment', uploadedBy: 'social-service' })]);
+    expect((await api(attachments[0]!.href, { token: staff })).text).toContain('Sociālā dienesta nosūtījums');
+
+    // The referral's page still offers the step until a decision, and its timeline says documents were added.
+    await follow(page, words[language].open);
+    expect(await page.locator('main').innerText()).toContain(documentWords[language].added);
+    if (javaScript) await expectAccessible(page, `referral: submitted, referral document added (${language})`);
+    await follow(page, documentWords[language].attach);
+    expect(await heading(page)).toBe(language === 'lv' ? 'Kādu dokumentu pievienojat?' : 'Which document are you adding?');
     await context.close();
   });
 
@@ -363,8 +402,18 @@ describe('the report', () => {
       return JSON.stringify(before) === JSON.stringify(after) && { csv: bytes, report: after };
     }, 20_000);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const [head, ...rows] = parseCsv(csv.toString('utf8').slice(1), separator);
+    const lines = parseCsv(csv.toString('utf8').slice(1), separator);
+    // Two tables, an empty line between them: the tracks and totals, then the queue at each month's end.
+    const blank = lines.findIndex((line) => line.length === 1 && line[0] === '');
+    const [head, ...rows] = lines.slice(0, blank);
+    const [monthHead, ...months] = lines.slice(blank + 1);
     expect(head).toHaveLength(15);
+    expect(monthHead).toHaveLength(3);
+    // This year's months up to this one (Riga), each of this year; the last is the queue now, the API's year-end figure.
+    expect(months.map((month) => month[1])).toEqual(Array.from({ length: months.length }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}`));
+    expect(months.length).toBeGreaterThanOrEqual(new Date().getUTCMonth() + 1);
+    expect(months.every((month) => Number(month[0]) === year)).toBe(true);
+    expect(Number(months.at(-1)![2])).toBe(report.totals.queueAtYearEnd.total);
     const total = rows.pop()!;
     const column = (row: string[], index: number) => Number(row[index]);
     for (const row of rows) {

@@ -17,7 +17,7 @@ import { uploadLimits } from '../../schemas/uploads';
 import { daysBefore } from '../support/fixtures';
 import { freshPersonalCode, referralOf, validForm } from '../support/service-forms';
 import { tableItems } from './support/applicants';
-import { api, documentClient, local, tokens, waitFor } from './support/local';
+import { api, documentClient, local, streamSettled, tokens, waitFor } from './support/local';
 
 const today = rigaDate(new Date());
 
@@ -307,16 +307,55 @@ describe("a referring organisation's documents", () => {
 
   const download = (path: string, token: string) => fetch(`${local.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` }, redirect: 'manual' });
 
+  it('the referral document, sent right after filing: added while submitted, the status stays; staff are alerted and download it', async () => {
+    const referral = await referralAwaitingDocuments();
+    const base = `/referrals/${referral.id}`;
+    const bytes = pdf('Sociālā dienesta nosūtījums');
+    const uploadId = await uploadClean(base, referral.filer, bytes);
+
+    // Another municipality's officer: the referral does not exist for them. A version not read: 409, nothing attached.
+    expect((await sendDocuments(base, referral.otherMunicipality, [uploadId], 1)).status).toBe(404);
+    expect((await sendDocuments(base, referral.filer, [uploadId], 7)).status).toBe(409);
+    const added = await sendDocuments(base, referral.filer, [uploadId]);
+    expect(added.status).toBe(200);
+    expect(added.body).toMatchObject({
+      status: 'submitted',
+      version: 2,
+      event: { type: 'documents_added', details: { from: 'submitted', to: 'submitted', count: 1, attached: 1 } },
+      allowedDecisions: ['register'],
+    });
+
+    // Staff see it on the application, still waiting to be registered, and download the bytes the officer sent.
+    const record = await api(`/staff/applications/${referral.id}`, { token: referral.reviewer });
+    expect(record.body.status).toBe('submitted');
+    expect(record.body.attachments).toEqual([expect.objectContaining({ id: uploadId, uploadedBy: 'social-service', size: bytes.length })]);
+    const answer = await download(`/staff/applications/${referral.id}/attachments/${uploadId}`, referral.reviewer);
+    expect(answer.status).toBe(303);
+    expect(Buffer.from(await (await fetch(answer.headers.get('location')!)).arrayBuffer())).toEqual(bytes);
+
+    // The service's inbox got the documents alert about this event.
+    await streamSettled();
+    const alerted = await waitFor(async () => {
+      const timeline = (await api(`/staff/applications/${referral.id}`, { token: referral.reviewer })).body.timeline as { type: string; details?: Record<string, unknown> }[];
+      return timeline.find((event) => event.type === 'notification_sent' && event.details?.sourceEventId === added.body.event.id);
+    }, 15_000);
+    expect(alerted.details).toMatchObject({ notification: 'agency-documents-alert', recipient: 'agency' });
+
+    // Once staff have decided without asking for documents, none are taken: 422 naming the statuses that take them.
+    for (const decision of [{ type: 'register', expectedVersion: 2 }, { type: 'review', expectedVersion: 3 }]) {
+      expect((await api(`/staff/applications/${referral.id}/decisions`, { token: referral.reviewer, json: decision })).status).toBe(200);
+    }
+    const late = await sendDocuments(base, referral.filer, [await uploadClean(base, referral.filer, pdf('Vēlāk'))]);
+    expect(late.status).toBe(422);
+    expect(late.body.errors).toEqual([expect.objectContaining({ code: 'documents_not_open' })]);
+    expect(late.body.allowedStatuses).toEqual(['documents_requested', 'submitted', 'registered']);
+  });
+
   it('an officer attaches what a colleague uploaded once documents are asked for, and downloads it; the read is on the timeline', async () => {
     const referral = await referralAwaitingDocuments();
     const base = `/referrals/${referral.id}`;
     const bytes = pdf('Statusa apliecinājums');
     const uploadId = await uploadClean(base, referral.colleague, bytes);
-
-    // Only a referral waiting for documents takes them: before the request it is a 422 naming the status.
-    const early = await sendDocuments(base, referral.filer, [uploadId]);
-    expect(early.status).toBe(422);
-    expect(early.body.errors).toEqual([expect.objectContaining({ code: 'illegal_transition' })]);
 
     await referral.requestDocuments();
     expect((await sendDocuments(base, referral.otherMunicipality, [uploadId], 3)).status).toBe(404);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ageOn, monthsBefore, rigaDate, rigaDayBounds, rigaOffsetHours } from '../../functions/core/dates';
+import { calendarDate, formatInstant } from '../../functions/core/templates/date-formats';
 
 describe('calendar rules in Europe/Riga', () => {
   it('counts a birthday on its day, not the day after', () => {
@@ -71,5 +72,48 @@ describe('calendar rules at their edges', () => {
   it('New Year in Riga comes at 22:00 UTC on 31 December (the reference year follows it)', () => {
     expect(rigaDate(new Date('2026-12-31T21:59:59.999Z'))).toBe('2026-12-31');
     expect(rigaDate(new Date('2026-12-31T22:00:00.000Z'))).toBe('2027-01-01');
+  });
+});
+
+describe('dates in e-mails (spelt out, not asked of ICU at run time)', () => {
+  const icu = {
+    'instant-date-time': { timeZone: 'Europe/Riga', dateStyle: 'long', timeStyle: 'short' },
+    'instant-date': { timeZone: 'Europe/Riga', dateStyle: 'long' },
+  } as const;
+  const locales = { lv: 'lv-LV', en: 'en-GB' } as const;
+  const hourMs = 3_600_000;
+
+  it('are ICU’s long dates with the short time in Riga, for every hour (and odd minutes) of 2025–2027, in both languages', () => {
+    const differing: string[] = [];
+    for (const language of ['lv', 'en'] as const) {
+      for (const style of ['instant-date-time', 'instant-date'] as const) {
+        const reference = new Intl.DateTimeFormat(locales[language], icu[style]);
+        for (let at = Date.UTC(2025, 0, 1); at < Date.UTC(2028, 0, 1); at += hourMs + 7 * 60_000) {
+          const instant = new Date(at).toISOString();
+          const ours = formatInstant(instant, style, language);
+          if (ours !== reference.format(new Date(at))) differing.push(`${language} ${style} ${instant}: ${ours} ≠ ${reference.format(new Date(at))}`);
+        }
+      }
+    }
+    expect(differing.slice(0, 5)).toEqual([]);
+  });
+
+  it('are ICU’s full dates (with the weekday) for every calendar day of 2025–2030, in both languages', () => {
+    const differing: string[] = [];
+    for (const language of ['lv', 'en'] as const) {
+      const reference = new Intl.DateTimeFormat(locales[language], { timeZone: 'UTC', dateStyle: 'full' });
+      for (let at = Date.UTC(2025, 0, 1); at < Date.UTC(2031, 0, 1); at += 24 * hourMs) {
+        const day = new Date(at).toISOString().slice(0, 10);
+        if (calendarDate(day, language) !== reference.format(new Date(at))) differing.push(`${language} ${day}: ${calendarDate(day, language)}`);
+      }
+    }
+    expect(differing.slice(0, 5)).toEqual([]);
+    expect(calendarDate('2026-12-15', 'lv')).toBe('otrdiena, 2026. gada 15. decembris');
+    expect(formatInstant('2026-07-01T06:05:00Z', 'instant-date-time', 'en')).toBe('1 July 2026 at 09:05');
+  });
+
+  it('leave what is not a date as it was given', () => {
+    expect(calendarDate('soon', 'lv')).toBe('soon');
+    expect(formatInstant('not-a-date', 'instant-date', 'en')).toBe('not-a-date');
   });
 });

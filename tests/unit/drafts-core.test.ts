@@ -4,6 +4,7 @@
  * 90 after the start; only the owner reaches a live draft; a submission goes the way of POST /applications;
  * reminders once per expiry date.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ApplicationDeps } from '../../functions/core/applications/ports';
 import type { CitizenPrincipal } from '../../functions/core/applications/types';
@@ -34,6 +35,8 @@ import type { Upload } from '../../functions/core/uploads';
 import { janisPrincipal } from '../support/fixtures';
 import { fixedClock, InMemoryDraftStore, InMemoryStore, sequentialIds, refusal } from '../support/in-memory-ports';
 import { validForm } from '../support/service-forms';
+import { formDigestFromSources, generatedFormVersionsModule, generatedFormVersionsPath } from '../../local/build-schemas';
+import { serviceIds } from '../../schemas/services';
 
 const start = '2026-11-20T10:00:00.000Z';
 const lifetime = { afterSaveDays: 30, afterCreationDays: 90, reminderDaysBefore: 7 };
@@ -82,6 +85,11 @@ describe('a draft’s life', () => {
     expect(formVersionOf('social-rehabilitation')).toMatch(/^[\w-]{16}$/);
     expect(formVersionOf('social-rehabilitation')).toBe(formVersionOf('social-rehabilitation'));
     expect(formVersionOf('driving-training')).not.toBe(formVersionOf('social-rehabilitation'));
+  });
+
+  it('the form versions are generated from the current forms (npm run build:schemas)', () => {
+    for (const serviceId of serviceIds) expect(formVersionOf(serviceId), serviceId).toBe(formDigestFromSources(serviceId));
+    expect(readFileSync(generatedFormVersionsPath, 'utf8'), 'run npm run build:schemas').toBe(generatedFormVersionsModule());
   });
 });
 

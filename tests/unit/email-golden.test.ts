@@ -103,6 +103,10 @@ const allEmails = (): [string, Email][] => {
     'agencyDocumentsAlert',
     agencyDocumentsAlert(referred, { kind: 'documents_submitted', at: '2026-12-03T11:15:00.000Z' }, `${staffPortalUrl}/`),
   ]);
+  emails.push([
+    'agencyDocumentsAlert documents_added',
+    agencyDocumentsAlert(referred, { kind: 'documents_added', at: '2026-11-23T09:40:00.000Z', status: 'submitted' }, `${staffPortalUrl}/`),
+  ]);
   return emails;
 };
 

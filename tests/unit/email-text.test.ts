@@ -4,7 +4,7 @@
  * e-mail as empty lines, and anything that is not a date is shown as given rather than failing the e-mail.
  */
 import { describe, expect, it } from 'vitest';
-import { calendarDate, dateFormat } from '../../functions/core/templates/date-formats';
+import { calendarDate } from '../../functions/core/templates/date-formats';
 import { listField, paragraphs, textField } from '../../functions/core/templates/decision-document';
 import { applicationPageUrl, staffApplicationUrl } from '../../functions/core/portal-pages';
 
@@ -35,11 +35,6 @@ describe('a calendar date in an e-mail', () => {
   it('is shown as given when it is not a date of the calendar, instead of failing the e-mail', () => {
     expect(calendarDate('soon', 'en')).toBe('soon');
     expect(calendarDate('2026-13-01', 'lv')).toBe('2026-13-01');
-  });
-
-  it('uses one formatter per style and language, made on first use and kept (each costs a cold start ICU set-up)', () => {
-    expect(dateFormat('calendar-date', 'lv')).toBe(dateFormat('calendar-date', 'lv'));
-    expect(dateFormat('calendar-date', 'lv')).not.toBe(dateFormat('calendar-date', 'en'));
   });
 });
 

@@ -5,18 +5,22 @@ import {
   closedStatuses,
   decisionCategory,
   decisionTypesFrom,
+  documentsActionFrom,
+  documentsStatuses,
   nextStatus,
   priorityGroup,
   vocationalServices,
 } from '../../functions/core/lifecycle';
 
-type Action = DecisionType | 'withdraw' | 'submit-documents';
+type Action = DecisionType | 'withdraw' | 'submit-documents' | 'add-documents';
 
 /** The lifecycle of docs/domain.md ("Application lifecycle"), written out in full: action → status it is allowed from → status it leads to. */
 const lifecycle: Record<Action, Partial<Record<ApplicationStatus, ApplicationStatus>>> = {
   register: { submitted: 'registered' },
   'request-documents': { registered: 'documents_requested', under_review: 'documents_requested' },
   'submit-documents': { documents_requested: 'under_review' },
+  // Sent before any decision (the referral document at filing): the status stays (docs/documents.md).
+  'add-documents': { submitted: 'submitted', registered: 'registered' },
   review: { registered: 'under_review', documents_requested: 'under_review' },
   'admit-to-queue': { registered: 'queued', under_review: 'queued' },
   grant: { registered: 'granted', under_review: 'granted', queued: 'granted' },
@@ -53,6 +57,7 @@ describe('the application lifecycle', () => {
     const offered = new Set(applicationStatuses.flatMap(decisionTypesFrom));
     expect(offered.has('withdraw' as DecisionType)).toBe(false);
     expect(offered.has('submit-documents' as DecisionType)).toBe(false);
+    expect(offered.has('add-documents' as DecisionType)).toBe(false);
     expect([...offered].sort()).toEqual([...decisionTypes].sort());
   });
 
@@ -61,6 +66,27 @@ describe('the application lifecycle', () => {
     for (const status of closedStatuses) {
       expect(actions.filter((action) => nextStatus(action, status) !== undefined)).toEqual([]);
     }
+  });
+});
+
+describe('sending documents', () => {
+  it.each([
+    ['submitted', 'add-documents'],
+    ['registered', 'add-documents'],
+    ['documents_requested', 'submit-documents'],
+  ] as const)('in %s is %s', (status, action) => {
+    expect(documentsActionFrom(status)).toBe(action);
+  });
+
+  it.each(applicationStatuses.filter((status) => !['submitted', 'registered', 'documents_requested'].includes(status)))(
+    'is not possible in %s, once the agency has decided without asking for documents',
+    (status) => {
+      expect(documentsActionFrom(status)).toBeUndefined();
+    },
+  );
+
+  it('names every status documents may be sent in, for the refusal', () => {
+    expect([...documentsStatuses].sort()).toEqual(['documents_requested', 'registered', 'submitted']);
   });
 });
 

@@ -160,6 +160,13 @@ describe('which e-mails an event causes', () => {
     });
   });
 
+  it('documents added before any request: only the service inbox, with the status the event left (not the one read later)', async () => {
+    const added = { ...event('documents_added'), status: 'submitted' as const };
+    const planned = await plannedEmails(depsOf(storeOf().store).deps, added, { ...application, status: 'registered' });
+    expect(planned.map(({ kind, email }) => [kind, email.to])).toEqual([['agency-documents-alert', 'sr@siva.gov.lv']]);
+    expect(planned[0]?.email.text).toContain('Statuss (nav mainīts): saņemts');
+  });
+
   it('events that change nothing for the applicant cause none', async () => {
     for (const type of ['representative_confirmed', 'viewed_by_staff', 'notification_sent'] as const) expect(await plan(event(type))).toEqual([]);
   });

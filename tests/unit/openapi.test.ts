@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -8,6 +9,7 @@ import { openApiDocument, securitySchemeOf } from '../../functions/http/openapi'
 import { functions, routeKey, routes, type ApiRouteDefinition, type RouteDefinition } from '../../infra/routes';
 import { routeContracts, type RouteContract } from '../../schemas/api/contracts';
 import { api } from '../../schemas/api/document';
+import { generatedOpenApiModule, generatedOpenApiPath } from '../../local/build-schemas';
 import { apiEvent, lambdaContext, testIssuers } from '../support/api-event';
 import { allTracks, freshPersonalCode, referralOf, validForm } from '../support/service-forms';
 
@@ -19,7 +21,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 
 let openapi: Handler;
 let checkEligibility: typeof import('../../functions/check-eligibility/handler').handler;
-let served: { statusCode?: number; headers?: Record<string, unknown>; document: Json };
+let served: { statusCode?: number; headers?: Record<string, unknown>; body?: string; document: Json };
 
 beforeAll(async () => {
   // The handlers read the trusted issuers when they are loaded.
@@ -28,7 +30,7 @@ beforeAll(async () => {
   ({ handler: openapi } = await import('../../functions/openapi/handler'));
   ({ handler: checkEligibility } = await import('../../functions/check-eligibility/handler'));
   const response = await openapi(apiEvent({ method: 'GET', path: '/openapi.json', claims: null }), lambdaContext);
-  served = { ...response, document: JSON.parse(response.body as string) };
+  served = { ...response, body: response.body as string, document: JSON.parse(response.body as string) };
 });
 afterAll(() => vi.unstubAllEnvs());
 
@@ -68,6 +70,14 @@ describe('GET /openapi.json', () => {
     expect(served.statusCode).toBe(200);
     expect(served.headers).toMatchObject({ 'cache-control': 'public, max-age=300', 'content-type': 'application/json; charset=utf-8' });
     expect(document()).toMatchObject({ openapi: '3.1.0', info: { title: api.info.title, version: api.info.version } });
+  });
+
+  it('is, byte for byte, the document the route table and the schemas produce (generated at build time)', () => {
+    expect(served.body, 'run npm run build:schemas').toBe(JSON.stringify(openApiDocument({ routes, functions }, api)));
+  });
+
+  it('is generated from the current route table and schemas (npm run build:schemas)', () => {
+    expect(readFileSync(generatedOpenApiPath, 'utf8'), 'run npm run build:schemas').toBe(generatedOpenApiModule());
   });
 
   it('is a valid OpenAPI 3.1 document to an independent validator', async () => {

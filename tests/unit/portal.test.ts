@@ -139,7 +139,7 @@ describe('the local gateway', () => {
 });
 
 describe('what the portal ships', () => {
-  it('is built from the current sources (npm run build:web)', () => {
+  it('is what the current sources build (the run\'s global setup builds it; not kept in git)', () => {
     expect(readFileSync(join(repositoryRoot, 'functions/web/generated/templates.js'), 'utf8')).toBe(precompiledTemplates());
     expect(assets.css).toBe(`siva-${fingerprint(themedCss())}.css`);
   });

@@ -8,8 +8,8 @@ import { applicationStatuses } from '../../schemas/lifecycle';
 import { createReportRepository } from '../../functions/adapters/report-repository';
 import { isDomainError } from '../../functions/core/errors';
 import type { PrincipalFor, TimelineEvent } from '../../functions/core/model';
-import { eventCount } from '../../functions/core/report';
-import { statusIncrements, totalStatusCounts, type StatusCountStore } from '../../functions/core/status-counts';
+import { countDestruction, destructionMarkerId, eventCount, type EventCount } from '../../functions/core/report';
+import { destructionIncrements, statusIncrements, totalStatusCounts, type StatusCountStore } from '../../functions/core/status-counts';
 import { workListCounts } from '../../functions/core/workflow';
 
 const application = { serviceId: 'social-rehabilitation', track: 'chernobyl', channel: 'self' } as const;
@@ -66,6 +66,43 @@ describe('what a timeline event does to the counts per status', () => {
   });
 });
 
+describe('what destroying an application does to the counts per status', () => {
+  const countingSince = '2026-03-01T10:00:00.000Z';
+  const closedAfter = { serviceId: sr, status: 'refused', closedAt: '2026-06-01T09:00:00.000Z' };
+
+  it('takes it off the status it was closed in, when it closed after counting began', () => {
+    expect(destructionIncrements(closedAfter, countingSince)).toEqual([{ metric: 'status', serviceId: sr, status: 'refused', delta: -1 }]);
+    expect(destructionIncrements({ ...closedAfter, closedAt: countingSince }, countingSince)).toHaveLength(1);
+  });
+
+  it('leaves the counts alone for a file closed before counting began: its closing was never counted', () => {
+    expect(destructionIncrements({ ...closedAfter, closedAt: '2016-05-31T21:30:00.000Z' }, countingSince)).toEqual([]);
+    expect(destructionIncrements(closedAfter, undefined)).toEqual([]);
+    const { closedAt: _, ...neverClosed } = closedAfter;
+    expect(destructionIncrements(neverClosed, countingSince)).toEqual([]);
+  });
+
+  it('counts nothing for a service or status this code does not know', () => {
+    expect(destructionIncrements({ ...closedAfter, serviceId: 'elsewhere' }, countingSince)).toEqual([]);
+    expect(destructionIncrements({ ...closedAfter, status: 'archived' }, countingSince)).toEqual([]);
+  });
+
+  it('is applied once, under a marker of its own beside its application\u2019s events, against its service\u2019s start', async () => {
+    const applied: EventCount[] = [];
+    const store = {
+      countOnce: vi.fn(async (counts: readonly EventCount[]) => counts.map((count) => (applied.push(count), applied.length === 1))),
+      statusCountingSince: vi.fn(async (serviceId: string) => (serviceId === sr ? countingSince : undefined)),
+    };
+    const destroyed = { applicationId: 'application-1', ...closedAfter };
+    expect(await countDestruction(store, destroyed)).toBe(true);
+    expect(await countDestruction(store, destroyed)).toBe(false);
+    expect(applied[0]).toEqual({ event: { applicationId: 'application-1', id: destructionMarkerId }, increments: [{ metric: 'status', serviceId: sr, status: 'refused', delta: -1 }] });
+    expect(store.statusCountingSince).toHaveBeenCalledWith(sr);
+    // Event ids are `<instant>#<uuid>`: the destruction's marker can never be an event's.
+    expect(destructionMarkerId).not.toMatch(/#/);
+  });
+});
+
 describe('the counts over a staff member\u2019s services', () => {
   it('adds up the services in scope only, every status present', () => {
     const totals = totalStatusCounts({ [sr]: { submitted: 2, queued: 5 }, 'driving-training': { submitted: 1 }, 'vehicle-adaptation': { submitted: 9 } }, [
@@ -110,6 +147,10 @@ describe('the status counts in the table', () => {
     expect(statusUpdate.UpdateExpression).toMatch(/^ADD #c0 :d0, #c1 :d1 SET/);
     expect([statusUpdate.ExpressionAttributeNames['#c0'], statusUpdate.ExpressionAttributeValues[':d0']]).toEqual(['submitted', -1]);
     expect([statusUpdate.ExpressionAttributeNames['#c1'], statusUpdate.ExpressionAttributeValues[':d1']]).toEqual(['registered', 1]);
+    // The first count of the service stamps when counting began; a later one cannot move the stamp.
+    expect(statusUpdate.UpdateExpression).toMatch(/, #since = if_not_exists\(#since, :since\)$/);
+    expect(statusUpdate.ExpressionAttributeNames['#since']).toBe('countingSince');
+    expect(typeof statusUpdate.ExpressionAttributeValues[':since']).toBe('string');
   });
 
   it('drops a status whose changes in one batch cancel out', async () => {

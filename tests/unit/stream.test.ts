@@ -1,7 +1,7 @@
-/** Which stream records the notifier reads: new timeline events only, whatever else the table holds. */
+/** Which stream records the notifier reads: new timeline events and destroyed applications, whatever else the table holds. */
 import { describe, expect, it } from 'vitest';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { createStreamHandler, insertedTimelineEvent } from '../../functions/adapters/stream';
+import { createStreamHandler, insertedTimelineEvent, removedApplication } from '../../functions/adapters/stream';
 import { retryPauseMs } from '../../functions/core/notifier';
 
 const insert = (image: Record<string, unknown>, sequence = '1'): DynamoDBRecord =>
@@ -39,6 +39,53 @@ describe('reading the table stream', () => {
     });
     expect(await handler({ Records: [decisionItem, insert(eventImage, '2')] })).toEqual({ batchItemFailures: [] });
     expect(seen).toEqual(['e']);
+  });
+});
+
+describe('a destroyed application on the stream', () => {
+  const remove = (image: Record<string, unknown>, sequence = '1'): DynamoDBRecord =>
+    ({ eventName: 'REMOVE', dynamodb: { SequenceNumber: sequence, OldImage: image } }) as DynamoDBRecord;
+  const applicationImage = {
+    pk: { S: 'APPLICATION#a' },
+    sk: { S: 'APPLICATION' },
+    entity: { S: 'application' },
+    id: { S: 'a' },
+    serviceId: { S: 'social-rehabilitation' },
+    status: { S: 'refused' },
+    closedAt: { S: '2026-06-01T09:00:00.000Z' },
+    applicant: { M: { givenName: { S: 'Pēteris' } } },
+  };
+  const neverNotified = async () => {
+    throw new Error('a REMOVE is no notification');
+  };
+
+  it('is read from the old image of its item\u2019s REMOVE: its id, service, status and closing, nothing about the person', () => {
+    expect(removedApplication(remove(applicationImage))).toEqual({ applicationId: 'a', serviceId: 'social-rehabilitation', status: 'refused', closedAt: '2026-06-01T09:00:00.000Z' });
+  });
+
+  it('is not read from the removal of its events, markers or drafts, from an insert, or from an image missing its status', () => {
+    expect(removedApplication(remove({ ...applicationImage, entity: { S: 'event' } }))).toBeUndefined();
+    expect(removedApplication(remove({ ...applicationImage, entity: { S: 'draft' } }))).toBeUndefined();
+    expect(removedApplication(insert(applicationImage))).toBeUndefined();
+    const { status: _, ...withoutStatus } = applicationImage;
+    expect(removedApplication(remove(withoutStatus))).toBeUndefined();
+  });
+
+  it('is counted by the handler, and handed back to the stream when counting throws', async () => {
+    const counted: string[] = [];
+    let failuresLeft = 1;
+    const handler = createStreamHandler(neverNotified, async () => {}, async (destroyed) => {
+      if (failuresLeft-- > 0) throw Object.assign(new Error('Transaction cancelled'), { name: 'TransactionCanceledException' });
+      counted.push(`${destroyed.applicationId} ${destroyed.status}`);
+    });
+    const batch = { Records: [remove({ ...applicationImage, entity: { S: 'event' } }, '1'), remove(applicationImage, '2')] };
+    expect(await handler(batch)).toEqual({ batchItemFailures: [{ itemIdentifier: '2' }] });
+    expect(await handler(batch)).toEqual({ batchItemFailures: [] });
+    expect(counted).toEqual(['a refused']);
+  });
+
+  it('is passed over by a consumer that does not count destructions', async () => {
+    expect(await createStreamHandler(neverNotified)({ Records: [remove(applicationImage)] })).toEqual({ batchItemFailures: [] });
   });
 });
 

@@ -320,7 +320,17 @@ describe('agencyDocumentsAlert', () => {
     expect(email.html).toMatch(/<h2>[^<]+<\/h2>/);
   });
 
-  it('is only for documents_submitted', () => {
+  it('documents added before any request say so and keep the status they were added in', () => {
+    const email = agencyDocumentsAlert(application, { kind: 'documents_added', at: '2026-12-03T14:45:00.000Z', status: 'registered' }, staffPortalUrl);
+    expectClean(email);
+    expectNoPersonalData(email);
+    expect(email.subject).toBe(`Pievienoti dokumenti: ${application.reference}, Sociālā rehabilitācija`);
+    expect(email.text).toContain('pirms tos pieprasījāt');
+    expect(email.text).toContain('Statuss (nav mainīts): reģistrēts');
+    expect(email.html).toContain(`href="https://darbs.siva.gov.lv/pieteikumi/${application.id}"`);
+  });
+
+  it('is only for documents_submitted and documents_added', () => {
     expect(() => agencyDocumentsAlert(application, withdrawal, staffPortalUrl)).toThrow(TypeError);
   });
 });

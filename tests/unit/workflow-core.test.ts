@@ -413,12 +413,38 @@ describe('documents sent', () => {
     expect(refused.violations).toEqual([{ path: [], code: 'representative_not_confirmed' }]);
   });
 
-  it('only when documents were asked for', async () => {
-    const before = application({ status: 'registered' });
+  it.each(['submitted', 'registered'] as const)('before any request (%s): added, the status stays, the timeline says documents added', async (status) => {
+    const before = application({ status });
     const { store, deps } = setup(before);
-    const refused = await failure(submitDocuments(deps, uploadsOf(store) as never, marta, before.id, { expectedVersion: 3, documents: [{ name: 'A', sentBy: 'post' }] }));
-    expect(refused.kind).toBe('illegal-transition');
+    const uploadId = '0e2f4a36-3b7c-4c55-9e0e-0c2b1f4b7a11';
+    const sent = await submitDocuments(deps, uploadsOf(store, clean(uploadId, before.id)) as never, marta, before.id, {
+      expectedVersion: 3,
+      documents: [{ sentBy: 'upload', uploadId }],
+    });
+    expect(sent.after).toMatchObject({ status, version: 4 });
+    expect(sent.event).toMatchObject({ type: 'documents_added', status, details: { from: status, to: status, count: 1, attached: 1 } });
+    expect(store.attachmentsWritten).toEqual([expect.objectContaining({ id: uploadId, eventId: sent.event.id })]);
+    expect(sent.closesNeed).toBe(false);
   });
+
+  it('before any request, a stale version is still a conflict', async () => {
+    const before = application({ status: 'submitted' });
+    const { store, deps } = setup(before);
+    const refused = await failure(submitDocuments(deps, uploadsOf(store) as never, marta, before.id, { expectedVersion: 2, documents: [{ name: 'A', sentBy: 'post' }] }));
+    expect(refused.kind).toBe('conflict');
+  });
+
+  it.each(applicationStatuses.filter((status) => !['submitted', 'registered', 'documents_requested'].includes(status)))(
+    'not in %s: 422 naming the statuses documents may be sent in',
+    async (status) => {
+      const before = application({ status });
+      const { store, deps } = setup(before);
+      const refused = await failure(submitDocuments(deps, uploadsOf(store) as never, marta, before.id, { expectedVersion: 3, documents: [{ name: 'A', sentBy: 'post' }] }));
+      expect(refused.kind).toBe('illegal-transition');
+      expect(refused.violations).toEqual([{ path: [], code: 'documents_not_open', params: { status, allowed: 'documents_requested, submitted, registered' } }]);
+      expect(refused.extensions).toEqual({ allowedStatuses: ['documents_requested', 'submitted', 'registered'] });
+    },
+  );
 });
 
 describe('staff confirm a representative', () => {

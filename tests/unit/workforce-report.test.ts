@@ -81,23 +81,40 @@ describe('the report as rows and as CSV', () => {
   });
 
   it('starts with a byte order mark and separates Latvian values with ";" so Excel opens ā, ē, ž in columns', () => {
-    const csv = reportCsv(report, 'lv');
+    const csv = reportCsv(report, [], 'lv');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const [head, ...rows] = parseCsv(csv.slice(1), ';');
+    const [head, ...rows] = parseCsv(csv.slice(1), ';').slice(0, -2);
     expect(head).toEqual(['Gads', 'Pakalpojuma kods', 'Pakalpojums', 'Grupas kods', 'Grupa', 'Pieteikumi', 'Klienti (sāka)', 'Nesāka', 'Pabeidza', 'Uzņemti rindā', 'Piešķirts', 'Atteikts', 'Citi lēmumi', 'Atsaukti', 'Rindā gada beigās']);
     expect(rows[0]).toEqual(['2026', 'social-rehabilitation', 'Sociālā rehabilitācija', 'functional-impairment', 'Personas ar funkcionēšanas ierobežojumiem', '10', '0', '0', '0', '0', '0', '1', '0', '0', '0']);
     expect(rows.at(-1)).toEqual(['2026', '', 'Kopā', '', '', '17', '2', '0', '0', '0', '3', '1', '0', '1', '12']);
   });
 
   it('separates English values with "," and quotes a name that holds one', () => {
-    const csv = reportCsv(buildReport(2026, [{ serviceId: 'vocational-rehabilitation', track: 'vocational-school', metric: 'applications', dimension: 'self', count: 4 }], []), 'en');
+    const csv = reportCsv(buildReport(2026, [{ serviceId: 'vocational-rehabilitation', track: 'vocational-school', metric: 'applications', dimension: 'self', count: 4 }], []), [], 'en');
     expect(csv.split('\r\n')[0]).toBe('\uFEFFYear,Service id,Service,Track id,Track,Applications,Clients (started),Did not start,Completed,Admitted to the queue,Granted,Refused,Other decisions,Withdrawn,In the queue at year end');
     const [, row] = parseCsv(csv.slice(1), ',');
     expect(row!.slice(0, 6)).toEqual(['2026', 'vocational-rehabilitation', 'Vocational rehabilitation', 'vocational-school', 'Jūrmala Vocational Secondary School', '4']);
     // A track id the catalogue no longer knows is shown as it was counted, quoted where it holds a separator or a quote.
-    const odd = reportCsv(buildReport(2026, [{ serviceId: 'social-rehabilitation', track: 'old "a", b', metric: 'applications', dimension: 'self', count: 1 }], []), 'en');
+    const odd = reportCsv(buildReport(2026, [{ serviceId: 'social-rehabilitation', track: 'old "a", b', metric: 'applications', dimension: 'self', count: 1 }], []), [], 'en');
     expect(odd.split('\r\n')[1]).toBe('2026,social-rehabilitation,Social rehabilitation,"old ""a"", b","old ""a"", b",1,0,0,0,0,0,0,0,0,0');
     expect(parseCsv(odd.slice(1), ',')[1]![3]).toBe('old "a", b');
+  });
+
+  it('carries the queue at the end of each month shown, after an empty line: the figures of the page\u2019s queue table', () => {
+    const queue = queueByMonth(2026, 4, queueNet, queueMonthNet, report.scope);
+    const lines = reportCsv(report, queue, 'lv').slice(1).split('\r\n');
+    const afterTotals = lines.indexOf('');
+    expect(lines[afterTotals - 1]).toMatch(/^2026;;Kopā;/);
+    expect(parseCsv(lines.slice(afterTotals + 1).join('\r\n'), ';')).toEqual([
+      ['Gads', 'Mēnesis', 'Rindā mēneša beigās'],
+      ['2026', '2026-01', '3'],
+      ['2026', '2026-02', '6'],
+      ['2026', '2026-03', '13'],
+      ['2026', '2026-04', '13'],
+    ]);
+    const page = reportPageData(report, queue, 'lv').queue.rows.map((row) => row.cells[0]);
+    expect(queue.map((point) => point.length)).toEqual(page);
+    expect(reportCsv(report, queue, 'en').split('\r\n').find((line) => line.startsWith('Year,Month'))).toBe('Year,Month,In the queue at month end');
   });
 
   it('accepts the years the API accepts and nothing else', () => {
@@ -147,5 +164,64 @@ describe('the charts', () => {
     expect(html).toMatch(/<th scope="row" class="govuk-table__header">March 2026<\/th><td class="govuk-table__cell govuk-table__cell--numeric">13<\/td>/);
     expect(html).toMatch(/<desc id="chart-tracks-desc">[^<]*Social rehabilitation: Chernobyl[^<]*applications 7, clients \(started\) 2/);
     expect(html.match(/<table/g)).toHaveLength(4);
+  });
+});
+
+/** Each chart of a rendered page: its viewBox and every <text> with its position, anchor, font size and content. */
+const chartsIn = (html: string) =>
+  [...html.matchAll(/<svg[^>]*viewBox="0 0 ([\d.]+) ([\d.]+)"[^>]*>([\s\S]*?)<\/svg>/g)].map(([, width, height, body]) => ({
+    width: Number(width),
+    height: Number(height),
+    texts: [...body!.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)].map(([, attributes, content]) => {
+      const attribute = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(attributes!)?.[1];
+      return { x: Number(attribute('x')), y: Number(attribute('y')), size: Number(attribute('font-size')), anchor: attribute('text-anchor') ?? 'start', content: content! };
+    }),
+  }));
+
+/**
+ * The box a text can take at most: glyphs rise at most the font size above the baseline, descend at most a quarter
+ * of it, and are at most 0.6 of it wide on average (the sans-serif fonts browsers pick; digits are narrower).
+ */
+const widestBox = (text: ReturnType<typeof chartsIn>[number]['texts'][number]) => {
+  const width = text.content.length * 0.6 * text.size;
+  const left = text.anchor === 'middle' ? text.x - width / 2 : text.anchor === 'end' ? text.x - width : text.x;
+  return { left, right: left + width, top: text.y - text.size, bottom: text.y + text.size / 4 };
+};
+
+describe('every number and name of a chart stays inside its viewBox', () => {
+  /** A report whose largest figure is the top of its scale in each chart: a round queue maximum, a nine-digit bar. */
+  const largest = 123_456_789;
+  const topHeavy = buildReport(
+    2026,
+    [
+      { ...sr, metric: 'applications', dimension: 'self', count: largest },
+      { ...sr, metric: 'recipients', dimension: 'started', count: 7 },
+      { ...sr, metric: 'decisions', dimension: 'grant', count: largest },
+    ],
+    [],
+  );
+  const queues = [
+    [0, 50, 100],
+    [100],
+    [3, 1_000_000, 20_000],
+    Array.from({ length: 12 }, (_, month) => (month + 1) * 10),
+  ];
+
+  it.each(queues.map((lengths) => [lengths.join(', '), lengths] as const))('with the queue %s', (_, lengths) => {
+    const queue = lengths.map((length, index) => ({ month: `2026-${String(index + 1).padStart(2, '0')}`, length }));
+    const html = renderTemplate('report', { t: messages.lv, lang: 'lv', nav: {}, title: 'Pārskats', words: reportWords.lv, data: reportPageData(topHeavy, queue, 'lv'), years: [], csvHref: '/csv', downloadText: 'CSV' });
+    const charts = chartsIn(html);
+    expect(charts).toHaveLength(3);
+    // The largest value is written in the charts, so the check below covers its label.
+    expect(charts.flatMap((chart) => chart.texts.map((text) => text.content))).toEqual(expect.arrayContaining([String(largest), String(Math.max(...lengths))]));
+    for (const chart of charts) {
+      for (const text of chart.texts) {
+        const box = widestBox(text);
+        expect(box.left, `"${text.content}" left`).toBeGreaterThanOrEqual(0);
+        expect(box.right, `"${text.content}" right`).toBeLessThanOrEqual(chart.width);
+        expect(box.top, `"${text.content}" top`).toBeGreaterThanOrEqual(0);
+        expect(box.bottom, `"${text.content}" bottom`).toBeLessThanOrEqual(chart.height);
+      }
+    }
   });
 });

@@ -1,13 +1,19 @@
 /**
  * The annual report's items (report-repository.ts): a counter per figure of a year, a queue's net change per year
- * and per month of a year, a service's standing counts per status (functions/core/status-counts.ts), and the marker
- * of an event already counted (kept a while, then the table's TTL removes it).
+ * and per month of a year, a service's standing counts per status (functions/core/status-counts.ts) with when they
+ * began, and the marker of an event already counted (kept a while, then the table's TTL removes it).
  */
 import { applicationStatuses } from '../../../schemas/lifecycle';
 import type { Counter, EventCount, QueueMonthNet, QueueNet } from '../../core/report';
 import type { StoredStatusCounts } from '../../core/status-counts';
 import { countedEventKey, queueMonthKey, queueNetKey, reportCounterKey, statusCountsKey, type ReportEntity } from '../keys';
 import { attributesOf, type Item } from './item';
+
+/**
+ * The attribute of a service's status-counts item that says when its counting began: set by the first count, never
+ * changed (functions/core/status-counts.ts, `destructionIncrements`).
+ */
+export const countingSinceAttribute = 'countingSince';
 
 /** Markers outlive the stream's 24-hour retention by far, then the table's TTL removes them. */
 export const countedMarkerTtlSeconds = 30 * 24 * 60 * 60;
@@ -17,10 +23,10 @@ export const countedMarkerTtlSeconds = 30 * 24 * 60 * 60;
  * needs no key parsing). A queue change is kept twice: per year (the report's year-end figures, as counted before
  * months were) and per month of the year (the queue chart). A service's status counts are one item, a number per status.
  */
-export const countersOf = (increment: EventCount['increments'][number]): { key: Item; attributes: Item; counted: string }[] => {
+export const countersOf = (increment: EventCount['increments'][number]): { key: Item; attributes: Item; counted: string; stampsFirstCount?: true }[] => {
   if (increment.metric === 'status') {
     const { serviceId, status } = increment;
-    return [{ key: statusCountsKey(serviceId), attributes: { entity: 'status-counts' satisfies ReportEntity, serviceId }, counted: status }];
+    return [{ key: statusCountsKey(serviceId), attributes: { entity: 'status-counts' satisfies ReportEntity, serviceId }, counted: status, stampsFirstCount: true }];
   }
   const { year, serviceId, track } = increment;
   if (increment.metric === 'queue') {

@@ -51,7 +51,13 @@ export interface DraftHandover {
   readonly uploads: readonly Upload[];
 }
 
-export interface ApplicationStore {
+/** Reads one application by id: the port every use case that checks who may read or change it starts from. */
+export interface ApplicationLookup {
+  /** The application alone (one item read): enough for a decision or an authorisation check. */
+  findApplication(id: string): Promise<Application | undefined>;
+}
+
+export interface ApplicationStore extends ApplicationLookup {
   /** The next number of the year's reference sequence (atomic, never reused). */
   nextReferenceNumber(year: string): Promise<number>;
   /**
@@ -68,7 +74,6 @@ export interface ApplicationStore {
     quota?: FilingQuota,
     handover?: DraftHandover,
   ): Promise<void>;
-  findApplication(id: string): Promise<Application | undefined>;
   findWithTimeline(id: string): Promise<ApplicationRecord | undefined>;
   findIdempotencyRecord(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
   /** What the account filed and what is filed about the person (by person key), newest first, each once. */

@@ -4,7 +4,7 @@
  */
 import type { Language } from '../../../schemas/primitives';
 import type { DraftReminderEmail } from '../drafts';
-import { dateFormat } from './date-formats';
+import { formatInstant } from './date-formats';
 import { renderEmail, type Email } from './html';
 
 const wording = {
@@ -24,7 +24,7 @@ const wording = {
 
 export const draftReminder = (reminder: DraftReminderEmail, portalUrl: string): Email => {
   const text = wording[reminder.language];
-  const until = dateFormat('instant-date-time', reminder.language).format(new Date(reminder.expiresAt));
+  const until = formatInstant(reminder.expiresAt, 'instant-date-time', reminder.language);
   const href = `${portalUrl.replace(/\/$/, '')}${reminder.language === 'en' ? '/en' : ''}/drafts/${reminder.draftId}`;
   return renderEmail(reminder.language, text.subject, [
     { kind: 'paragraph', text: text.body(until) },

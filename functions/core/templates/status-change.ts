@@ -6,7 +6,7 @@ import type { ApplicationStatus } from '../../../schemas/lifecycle';
 import type { DecisionRecord } from '../model';
 import type { Situation } from './wording/types';
 
-export type StatusChange = ApplicantChange | DocumentsSentChange;
+export type StatusChange = ApplicantChange | DocumentsSentChange | DocumentsAddedChange;
 
 /**
  * A change the applicant and a referring officer are e-mailed about. Documents the applicant sent are not one: they
@@ -18,6 +18,13 @@ export interface ApplicantChange extends ChangeFacts {
 
 export interface DocumentsSentChange extends ChangeFacts {
   readonly kind: 'documents_submitted';
+}
+
+/** Documents sent before the agency asked for any (the referral document at filing): the status stays as it was. */
+export interface DocumentsAddedChange extends ChangeFacts {
+  readonly kind: 'documents_added';
+  /** The application's status when they were added (submitted or registered). */
+  readonly status: ApplicationStatus;
 }
 
 interface ChangeFacts {

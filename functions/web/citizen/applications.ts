@@ -18,6 +18,7 @@ import { applicationPagePaths } from '../../core/portal-pages';
 import { applicationView } from '../../core/views';
 import { currentPosition, submitDocuments, withdraw } from '../../core/workflow';
 import type { PageContext, PageRoute, WebDeps } from '../app';
+import { confirmationPage } from '../confirmation';
 import { controlOf, fieldErrors } from '../fields';
 import { decisionFieldWords, eventWords, messages, statusWords } from '../i18n';
 import type { UiField } from '../../core/form-ui';
@@ -81,7 +82,7 @@ export const applicationDetails = (record: ApplicationRecord, view: ReturnType<t
   const words = statusWords[language][application.status];
   const requested = application.status === 'documents_requested' ? lastDecision(record, 'request-documents') : undefined;
   const deadline = typeof requested?.document.deadline === 'string' ? requested.document.deadline : undefined;
-  const shown = new Set(['submitted', 'decision', 'withdrawn', 'documents_submitted', 'notification_sent', 'notification_failed']);
+  const shown = new Set(['submitted', 'decision', 'withdrawn', 'documents_submitted', 'documents_added', 'notification_sent', 'notification_failed']);
   return {
     reference: application.reference,
     status: words.name,
@@ -221,12 +222,12 @@ const withdrawPost = async (context: PageContext) => {
 };
 
 const withdrawnPage = async (context: PageContext) => {
-  const { t, href, message, params } = context;
+  const { t, href, params } = context;
   const record = await recordOf(context);
   if (record.application.status !== 'withdrawn') return context.redirect(href('application', { id: params.id! }));
-  return message(200, {
+  return confirmationPage(context, {
     title: t.withdrawnTitle,
-    panel: { text: record.application.reference },
+    panel: record.application.reference,
     links: [{ text: t.backToApplication, href: href('application', { id: params.id! }) }, { text: t.myApplications, href: href('applications') }],
   });
 };
@@ -298,12 +299,12 @@ const documentsPost = async (context: PageContext) => {
 };
 
 const documentsSentPage = async (context: PageContext) => {
-  const { t, href, message, params } = context;
+  const { t, href, params } = context;
   const record = await recordOf(context);
-  return message(200, {
+  return confirmationPage(context, {
     title: t.documentsDoneTitle,
-    panel: { text: record.application.reference },
-    paragraphs: [t.documentsDoneText],
+    panel: record.application.reference,
+    next: t.documentsDoneText,
     links: [{ text: t.backToApplication, href: href('application', { id: params.id! }) }],
   });
 };

@@ -17,6 +17,7 @@ import { submitDraft } from '../../core/drafts';
 import { isDomainError } from '../../core/errors';
 import type { FormUi, UiField, UiPage } from '../../core/form-ui';
 import type { PageContext, PageRoute } from '../app';
+import { receiptConfirmation } from '../confirmation';
 import { documentOf } from '../fields';
 import { messages } from '../i18n';
 import type { Draft } from '../session';
@@ -180,15 +181,13 @@ const send = async (context: PageContext, serviceId: ServiceId, draft: Draft, st
 };
 
 const sentPage = (context: PageContext, serviceId: ServiceId) => {
-  const { session, t, href, message, redirect } = context;
-  const receipt = session.data.drafts?.[serviceId]?.receipt;
-  if (!receipt) return redirect(href('apply', { serviceId, step: 'who' }));
-  return message(200, {
+  const { t, href } = context;
+  return receiptConfirmation(context, serviceId, href('apply', { serviceId, step: 'who' }), (receipt) => ({
     title: t.confirmationTitle,
-    panel: { text: t.confirmationReference(receipt.reference) },
-    paragraphs: [t.confirmationNext],
+    panel: t.confirmationReference(receipt.reference),
+    next: t.confirmationNext,
     links: [{ text: t.followApplication, href: href('application', { id: receipt.id }) }, { text: t.myApplications, href: href('applications') }],
-  });
+  }));
 };
 
 const startApplying = async ({ params, href, redirect }: PageContext) => redirect(href('apply', { serviceId: params.serviceId!, step: 'who' }));

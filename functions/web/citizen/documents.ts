@@ -16,11 +16,12 @@ import { getApplication } from '../../core/applications/reading';
 import type { CitizenPrincipal, ReferrerPrincipal } from '../../core/applications/types';
 import { applicationPagePaths } from '../../core/portal-pages';
 import { isDomainError, notFound } from '../../core/errors';
-import { nextStatus } from '../../core/lifecycle';
+import { documentsActionFrom } from '../../core/lifecycle';
 import { createFormUpload, documentTypesFor, formUploadTicket, uploadStatus } from '../../core/uploads';
 import { submitDocuments } from '../../core/workflow';
 import type { UiField } from '../../core/form-ui';
 import type { PageContext, PageRoute } from '../app';
+import { confirmationPage } from '../confirmation';
 import { controlOf, fieldErrors } from '../fields';
 import { messages } from '../i18n';
 
@@ -54,12 +55,15 @@ type StepPage = keyof typeof stepPaths;
 
 export const documentStepPages = (step: DocumentStep): PageRoute[] => {
   const names = Object.fromEntries(Object.entries(stepPaths).map(([page, { name }]) => [page, `${step.namePrefix}${name}`])) as Record<StepPage, string>;
-  /** The application the URL names, if the signed-in person may read it and documents may be sent to it now. */
+  /**
+   * The application the URL names, if the signed-in person may read it and documents may be sent to it now: asked
+   * for, or before any decision (the referral document right after filing, docs/documents.md).
+   */
   const waitingApplication = async (context: PageContext) => {
     const { deps, params } = context;
     if (!ApplicationId.safeParse(params.id).success) throw notFound();
     const record = await getApplication(deps.applications, step.caller(context), params.id!);
-    return { record, waiting: Boolean(nextStatus('submit-documents', record.application.status)) };
+    return { record, waiting: Boolean(documentsActionFrom(record.application.status)) };
   };
 
   const uploadIdOf = ({ params }: PageContext) => {
@@ -235,12 +239,12 @@ export const documentStepPages = (step: DocumentStep): PageRoute[] => {
   };
 
   const uploadsSentPage = async (context: PageContext) => {
-    const { t, href, message, params } = context;
+    const { t, href, params } = context;
     const { record } = await waitingApplication(context);
-    return message(200, {
+    return confirmationPage(context, {
       title: t.uploadsSentTitle,
-      panel: { text: record.application.reference },
-      paragraphs: [t.uploadsSentText],
+      panel: record.application.reference,
+      next: t.uploadsSentText,
       links: [{ text: step.backLabel(context), href: href(step.record, { id: params.id! }) }],
     });
   };

@@ -13,7 +13,18 @@ const seriesColours = ['#1d70b8', '#00703c', '#6f2c91', '#b58840'] as const;
 const width = 640;
 /** Coordinates to a tenth of a unit: as sharp as a screen shows, and a short page. */
 const tenth = (value: number) => Math.round(value * 10) / 10;
-const valueSpace = 64;
+/** The font size of the numbers the charts write (the template's `font-size="12"`). */
+const numberFontSize = 12;
+/**
+ * Room a number needs, at most: figures are at most 0.6 of the font size wide in the sans-serif fonts a browser
+ * picks, and rise at most the font size above their baseline. The geometry below keeps every number inside the
+ * viewBox with this room, whatever the largest value (a label outside the viewBox is clipped).
+ */
+const numberWidth = (value: number) => String(value).length * 0.6 * numberFontSize;
+/** Between a bar's end and its number. */
+const labelGap = 6;
+/** From a point's centre to the baseline of its number, clear of the point's circle (radius 5). */
+const pointLabelRise = 10;
 
 export interface ChartText {
   readonly id: string;
@@ -46,7 +57,7 @@ export interface LineChart extends ChartText {
   readonly height: number;
   readonly path: string;
   readonly colour: string;
-  readonly points: readonly { readonly x: number; readonly y: number; readonly value: number; readonly label: string; readonly labelY: number }[];
+  readonly points: readonly { readonly x: number; readonly y: number; readonly value: number; readonly valueY: number; readonly label: string; readonly labelY: number }[];
   readonly gridLines: readonly { readonly y: number; readonly text: string }[];
   readonly plotLeft: number;
   readonly plotRight: number;
@@ -69,7 +80,9 @@ export const barChart = (text: ChartText, seriesNames: readonly string[], groups
   const top = seriesNames.length > 1 ? seriesNames.length * legendLine + 8 : 0;
   const groupHeight = labelLine + seriesNames.length * barHeight + 12;
   const rows = scaleBand<number>().domain(groups.map((_, index) => index)).range([top, top + groups.length * groupHeight]);
-  const lengthOf = scaleLinear().domain([0, Math.max(1, ...groups.flatMap((group) => group.values))]).range([0, width - valueSpace]);
+  const largest = Math.max(1, ...groups.flatMap((group) => group.values));
+  // The longest bar ends where its number still fits before the right edge.
+  const lengthOf = scaleLinear().domain([0, largest]).range([0, width - labelGap - numberWidth(largest)]);
   return {
     kind: 'bars',
     ...text,
@@ -84,7 +97,7 @@ export const barChart = (text: ChartText, seriesNames: readonly string[], groups
         bars: group.values.map((value, series) => {
           const y = groupTop + labelLine + series * barHeight;
           const length = tenth(lengthOf(value));
-          return { x: 0, y, width: length, height: barHeight - 3, colour: seriesColours[series % seriesColours.length]!, value, valueX: length + 6, valueY: y + 11 };
+          return { x: 0, y, width: length, height: barHeight - 3, colour: seriesColours[series % seriesColours.length]!, value, valueX: length + labelGap, valueY: y + 11 };
         }),
       };
     }),
@@ -94,12 +107,20 @@ export const barChart = (text: ChartText, seriesNames: readonly string[], groups
 /** A line through one value per point in time (a year's end), each point labelled with its value. */
 export const lineChart = (text: ChartText, points: readonly { readonly label: string; readonly value: number }[]): LineChart => {
   const height = 240;
-  const plotLeft = 48;
-  const plotRight = width - 24;
   const axisY = height - 28;
+  // The highest point (the top of the scale when its maximum is a round number) still has its number above it,
+  // inside the viewBox: the number's baseline sits pointLabelRise above the point and rises at most a font size.
+  const plotTop = pointLabelRise + numberFontSize + 2;
+  const y = scaleLinear().domain([0, Math.max(1, ...points.map((point) => point.value))]).nice().range([axisY, plotTop]);
+  const ticks = y.ticks(4).filter(Number.isInteger);
+  // The grid's numbers stand right-aligned left of the plot: it starts after the widest of them.
+  const plotLeft = Math.max(48, tenth(8 + Math.max(0, ...ticks.map(numberWidth)) + 8));
+  const plotRight = width - 24;
   const x = scalePoint<string>().domain(points.map((point) => point.label)).range([plotLeft, plotRight]).padding(0.5);
-  const y = scaleLinear().domain([0, Math.max(1, ...points.map((point) => point.value))]).nice().range([axisY, 16]);
-  const placed = points.map((point) => ({ x: tenth(x(point.label)!), y: tenth(y(point.value)), value: point.value, label: point.label, labelY: axisY + 20 }));
+  const placed = points.map((point) => {
+    const pointY = tenth(y(point.value));
+    return { x: tenth(x(point.label)!), y: pointY, value: point.value, valueY: tenth(pointY - pointLabelRise), label: point.label, labelY: axisY + 20 };
+  });
   return {
     kind: 'line',
     ...text,
@@ -108,7 +129,7 @@ export const lineChart = (text: ChartText, points: readonly { readonly label: st
     colour: seriesColours[0],
     path: line<{ x: number; y: number }>().x((point) => point.x).y((point) => point.y)(placed) ?? '',
     points: placed,
-    gridLines: y.ticks(4).filter(Number.isInteger).map((tick) => ({ y: tenth(y(tick)), text: String(tick) })),
+    gridLines: ticks.map((tick) => ({ y: tenth(y(tick)), text: String(tick) })),
     plotLeft,
     plotRight,
     axisY,

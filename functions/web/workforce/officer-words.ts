@@ -30,11 +30,14 @@ const lv = {
   trackStep: 'Kurai grupai klients atbilst?',
   declarationsStep: 'Klienta apliecinājumi',
   sendTitle: 'Tagad iesniedziet nosūtījumu',
-  sendText: 'Iesniedzot apliecināt, ka klients piekrīt nosūtījumam un ziņas ir patiesas. Klients un jūs saņemsiet apstiprinājumu e-pastā.',
+  sendText:
+    'Iesniedzot apliecināt, ka klients piekrīt nosūtījumam un ziņas ir patiesas. Klients un jūs saņemsiet apstiprinājumu e-pastā. Nosūtījuma dokumentu pievienosiet nākamajā solī.',
   sendButton: 'Iesniegt nosūtījumu',
   sentTitle: 'Nosūtījums iesniegts',
   sentReference: (reference: string) => `Nosūtījuma numurs SIVA: ${reference}`,
   sentNext: 'Apstiprinājums nosūtīts klientam un jums. Nosūtījuma gaitu redzēsiet organizācijas nosūtījumu sarakstā.',
+  attachReferralDocument: 'Pievienot nosūtījuma dokumentu',
+  attachReferralDocumentText: 'Tagad pievienojiet nosūtījuma dokumentu: SIVA reģistrē nosūtījumu, kad to ir saņēmusi.',
   followReferral: 'Atvērt nosūtījumu',
   allReferrals: 'Visi nosūtījumi',
   requestedBy: (deadline: string) => `SIVA lūdz šos dokumentus līdz ${deadline}.`,
@@ -72,11 +75,14 @@ const en: Words = {
   trackStep: 'Which group does the client fit?',
   declarationsStep: 'The client’s declarations',
   sendTitle: 'Now send the referral',
-  sendText: 'By sending it you confirm the client agrees to the referral and the details are true. The client and you get a confirmation by e-mail.',
+  sendText:
+    'By sending it you confirm the client agrees to the referral and the details are true. The client and you get a confirmation by e-mail. You attach the referral document in the next step.',
   sendButton: 'Send the referral',
   sentTitle: 'Referral sent',
   sentReference: (reference: string) => `SIVA reference: ${reference}`,
   sentNext: 'The client and you were sent a confirmation. Follow the referral in your organisation’s list.',
+  attachReferralDocument: 'Attach the referral document',
+  attachReferralDocumentText: 'Now attach the referral document: SIVA registers the referral once it has it.',
   followReferral: 'Open the referral',
   allReferrals: 'All referrals',
   requestedBy: (deadline: string) => `SIVA asks for these documents by ${deadline}.`,
@@ -95,7 +101,13 @@ const t = (lvText: string, enText: string): Localised => ({ lv: lvText, en: enTe
 
 /** The referral's own fields (schemas/referral.ts), asked on the journey's first page. */
 export const referralFieldWords = {
-  number: { label: t('Nosūtījuma numurs', 'Referral number'), hint: t('Jūsu organizācijas numurs', 'Your organisation’s number') },
+  number: {
+    label: t('Nosūtījuma numurs', 'Referral number'),
+    hint: t(
+      'Jūsu organizācijas numurs. Pašu nosūtījuma dokumentu pievienosiet pēc iesniegšanas.',
+      'Your organisation’s number. You attach the referral document itself after sending.',
+    ),
+  },
   date: { label: t('Nosūtījuma datums', 'Date of the referral'), hint: t('Piemēram, 2026-11-20', 'For example, 2026-11-20') },
   officerPhone: { label: t('Jūsu tālrunis (nav obligāts)', 'Your phone (optional)') },
   doctorName: { label: t('Nosūtītāja ārsta vārds un uzvārds', 'The referring doctor’s name') },

@@ -19,11 +19,12 @@ import { listReferrals, searchReferrals } from '../../core/applications/reading'
 import { isDomainError, notFound } from '../../core/errors';
 import { formUi, type FormUi, type UiField } from '../../core/form-ui';
 import type { Application } from '../../core/model';
-import { nextStatus } from '../../core/lifecycle';
+import { documentsActionFrom } from '../../core/lifecycle';
 import { applicationView } from '../../core/views';
 import { currentPosition, openForReferrer } from '../../core/workflow';
 import { referralPagePaths } from '../../core/portal-pages';
 import type { PageContext, PageRoute, WebResponse } from '../app';
+import { receiptConfirmation } from '../confirmation';
 import { applicationDetails, rigaDateTime, row, serviceName, trackName } from '../citizen/applications';
 import { documentStepPages } from '../citizen/documents';
 import { catalogueOf, isServiceId } from '../citizen/catalogue';
@@ -132,10 +133,19 @@ const detailPage: OfficerPage = async (context, officer) => {
         row(t.updatedOn, rigaDateTime(application.updatedAt)),
         ...(view.queue ? [row(t.queuePosition, t.queueMoved(view.queue.position, view.queue.movedUp))] : []),
       ],
-      // What the agency asked for is sent as the citizen sends it: the document step, then "Send to SIVA".
-      actions: nextStatus('submit-documents', application.status) ? [{ text: t.addDocument, href: href('referral-add-document', { id: application.id }) }] : [],
+      // The referral document before any decision, and what the agency asks for later, are sent as the citizen
+      // sends theirs: the document step, then "Send to SIVA".
+      actions: documentStepActions(context, application),
     },
   });
+};
+
+/** The document step's link while documents may be sent: the referral document until a decision, then what SIVA asks for. */
+const documentStepActions = ({ t, href, language }: PageContext, application: Pick<Application, 'id' | 'status'>) => {
+  const action = documentsActionFrom(application.status);
+  if (!action) return [];
+  const text = action === 'add-documents' ? officerWords[language].attachReferralDocument : t.addDocument;
+  return [{ text, href: href('referral-add-document', { id: application.id }) }];
 };
 
 // ─── Filing a referral ──────────────────────────────────────────────────────
@@ -279,16 +289,16 @@ const send = async (
 };
 
 const sentPage = (context: PageContext, serviceId: ServiceId) => {
-  const { session, language, href, message, redirect } = context;
+  const { language, href } = context;
   const words = officerWords[language];
-  const receipt = session.data.drafts?.[draftKey(serviceId)]?.receipt;
-  if (!receipt) return redirect(href('refer', { serviceId, step: 'referral' }));
-  return message(200, {
+  // The referral document is the next step: SIVA registers a referral once it has it (docs/documents.md).
+  return receiptConfirmation(context, draftKey(serviceId), href('refer', { serviceId, step: 'referral' }), (receipt) => ({
     title: words.sentTitle,
-    panel: { text: words.sentReference(receipt.reference) },
-    paragraphs: [words.sentNext],
+    panel: words.sentReference(receipt.reference),
+    next: [words.sentNext, words.attachReferralDocumentText],
+    button: { text: words.attachReferralDocument, href: href('referral-add-document', { id: receipt.id }) },
     links: [{ text: words.followReferral, href: href('referral', { id: receipt.id }) }, { text: words.allReferrals, href: href('referrals') }],
-  });
+  }));
 };
 
 const officers = referrerKinds;

@@ -9,7 +9,7 @@ import { reportChannels, type AnnualReport, type ServiceReport } from '../../../
 import { serviceIds, trackIds, type ServiceId } from '../../../schemas/services';
 import { rigaDate } from '../../core/dates';
 import type { PrincipalFor } from '../../core/model';
-import { annualReport, annualReportWithQueueByMonth, type QueueAtMonthEnd } from '../../core/report';
+import { annualReportWithQueueByMonth, type QueueAtMonthEnd } from '../../core/report';
 import type { PageContext, PageRoute, WebResponse } from '../app';
 import { messages } from '../i18n';
 import { serviceName, trackName } from '../citizen/applications';
@@ -108,8 +108,12 @@ const csvCell = (value: string | number, separator: string): string => {
   return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** The report as one table: a row per service and track, then the totals; RFC 4180 lines (CRLF). */
-export const reportCsv = (report: AnnualReport, language: Language): string => {
+/**
+ * The report as two tables, an empty line between them (docs/workforce-officers.md, "The report page"): a row per
+ * service and track, then the totals; then the queue's length at the end of each month shown on the page (its
+ * chart and table: the same figures), a row per month. RFC 4180 lines (CRLF).
+ */
+export const reportCsv = (report: AnnualReport, queue: readonly QueueAtMonthEnd[], language: Language): string => {
   const words = reportWords[language];
   const separator = csvSeparator[language];
   const line = (cells: readonly (string | number)[]) => cells.map((cell) => csvCell(cell, separator)).join(separator);
@@ -124,7 +128,8 @@ export const reportCsv = (report: AnnualReport, language: Language): string => {
   ]);
   const totals = totalFigures(report);
   const totalRow = [report.year, '', words.total, '', '', ...figureColumns.map((column) => totals[column])];
-  return `${byteOrderMark}${[head, ...rows, totalRow].map(line).join('\r\n')}\r\n`;
+  const months = [[words.year, words.month, words.queueAtMonthEnd], ...queue.map((point) => [report.year, point.month, point.length])];
+  return `${byteOrderMark}${[head, ...rows, totalRow, [], ...months].map(line).join('\r\n')}\r\n`;
 };
 
 export const reportCsvFileName = (year: number, language: Language) => `siva-${language === 'lv' ? 'parskats' : 'report'}-${year}.csv`;
@@ -223,11 +228,14 @@ const yearsAround = (context: PageContext) => {
   return Array.from({ length: 5 }, (_, index) => current - 4 + index).map((year) => ({ year, href: context.href('report', { year: String(year) }) }));
 };
 
+/** The year's figures and its queue month by month up to today (Riga), as the page and the CSV both show them. */
+const figuresOf = (context: PageContext, staff: PrincipalFor<'staff'>, year: number) =>
+  annualReportWithQueueByMonth(context.deps.reports, year, staff.services, rigaDate(new Date(context.deps.now())));
+
 const reportPage = forStaff(async (context, staff, year) => {
   const { language, href, render } = context;
   const words = reportWords[language];
-  const today = rigaDate(new Date(context.deps.now()));
-  const { report, queueByMonth } = await annualReportWithQueueByMonth(context.deps.reports, year, staff.services, today);
+  const { report, queueByMonth } = await figuresOf(context, staff, year);
   return render('report', {
     title: words.title(year),
     words,
@@ -238,8 +246,9 @@ const reportPage = forStaff(async (context, staff, year) => {
   });
 });
 
-const reportFile = forStaff(async ({ deps, language }, staff, year) => {
-  const report = await annualReport(deps.reports, year, staff.services);
+const reportFile = forStaff(async (context, staff, year) => {
+  const { language } = context;
+  const { report, queueByMonth } = await figuresOf(context, staff, year);
   return {
     statusCode: 200,
     headers: {
@@ -249,7 +258,7 @@ const reportFile = forStaff(async ({ deps, language }, staff, year) => {
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     },
-    body: reportCsv(report, language),
+    body: reportCsv(report, queueByMonth, language),
   };
 });
 

@@ -13,6 +13,7 @@ export const staffWording = {
     sivaReference: 'SIVA iesnieguma numurs',
     channel: 'Kanāls',
     reported: 'Ziņots',
+    unchangedStatus: 'Statuss (nav mainīts)',
   },
   channelNames: { self: 'pats iesniedzējs', representative: 'pārstāvis', referral: 'nosūtījums' } satisfies Record<Channel, string>,
   openApplication: 'Atvērt iesniegumu darba vietnē',
@@ -28,6 +29,12 @@ export const staffWording = {
     intro: 'Iesniedzējs ziņo, ka pieprasītie dokumenti ir nosūtīti.',
     nextHeading: 'Kas jādara',
     nextSteps: ['Pārbaudiet, vai dokumenti ir saņemti.', 'Turpiniet iesnieguma izskatīšanu vai pieprasiet trūkstošos dokumentus.'],
+  },
+  documentsAddedAlert: {
+    subject: (reference: string, service: string) => `Pievienoti dokumenti: ${reference}, ${service}`,
+    intro: 'Iesniegumam pievienoti dokumenti, pirms tos pieprasījāt, piemēram, nosūtījuma dokuments.',
+    nextHeading: 'Kas jādara',
+    nextSteps: ['Pārbaudiet dokumentus iesnieguma lapā.', 'Reģistrējiet iesniegumu vai pieprasiet trūkstošos dokumentus.'],
   },
   referrerConfirmation: {
     subject: (number: string, reference: string) => `Nosūtījums ${number} saņemts: ${reference}`,
