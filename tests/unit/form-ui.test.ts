@@ -122,6 +122,30 @@ describe('the evidence page and the tracks', () => {
     expect(nvaEvidence.filter((field) => 'tracks' in field)).toEqual([]);
   });
 
+  it('asks one of several shapes of answer as one set of fields: the choice between them required, each shape’s own fields not', () => {
+    const evidence = fieldsOf(uiOf('vocational-rehabilitation'), 'evidence');
+    const assessment = evidence.filter(({ path }) => path.startsWith('evidence.suitabilityAssessment.'));
+    expect(assessment.map(shapeOf)).toEqual([
+      ['evidence.suitabilityAssessment.status', 'radios', true, undefined, undefined],
+      ['evidence.suitabilityAssessment.reference', 'text', false, 50, undefined],
+      ['evidence.suitabilityAssessment.completedOn', 'date', false, undefined, undefined],
+      ['evidence.suitabilityAssessment.reason', 'radios', false, undefined, undefined],
+    ]);
+    expect(assessment.map(({ options }) => options?.map(({ value }) => value))).toEqual([
+      ['completed', 'exempt'],
+      undefined,
+      undefined,
+      ['sign-language-interpreter-programme', 'paid-studies'],
+    ]);
+    const employment = fieldsOf(uiOf('early-intervention'), 'evidence').filter(({ path }) => path.startsWith('evidence.employment.'));
+    expect(employment.map(({ path, input, required }) => [path, input, required])).toEqual([
+      ['evidence.employment.status', 'radios', true],
+      ['evidence.employment.employer', 'text', false],
+      ['evidence.employment.occupation', 'text', false],
+      ['evidence.employment.onSickLeave', 'yes-no', true],
+    ]);
+  });
+
   it('offers the tracks the filer may file, named as the registry names them', () => {
     expect(uiOf('social-rehabilitation').tracks).toEqual(
       trackIds('social-rehabilitation')

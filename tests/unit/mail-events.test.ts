@@ -26,6 +26,7 @@ describe('a bounce or complaint', () => {
       permanent: true,
     });
     expect(returnedMailOf({ eventType: 'Complaint', mail: { tags: published() } })?.code).toBe('complained:unknown');
+    expect(returnedMailOf({ eventType: 'Bounce', mail: { tags: published() } })).toEqual({ key, code: 'bounced:unknown:unknown', permanent: false });
   });
 
   it('keeps of the provider’s words only a short word of letters and hyphens, anything else is “unknown”', () => {
