@@ -11,13 +11,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchGetCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ServiceId } from '../../schemas/services';
-import type { EventCount, ReportStore } from '../core/report';
+import { destructionMarkerId, type EventCount, type ReportStore } from '../core/report';
 import type { CountingSinceStore, StatusCountStore, StoredStatusCounts } from '../core/status-counts';
 import { createApplicationRepository } from './application-repository';
 import { cancellationCodes } from './dynamo-errors';
 import type { Item } from './entities/item';
+import { tombstoneCountedAttribute } from './entities/retention';
 import { countedMarkerItem, countersOf, counterOfItem, countingSinceAttribute, queueMonthNetOfItem, queueNetOfItem, statusCountsOfItem } from './entities/report';
-import { countedEventKey, queueMonthPartition, queueNetPartition, queueNetUpTo, reportYearPartition, statusCountsKey } from './keys';
+import { countedEventKey, queueMonthPartition, queueNetPartition, queueNetUpTo, reportYearPartition, statusCountsKey, tombstoneKey } from './keys';
 import { queryAll } from './pagination';
 import { isNew } from './writes';
 /** DynamoDB's limit of items in one transaction; an event yields at most a handful. */
@@ -94,9 +95,23 @@ export const createReportRepository = (
     };
   };
 
-  const marker = ({ event }: EventCount, now: Date) => ({
-    Put: { TableName: tableName, Item: countedMarkerItem(event, now), ConditionExpression: isNew },
-  });
+  /**
+   * The event's marker, put only if absent. A destruction's is its tombstone, stamped only if unstamped: the
+   * tombstone is written with the application item's removal, so it stands by the time the stream delivers that.
+   */
+  const marker = ({ event }: EventCount, now: Date) =>
+    event.id === destructionMarkerId
+      ? {
+          Update: {
+            TableName: tableName,
+            Key: tombstoneKey(event.applicationId),
+            UpdateExpression: 'SET #counted = :now',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#counted)',
+            ExpressionAttributeNames: { '#counted': tombstoneCountedAttribute },
+            ExpressionAttributeValues: { ':now': now.toISOString() },
+          },
+        }
+      : { Put: { TableName: tableName, Item: countedMarkerItem(event, now), ConditionExpression: isNew } };
 
   /** Writes one transaction's events; resolves with those it counted (the others were counted before). */
   const countTogether = async <T extends EventCount>(group: readonly T[]): Promise<readonly T[]> => {

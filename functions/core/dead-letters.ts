@@ -8,6 +8,7 @@
  * queue's 14 days.
  */
 import type { TimelineEvent } from './model';
+import type { DestroyedApplication } from './status-counts';
 
 /** What the event source mapping writes to its on-failure destination for a stream batch (the parts we keep). */
 export interface DeadLetteredBatch {
@@ -30,13 +31,15 @@ export interface LostBatch extends DeadLetteredBatch {
 }
 
 export type BatchContents =
-  | { readonly readable: true; readonly events: readonly TimelineEvent[] }
+  | { readonly readable: true; readonly events: readonly TimelineEvent[]; readonly destroyed: readonly DestroyedApplication[] }
   | { readonly readable: false; readonly reason: string };
 
 export interface DeadLetterDeps {
   readBatch(batch: DeadLetteredBatch): Promise<BatchContents>;
   /** Counts an event for the annual report (exactly once, whoever counts first). */
   count(event: TimelineEvent): Promise<unknown>;
+  /** Takes a destroyed application off its status count (exactly once, whoever counts first). */
+  countDestroyed(destroyed: DestroyedApplication): Promise<unknown>;
   /** Records the event's e-mails not yet settled as failed; returns how many. */
   recordUndelivered(event: TimelineEvent): Promise<number>;
   /** Records the batch on staff's list of lost batches; false when it was already recorded. */
@@ -59,6 +62,8 @@ export const recordDeadLetteredBatch = async (deps: DeadLetterDeps, batch: DeadL
     await deps.count(event);
     count += await deps.recordUndelivered(event);
   }
+  // A destruction the notifier never got through still leaves its status count; it sends no e-mail.
+  for (const destroyed of contents.destroyed) await deps.countDestroyed(destroyed);
   return { kind: 'recorded', count };
 };
 

@@ -170,6 +170,9 @@ const asForm = (serviceId: ServiceId, track: string | undefined, content: Readon
  * ones about what is not filled in yet. Without a track yet, the evidence (which depends on it) is not judged.
  */
 export const draftViolations = (serviceId: ServiceId, track: string | undefined, content: Readonly<Record<string, unknown>>): Violation[] => {
+  // Nothing filled in under a track the service has: every answer would be about a field not there yet, so there is
+  // none to give, and a new draft's first answer need not build its form (docs/cold-start.md).
+  if (Object.keys(content).length === 0 && (track === undefined || trackInfo(serviceId, track))) return [];
   const form = asForm(serviceId, track, content);
   const result = formOf(serviceId).safeParse(form);
   if (result.success) return [];

@@ -251,8 +251,8 @@ export const countForReport = async (store: Pick<ReportStore, 'loadApplication' 
 };
 
 /**
- * The marker id an application's destruction is counted under, beside its events' (event ids are `<instant>#<uuid>`,
- * never this word), so the REMOVE record delivered again changes nothing.
+ * The id an application's destruction is counted under, beside its events' (event ids are `<instant>#<uuid>`, never
+ * this word), so the REMOVE record delivered again changes nothing. The store keeps this marker on the tombstone.
  */
 export const destructionMarkerId = 'destroyed';
 

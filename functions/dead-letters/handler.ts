@@ -4,15 +4,14 @@ import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { deadLetteredBatchOf, recordDeadLetteredBatch, type DeadLetterDeps } from '../core/dead-letters';
 import type { TimelineEvent } from '../core/model';
-import { recordUndelivered, type NotifierDeps } from '../core/notifier';
-import { countForReport } from '../core/report';
+import { MailError, recordUndelivered, type Mailer, type NotifierDeps } from '../core/notifier';
+import { countDestruction, countForReport } from '../core/report';
 import { createReportRepository } from '../adapters/report-repository';
 import { createDocumentClient } from '../adapters/dynamo';
 import { createLostBatchRepository } from '../adapters/lost-batch-repository';
 import { errorFields, logger } from '../adapters/logger';
-import { createSesMailer } from '../adapters/mailer';
 import { createNotificationRepository } from '../adapters/notification-repository';
-import { insertedTimelineEvent } from '../adapters/stream';
+import { insertedTimelineEvent, removedApplication } from '../adapters/stream';
 import { readDeadLetteredRecords } from '../adapters/stream-records';
 import { readNotifierEnvironment } from '../notifier/settings';
 
@@ -22,10 +21,18 @@ const streams = new DynamoDBStreamsClient({});
 const client = createDocumentClient();
 const reports = createReportRepository(client, env.tableName);
 
+/** The dead-letter consumer records undelivered e-mails and never sends one (its role may not: infra/routes.ts). */
+const neverSends: Mailer = {
+  send: async () => {
+    throw new MailError('dead_letters_do_not_send', true);
+  },
+};
+
 const notifierDeps: NotifierDeps = {
   store: createNotificationRepository(client, env.tableName),
-  // Never sends: it only records what could not be sent, for staff to resend.
-  mailer: createSesMailer({ from: env.mailFrom }),
+  // Never sends: it only records what could not be sent, for staff to resend. No SES client either: its import cost
+  // this function's cold start several milliseconds for a client it never used (docs/cold-start.md).
+  mailer: neverSends,
   clock: () => new Date(),
   newId: randomUUID,
   sleep: async () => {},
@@ -37,9 +44,11 @@ const depsFor = (region: string): DeadLetterDeps => ({
     const contents = await readDeadLetteredRecords(streams, batch, region);
     if (!contents.readable) return contents;
     const events = contents.records.map(insertedTimelineEvent).filter((event): event is TimelineEvent => event !== undefined);
-    return { readable: true, events };
+    const destroyed = contents.records.map(removedApplication).filter((application) => application !== undefined);
+    return { readable: true, events, destroyed };
   },
   count: (event) => countForReport(reports, event),
+  countDestroyed: (destroyed) => countDestruction(reports, destroyed),
   recordUndelivered: (event) => recordUndelivered(notifierDeps, event),
   recordLostBatch: createLostBatchRepository(client, env.tableName).recordLostBatch,
   clock: notifierDeps.clock,

@@ -63,31 +63,38 @@ const publicCache = {
 const personalDataResponse = (disposition: string) =>
   ({ status: 200, description: "The person's data.", schema: PersonalDataExport, headers: { 'Content-Disposition': { description: disposition } } }) as const;
 
-const uploadContract = (tag: 'Applications' | 'Referrals') =>
+/** What a submission answers: the receipt, where to read the application, and whether this was a replay. */
+const receiptResponse = { status: 201, description: 'Stored; the receipt.', schema: Receipt, headers: receiptHeaders } as const;
+
+/** A presigned POST for one declared file of what `path` names (an application, a referral, a draft). */
+const uploadContract = (tag: 'Applications' | 'Referrals' | 'Drafts', path: Schema = ApplicationIdPath) =>
   ({
     tag,
-    request: { path: ApplicationIdPath, body: UploadRequest },
+    request: { path, body: UploadRequest },
     response: { status: 201, description: 'Where and how to POST the file.', schema: UploadTicket, headers: { Location: { description: "The upload's status." } } },
     refusals: [422],
   }) as const satisfies RouteContract;
 
-const uploadStatusContract = (tag: 'Applications' | 'Referrals') =>
+const uploadStatusContract = (tag: 'Applications' | 'Referrals' | 'Drafts', path: Schema = UploadPath) =>
   ({
     tag,
-    request: { path: UploadPath },
+    request: { path },
     response: { status: 200, description: 'The state.', schema: UploadStatus },
   }) as const satisfies RouteContract;
-const documentsContract = (tag: 'Applications' | 'Referrals') =>
+/** A step of an application's lifecycle: the change asked for, answered with the application's new state. */
+const transitionContract = (tag: 'Applications' | 'Referrals' | 'Staff', body: Schema, description: string) =>
   ({
     tag,
-    request: { path: ApplicationIdPath, body: DocumentsSubmitted },
-    response: {
-      status: 200,
-      description: 'Sent: under review again after a request for documents (`documents_submitted`), or added with the status unchanged before any decision (`documents_added`).',
-      schema: TransitionResult,
-    },
+    request: { path: ApplicationIdPath, body },
+    response: { status: 200, description, schema: TransitionResult },
     refusals: [409, 422],
   }) as const satisfies RouteContract;
+const documentsContract = (tag: 'Applications' | 'Referrals') =>
+  transitionContract(
+    tag,
+    DocumentsSubmitted,
+    'Sent: under review again after a request for documents (`documents_submitted`), or added with the status unchanged before any decision (`documents_added`).',
+  );
 const downloadContract = (tag: 'Staff' | 'Referrals') =>
   ({
     tag,
@@ -101,7 +108,7 @@ export const routeContracts = {
   'POST /applications': {
     tag: 'Applications',
     request: { body: ApplicationSubmission, idempotent: true },
-    response: { status: 201, description: 'Stored; the receipt.', schema: Receipt, headers: receiptHeaders },
+    response: receiptResponse,
     refusals: [409, 422, 429],
   },
   'GET /applications': {
@@ -117,7 +124,7 @@ export const routeContracts = {
   'POST /referrals': {
     tag: 'Referrals',
     request: { body: ReferralSubmission, idempotent: true },
-    response: { status: 201, description: 'Stored; the receipt.', schema: Receipt, headers: receiptHeaders },
+    response: receiptResponse,
     refusals: [409, 422],
   },
   'GET /referrals': {
@@ -143,12 +150,7 @@ export const routeContracts = {
     tag: 'API',
     response: { status: 200, description: 'The OpenAPI document.', schema: OpenApiDocument, headers: publicCache },
   },
-  'POST /applications/{id}/withdrawal': {
-    tag: 'Applications',
-    request: { path: ApplicationIdPath, body: Withdrawal },
-    response: { status: 200, description: 'Withdrawn.', schema: TransitionResult },
-    refusals: [409, 422],
-  },
+  'POST /applications/{id}/withdrawal': transitionContract('Applications', Withdrawal, 'Withdrawn.'),
   'POST /applications/{id}/documents': documentsContract('Applications'),
   'GET /staff/applications': {
     tag: 'Staff',
@@ -165,18 +167,8 @@ export const routeContracts = {
     request: { path: ApplicationIdPath },
     response: { status: 200, description: 'The application.', schema: StaffApplicationView },
   },
-  'POST /staff/applications/{id}/decisions': {
-    tag: 'Staff',
-    request: { path: ApplicationIdPath, body: Decision },
-    response: { status: 200, description: 'Decided.', schema: TransitionResult },
-    refusals: [409, 422],
-  },
-  'POST /staff/applications/{id}/representative-confirmation': {
-    tag: 'Staff',
-    request: { path: ApplicationIdPath, body: RepresentativeConfirmation },
-    response: { status: 200, description: 'Confirmed.', schema: TransitionResult },
-    refusals: [409, 422],
-  },
+  'POST /staff/applications/{id}/decisions': transitionContract('Staff', Decision, 'Decided.'),
+  'POST /staff/applications/{id}/representative-confirmation': transitionContract('Staff', RepresentativeConfirmation, 'Confirmed.'),
   'GET /staff/notifications/failed': {
     tag: 'Staff',
     request: { query: FailedNotificationsQuery },
@@ -226,20 +218,11 @@ export const routeContracts = {
   'POST /drafts/{id}/submit': {
     tag: 'Drafts',
     request: { path: DraftIdPath },
-    response: { status: 201, description: 'Stored; the receipt.', schema: Receipt, headers: receiptHeaders },
+    response: receiptResponse,
     refusals: [409, 422, 429],
   },
-  'POST /drafts/{id}/uploads': {
-    tag: 'Drafts',
-    request: { path: DraftIdPath, body: UploadRequest },
-    response: { status: 201, description: 'Where and how to POST the file.', schema: UploadTicket, headers: { Location: { description: "The upload's status." } } },
-    refusals: [422],
-  },
-  'GET /drafts/{id}/uploads/{uploadId}': {
-    tag: 'Drafts',
-    request: { path: DraftUploadPath },
-    response: { status: 200, description: 'The state.', schema: UploadStatus },
-  },
+  'POST /drafts/{id}/uploads': uploadContract('Drafts', DraftIdPath),
+  'GET /drafts/{id}/uploads/{uploadId}': uploadStatusContract('Drafts', DraftUploadPath),
   'POST /applications/{id}/uploads': uploadContract('Applications'),
   'GET /applications/{id}/uploads/{uploadId}': uploadStatusContract('Applications'),
   'POST /referrals/{id}/uploads': uploadContract('Referrals'),

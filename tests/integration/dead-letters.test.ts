@@ -126,6 +126,8 @@ describe('the notifier crashing mid-batch', () => {
         return failed.length === 2 && failed;
       }, 20_000);
       expect(deadLettered).toHaveLength(1);
+      // The failures are visible as soon as they are written, a moment before the dead-letter handler answers.
+      await waitFor(async () => deadLetterAnswers.length === deadLettered.length, 10_000);
       expect(deadLetterAnswers, 'each dead-lettered batch was consumed').toEqual(deadLettered.map(() => ({ batchItemFailures: [] })));
       // Each delivery of the doomed batch crashed where the drill says: part-way, its first write had reached DynamoDB.
       // The first delivery and at least the poller's two retries (bisected batches are delivered more), each crashed where

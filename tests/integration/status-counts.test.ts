@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Decision } from '../../schemas/decision';
 import { applicationStatuses, type ApplicationStatus } from '../../schemas/lifecycle';
@@ -146,6 +146,10 @@ describe('counts per status, kept from the table stream', () => {
     await waitFor(async () => removals().length === 2, 30_000);
     await countsBecome({ refused: 1 });
     expect(await counts()).toEqual(before);
+    // Counted on the tombstone: still the only item that names the destroyed file (docs/retention.md).
+    const naming = (await client.send(new ScanCommand({ TableName: tableName }))).Items!.filter((item) => JSON.stringify(item).includes(destroyed.id));
+    expect(naming.map((item) => [item.entity, typeof item.statusCountedAt])).toEqual([['tombstone', 'string']]);
+    expect(await createRetentionRepository(client, tableName).findTombstone(destroyed.id)).not.toHaveProperty('statusCountedAt');
 
     // The REMOVEs of their items, delivered again, twice: the count stays where destruction left it.
     for (let again = 0; again < 2; again += 1) expect(await notifier.handler({ Records: removals() })).toEqual({ batchItemFailures: [] });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { deadLetteredBatchOf, recordDeadLetteredBatch, type BatchContents, type DeadLetteredBatch, type LostBatch } from '../../functions/core/dead-letters';
 import type { TimelineEvent } from '../../functions/core/model';
+import type { DestroyedApplication } from '../../functions/core/status-counts';
 
 describe('a dead-lettered stream batch', () => {
   const batch: DeadLetteredBatch = { streamArn: 'arn:stream', shardId: 'shard-1', startSequenceNumber: '100', endSequenceNumber: '200' };
@@ -19,6 +20,7 @@ describe('a dead-lettered stream batch', () => {
       deps: {
         readBatch: async () => contents,
         count: async (counting: TimelineEvent) => void counted.push(counting.id),
+        countDestroyed: async (destroyed: DestroyedApplication) => void counted.push(`destroyed ${destroyed.applicationId}`),
         recordUndelivered: async (undelivered: TimelineEvent) => (undelivered.id === 'e-1' ? 2 : 1),
         recordLostBatch: async (lostBatch: LostBatch) => lost.push(lostBatch) > 0,
         clock: () => new Date('2026-11-20T10:00:00.000Z'),
@@ -27,10 +29,17 @@ describe('a dead-lettered stream batch', () => {
   };
 
   it('whose records can be read: each event is counted for the report and its unsent e-mails recorded as failed', async () => {
-    const { deps, counted, lost } = depsReading({ readable: true, events: [event('e-1'), event('e-2')] });
+    const { deps, counted, lost } = depsReading({ readable: true, events: [event('e-1'), event('e-2')], destroyed: [] });
     expect(await recordDeadLetteredBatch(deps, batch)).toEqual({ kind: 'recorded', count: 3 });
     expect(counted).toEqual(['e-1', 'e-2']);
     expect(lost).toEqual([]);
+  });
+
+  it('holding a destroyed application: it is taken off its status count too, with no e-mail to record', async () => {
+    const destroyed = { applicationId: 'a-2', serviceId: 'social-rehabilitation', status: 'refused', closedAt: '2026-06-01T09:00:00.000Z' };
+    const { deps, counted } = depsReading({ readable: true, events: [event('e-2')], destroyed: [destroyed] });
+    expect(await recordDeadLetteredBatch(deps, batch)).toEqual({ kind: 'recorded', count: 1 });
+    expect(counted).toEqual(['e-2', 'destroyed a-2']);
   });
 
   it('whose records are gone: the batch goes on staff’s list of lost batches, with why and when', async () => {

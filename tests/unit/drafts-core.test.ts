@@ -206,6 +206,10 @@ describe('reading one’s drafts', () => {
 
   it('says nothing of what is not filled in yet, nor of evidence before a track is chosen', () => {
     expect(draftViolations('social-rehabilitation', 'functional-impairment', {})).toEqual([]);
+    // Nothing filled in is still judged against the track: one the service no longer has is named.
+    expect(draftViolations('social-rehabilitation', 'retired-track', {})).toEqual([
+      expect.objectContaining({ path: ['track'], code: 'invalid_choice' }),
+    ]);
     expect(draftViolations('social-rehabilitation', undefined, { evidence: { disabilityGroup: 'V' } })).toEqual([]);
     expect(draftViolations('social-rehabilitation', 'functional-impairment', { evidence: { disabilityGroup: 'V' } })).toEqual([
       expect.objectContaining({ path: ['evidence', 'disabilityGroup'] }),

@@ -153,6 +153,18 @@ describe('the status counts in the table', () => {
     expect(typeof statusUpdate.ExpressionAttributeValues[':since']).toBe('string');
   });
 
+  it('marks a destruction counted on its tombstone, stamped only once, never with an item of its own naming the file', async () => {
+    const { client, sent } = recordingClient();
+    const increments = destructionIncrements({ serviceId: sr, status: 'refused', closedAt: '2026-06-01T09:00:00.000Z' }, '2026-01-01T00:00:00.000Z');
+    await createReportRepository(client, 'table').countOnce([{ event: { applicationId: 'application-1', id: destructionMarkerId }, increments }]);
+    const [marker, ...counters] = sent[0]!.input.TransactItems as { Put?: unknown; Update?: { Key: { pk: string }; ConditionExpression?: string; ExpressionAttributeNames: Record<string, string> } }[];
+    expect(marker!.Put).toBeUndefined();
+    expect(marker!.Update!.Key).toEqual({ pk: 'TOMBSTONE#application-1', sk: 'TOMBSTONE' });
+    expect(marker!.Update!.ConditionExpression).toBe('attribute_exists(pk) AND attribute_not_exists(#counted)');
+    expect(marker!.Update!.ExpressionAttributeNames['#counted']).toBe('statusCountedAt');
+    expect(counters.map((item) => item.Update!.Key.pk)).toEqual([`STATUS-COUNTS#${sr}`]);
+  });
+
   it('drops a status whose changes in one batch cancel out', async () => {
     const { client, sent } = recordingClient();
     const there = eventCount(event('decision', { decision: 'register', from: 'submitted', to: 'registered' }), application);
