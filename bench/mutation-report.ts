@@ -53,12 +53,16 @@ const files = Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b)
 const folderOf = (path: string) => path.split('/').slice(0, -1).join('/');
 const folders = [...new Set(files.map(([path]) => folderOf(path)))];
 const all = files.flatMap(([, file]) => file.mutants);
+/** A folder with subfolders also as a whole (`functions/core/**`): the goal is set per folder, subfolders included. */
+const trees = folders.filter((folder) => folders.some((other) => other.startsWith(`${folder}/`)));
+const under = (tree: string) => files.filter(([path]) => path.startsWith(`${tree}/`)).flatMap(([, file]) => file.mutants);
 
 const lines = [
   '### Per folder',
   '',
   ...header,
   ...folders.map((folder) => row(`\`${folder}\``, tally(files.filter(([path]) => folderOf(path) === folder).flatMap(([, file]) => file.mutants)))),
+  ...trees.map((tree) => row(`\`${tree}/**\` (with subfolders)`, tally(under(tree)))),
   row('**all**', tally(all)),
   '',
   '### Per file',

@@ -2,7 +2,7 @@
  * `npx tsx local/screenshots.ts [citizen|workforce]`: the README's screenshots (docs/screenshots/*.png) of the
  * portal's main pages on a phone and a desktop, taken from a fresh in-memory local stack (free ports) in Debian's
  * Chromium: the citizen's (320 px phone, 1100 px desktop) and the workforce's (390 px phone, 1280 px desktop: an
- * officer's referrals and filing form, staff's work list with its counts, an application and a decision form, the
+ * officer's referrals, filing form and its confirmation, staff's work list with its counts, an application and a decision form, the
  * report). With an argument, only that side's files are written (the other side's pages are still walked through,
  * since the workforce pages show the citizen's application).
  */
@@ -133,6 +133,7 @@ try {
     declarations,
   ]);
   await submitOfficer();
+  await shoot(officer, 'referral-sent', 'workforce');
   await officer.goto(`${stack.portalUrl}/darbs/nosutijumi`);
   await shoot(officer, 'referrals', 'workforce');
 

@@ -62,14 +62,19 @@ const words = {
 
 const applicationPath = (language: Language, id: string) => (language === 'en' ? `/en/applications/${id}` : `/pieteikumi/${id}`);
 
-/** A person with an application (filed through the API) for which staff have asked documents. */
-const awaitingDocuments = async () => {
+/** A person with an application filed through the API and not yet touched by staff (status `submitted`). */
+const filedApplication = async () => {
   const person: Person = { personalCode: freshPersonalCode(), givenName: 'Inese', familyName: 'Liepiņa', email: 'inese@example.lv' };
   const token = await (await tokens()).citizen(person.personalCode, { givenName: person.givenName, familyName: person.familyName });
-  const today = rigaDate(new Date());
-  const created = await api('/applications', { token, json: validForm('social-rehabilitation', 'functional-impairment', today) });
+  const created = await api('/applications', { token, json: validForm('social-rehabilitation', 'functional-impairment', rigaDate(new Date())) });
   expect(created.status).toBe(201);
-  const id = created.body.id as string;
+  return { person, token, id: created.body.id as string };
+};
+
+/** A person with an application (filed through the API) for which staff have asked documents. */
+const awaitingDocuments = async () => {
+  const { person, token, id } = await filedApplication();
+  const today = rigaDate(new Date());
   const staff = await (await tokens()).workforce('staff', 'anna');
   for (const decision of [
     { type: 'register', expectedVersion: 1 },
@@ -90,8 +95,8 @@ const openApplication = async (context: BrowserContext, person: Person, language
 };
 
 /** From the application's page: the kind of document, then the file, posted to S3; back on the check's page. */
-const upload = async (page: Page, language: Language, file: string, check: (name: string) => Promise<void>) => {
-  await follow(page, words[language].add);
+const upload = async (page: Page, language: Language, file: string, check: (name: string) => Promise<void>, link: string = words[language].add) => {
+  await follow(page, link);
   await check(`add a document: kind (${language})`);
   await choose(page, 'documentType', 'functioning-self-assessment');
   await submit(page);
@@ -164,6 +169,36 @@ describe.each(runs)('the document step, $name', ({ javaScript }) => {
     expect(await upload(page, 'lv', notesPath, check(page))).toBe(words.lv.rejected);
     expect(await page.locator('main').innerText()).toContain('Faila saturs neatbilst tā tipam');
     await check(page)('upload: rejected, not what it says (lv)');
+    await context.close();
+  });
+});
+
+describe('documents before SIVA asks', () => {
+  const before = {
+    lv: { add: 'Pievienot apliecinošu dokumentu', hint: 'pievienojiet to tagad', status: 'Iesniegts', added: 'Pievienoti dokumenti' },
+    en: { add: 'Add a supporting document', hint: 'add it now', status: 'Sent', added: 'Documents added' },
+  } as const;
+
+  it.each(['en', 'lv'] as const)('a person adds a PDF while the application is submitted: the status stays, the timeline says documents were added (%s)', async (language) => {
+    const { person, token, id } = await filedApplication();
+    const context = await newContext(chromium);
+    const page = await openApplication(context, person, language, id);
+    const main = page.locator('main');
+    expect(await main.innerText()).toContain(before[language].hint);
+    // Nothing is asked for yet, so there is nothing to report as sent another way.
+    expect(await page.getByRole('button', { name: words[language].add, exact: true }).count()).toBe(0);
+    await expectAccessible(page, `application: submitted, documents welcome (${language})`);
+
+    expect(await upload(page, language, pdfPath, (name) => expectAccessible(page, `${name}, before SIVA asks`), before[language].add)).toBe(words[language].clean);
+    await submit(page);
+    expect(await heading(page)).toBe(words[language].sent);
+
+    const read = await api(`/applications/${id}`, { token });
+    expect(read.body.status).toBe('submitted');
+    await page.goto(`${portalUrl}${applicationPath(language, id)}`);
+    expect(await page.locator('main .govuk-tag').innerText()).toBe(before[language].status);
+    expect(await page.locator('.siva-timeline').innerText()).toContain(before[language].added);
+    await expectAccessible(page, `application: submitted, documents added (${language})`);
     await context.close();
   });
 });

@@ -8,34 +8,33 @@ import { serviceCatalogue, type Term } from '../../functions/core/catalogue';
 import { defaultRules, type EligibilityRules } from '../../functions/core/rules';
 import type { ServiceId } from '../../schemas/services';
 
-/** Building a catalogue converts every form to JSON Schema: once per set of rules is enough. */
-const built = new Map<EligibilityRules, ReturnType<typeof serviceCatalogue>>();
-const termsOf = (rules: EligibilityRules, serviceId: ServiceId, track: string): Record<string, Term> => {
-  if (!built.has(rules)) built.set(rules, serviceCatalogue(rules));
-  return Object.fromEntries(
-    built
-      .get(rules)!
+/**
+ * Each test builds its own catalogue (about 50 ms): a catalogue built while the file loads belongs to no test, and
+ * the mutation run (bench/MUTATION.md) would not know which tests judge a change to the terms.
+ */
+const termsOf = (rules: EligibilityRules, serviceId: ServiceId, track: string): Record<string, Term> =>
+  Object.fromEntries(
+    serviceCatalogue(rules)
       .services.find((service) => service.id === serviceId)!
       .tracks.find((listed) => listed.id === track)!
       .terms.map((term) => [term.id, term]),
   );
-};
 
 const defaults = {
-  functionalImpairment: termsOf(defaultRules, 'social-rehabilitation', 'functional-impairment'),
-  afterMedical: termsOf(defaultRules, 'social-rehabilitation', 'after-medical-rehabilitation'),
-  chernobyl: termsOf(defaultRules, 'social-rehabilitation', 'chernobyl'),
-  soldiers: termsOf(defaultRules, 'social-rehabilitation', 'soldiers-and-officers'),
-  school: termsOf(defaultRules, 'vocational-rehabilitation', 'vocational-school'),
-  vehicle: termsOf(defaultRules, 'vehicle-adaptation', 'state-funded'),
-  early: termsOf(defaultRules, 'early-intervention', 'after-acute-event'),
-  children: termsOf(defaultRules, 'coordinated-services', 'addiction-children'),
-  adults: termsOf(defaultRules, 'coordinated-services', 'addiction-adults'),
+  functionalImpairment: () => termsOf(defaultRules, 'social-rehabilitation', 'functional-impairment'),
+  afterMedical: () => termsOf(defaultRules, 'social-rehabilitation', 'after-medical-rehabilitation'),
+  chernobyl: () => termsOf(defaultRules, 'social-rehabilitation', 'chernobyl'),
+  soldiers: () => termsOf(defaultRules, 'social-rehabilitation', 'soldiers-and-officers'),
+  school: () => termsOf(defaultRules, 'vocational-rehabilitation', 'vocational-school'),
+  vehicle: () => termsOf(defaultRules, 'vehicle-adaptation', 'state-funded'),
+  early: () => termsOf(defaultRules, 'early-intervention', 'after-acute-event'),
+  children: () => termsOf(defaultRules, 'coordinated-services', 'addiction-children'),
+  adults: () => termsOf(defaultRules, 'coordinated-services', 'addiction-adults'),
 };
 
 describe('the catalogue’s terms, as the rules in force have them', () => {
   it('working age: from 15, and above pension age only for those who work', () => {
-    expect(defaults.functionalImpairment).toEqual({
+    expect(defaults.functionalImpairment()).toEqual({
       'minimum-age': { id: 'minimum-age', value: 15, unit: 'years', text: { lv: 'No 15 gadu vecuma.', en: 'From the age of 15.' } },
       'pension-age': {
         id: 'pension-age',
@@ -50,13 +49,13 @@ describe('the catalogue’s terms, as the rules in force have them', () => {
   });
 
   it('the windows after medical rehabilitation, after a return from an operation, and after an acute event', () => {
-    expect(defaults.afterMedical['after-medical-rehabilitation-window']).toEqual({
+    expect(defaults.afterMedical()['after-medical-rehabilitation-window']).toEqual({
       id: 'after-medical-rehabilitation-window',
       value: 2,
       unit: 'months',
       text: { lv: 'Jāpiesakās 2 mēnešu laikā pēc valsts apmaksātas medicīniskās rehabilitācijas beigām.', en: 'Apply within 2 months after state-paid medical rehabilitation ends.' },
     });
-    expect(defaults.soldiers).toEqual({
+    expect(defaults.soldiers()).toEqual({
       'return-from-operation-window': {
         id: 'return-from-operation-window',
         value: 3,
@@ -67,7 +66,7 @@ describe('the catalogue’s terms, as the rules in force have them', () => {
         },
       },
     });
-    expect(defaults.early['acute-event-window']).toEqual({
+    expect(defaults.early()['acute-event-window']).toEqual({
       id: 'acute-event-window',
       value: 6,
       unit: 'months',
@@ -76,7 +75,7 @@ describe('the catalogue’s terms, as the rules in force have them', () => {
   });
 
   it('Chernobyl: affected persons up to 18', () => {
-    expect(defaults.chernobyl).toEqual({
+    expect(defaults.chernobyl()).toEqual({
       'affected-person-maximum-age': {
         id: 'affected-person-maximum-age',
         value: 18,
@@ -87,17 +86,17 @@ describe('the catalogue’s terms, as the rules in force have them', () => {
   });
 
   it('vocational study: no upper age for paid studies, a recent GP opinion, and the programmes needing no suitability assessment', () => {
-    expect(defaults.school['pension-age']?.text).toEqual({
+    expect(defaults.school()['pension-age']?.text).toEqual({
       lv: 'Pēc valsts pensijas vecuma (65 gadi) tikai tiem, kas strādā un maksā sociālās apdrošināšanas iemaksas. Maksas studijām vecuma ierobežojuma nav.',
       en: 'Above state pension age (65) only for people who work and pay social insurance contributions. Paid studies have no upper age limit.',
     });
-    expect(defaults.school['gp-opinion-maximum-age']).toEqual({
+    expect(defaults.school()['gp-opinion-maximum-age']).toEqual({
       id: 'gp-opinion-maximum-age',
       value: 1,
       unit: 'months',
       text: { lv: 'Ģimenes ārsta atzinumam jābūt izsniegtam pēdējo 1 mēneša laikā.', en: "The GP's opinion must have been issued within the last 1 month." },
     });
-    expect(defaults.school['suitability-assessment-exemptions']).toEqual({
+    expect(defaults.school()['suitability-assessment-exemptions']).toEqual({
       id: 'suitability-assessment-exemptions',
       value: ['surdotulks'],
       text: {
@@ -113,7 +112,7 @@ describe('the catalogue’s terms, as the rules in force have them', () => {
   });
 
   it('vehicle adaptation: the co-payment in euro, and the working days it takes', () => {
-    expect(defaults.vehicle['completion-time']).toEqual({
+    expect(defaults.vehicle()['completion-time']).toEqual({
       id: 'completion-time',
       value: 10,
       unit: 'working-days',
@@ -128,10 +127,10 @@ describe('the catalogue’s terms, as the rules in force have them', () => {
   });
 
   it('children’s and adults’ tracks: the age that splits them', () => {
-    expect(defaults.children).toEqual({
+    expect(defaults.children()).toEqual({
       'age-under': { id: 'age-under', value: 18, unit: 'years', text: { lv: 'Bērniem līdz 18 gadu vecumam.', en: 'For children under 18.' } },
     });
-    expect(defaults.adults).toEqual({
+    expect(defaults.adults()).toEqual({
       'minimum-age': { id: 'minimum-age', value: 18, unit: 'years', text: { lv: 'No 18 gadu vecuma.', en: 'From the age of 18.' } },
     });
   });

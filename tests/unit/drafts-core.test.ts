@@ -171,7 +171,8 @@ describe('reading one’s drafts', () => {
     const newer = await createDraft(deps, janis, { serviceId: 'social-rehabilitation' }, 'lv');
     await createDraft(deps, stranger, { serviceId: 'driving-training' }, 'lv');
     const listed = await listDrafts(deps, janis);
-    expect(listed).toEqual([
+    // Strictly: a draft without a track has no track field at all.
+    expect(listed).toStrictEqual([
       { id: newer.draft.id, serviceId: 'social-rehabilitation', version: 1, createdAt: addDays(start, 1), savedAt: addDays(start, 1), expiresAt: addDays(start, 31) },
       { id: old.draft.id, serviceId: 'social-rehabilitation', track: 'chernobyl', version: 1, createdAt: start, savedAt: start, expiresAt: addDays(start, 30) },
     ]);
@@ -413,5 +414,55 @@ describe('reminders', () => {
     store.dueReminders = async (_now, limit) => (limit === 100 ? [unreminded] : []);
     expect(await remindDueDrafts({ store, send }, new Date(addDays(start, 24)))).toEqual({ sent: 0, failed: 0 });
     expect(sent).toEqual([]);
+  });
+});
+
+describe('a draft, at the edges', () => {
+  it('without a track chosen, is stored and saved with no track field at all', async () => {
+    const { store, deps } = setup();
+    const { draft } = await createDraft(deps, janis, { serviceId: 'social-rehabilitation' }, 'lv');
+    expect(store.drafts.get(draft.id)).not.toHaveProperty('track');
+    await saveDraft(deps, janis, draft.id, '1', { serviceId: 'social-rehabilitation', applicant: { phone: '+371 20000000' } }, 'lv');
+    expect(store.drafts.get(draft.id)).not.toHaveProperty('track');
+  });
+
+  it('lists the newest first whatever order the store gives them in', async () => {
+    const { store, deps, clock } = setup();
+    const ids: string[] = [];
+    for (const [day, serviceId] of [[2, 'driving-training'], [0, 'social-rehabilitation'], [1, 'vehicle-adaptation']] as const) {
+      clock.set(addDays(start, day));
+      ids[day] = (await createDraft(deps, janis, { serviceId }, 'lv')).draft.id;
+    }
+    const scrambled = [...store.drafts.values()];
+    store.listOwned = async () => scrambled;
+    expect((await listDrafts(deps, janis)).map(({ id }) => id)).toEqual([ids[2], ids[1], ids[0]]);
+  });
+
+  it('an id with anything before its UUID was never issued: no time is read from it', async () => {
+    const issued = draftIdAt(new Date(start), crypto.randomUUID());
+    expect(createdAtOfDraftId(issued)).toBe(start);
+    expect(createdAtOfDraftId(`x${issued}`)).toBeUndefined();
+    const { deps } = setup();
+    expect((await failure(saveDraft(deps, janis, `draft-${issued}`, '1', { serviceId: 'social-rehabilitation' }, 'lv'))).kind).toBe('not-found');
+  });
+
+  it('is judged against its own track’s evidence once one is chosen, and a complete form has nothing to say', () => {
+    expect(draftViolations('social-rehabilitation', 'after-medical-rehabilitation', { evidence: { dischargeSummaryNumber: 'IZR-2026-114' } })).toEqual([]);
+    expect(draftViolations('social-rehabilitation', 'after-medical-rehabilitation', { evidence: { subacute: 'yes' } })).toEqual([
+      expect.objectContaining({ path: ['evidence', 'subacute'], code: 'wrong_type' }),
+    ]);
+    expect(draftViolations('driving-training', 'category-b', validForm('driving-training', 'category-b', start.slice(0, 10)) as Record<string, unknown>)).toEqual([]);
+  });
+
+  it('a stale save is a 412 unless it would change the service or a chosen track: choosing one, or naming none, changes nothing fixed', async () => {
+    const { deps } = setup();
+    const { draft } = await createDraft(deps, janis, { serviceId: 'social-rehabilitation' }, 'lv');
+    await saveDraft(deps, janis, draft.id, '1', { serviceId: 'social-rehabilitation' }, 'lv');
+    // Stored without a track: a stale save choosing one is only stale.
+    expect((await failure(saveDraft(deps, janis, draft.id, '1', { serviceId: 'social-rehabilitation', track: 'chernobyl' }, 'lv'))).kind).toBe('precondition-failed');
+    await saveDraft(deps, janis, draft.id, '2', { serviceId: 'social-rehabilitation', track: 'chernobyl' }, 'lv');
+    // Stored with one: a stale save naming none, or the same one, is only stale.
+    expect((await failure(saveDraft(deps, janis, draft.id, '1', { serviceId: 'social-rehabilitation' }, 'lv'))).kind).toBe('precondition-failed');
+    expect((await failure(saveDraft(deps, janis, draft.id, '1', { serviceId: 'social-rehabilitation', track: 'chernobyl' }, 'lv'))).kind).toBe('precondition-failed');
   });
 });

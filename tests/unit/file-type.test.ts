@@ -76,6 +76,86 @@ describe('sniff', () => {
   });
 });
 
+describe('sniff, at the edges of each format', () => {
+  /** The end-of-central-directory record: the last 22 bytes of an archive without a comment. */
+  const endOf = (archive: Buffer) => archive.length - 22;
+  /** The archive with `extra` and `comment` bytes after its first central-directory entry's name, as real writers add. */
+  const withCentralExtras = (archive: Buffer, extra: number, comment: number) => {
+    const directoryAt = archive.readUInt32LE(endOf(archive) + 16);
+    const nameEnd = directoryAt + 46 + archive.readUInt16LE(directoryAt + 28);
+    const result = Buffer.concat([archive.subarray(0, nameEnd), Buffer.alloc(extra + comment, 0x41), archive.subarray(nameEnd)]);
+    result.writeUInt16LE(extra, directoryAt + 30);
+    result.writeUInt16LE(comment, directoryAt + 32);
+    result.writeUInt32LE(result.readUInt32LE(endOf(result) + 12) + extra + comment, endOf(result) + 12);
+    return result;
+  };
+  /** The archive with a comment of `length` bytes after its end record (at most 65,535). */
+  const withComment = (archive: Buffer, length: number) => {
+    const result = Buffer.concat([archive, Buffer.alloc(length, 0x20)]);
+    result.writeUInt16LE(length, endOf(archive) + 20);
+    return result;
+  };
+  const spoiled = (file: Buffer, at: number, value: number) => {
+    const copy = Buffer.from(file);
+    copy[at] = value;
+    return copy;
+  };
+
+  it('reads a file no longer than its signature, and a HEIC header of exactly 16 bytes', () => {
+    expect(sniff(bytes(0xff, 0xd8, 0xff))).toEqual({ kind: 'jpeg' });
+    expect(sniff(ftyp('heic').subarray(0, 16))).toEqual({ kind: 'heic' });
+  });
+
+  it('takes a HEVC brand only inside the ftyp box, after a generic HEIF brand', () => {
+    const notFtyp = Buffer.from(ftyp('heic'));
+    notFtyp.write('fty!', 4, 'latin1');
+    expect(sniff(notFtyp)).toEqual({ kind: 'unknown' });
+    // An AVIF that lists heic among its compatible brands is still not HEIC: only mif1/msf1 defer to the list.
+    expect(sniff(ftyp('avif', 'heic'))).toEqual({ kind: 'unknown' });
+    // A brand in the next box is not one of this box's brands.
+    const box = ftyp('mif1', 'mif1');
+    box.write('heic', 20, 'latin1');
+    expect(sniff(box)).toEqual({ kind: 'unknown' });
+  });
+
+  it('reads an archive’s entries past extra fields, entry comments and an archive comment up to the longest allowed', () => {
+    const names = ['[Content_Types].xml', '_rels/.rels', 'word/document.xml'];
+    expect(zipEntryNames(withCentralExtras(docx, 9, 0))).toEqual(names);
+    expect(zipEntryNames(withCentralExtras(docx, 0, 7))).toEqual(names);
+    expect(zipEntryNames(withComment(docx, 10))).toEqual(names);
+    expect(sniff(withComment(docx, 0xffff))).toEqual({ kind: 'docx' });
+    expect(zipEntryNames(zip([]))).toEqual([]);
+  });
+
+  it('gives no entries for an archive whose directory is missing, misplaced or not a directory', () => {
+    expect(zipEntryNames(docx.subarray(0, docx.length - 30))).toBeUndefined();
+    const farOff = Buffer.from(docx);
+    farOff.writeUInt32LE(0xfffffff0, endOf(docx) + 16);
+    expect(zipEntryNames(farOff)).toBeUndefined();
+    const directoryAt = docx.readUInt32LE(endOf(docx) + 16);
+    expect(zipEntryNames(spoiled(docx, directoryAt, 0x51))).toBeUndefined();
+    // A self-extracting executable carries an archive, but it is a program, not a document.
+    const selfExtracting = Buffer.concat([Buffer.from('MZ', 'latin1'), docx]);
+    selfExtracting.writeUInt32LE(directoryAt + 2, endOf(selfExtracting) + 16);
+    expect(zipEntryNames(selfExtracting)).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']);
+    expect(sniff(selfExtracting)).toEqual({ kind: 'unknown' });
+  });
+
+  it('trusts a mimetype entry only stored uncompressed under that very name, its content read without trailing spaces', () => {
+    expect(sniff(zip([{ name: 'mimetype', content: 'application/vnd.etsi.asic-e+zip\n' }, { name: 'a.xml', content: '<a/>' }]))).toEqual({ kind: 'asice' });
+    // Compression method 8 (deflate) in the local header: the bytes after it are not the text they seem.
+    expect(sniff(spoiled(asice, 8, 8))).toEqual({ kind: 'unknown' });
+    // The local header names another entry than the directory does.
+    expect(sniff(spoiled(asice, 30 + 7, 0x66))).toEqual({ kind: 'unknown' });
+  });
+
+  it('tells an encrypted PDF by any way its trailer may name the encryption dictionary', () => {
+    for (const trailer of ['/Encrypt<</Filter/Standard/V 2>>', '/Encrypt 15  10  R', '/Encrypt\n12 0 R']) {
+      expect(sniff(Buffer.from(`%PDF-1.6\n1 0 obj <<>> endobj\ntrailer << /Root 1 0 R ${trailer} >>\n%%EOF\n`, 'latin1')), trailer).toEqual({ kind: 'pdf', encrypted: true });
+    }
+  });
+});
+
 describe('checkBytes (the promote step’s own checks after the scan)', () => {
   it('passes a file whose size and bytes match what was declared', () => {
     expect(checkBytes({ size: pdf.length, contentType: 'application/pdf' }, pdf)).toBeUndefined();
@@ -95,6 +175,14 @@ describe('checkBytes (the promote step’s own checks after the scan)', () => {
 
   it('rejects an encrypted PDF as such, so the person is told to remove the password', () => {
     expect(checkBytes({ size: encryptedPdf.length, contentType: 'application/pdf' }, encryptedPdf)).toBe('encrypted_pdf');
+  });
+
+  it('takes a file of exactly the per-file limit, and none a byte over it, even when declared so', () => {
+    const atLimit = Buffer.concat([pdf, Buffer.alloc(uploadLimits.fileBytes - pdf.length, 0x20)]);
+    const over = Buffer.concat([atLimit, Buffer.from(' ')]);
+    expect(checkBytes({ size: atLimit.length, contentType: 'application/pdf' }, atLimit)).toBeUndefined();
+    expect(checkBytes({ size: over.length, contentType: 'application/pdf' }, over)).toBe('size_mismatch');
+    expect(measureFormBytes({ documentType: 'gp-opinion' }, atLimit)).toMatchObject({ size: uploadLimits.fileBytes, contentType: 'application/pdf' });
   });
 });
 

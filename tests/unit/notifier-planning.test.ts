@@ -18,6 +18,9 @@ import {
   type NotifierDeps,
   type OutgoingEmail,
 } from '../../functions/core/notifier';
+import { agencyDocumentsAlert } from '../../functions/core/templates/agency-documents-alert';
+import { referrerConfirmation } from '../../functions/core/templates/referrer-confirmation';
+import { referrerUpdate } from '../../functions/core/templates/referrer-update';
 import { referredApplication } from '../support/email-fixtures';
 
 /** A referral on a track whose e-mails name it, admitted to the queue at place 4. */
@@ -137,6 +140,26 @@ describe('which e-mails an event causes', () => {
     expect(await plan(event('documents_submitted'))).toEqual([['agency-documents-alert', 'sr@siva.gov.lv']]);
   });
 
+  it('each reader gets the e-mail written for them: the officer the referral’s, the inbox the documents alert', async () => {
+    const { deps } = depsOf(storeOf().store);
+    const emailOf = async (timelineEvent: TimelineEvent, kind: string) =>
+      (await plannedEmails(deps, timelineEvent, application)).find((planned) => planned.kind === kind)?.email;
+    expect(await emailOf(event('submitted'), 'referrer-confirmation')).toEqual({
+      to: 'dace@jurmala.lv',
+      ...referrerConfirmation(application, settings.staffPortalUrl),
+    });
+    const withdrawn = event('withdrawn');
+    expect(await emailOf(withdrawn, 'referrer-update')).toEqual({
+      to: 'dace@jurmala.lv',
+      ...referrerUpdate(application, { kind: 'withdrawn', at: withdrawn.at }, settings.staffPortalUrl),
+    });
+    const documentsSent = event('documents_submitted');
+    expect(await emailOf(documentsSent, 'agency-documents-alert')).toEqual({
+      to: 'sr@siva.gov.lv',
+      ...agencyDocumentsAlert(application, { kind: 'documents_submitted', at: documentsSent.at }, settings.staffPortalUrl),
+    });
+  });
+
   it('documents added before any request: only the service inbox, with the status the event left (not the one read later)', async () => {
     const added = { ...event('documents_added'), status: 'submitted' as const };
     const planned = await plannedEmails(depsOf(storeOf().store).deps, added, { ...application, status: 'registered' });
@@ -213,6 +236,23 @@ describe('sending what an event calls for', () => {
     // Three e-mails failing in turn (counted 1, 2, 3 here): 1 s, then 2 s, then the third reaches the last
     // delivery and is recorded as failed. The longest pause is waited, once.
     expect(pauses).toEqual([2000]);
+  });
+
+  it('records what became of each e-mail: sent by e-mail, or failed with the provider’s code and whether it is for good', async () => {
+    const outcomes: TimelineEvent[] = [];
+    const { store, failed } = storeOf({
+      recordSent: async (_key, _messageId, sentEvent) => {
+        outcomes.push(sentEvent);
+        return true;
+      },
+    });
+    const { deps } = depsOf(store, async (email) => {
+      if (email.to === 'dace@jurmala.lv') throw new MailError('MessageRejected', true);
+      return 'msg-1';
+    });
+    expect(await notifyForEvent(deps, event('withdrawn'))).toBe('done');
+    expect(outcomes.map(({ type, details }) => [type, details?.notification, details?.channel])).toEqual([['notification_sent', 'applicant-update', 'email']]);
+    expect(failed.map(({ key, failure }) => [key.kind, failure])).toEqual([['referrer-update', { code: 'MessageRejected', permanent: true }]]);
   });
 
   it('a claim held by another delivery that has already run out is retried at once', async () => {

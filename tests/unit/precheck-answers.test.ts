@@ -32,7 +32,8 @@ describe('the pre-check’s answer', () => {
       ['mental-disorder', 'eligible'],
       ['unemployed-nva', 'not-eligible'],
     ]);
-    expect(answer.tracks[3]).toEqual({
+    // Strictly: a track without a course length has no such field at all.
+    expect(answer.tracks[3]).toStrictEqual({
       track: 'unemployed-nva',
       outcome: 'not-eligible',
       reasons: [{ path: ['evidence', 'unemployedSince'], code: 'wrong_type', params: { expected: 'string' } }],
@@ -55,6 +56,12 @@ describe('the pre-check’s answer', () => {
     expect(ask('social-rehabilitation', { track: 'soldiers-and-officers', dateOfBirth: '1980-01-01' }).alternatives).toEqual([]);
     expect(ask('social-rehabilitation', { track: 'after-medical-rehabilitation', dateOfBirth: '1980-01-01', evidence: { medicalRehabilitationEndDate: '2026-01-01' } }).alternatives).toEqual([
       { serviceId: 'social-rehabilitation', track: 'functional-impairment' },
+    ]);
+    // Two rules broken, two different suggestions: each is kept.
+    const twoBroken = { track: 'college', evidence: { educationLevel: 'basic', funding: 'state', suitabilityAssessment: { status: 'exempt', reason: 'paid-studies' } } };
+    expect(ask('vocational-rehabilitation', twoBroken).alternatives).toEqual([
+      { serviceId: 'vocational-rehabilitation', track: 'vocational-school' },
+      { serviceId: 'vocational-suitability' },
     ]);
   });
 });

@@ -9,8 +9,10 @@ import { nextStatus } from '../../functions/core/lifecycle';
 import type { Application, TimelineEvent } from '../../functions/core/model';
 import {
   annualReport,
+  annualReportWithQueueByMonth,
   buildReport,
   countForReport,
+  queueByMonth,
   reportIncrements,
   restrictToServices,
   type Counter,
@@ -336,5 +338,51 @@ describe('the report repository\u2019s transactions', () => {
     expect(sent.map((items) => items.length)).toEqual([100, 100, 100]);
     const tooMany = Array.from({ length: 100 }, (_, i) => distinctCounter(i)).flat();
     await expect(createReportRepository(client, 'table').countOnce([countOf(1, tooMany)])).rejects.toThrow(RangeError);
+  });
+});
+
+describe('events the report cannot read in full', () => {
+  const withoutDetails = (type: TimelineEvent['type']): TimelineEvent => {
+    const { details: _details, ...rest } = event(type);
+    return rest;
+  };
+
+  it('a submission without details counts under the application’s own channel; a decision or withdrawal without them counts nothing', () => {
+    expect(reportIncrements(withoutDetails('submitted'), socialRehab)).toEqual([{ ...scope, metric: 'applications', dimension: 'self', delta: 1 }]);
+    expect(reportIncrements(withoutDetails('decision'), socialRehab)).toEqual([]);
+    expect(reportIncrements(withoutDetails('withdrawn'), socialRehab)).toEqual([]);
+    expect(reportIncrements(event('withdrawn', { from: 'queued' }), socialRehab)).toEqual([]);
+  });
+
+  it('an event of an application that is gone counts nothing', async () => {
+    const store = memoryStore({});
+    const countOnce = vi.spyOn(store, 'countOnce');
+    expect(await countForReport(store, event('submitted', { channel: 'self' }))).toBe(false);
+    expect(countOnce).not.toHaveBeenCalled();
+  });
+});
+
+describe('the queue at each month’s end, from one read', () => {
+  it('adds up every change of the same month', () => {
+    const changes = [
+      { year: 2026, month: 3, ...sr, track: 'chernobyl', net: 2 },
+      { year: 2026, month: 3, ...sr, track: 'functional-impairment', net: 3 },
+    ];
+    const months = queueByMonth(2026, 4, [{ year: 2026, ...sr, track: 'chernobyl', net: 5 }], changes, ['social-rehabilitation']);
+    expect(months.map(({ length }) => length)).toEqual([0, 0, 5, 5]);
+  });
+
+  it('gives the report and the months up to today from the same counters', async () => {
+    const store = memoryStore({ a: socialRehab });
+    await countForReport(store, { ...decision('admit-to-queue', 'registered', '2021-03-10T09:00:00.000Z'), applicationId: 'a' });
+    const both = await annualReportWithQueueByMonth(store, 2021, ['social-rehabilitation'], '2021-05-20');
+    expect(both.report).toEqual(await annualReport(store, 2021, ['social-rehabilitation']));
+    expect(both.queueByMonth).toEqual([
+      { month: '2021-01', length: 0 },
+      { month: '2021-02', length: 0 },
+      { month: '2021-03', length: 1 },
+      { month: '2021-04', length: 1 },
+      { month: '2021-05', length: 1 },
+    ]);
   });
 });

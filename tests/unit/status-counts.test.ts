@@ -52,6 +52,14 @@ describe('what a timeline event does to the counts per status', () => {
     expect(statusIncrements(event('decision', { decision: 'grant', from: 'queued', to: 'elsewhere' }), application)).toEqual([]);
   });
 
+  it('counts a new application under the status it was filed into, and a change that leaves the status where it was not at all', () => {
+    expect(statusIncrements(event('submitted', {}, 'registered'), application)).toEqual([{ metric: 'status', serviceId: sr, status: 'registered', delta: 1 }]);
+    expect(statusIncrements(event('submitted', {}), application)).toEqual([{ metric: 'status', serviceId: sr, status: 'submitted', delta: 1 }]);
+    expect(statusIncrements(event('decision', { decision: 'review', from: 'under_review', to: 'under_review' }), application)).toEqual([]);
+    const { details: _details, ...withoutDetails } = event('decision');
+    expect(statusIncrements(withoutDetails, application)).toEqual([]);
+  });
+
   it('is counted under the same marker as the report\u2019s figures, so one delivery applies both or neither', () => {
     const count = eventCount(event('decision', { decision: 'grant', from: 'queued', to: 'granted' }), application);
     expect(count.increments.map((increment) => increment.metric).sort()).toEqual(['decisions', 'queue', 'status', 'status']);

@@ -7,6 +7,7 @@ import type { Application, DecisionRecord } from '../../functions/core/model';
 import type { Email } from '../../functions/core/templates/html';
 import { agencyDocumentsAlert } from '../../functions/core/templates/agency-documents-alert';
 import { applicantUpdate } from '../../functions/core/templates/applicant-update';
+import { referrerConfirmation } from '../../functions/core/templates/referrer-confirmation';
 import { referrerUpdate } from '../../functions/core/templates/referrer-update';
 import type { ApplicantChange, StatusChange } from '../../functions/core/templates/status-change';
 import { wording } from '../../functions/core/templates/wording/languages';
@@ -342,5 +343,48 @@ describe("the agency's alerts", () => {
       expect(email.html).toContain(`href="https://e.siva.gov.lv${page}"`);
     }
     expect(page).toBe(`/darbs/pieteikumi/${application.id}`);
+  });
+});
+
+describe('what a stored decision document cannot change in an e-mail', () => {
+  /** Every field some decision type reads for its facts, as another type's stored document might still hold it. */
+  const otherTypesFields = {
+    deadline: '2026-12-15',
+    documents: ['Izraksts no slimnīcas ar SFK kodiem'],
+    urgent: true,
+    startsOn: '2027-01-11',
+    until: '2027-03-01',
+    roadMap: 'Atgriezties darbā.',
+    startedOn: '2027-01-12',
+    completedOn: '2027-01-24',
+  };
+
+  it.each(decisionTypes)('%s: the e-mails read only the fields of their own decision type', (type) => {
+    const withStrays = decisionChange(type, { ...otherTypesFields, ...documents[type] });
+    for (const language of languages) {
+      expect(applicantUpdate(inLanguage(language), withStrays, portalUrl)).toEqual(applicantUpdate(inLanguage(language), decisionChange(type), portalUrl));
+    }
+    expect(referrerUpdate(application, withStrays, staffPortalUrl)).toEqual(referrerUpdate(application, decisionChange(type), staffPortalUrl));
+  });
+
+  it('a queue place is named only when it is a place (1 or more), and a queue e-mail without one says nothing of it', () => {
+    for (const language of languages) {
+      const noPlace = applicantUpdate(inLanguage(language), decisionChange('admit-to-queue', {}, { queuePosition: 0 }), portalUrl);
+      expect(noPlace).toEqual(applicantUpdate(inLanguage(language), decisionChange('admit-to-queue'), portalUrl));
+      expect(noPlace.text).toContain(
+        language === 'lv'
+          ? 'Tagad brīvas vietas nav, tāpēc jūs gaidāt rindā.\n\nJūsu vieta rindā var mainīties'
+          : 'There is no free place now, so you are waiting in the queue.\n\nYour place in the queue can change',
+      );
+    }
+  });
+
+  it('a template given what it cannot handle says what was missing', () => {
+    const { referral: _referral, ...selfFiled } = application;
+    const notReferred: Application = { ...selfFiled, channel: 'self' };
+    expect(() => applicantUpdate(application, { kind: 'decision', at: '2026-12-01T08:30:00.000Z' }, portalUrl)).toThrow(/needs its decision record/);
+    expect(() => referrerUpdate(notReferred, withdrawal, staffPortalUrl)).toThrow(/needs an application that came by referral/);
+    expect(() => referrerConfirmation(notReferred, staffPortalUrl)).toThrow(/needs an application that came by referral/);
+    expect(() => agencyDocumentsAlert(application, withdrawal, staffPortalUrl)).toThrow(/is for documents_submitted/);
   });
 });

@@ -12,12 +12,14 @@ import {
   attachmentLink,
   attachmentsFor,
   checkAttachable,
+  cleanUploads,
   createFormUpload,
   createUpload,
   documentTypesFor,
   evidenceKeyOf,
   formUploadTicket,
   promoteUpload,
+  UploadNotAttachable,
   UploadQuotaExceeded,
   uploadIdOfQuarantineKey,
   uploadStatus,
@@ -163,7 +165,10 @@ describe('declaring an upload', () => {
     clock.set('2026-11-20T10:04:00.500Z');
     const again = await formUploadTicket(deps, marta, 'app-1', formId, (id) => `/again/${id}`);
     expect(again).toMatchObject({ ticket: { uploadId: formId, expiresAt: '2026-11-20T10:05:00.000Z' }, upload: { id: formId } });
-    expect(calls.at(-1)).toContain('"expiresSeconds":59');
+    expect(calls.at(-1)).toBe(`post ${JSON.stringify({ key: formId, file: { maxSize: 10 * 1024 * 1024 }, successRedirect: `/again/${formId}`, expiresSeconds: 59 })}`);
+    clock.set('2026-11-20T10:04:58.500Z');
+    expect(await formUploadTicket(deps, marta, 'app-1', formId, (id) => id)).toMatchObject({ ticket: { uploadId: formId } });
+    expect(calls.at(-1)).toContain('"expiresSeconds":1}');
     clock.set('2026-11-20T10:04:59.500Z');
     expect(await formUploadTicket(deps, marta, 'app-1', formId, (id) => id)).toBe('expired');
     uploads.set(formId, { ...uploads.get(formId)!, state: 'clean' });
@@ -197,6 +202,55 @@ describe('what the uploader is told', () => {
       }),
     );
     expect(() => checkAttachable([upload('clean')], [['a']])).not.toThrow();
+  });
+});
+
+describe('whose upload it is', () => {
+  it('records who uploaded it: a citizen by account, an officer with their organisation', async () => {
+    const { deps, uploads } = setup();
+    const fromMarta = await createUpload(deps, marta, 'app-1', declared);
+    const fromOfficer = await createUpload(deps, officer, 'app-1', declared);
+    expect(uploads.get(fromMarta.uploadId)?.uploader).toStrictEqual({ role: 'citizen', subject: 'eid-marta' });
+    expect(uploads.get(fromOfficer.uploadId)?.uploader).toStrictEqual({ role: 'social-service', subject: 'eid-officer', organisation: 'tukums' });
+  });
+
+  it('is seen only by its uploader (an officer’s by their organisation), and only through its own application', async () => {
+    const { deps, uploads } = setup();
+    const fromOfficer = await createUpload(deps, officer, 'app-1', declared);
+    const colleague: ReferrerPrincipal = { ...officer, subject: 'eid-colleague' };
+    expect(await uploadStatus(deps, colleague, 'app-1', fromOfficer.uploadId)).toEqual({ uploadId: fromOfficer.uploadId, state: 'pending' });
+    expect((await failure(uploadStatus(deps, marta, 'app-1', fromOfficer.uploadId))).kind).toBe('not-found');
+    const fromMarta = await createUpload(deps, marta, 'app-1', declared);
+    expect((await failure(uploadStatus(deps, officer, 'app-1', fromMarta.uploadId))).kind).toBe('not-found');
+    // Another citizen account (a representative, say) uploaded it: not Marta's to see.
+    uploads.set('by-representative', { ...uploads.get(fromMarta.uploadId)!, id: 'by-representative', uploader: { role: 'citizen', subject: 'eid-representative' } });
+    expect((await failure(uploadStatus(deps, marta, 'app-1', 'by-representative'))).kind).toBe('not-found');
+    // Marta's own upload, but of another application, asked for through this one.
+    uploads.set('elsewhere', { ...uploads.get(fromMarta.uploadId)!, id: 'elsewhere', applicationId: 'app-2' });
+    expect((await failure(uploadStatus(deps, marta, 'app-1', 'elsewhere'))).kind).toBe('not-found');
+  });
+
+  it('a store failure other than the quota is not taken for the quota', async () => {
+    const { deps } = setup();
+    const broken = { ...deps, store: { ...deps.store, reserve: async () => Promise.reject(new Error('throttled')) } };
+    await expect(createUpload(broken, marta, 'app-1', declared)).rejects.toThrow('throttled');
+    expect([new UploadQuotaExceeded('files').name, new UploadNotAttachable().name]).toEqual(['UploadQuotaExceeded', 'UploadNotAttachable']);
+  });
+
+  it('one upload named twice in a request is refused at its second place; a pending one at its own place', async () => {
+    const { deps, uploads } = setup();
+    const { uploadId: id } = await createUpload(deps, marta, 'app-1', declared);
+    await expect(cleanUploads(deps, marta, 'app-1', [{ uploadId: id, path: ['documents', 0] }])).rejects.toMatchObject({
+      kind: 'conflict',
+      violations: [{ path: ['documents', 0], code: 'upload_pending' }],
+    });
+    uploads.set(id, { ...uploads.get(id)!, state: 'clean' });
+    const twice = [
+      { uploadId: id, path: ['documents', 0] },
+      { uploadId: id, path: ['documents', 1] },
+    ];
+    await expect(cleanUploads(deps, marta, 'app-1', twice)).rejects.toMatchObject({ kind: 'validation', violations: [{ path: ['documents', 1], code: 'upload_already_attached' }] });
+    expect((await cleanUploads(deps, marta, 'app-1', [twice[0]!])).map(({ id: found }) => found)).toEqual([id]);
   });
 });
 
@@ -266,6 +320,9 @@ describe('after the malware scan', () => {
     expect(await promoteUpload(done.deps, uploadId, 'THREATS_FOUND')).toBe('already-settled');
     expect(done.calls).toEqual([`discard ${uploadId}`]);
     expect(done.settled).toEqual([]);
+    // Even a clean verdict keeps nothing for an upload settled already: its file is only removed.
+    expect(await promoteUpload(done.deps, uploadId, 'NO_THREATS_FOUND')).toBe('already-settled');
+    expect(done.calls).toEqual([`discard ${uploadId}`, `discard ${uploadId}`]);
   });
 
   it('settled meanwhile by another scan event: told so, whether clean or rejected', async () => {

@@ -61,6 +61,12 @@ describe('workforce access-token trigger', () => {
     expect(token.scopesToAdd).toEqual([workforceScope]);
   });
 
+  it('gives an officer their organisation without spaces around it, and no organisation claim when none is recorded', async () => {
+    expect((await accessToken(['nva'], { 'custom:organisation': '  nva-riga ' })).claimsToAddOrOverride).toEqual({ [scopeClaims.organisation]: 'nva-riga' });
+    expect((await accessToken(['nva'], { 'custom:organisation': '   ' })).claimsToAddOrOverride).not.toHaveProperty(scopeClaims.organisation);
+    expect((await accessToken(['nva'], {})).claimsToAddOrOverride).not.toHaveProperty(scopeClaims.organisation);
+  });
+
   it('gives a user in no role group no scope and no claims, whatever the attributes say', async () => {
     const token = await accessToken(['admins'], { name: 'X', 'custom:services': 'social-rehabilitation', 'custom:organisation': 'riga' });
     expect(token.claimsToAddOrOverride).toEqual({});

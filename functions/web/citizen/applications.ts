@@ -13,7 +13,7 @@ import { type ApplicationRecord } from '../../core/applications/types';
 import { getApplication, listApplicationsOf, readableBy } from '../../core/applications/reading';
 import { rigaDate, rigaOffsetHours } from '../../core/dates';
 import { isDomainError, notFound } from '../../core/errors';
-import { nextStatus } from '../../core/lifecycle';
+import { documentsActionFrom, nextStatus } from '../../core/lifecycle';
 import { applicationPagePaths } from '../../core/portal-pages';
 import { applicationView } from '../../core/views';
 import { currentPosition, submitDocuments, withdraw } from '../../core/workflow';
@@ -132,16 +132,21 @@ const detailPageWith = (reads: ReturnType<typeof detailReads>) => async (context
     ...(view.queue ? [row(t.queuePosition, t.queueMoved(view.queue.position, view.queue.movedUp))] : []),
     ...('earlyInterventionWindow' in view && view.earlyInterventionWindow ? [row(t.windowCloses, view.earlyInterventionWindow.closesOn)] : []),
   ];
+  // Before any decision the person may add evidence unasked (docs/documents.md, "Documents before SIVA asks");
+  // once SIVA asks, they may also report documents sent another way.
+  const documentsAction = documentsActionFrom(application.status);
+  const addDocument = { href: href('add-document', { id: params.id! }) };
   const actions = [
-    ...(nextStatus('submit-documents', application.status)
-      ? [{ text: t.addDocument, href: href('add-document', { id: params.id! }) }, { text: t.reportDocuments, href: href('documents', { id: params.id! }), classes: 'govuk-button--secondary' }]
+    ...(documentsAction === 'add-documents' ? [{ ...addDocument, text: t.addSupportingDocument }] : []),
+    ...(documentsAction === 'submit-documents'
+      ? [{ ...addDocument, text: t.addDocument }, { text: t.reportDocuments, href: href('documents', { id: params.id! }), classes: 'govuk-button--secondary' }]
       : []),
     ...(nextStatus('withdraw', application.status) ? [{ text: t.withdraw, href: href('withdraw', { id: params.id! }), classes: 'govuk-button--warning' }] : []),
   ];
   return render('application', {
     title: serviceName(application.serviceId, language),
     backHref: href('applications'),
-    application: { ...applicationDetails(record, view, language), rows, actions },
+    application: { ...applicationDetails(record, view, language), rows, actions, ...(documentsAction === 'add-documents' && { actionsHint: t.addSupportingDocumentText }) },
   });
 };
 
