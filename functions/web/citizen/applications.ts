@@ -14,7 +14,6 @@ import { getApplication, listApplicationsOf, readableBy } from '../../core/appli
 import { rigaDate, rigaOffsetHours } from '../../core/dates';
 import { isDomainError, notFound } from '../../core/errors';
 import { documentsActionFrom, nextStatus } from '../../core/lifecycle';
-import { applicationPagePaths } from '../../core/portal-pages';
 import { applicationView } from '../../core/views';
 import { currentPosition, submitDocuments, withdraw } from '../../core/workflow';
 import type { PageContext, PageRoute, WebDeps } from '../app';
@@ -22,6 +21,7 @@ import { confirmationPage } from '../confirmation';
 import { controlOf, fieldErrors } from '../fields';
 import { decisionFieldWords, eventWords, messages, statusWords } from '../i18n';
 import type { UiField } from '../../core/form-ui';
+import { listed } from '../page-table';
 
 /** An instant as people in Riga read it: `2026-11-29 14:05`. */
 export const rigaDateTime = (at: string) => {
@@ -315,10 +315,9 @@ const documentsSentPage = async (context: PageContext) => {
 };
 
 export const applicationPages: readonly PageRoute[] = [
-  { name: 'applications', paths: { lv: '/pieteikumi', en: '/en/applications' }, get: listPage, signIn: true },
+  { ...listed('applications'), get: listPage },
   {
-    name: 'application',
-    paths: applicationPagePaths,
+    ...listed('application'),
     get: (context) => detailPageWith(detailReads(context.deps, context.params.id))(context),
     getEarly: (params, deps) => {
       const reads = detailReads(deps, params.id);
@@ -326,11 +325,10 @@ export const applicationPages: readonly PageRoute[] = [
       reads.catch(() => undefined);
       return detailPageWith(reads);
     },
-    signIn: true,
   },
-  { name: 'withdraw', paths: { lv: '/pieteikumi/{id}/atsaukt', en: '/en/applications/{id}/withdraw' }, get: withdrawPage, post: withdrawPost, signIn: true },
-  { name: 'withdrawn', paths: { lv: '/pieteikumi/{id}/atsaukts', en: '/en/applications/{id}/withdrawn' }, get: withdrawnPage, signIn: true },
-  { name: 'documents', paths: { lv: '/pieteikumi/{id}/dokumenti', en: '/en/applications/{id}/documents' }, get: documentsPage, post: documentsPost, signIn: true },
-  { name: 'documents-sent', paths: { lv: '/pieteikumi/{id}/dokumenti-nosutiti', en: '/en/applications/{id}/documents-sent' }, get: documentsSentPage, signIn: true },
+  { ...listed('withdraw'), get: withdrawPage, post: withdrawPost },
+  { ...listed('withdrawn'), get: withdrawnPage },
+  { ...listed('documents'), get: documentsPage, post: documentsPost },
+  { ...listed('documents-sent'), get: documentsSentPage },
 ];
 

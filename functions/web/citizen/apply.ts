@@ -23,6 +23,7 @@ import { messages } from '../i18n';
 import type { Draft } from '../session';
 import { citizenTracks, formUiOf, isServiceId } from './catalogue';
 import { saveBeforeSending, saveForLater } from './drafts';
+import { listed } from '../page-table';
 
 const forField = (): UiField => ({
   path: 'for',
@@ -193,6 +194,6 @@ const sentPage = (context: PageContext, serviceId: ServiceId) => {
 const startApplying = async ({ params, href, redirect }: PageContext) => redirect(href('apply', { serviceId: params.serviceId!, step: 'who' }));
 
 export const applyPages: readonly PageRoute[] = [
-  { name: 'apply-start', paths: { lv: '/pieteikties/{serviceId}', en: '/en/apply/{serviceId}' }, get: startApplying, signIn: true },
-  { name: 'apply', paths: { lv: '/pieteikties/{serviceId}/{step}', en: '/en/apply/{serviceId}/{step}' }, get: applyPage, post: applyPage, signIn: true },
+  { ...listed('apply-start'), get: startApplying },
+  { ...listed('apply'), get: applyPage, post: applyPage },
 ];

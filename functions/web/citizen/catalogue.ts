@@ -4,6 +4,7 @@ import { serviceCatalogue } from '../../core/catalogue';
 import type { FormUi } from '../../core/form-ui';
 import type { EligibilityRules } from '../../core/rules';
 import type { PageContext, PageRoute } from '../app';
+import { listed } from '../page-table';
 
 type Catalogue = ReturnType<typeof serviceCatalogue>;
 let built: { rules: EligibilityRules; catalogue: Catalogue } | undefined;
@@ -64,6 +65,6 @@ const servicePage = async ({ language, params, href, render, message, t, deps }:
 };
 
 export const cataloguePages: readonly PageRoute[] = [
-  { name: 'home', paths: { lv: '/', en: '/en' }, get: startPage },
-  { name: 'service', paths: { lv: '/pakalpojumi/{serviceId}', en: '/en/services/{serviceId}' }, get: servicePage },
+  { ...listed('home'), get: startPage },
+  { ...listed('service'), get: servicePage },
 ];

@@ -14,7 +14,6 @@ import { evidenceDocuments } from '../../../schemas/services';
 import { acceptedContentTypes, UploadId, type DocumentType } from '../../../schemas/uploads';
 import { getApplication } from '../../core/applications/reading';
 import type { CitizenPrincipal, ReferrerPrincipal } from '../../core/applications/types';
-import { applicationPagePaths } from '../../core/portal-pages';
 import { isDomainError, notFound } from '../../core/errors';
 import { documentsActionFrom } from '../../core/lifecycle';
 import { createFormUpload, documentTypesFor, formUploadTicket, uploadStatus } from '../../core/uploads';
@@ -24,7 +23,7 @@ import type { PageContext, PageRoute } from '../app';
 import { confirmationPage } from '../confirmation';
 import { controlOf, fieldErrors } from '../fields';
 import { messages } from '../i18n';
-import { documentStepPaths } from '../page-table';
+import { type DocumentStepPrefix, documentStepPaths, listed, type PageName } from '../page-table';
 
 const documentTypeName = (type: DocumentType, language: Language) =>
   type === 'other' ? messages[language].otherDocument : evidenceDocuments[type][language];
@@ -33,23 +32,21 @@ const documentTypeName = (type: DocumentType, language: Language) =>
 export interface DocumentStep {
   /** The page of the record the documents are for (its `{id}` is the application's). */
   readonly record: string;
-  /** The record page's path: the step's pages lie under it. */
-  readonly under: Readonly<Record<Language, string>>;
-  /** Put before the step's page names (`add-document`, `send-file`, `upload`, `uploads-sent`) to keep them apart. */
-  readonly namePrefix: string;
+  /**
+   * Put before the step's page names (`add-document`, `send-file`, `upload`, `uploads-sent`) to keep them apart; the
+   * page table lists each under its full name, with its path below the record's page and who may open it.
+   */
+  readonly namePrefix: DocumentStepPrefix;
   /** Who is signed in: every read and write is theirs, checked by the core as through the API. */
   readonly caller: (context: PageContext) => CitizenPrincipal | ReferrerPrincipal;
   /** The link back to the record. */
   readonly backLabel: (context: PageContext) => string;
-  /** Who may open the pages at all. */
-  readonly access: Pick<PageRoute, 'signIn' | 'workforce'>;
 }
 
-/** The step's pages, and their paths below the record's page, are listed in the portal's page table. */
 type StepPage = keyof typeof documentStepPaths;
 
 export const documentStepPages = (step: DocumentStep): PageRoute[] => {
-  const names = Object.fromEntries(Object.entries(documentStepPaths).map(([page, { name }]) => [page, `${step.namePrefix}${name}`])) as Record<StepPage, string>;
+  const names = Object.fromEntries(Object.entries(documentStepPaths).map(([page, { name }]) => [page, `${step.namePrefix}${name}` as const])) as Record<StepPage, PageName>;
   /**
    * The application the URL names, if the signed-in person may read it and documents may be sent to it now: asked
    * for, or before any decision (the referral document right after filing, docs/documents.md).
@@ -244,12 +241,7 @@ export const documentStepPages = (step: DocumentStep): PageRoute[] => {
     });
   };
 
-  const route = (page: StepPage, handlers: Pick<PageRoute, 'get' | 'post'>): PageRoute => ({
-    name: names[page],
-    paths: { lv: `${step.under.lv}/${documentStepPaths[page].lv}`, en: `${step.under.en}/${documentStepPaths[page].en}` },
-    ...handlers,
-    ...step.access,
-  });
+  const route = (page: StepPage, handlers: Pick<PageRoute, 'get' | 'post'>): PageRoute => ({ ...listed(names[page]), ...handlers });
   return [
     route('add', { get: addDocumentPage, post: addDocumentPost }),
     route('sendFile', { get: sendFilePage }),
@@ -260,9 +252,7 @@ export const documentStepPages = (step: DocumentStep): PageRoute[] => {
 
 export const documentPages: readonly PageRoute[] = documentStepPages({
   record: 'application',
-  under: applicationPagePaths,
   namePrefix: '',
   caller: (context) => context.principal,
   backLabel: (context) => context.t.backToApplication,
-  access: { signIn: true },
 });

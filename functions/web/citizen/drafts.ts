@@ -16,6 +16,7 @@ import { isDomainError, notFound } from '../../core/errors';
 import type { PageContext, PageRoute } from '../app';
 import type { Draft } from '../session';
 import { rigaDateTime } from './applications';
+import { listed } from '../page-table';
 
 /** The day a draft is removed, as people in Riga read it. */
 const expiryDay = (expiresAt: string) => rigaDate(new Date(expiresAt));
@@ -194,8 +195,8 @@ const deletePost = async (context: PageContext) => {
 };
 
 export const draftPages: readonly PageRoute[] = [
-  { name: 'drafts', paths: { lv: '/melnraksti', en: '/en/drafts' }, get: listPage, signIn: true },
-  { name: 'draft', paths: { lv: '/melnraksti/{id}', en: '/en/drafts/{id}' }, get: resumePage, signIn: true },
-  { name: 'draft-saved', paths: { lv: '/melnraksti/{id}/saglabats', en: '/en/drafts/{id}/saved' }, get: savedPage, signIn: true },
-  { name: 'draft-delete', paths: { lv: '/melnraksti/{id}/dzest', en: '/en/drafts/{id}/delete' }, get: deletePage, post: deletePost, signIn: true },
+  { ...listed('drafts'), get: listPage },
+  { ...listed('draft'), get: resumePage },
+  { ...listed('draft-saved'), get: savedPage },
+  { ...listed('draft-delete'), get: deletePage, post: deletePost },
 ];

@@ -4,6 +4,7 @@
  */
 import { exportDownloadHeaders, exportOwnData } from '../../core/personal-data';
 import type { PageContext, PageRoute, WebResponse } from '../app';
+import { listed } from '../page-table';
 
 const page = async ({ t, href, render }: PageContext) =>
   render('my-data', { title: t.myDataTitle, downloadHref: href('my-data-download'), backHref: href('applications') });
@@ -25,6 +26,6 @@ const download = async ({ deps, principal }: PageContext): Promise<WebResponse> 
 };
 
 export const myDataPages: readonly PageRoute[] = [
-  { name: 'my-data', paths: { lv: '/mani-dati', en: '/en/your-data' }, get: page, signIn: true },
-  { name: 'my-data-download', paths: { lv: '/mani-dati/lejupielade', en: '/en/your-data/download' }, get: download, signIn: true },
+  { ...listed('my-data'), get: page },
+  { ...listed('my-data-download'), get: download },
 ];

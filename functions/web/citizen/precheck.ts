@@ -15,6 +15,7 @@ import type { PageContext, PageRoute } from '../app';
 import { controlOf, documentOf, fieldErrors } from '../fields';
 import { messages } from '../i18n';
 import { formUiOf, isServiceId } from './catalogue';
+import { listed } from '../page-table';
 
 const notSure = 'all';
 
@@ -172,6 +173,6 @@ const precheckPage = async (context: PageContext) => {
 const startPrecheck = async ({ params, href, redirect }: PageContext) => redirect(href('precheck', { serviceId: params.serviceId!, step: 'track' }));
 
 export const precheckPages: readonly PageRoute[] = [
-  { name: 'precheck-start', paths: { lv: '/parbaude/{serviceId}', en: '/en/check/{serviceId}' }, get: startPrecheck },
-  { name: 'precheck', paths: { lv: '/parbaude/{serviceId}/{step}', en: '/en/check/{serviceId}/{step}' }, get: precheckPage, post: precheckPage },
+  { ...listed('precheck-start'), get: startPrecheck },
+  { ...listed('precheck'), get: precheckPage, post: precheckPage },
 ];

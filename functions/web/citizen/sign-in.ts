@@ -6,6 +6,7 @@
 import type { Language } from '../../../schemas/primitives';
 import type { PageContext, PageRoute } from '../app';
 import type { OidcClient } from '../oidc';
+import { listed } from '../page-table';
 
 /** Only a path of this site may be returned to after signing in (no open redirect). */
 export const safeReturnPath = (value: string | null | undefined, fallback: string) =>
@@ -59,7 +60,7 @@ const signOut = async ({ renew, message, t, href }: PageContext) => {
 };
 
 export const signInPages: readonly PageRoute[] = [
-  { name: 'sign-in', paths: { lv: '/ieiet', en: '/en/sign-in' }, get: signIn },
-  { name: 'sign-in-callback', paths: { lv: '/auth/callback', en: '/en/auth/callback' }, get: callback },
-  { name: 'sign-out', paths: { lv: '/iziet', en: '/en/sign-out' }, post: signOut },
+  { ...listed('sign-in'), get: signIn },
+  { ...listed('sign-in-callback'), get: callback },
+  { ...listed('sign-out'), post: signOut },
 ];

@@ -12,7 +12,7 @@ import { ApplicationId } from '../../../schemas/lifecycle';
 import { describeIssues, type Violation } from '../../../schemas/messages';
 import type { Language } from '../../../schemas/primitives';
 import { ReferralSubmission } from '../../../schemas/referral';
-import { referrerKinds, servicesFiledBy, type ServiceId } from '../../../schemas/services';
+import { servicesFiledBy, type ServiceId } from '../../../schemas/services';
 import { idempotencyScope, type ReferrerPrincipal } from '../../core/applications/types';
 import { submitReferral } from '../../core/applications/filing';
 import { listReferrals, searchReferrals } from '../../core/applications/reading';
@@ -22,7 +22,6 @@ import type { Application } from '../../core/model';
 import { documentsActionFrom } from '../../core/lifecycle';
 import { applicationView } from '../../core/views';
 import { currentPosition, openForReferrer } from '../../core/workflow';
-import { referralPagePaths } from '../../core/portal-pages';
 import type { PageContext, PageRoute, WebResponse } from '../app';
 import { receiptConfirmation } from '../confirmation';
 import { applicationDetails, rigaDateTime, row, serviceName, trackName } from '../citizen/applications';
@@ -32,7 +31,8 @@ import { documentOf } from '../fields';
 import { statusWords } from '../i18n';
 import { checkAnswers, choiceViolations, keepAnswers, showStep, stepViolations, type Step } from '../journey';
 import type { Draft } from '../session';
-import { officerWords, referralFieldWords, wordsFor } from './officer-words';
+import { officerWords, referralFieldWords } from './officer-words';
+import { listed } from '../page-table';
 
 type OfficerPage = (context: PageContext, officer: ReferrerPrincipal) => Promise<WebResponse>;
 
@@ -301,22 +301,18 @@ const sentPage = (context: PageContext, serviceId: ServiceId) => {
   }));
 };
 
-const officers = referrerKinds;
-
 export const officerPages: readonly PageRoute[] = [
-  { name: 'referrals', paths: { lv: '/darbs/nosutijumi', en: '/en/work/referrals' }, get: asOfficer(listPage), workforce: officers, navLabel: (t) => wordsFor(t).caption },
-  { name: 'refer-start', paths: { lv: '/darbs/nosutit', en: '/en/work/refer' }, get: asOfficer(startPage), workforce: officers },
-  { name: 'refer', paths: { lv: '/darbs/nosutit/{serviceId}/{step}', en: '/en/work/refer/{serviceId}/{step}' }, get: asOfficer(referPage), post: asOfficer(referPage), workforce: officers },
-  { name: 'referral', paths: referralPagePaths, get: asOfficer(detailPage), workforce: officers },
+  { ...listed('referrals'), get: asOfficer(listPage) },
+  { ...listed('refer-start'), get: asOfficer(startPage) },
+  { ...listed('refer'), get: asOfficer(referPage), post: asOfficer(referPage) },
+  { ...listed('referral'), get: asOfficer(detailPage) },
   // The referral document and whatever else the agency asks for, as a citizen adds theirs (docs/documents.md): the
   // upload belongs to the organisation, so a colleague may follow and send it; another organisation's is a 404.
   ...documentStepPages({
     record: 'referral',
-    under: referralPagePaths,
     namePrefix: 'referral-',
     caller: (context) => context.member as ReferrerPrincipal,
     backLabel: (context) => officerWords[context.language].followReferral,
-    access: { workforce: officers },
   }),
 ];
 

@@ -11,10 +11,10 @@ import { rigaDate } from '../../core/dates';
 import type { PrincipalFor } from '../../core/model';
 import { annualReportWithQueueByMonth, type QueueAtMonthEnd } from '../../core/report';
 import type { PageContext, PageRoute, WebResponse } from '../app';
-import { messages } from '../i18n';
 import { serviceName, trackName } from '../citizen/applications';
 import { barChart, lineChart } from './charts';
 import { reportWords } from './report-words';
+import { listed } from '../page-table';
 
 /** One service and track's figures for the year: a row of the main table and of the CSV. */
 export interface TrackFigures {
@@ -266,7 +266,7 @@ const reportFile = forStaff(async (context, staff, year) => {
 const thisYear = async (context: PageContext) => context.redirect(context.href('report', { year: String(currentYear(context)) }));
 
 export const reportPages: readonly PageRoute[] = [
-  { name: 'reports', paths: { lv: '/darbs/parskati', en: '/en/work/reports' }, get: thisYear, workforce: ['staff'], navLabel: (t) => reportWords[t === messages.en ? 'en' : 'lv'].navLabel },
-  { name: 'report', paths: { lv: '/darbs/parskati/{year}', en: '/en/work/reports/{year}' }, get: reportPage, workforce: ['staff'] },
-  { name: 'report-csv', paths: { lv: '/darbs/parskati/{year}/csv', en: '/en/work/reports/{year}/csv' }, get: reportFile, workforce: ['staff'] },
+  { ...listed('reports'), get: thisYear },
+  { ...listed('report'), get: reportPage },
+  { ...listed('report-csv'), get: reportFile },
 ];

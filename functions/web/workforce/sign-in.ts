@@ -7,9 +7,9 @@
  */
 import type { Language } from '../../../schemas/primitives';
 import type { PageContext, PageRoute } from '../app';
-import { workforceRoles } from '../../core/workforce-identity';
 import { beginSignIn } from '../citizen/sign-in';
 import { messages } from '../i18n';
+import { listed } from '../page-table';
 
 const signIn = (context: PageContext) =>
   beginSignIn(context, context.deps.workforceOidc, 'workforceLogin', Boolean(context.session.data.workforce), context.href('workforce-home'));
@@ -38,8 +38,8 @@ const signOut = async ({ renew, message, t, href }: PageContext) => {
 const home = async ({ render, t, member }: PageContext) => render('work-home', { title: t.work.homeTitle, member });
 
 export const workforceSignInPages: readonly PageRoute[] = [
-  { name: 'workforce-sign-in', paths: { lv: '/darbs/ieiet', en: '/en/work/sign-in' }, get: signIn },
-  { name: 'workforce-sign-in-callback', paths: { lv: '/darbs/auth/callback', en: '/en/work/auth/callback' }, get: callback },
-  { name: 'workforce-sign-out', paths: { lv: '/darbs/iziet', en: '/en/work/sign-out' }, post: signOut },
-  { name: 'workforce-home', paths: { lv: '/darbs', en: '/en/work' }, get: home, workforce: workforceRoles },
+  { ...listed('workforce-sign-in'), get: signIn },
+  { ...listed('workforce-sign-in-callback'), get: callback },
+  { ...listed('workforce-sign-out'), post: signOut },
+  { ...listed('workforce-home'), get: home },
 ];

@@ -17,7 +17,6 @@ import type { ApplicationRecord, Page, PageRequest } from '../../core/applicatio
 import { isDomainError, notFound } from '../../core/errors';
 import type { UiField } from '../../core/form-ui';
 import { decisionTypesFrom } from '../../core/lifecycle';
-import { staffApplicationPagePaths } from '../../core/portal-pages';
 import type { Application, PrincipalFor, TimelineEvent } from '../../core/model';
 import { attachmentLink, attachmentsFor } from '../../core/uploads';
 import { staffView } from '../../core/views';
@@ -27,8 +26,8 @@ import type { PageContext, PageRoute, WebDeps } from '../app';
 import { rigaDateTime } from '../citizen/applications';
 import { controlOf, documentOf, fieldErrors } from '../fields';
 import { decisionFieldWords, eventWords, statusWords } from '../i18n';
+import { listed } from '../page-table';
 
-const staffOnly = ['staff'] as const;
 /** The member of a staff-only page (the portal lets no other role reach one). */
 const staffOf = (context: PageContext) => context.member as PrincipalFor<'staff'>;
 const serviceName = (serviceId: ServiceId, language: Language) => services[serviceId].name[language];
@@ -419,19 +418,12 @@ const resendPost = async (context: PageContext) => {
 };
 
 export const staffPages: readonly PageRoute[] = [
-  {
-    name: 'work-list',
-    paths: { lv: '/darbs/pieteikumi', en: '/en/work/applications' },
-    get: workListPage,
-    getEarly: workListEarly,
-    workforce: staffOnly,
-    navLabel: (t) => t.work.workListTitle,
-  },
-  { name: 'work-application', paths: staffApplicationPagePaths, get: applicationPage, workforce: staffOnly },
-  { name: 'work-decision', paths: { lv: '/darbs/pieteikumi/{id}/lemums/{type}', en: '/en/work/applications/{id}/decision/{type}' }, get: decisionPage, post: decisionPost, workforce: staffOnly },
-  { name: 'work-representative', paths: { lv: '/darbs/pieteikumi/{id}/parstavis', en: '/en/work/applications/{id}/representative' }, post: representativePost, workforce: staffOnly },
-  { name: 'work-failed', paths: { lv: '/darbs/pazinojumi', en: '/en/work/notifications' }, get: failedPage, workforce: staffOnly, navLabel: (t) => t.work.failedTitle },
-  { name: 'work-resend', paths: { lv: '/darbs/pazinojumi/atkartot', en: '/en/work/notifications/resend' }, post: resendPost, workforce: staffOnly },
-  { name: 'work-attachment', paths: { lv: '/darbs/pieteikumi/{id}/pielikumi/{attachmentId}', en: '/en/work/applications/{id}/attachments/{attachmentId}' }, get: attachmentGet, workforce: staffOnly },
+  { ...listed('work-list'), get: workListPage, getEarly: workListEarly },
+  { ...listed('work-application'), get: applicationPage },
+  { ...listed('work-decision'), get: decisionPage, post: decisionPost },
+  { ...listed('work-representative'), post: representativePost },
+  { ...listed('work-failed'), get: failedPage },
+  { ...listed('work-resend'), post: resendPost },
+  { ...listed('work-attachment'), get: attachmentGet },
 ];
 
