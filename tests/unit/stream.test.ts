@@ -4,8 +4,13 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { createStreamHandler, insertedTimelineEvent, removedApplication } from '../../functions/adapters/stream';
 import { retryPauseMs } from '../../functions/core/notifier';
 
-const insert = (image: Record<string, unknown>, sequence = '1'): DynamoDBRecord =>
-  ({ eventName: 'INSERT', dynamodb: { SequenceNumber: sequence, NewImage: image } }) as DynamoDBRecord;
+/** A stream record as Lambda hands it over: an INSERT carries the new image, a REMOVE the old one. */
+const streamRecord =
+  (eventName: 'INSERT' | 'REMOVE') =>
+  (image: Record<string, unknown>, sequence = '1'): DynamoDBRecord =>
+    ({ eventName, dynamodb: { SequenceNumber: sequence, [eventName === 'INSERT' ? 'NewImage' : 'OldImage']: image } }) as DynamoDBRecord;
+const insert = streamRecord('INSERT');
+const remove = streamRecord('REMOVE');
 
 const eventImage = {
   pk: { S: 'APPLICATION#a' },
@@ -43,8 +48,6 @@ describe('reading the table stream', () => {
 });
 
 describe('a destroyed application on the stream', () => {
-  const remove = (image: Record<string, unknown>, sequence = '1'): DynamoDBRecord =>
-    ({ eventName: 'REMOVE', dynamodb: { SequenceNumber: sequence, OldImage: image } }) as DynamoDBRecord;
   const applicationImage = {
     pk: { S: 'APPLICATION#a' },
     sk: { S: 'APPLICATION' },
