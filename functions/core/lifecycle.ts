@@ -38,10 +38,12 @@ const transitions: Record<Action, { readonly from: readonly ApplicationStatus[];
 
 const documentsActions: readonly DocumentsAction[] = ['submit-documents', 'add-documents'];
 
+/** The actions that are not staff decisions: the applicant's or referrer's own. */
+const ownActions: readonly Action[] = ['withdraw', ...documentsActions];
+
 export const decisionTypesFrom = (status: ApplicationStatus): DecisionType[] =>
   (Object.keys(transitions) as Action[]).filter(
-    (action): action is DecisionType =>
-      action !== 'withdraw' && !documentsActions.includes(action as DocumentsAction) && transitions[action].from.includes(status),
+    (action): action is DecisionType => !ownActions.includes(action) && transitions[action].from.includes(status),
   );
 
 /** The status an action leads to, or undefined when it is not allowed from `status`. */
